@@ -1,0 +1,53 @@
+"""The data frames a report is computed from, and their columns.
+
+``models.loader.load_frames`` fills them from the database with a few queries; tests
+build them by hand. Times are naive local datetimes (``datetime64[ns]``), amounts
+are floats in the pipeline's currency units (missing amount: NaN, counted as 0 in sums).
+
+stages      stage_id, key, position, side_of_id, won, name_ru, name_en,
+            probability_override, rot_days                      (ordered by position)
+deals       deal_id, name, owner_id, company_id, company, amount, created_at,
+            expected_close, source, segment, cohort, status, stage_id, closed_at,
+            lost_reason_id                                       (current state; metrics
+            use the event log for anything "as of")
+events      event_id, deal_id, kind, at, user_id, stage_id, owner_id, lost_reason_id
+activities  activity_id, type, at, user_id, deal_id
+users       user_id, name, role, active
+plans       year, month (NaN = annual), user_id (NaN = team), amount
+lost_reasons lost_reason_id, text, text_en
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+STAGE_COLUMNS = ["stage_id", "key", "position", "side_of_id", "won", "name_ru", "name_en",
+                 "probability_override", "rot_days"]
+DEAL_COLUMNS = ["deal_id", "name", "owner_id", "company_id", "company", "amount", "created_at",
+                "expected_close", "source", "segment", "cohort", "status", "stage_id", "closed_at",
+                "lost_reason_id"]
+EVENT_COLUMNS = ["event_id", "deal_id", "kind", "at", "user_id", "stage_id", "owner_id", "lost_reason_id"]
+ACTIVITY_COLUMNS = ["activity_id", "type", "at", "user_id", "deal_id"]
+USER_COLUMNS = ["user_id", "name", "role", "active"]
+PLAN_COLUMNS = ["year", "month", "user_id", "amount"]
+LOST_REASON_COLUMNS = ["lost_reason_id", "text", "text_en"]
+
+
+def empty(columns: list[str]) -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series(dtype="object") for c in columns})
+
+
+@dataclass
+class FunnelFrames:
+    """Everything one pipeline's report needs, as plain frames."""
+
+    pipeline_key: str
+    stages: pd.DataFrame
+    deals: pd.DataFrame
+    events: pd.DataFrame
+    activities: pd.DataFrame = field(default_factory=lambda: empty(ACTIVITY_COLUMNS))
+    users: pd.DataFrame = field(default_factory=lambda: empty(USER_COLUMNS))
+    plans: pd.DataFrame = field(default_factory=lambda: empty(PLAN_COLUMNS))
+    lost_reasons: pd.DataFrame = field(default_factory=lambda: empty(LOST_REASON_COLUMNS))
+    currency: str = "RUB"

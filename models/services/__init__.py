@@ -1,0 +1,4 @@
+"""Domain services: each takes a Session, changes data, and returns ``Changes``.
+
+Callers run one service in one transaction (``Database.run``/``transaction``).
+"""

@@ -1,0 +1,38 @@
+"""Shared fixtures. Qt runs offscreen; no test touches the developer's real settings."""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path_factory, monkeypatch):
+    """QSettings and platformdirs point into a temporary folder for every test."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("HOME", str(home))
+    yield home
+
+
+@pytest.fixture
+def db(tmp_path):
+    """A new database with the default funnel and three users (sdr, ae, head of sales)."""
+    from models.db import open_database
+    from models.orm import User
+
+    database = open_database(tmp_path / "voronka.db", language="en")
+    with database.transaction() as s:
+        s.add_all([
+            User(name="Sasha SDR", role="sdr"),
+            User(name="Alex AE", role="ae"),
+            User(name="Helen Head", role="head_of_sales"),
+        ])
+    yield database
+    database.close()
