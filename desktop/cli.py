@@ -1,0 +1,52 @@
+"""The ``voronka`` command: opens the app, or runs a sub-command (spec/exchange.md).
+
+    voronka [--db PATH_OR_URL] [--demo]
+    voronka demo    --db PATH [--deals N] [--seed S]
+    voronka import  --db PATH --dir FOLDER
+    voronka report  --db PATH --period P [--as-of ISO] [--pipeline KEY] --format F --out FILE|-
+
+Errors go to stderr as one sentence; bad input exits with status 2.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from models.errors import VoronkaError
+
+SUBCOMMANDS = ("demo", "import", "report")
+
+
+class UsageError(Exception):
+    """Bad command-line input (exit status 2)."""
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    from .commands import demo, import_history, report
+
+    parser = argparse.ArgumentParser(prog="voronka", description="Voronka — offline CRM for a B2B sales team.")
+    sub = parser.add_subparsers(dest="command")
+    demo.add_parser(sub)
+    import_history.add_parser(sub)
+    report.add_parser(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if not args_list or args_list[0] not in SUBCOMMANDS and args_list[0] not in ("-h", "--help"):
+        from .app import run_app
+
+        return run_app(args_list)
+    parser = _build_parser()
+    args = parser.parse_args(args_list)
+    try:
+        return int(args.run(args) or 0)
+    except (UsageError, VoronkaError) as exc:
+        print(f"voronka {args.command}: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())
