@@ -1,0 +1,118 @@
+"""Start the desktop application: choose and open the database, then show the main window.
+
+    voronka [--db PATH_OR_URL] [--demo] [--lang ru|en]
+
+Without ``--db`` the database lives in the user data folder; on the first run the user
+chooses demo data or an empty funnel. ``--demo`` always opens a fresh demo database.
+"""
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+from models.db import Database, open_database
+from models.errors import DatabaseOpenError
+
+from . import paths
+from .i18n import LANGUAGES, install_language, system_language
+
+log = logging.getLogger(__name__)
+
+
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="voronka", description="Voronka — offline CRM for a B2B sales team.")
+    parser.add_argument("--db", help="database file or SQLAlchemy URL (default: in the user data folder)")
+    parser.add_argument("--demo", action="store_true", help="open a fresh demo database")
+    parser.add_argument("--lang", choices=LANGUAGES, help="interface language")
+    return parser.parse_args(list(argv))
+
+
+def build_demo(path: Path, deals: int = 2000) -> None:
+    from .cli import main as cli
+
+    code = cli(["demo", "--db", str(path), "--deals", str(deals)])
+    if code:
+        raise RuntimeError(f"building the demo database failed ({code})")
+
+
+def choose_database(args: argparse.Namespace) -> str | None:
+    """The database to open (building a demo one if asked), or None if the user quit."""
+    if args.demo:
+        path = paths.new_demo_database()
+        build_demo(path)
+        return str(path)
+    if args.db:
+        return args.db
+    default = paths.default_database()
+    if default.exists():
+        return str(default)
+    from .dialogs import ask_first_run
+
+    choice = ask_first_run()
+    if choice is None:
+        return None
+    if choice == "demo":
+        build_demo(default)
+    return str(default)
+
+
+def open_with_dialogs(location: str, language: str) -> Database | None:
+    """Open ``location``; on failure explain why and let the user pick another file or quit."""
+    from .dialogs import ask_after_open_error
+
+    while True:
+        try:
+            return open_database(location, language=language)
+        except DatabaseOpenError as exc:
+            log.warning("Cannot open %s: %s", location, exc)
+            other = ask_after_open_error(exc)
+            if other is None:
+                return None
+            location = other
+
+
+def pick_default_user(db: Database) -> int | None:
+    """On a demo database, act as the head of sales so every screen has data."""
+    from sqlalchemy import select
+
+    from models.orm import User
+
+    with db.session() as s:
+        return s.scalar(select(User.id).where(User.role == "head_of_sales", User.active.is_(True)).limit(1))
+
+
+def run_app(argv: Sequence[str]) -> int:
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    args = parse_args(argv)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setOrganizationName("Voronka")
+    app.setApplicationName("Voronka")
+    settings = QSettings()
+    language = args.lang or settings.value("ui/language") or system_language()
+    settings.setValue("ui/language", language)
+    install_language(language)
+    location = choose_database(args)
+    if location is None:
+        return 0
+    db = open_with_dialogs(location, language)
+    if db is None:
+        return 1
+    from models.clock import set_team_time_zone
+    from views.app_context import AppContext
+    from views.main_window import MainWindow
+
+    ctx = AppContext(db, settings, language)
+    set_team_time_zone(ctx.team_setting("team.time_zone"))
+    if ctx.user_id is None:
+        ctx.user_id = pick_default_user(db)
+    window = MainWindow(ctx)
+    window.show()
+    code = app.exec()
+    db.close()
+    return code

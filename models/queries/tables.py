@@ -1,0 +1,102 @@
+"""Plain rows for the Deals, Companies and Contacts tables (one query each, no ORM objects)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session, aliased
+
+from ..money import from_minor
+from ..orm import Company, Contact, Deal, LostReason, Pipeline, Stage, User
+
+
+@dataclass(frozen=True, slots=True)
+class DealRow:
+    id: int
+    name: str
+    company: str | None
+    pipeline: str
+    stage_ru: str
+    stage_en: str
+    status: str
+    amount: Decimal | None
+    currency: str
+    owner: str | None
+    source: str | None
+    segment: str | None
+    cohort: str | None
+    created_at: datetime
+    expected_close: date | None
+    closed_at: datetime | None
+    lost_reason: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class CompanyRow:
+    id: int
+    name: str
+    website: str | None
+    inn: str | None
+    industry: str | None
+    region: str | None
+    segment: str | None
+    source: str | None
+    deals: int
+    open_deals: int
+
+
+@dataclass(frozen=True, slots=True)
+class ContactRow:
+    id: int
+    full_name: str
+    company: str | None
+    position: str | None
+    contact_type: str | None
+    email: str | None
+    phone: str | None
+
+
+def deal_rows(session: Session, pipeline_key: str | None = None) -> list[DealRow]:
+    q = (
+        select(Deal.id, Deal.name, Company.name, Pipeline.key, Stage.name_ru, Stage.name_en, Deal.status,
+               Deal.amount_minor, Deal.currency, User.name, Deal.source, Deal.segment, Deal.cohort,
+               Deal.created_at, Deal.expected_close, Deal.closed_at, LostReason.text)
+        .join(Stage, Stage.id == Deal.stage_id)
+        .join(Pipeline, Pipeline.id == Deal.pipeline_id)
+        .outerjoin(Company, Company.id == Deal.company_id)
+        .outerjoin(User, User.id == Deal.owner_id)
+        .outerjoin(LostReason, LostReason.id == Deal.lost_reason_id)
+        .order_by(Deal.id)
+    )
+    if pipeline_key:
+        q = q.where(Pipeline.key == pipeline_key)
+    return [
+        DealRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], from_minor(r[7]), *r[8:])
+        for r in session.execute(q)
+    ]
+
+
+def company_rows(session: Session) -> list[CompanyRow]:
+    open_deals = func.sum(case((Deal.status == "open", 1), else_=0))
+    q = (
+        select(Company.id, Company.name, Company.website, Company.inn, Company.industry, Company.region,
+               Company.segment, Company.source, func.count(Deal.id), func.coalesce(open_deals, 0))
+        .outerjoin(Deal, Deal.company_id == Company.id)
+        .group_by(Company.id)
+        .order_by(Company.name)
+    )
+    return [CompanyRow(*r) for r in session.execute(q)]
+
+
+def contact_rows(session: Session) -> list[ContactRow]:
+    co = aliased(Company)
+    q = (
+        select(Contact.id, Contact.full_name, co.name, Contact.position, Contact.contact_type,
+               func.coalesce(Contact.email_work, Contact.email_personal),
+               func.coalesce(Contact.phone_work, Contact.phone_personal))
+        .outerjoin(co, co.id == Contact.company_id)
+        .order_by(Contact.full_name)
+    )
+    return [ContactRow(*r) for r in session.execute(q)]

@@ -1,0 +1,107 @@
+"""The main window opens on a database, shows every page, and the tables show the database's rows."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+
+from models.orm import Company, Contact
+from models.services.deals import create_deal
+from views.app_context import AppContext
+from views.main_window import MainWindow
+from views.pages import PAGE_KEYS, sidebar_order
+
+
+@pytest.fixture
+def ctx(db, tmp_path):
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    context = AppContext(db, settings, language="en")
+    context.user_id = 1
+    return context
+
+
+@pytest.fixture
+def window(ctx, qtbot):
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
+def add_records(db):
+    with db.transaction() as s:
+        company = Company(name="Acme", website="acme.ru")
+        s.add(company)
+        s.flush()
+        s.add(Contact(full_name="Ivan Petrov", company_id=company.id, email_work="ivan@acme.ru"))
+        cid = company.id
+    db.run(create_deal, user_id=1, company_id=cid)
+    db.run(create_deal, name="Second deal", user_id=2)
+
+
+def test_every_sidebar_page_opens(window):
+    for row in range(window.sidebar.count()):
+        window.sidebar.setCurrentRow(row)
+        assert window.stack.currentWidget() is not None
+    assert set(window.pages) == set(PAGE_KEYS)
+
+
+def test_tables_show_the_database_rows(ctx, qtbot):
+    add_records(ctx.db)
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    deals = win.page("deals")
+    assert deals.model.rowCount() == 2
+    names = {deals.model.rows[i].name for i in range(2)}
+    assert names == {"acme.ru - Acme", "Second deal"}
+    companies = win.page("companies")
+    assert companies.model.rowCount() == 1 and companies.model.rows[0].deals == 1
+    contacts = win.page("contacts")
+    assert contacts.model.rows[0].full_name == "Ivan Petrov"
+
+
+def test_search_filters_the_deals_table(ctx, qtbot):
+    add_records(ctx.db)
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    deals = win.page("deals")
+    qtbot.keyClicks(deals.search, "acme")
+    assert deals.proxy.rowCount() == 1
+
+
+def test_a_new_deal_appears_in_the_table_without_reopening(ctx, qtbot):
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    deals = win.page("deals")
+    assert deals.model.rowCount() == 0
+    ctx.run(create_deal, name="Fresh", user_id=1)
+    assert deals.model.rowCount() == 1
+
+
+def test_last_page_is_remembered(ctx, qtbot):
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    win.show_page("companies")
+    win.close()
+    again = MainWindow(ctx)
+    qtbot.addWidget(again)
+    assert again.current_page_key() == "companies"
+
+
+def test_switching_language_rebuilds_pages_in_russian(ctx, qtbot):
+    from desktop.i18n import install_language
+
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    win.show_page("deals")
+    ctx.set_language("ru")
+    try:
+        assert win.sidebar.item(0).text() == "Старт"
+        assert win.page("deals").model.headerData(0, Qt.Orientation.Horizontal) == "Сделка"
+    finally:
+        install_language("en")
+
+
+def test_sidebar_order_keeps_settings_visible():
+    order = sidebar_order(["board", "deals"], hidden=["start", "settings"])
+    assert order[:2] == ["board", "deals"]
+    assert "start" not in order and "settings" in order

@@ -1,0 +1,61 @@
+"""Turn domain errors into translated sentences and show them; keep the traceback in the log."""
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from models import errors
+
+log = logging.getLogger(__name__)
+
+FIELD_NAMES = {
+    "amount": QT_TRANSLATE_NOOP("Errors", "Amount"),
+    "expected_close": QT_TRANSLATE_NOOP("Errors", "Expected close"),
+    "company": QT_TRANSLATE_NOOP("Errors", "Company"),
+    "source": QT_TRANSLATE_NOOP("Errors", "Source"),
+    "segment": QT_TRANSLATE_NOOP("Errors", "Segment"),
+    "cohort": QT_TRANSLATE_NOOP("Errors", "Cohort"),
+    "contacts": QT_TRANSLATE_NOOP("Errors", "Contacts"),
+    "name": QT_TRANSLATE_NOOP("Errors", "Name"),
+}
+
+
+def field_label(key: str) -> str:
+    if key.startswith("custom:"):
+        return key.removeprefix("custom:")
+    return QCoreApplication.translate("Errors", FIELD_NAMES.get(key, key))
+
+
+def describe(exc: BaseException) -> str:
+    """A sentence for the user, in the UI language."""
+    if isinstance(exc, errors.StageRequirementsMissing):
+        fields = ", ".join(field_label(f) for f in exc.fields)
+        return QCoreApplication.translate("Errors", "To enter the stage «%1», fill in: %2.").replace("%1", exc.stage_name).replace("%2", fields)
+    if isinstance(exc, errors.LostReasonRequired):
+        return QCoreApplication.translate("Errors", "A lost deal needs a reason.")
+    if isinstance(exc, errors.NothingToUndo):
+        return QCoreApplication.translate("Errors", "That change can no longer be undone: the deal has changed since.")
+    if isinstance(exc, errors.InvalidTransition):
+        return QCoreApplication.translate("Errors", "This is not possible for a closed deal; reopen it first.")
+    if isinstance(exc, errors.NotADatabase):
+        return QCoreApplication.translate("Errors", "%1 is not a Voronka database. Choose another file or create a new database.").replace("%1", exc.location)
+    if isinstance(exc, errors.SchemaTooNew):
+        return QCoreApplication.translate("Errors", "%1 was saved by a newer version of Voronka. Update Voronka to open it; the file was not changed.").replace("%1", exc.location)
+    if isinstance(exc, errors.DatabaseLocked):
+        return QCoreApplication.translate("Errors", "%1 is locked by another program. Close Voronka or the other program there, then try again.").replace("%1", exc.location)
+    if isinstance(exc, errors.FolderNotWritable):
+        return QCoreApplication.translate("Errors", "Cannot write to the folder %1. Choose a folder you can write to.").replace("%1", exc.folder)
+    if isinstance(exc, errors.DatabaseUnreachable):
+        return QCoreApplication.translate("Errors", "Cannot connect to the database %1: %2").replace("%1", exc.location).replace("%2", exc.detail)
+    if isinstance(exc, errors.InvalidValue):
+        return f"{field_label(exc.field)}: {exc.reason}"
+    return str(exc)
+
+
+def show_error(parent: QWidget | None, exc: BaseException, title: str | None = None) -> None:
+    """Show an error to the user; unexpected ones are logged with their traceback too."""
+    if not isinstance(exc, errors.VoronkaError):
+        log.error("Unexpected error", exc_info=exc)
+    QMessageBox.warning(parent, title or QCoreApplication.translate("Errors", "Voronka"), describe(exc))

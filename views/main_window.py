@@ -1,0 +1,206 @@
+"""The main window: a sidebar of pages, the undo/redo and database menus, the status bar.
+
+Pages are created the first time they are shown and rebuilt when the language changes.
+The sidebar order, hidden items and the page opened at launch are per user (database
+settings ``ui.sidebar``, ``ui.sidebar_hidden``, ``ui.start_page``); the window geometry
+and last page are per machine (QSettings).
+"""
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QByteArray, QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from models.changes import Changes
+
+from .app_context import AppContext
+from .errors import show_error
+from .pages import PAGE_KEYS, page_spec, sidebar_order
+
+log = logging.getLogger(__name__)
+KEY_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.pages: dict[str, QWidget] = {}
+        self.sidebar = QListWidget(self)
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setIconSize(QSize(20, 20))
+        self.sidebar.setFixedWidth(190)
+        self.stack = QStackedWidget(self)
+        splitter = QSplitter(self)
+        splitter.addWidget(self.sidebar)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(splitter)
+        self.status_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.status_label)
+        self._build_menus()
+        self.sidebar.currentItemChanged.connect(self._on_sidebar)
+        ctx.language_changed.connect(self._rebuild)
+        ctx.user_changed.connect(lambda _u: self._rebuild())
+        ctx.error.connect(lambda exc: show_error(self, exc))
+        ctx.changed.connect(self._on_changed)
+        ctx.open_record.connect(self._open_record)
+        self._retranslate()
+        self._fill_sidebar()
+        geometry = ctx.settings.value("ui/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1360, 820)
+        self.show_page(self._initial_page())
+
+    # --- menus ------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        self.undo_action = self.ctx.undo_stack.createUndoAction(self)
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.ctx.undo_stack.createRedoAction(self)
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
+        self.quit_action = QAction(self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        self.about_action = QAction(self)
+        self.about_action.triggered.connect(self._about)
+        self.file_menu = self.menuBar().addMenu("")
+        self.file_menu.addAction(self.quit_action)
+        self.edit_menu = self.menuBar().addMenu("")
+        self.edit_menu.addAction(self.undo_action)
+        self.edit_menu.addAction(self.redo_action)
+        self.help_menu = self.menuBar().addMenu("")
+        self.help_menu.addAction(self.about_action)
+
+    def _retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Voronka — %1").replace("%1", self.ctx.db.location))
+        self.file_menu.setTitle(self.tr("&File"))
+        self.edit_menu.setTitle(self.tr("&Edit"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.about_action.setText(self.tr("&About Voronka"))
+        self.undo_action.setText(self.tr("&Undo"))
+        self.redo_action.setText(self.tr("&Redo"))
+        self._update_status()
+
+    def _update_status(self) -> None:
+        from models.orm import User
+
+        name = None
+        if self.ctx.user_id is not None:
+            with self.ctx.db.session() as s:
+                user = s.get(User, self.ctx.user_id)
+                name = user.name if user else None
+        who = name or self.tr("nobody chosen (Settings → Team)")
+        self.status_label.setText(self.tr("Database: %1 · I am: %2").replace("%1", self.ctx.db.location)
+                                  .replace("%2", who))
+
+    def _about(self) -> None:
+        QMessageBox.about(self, self.tr("About Voronka"),
+                          self.tr("Voronka — an offline CRM for a small B2B sales team.\n"
+                                  "Every stage move is kept in an event log, so every metric is "
+                                  "computed from the data itself."))
+
+    # --- pages ------------------------------------------------------------------------
+    def _initial_page(self) -> str:
+        chosen = self.ctx.user_setting("ui.start_page")
+        if chosen in PAGE_KEYS:
+            return chosen
+        last = self.ctx.settings.value("ui/last_page")
+        return last if last in PAGE_KEYS else "start"
+
+    def _fill_sidebar(self) -> None:
+        order = sidebar_order(self.ctx.user_setting("ui.sidebar"), self.ctx.user_setting("ui.sidebar_hidden"))
+        self.sidebar.blockSignals(True)
+        self.sidebar.clear()
+        for key in order:
+            spec = page_spec(key)
+            item = QListWidgetItem(self.style().standardIcon(spec.icon), spec.title_text())
+            item.setData(KEY_ROLE, key)
+            self.sidebar.addItem(item)
+        self.sidebar.blockSignals(False)
+
+    def page(self, key: str) -> QWidget:
+        """The page widget for ``key``, created on first use."""
+        if key not in self.pages:
+            try:
+                widget = page_spec(key).create(self.ctx, self.stack)
+            except Exception as exc:
+                log.exception("Could not open page %s", key)
+                show_error(self, exc)
+                widget = QLabel(self.tr("This page could not be opened: %1").replace("%1", str(exc)))
+            self.pages[key] = widget
+            self.stack.addWidget(widget)
+        return self.pages[key]
+
+    def show_page(self, key: str) -> None:
+        self.stack.setCurrentWidget(self.page(key))
+        for row in range(self.sidebar.count()):
+            item = self.sidebar.item(row)
+            if item.data(KEY_ROLE) == key:
+                self.sidebar.blockSignals(True)
+                self.sidebar.setCurrentRow(row)
+                self.sidebar.blockSignals(False)
+        self.ctx.settings.setValue("ui/last_page", key)
+
+    def current_page_key(self) -> str | None:
+        for key, widget in self.pages.items():
+            if widget is self.stack.currentWidget():
+                return key
+        return None
+
+    def _on_sidebar(self, current: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
+        if current is not None:
+            self.show_page(current.data(KEY_ROLE))
+
+    def _rebuild(self) -> None:
+        """Recreate every page (after a language or user change)."""
+        key = self.current_page_key() or "start"
+        for widget in self.pages.values():
+            self.stack.removeWidget(widget)
+            widget.deleteLater()
+        self.pages.clear()
+        self._retranslate()
+        self._fill_sidebar()
+        self.show_page(key)
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.users or changes.settings:
+            self._update_status()
+            self._fill_sidebar()
+            key = self.current_page_key()
+            if key:
+                self.show_page(key)
+
+    def _open_record(self, kind: str, record_id: int) -> None:
+        from .cards import open_card
+
+        try:
+            open_card(self.ctx, kind, record_id, self)
+        except Exception as exc:
+            show_error(self, exc)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.ctx.settings.setValue("ui/geometry", self.saveGeometry())
+        super().closeEvent(event)
+
+
+def running_window() -> MainWindow | None:
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, MainWindow):
+            return widget
+    return None
