@@ -134,9 +134,20 @@ def _check_not_locked(engine: Engine, location: str) -> None:
         raise
 
 
-def _current_revision(engine: Engine) -> str | None:
-    with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+def _inspect(engine: Engine, location: str, is_sqlite: bool) -> tuple[str | None, bool]:
+    """The schema revision (None: not a Voronka database yet) and whether any table exists."""
+    try:
+        with engine.connect() as conn:
+            current = MigrationContext.configure(conn).get_current_revision()
+            has_tables = bool(inspect(conn).get_table_names())
+        return current, has_tables
+    except OperationalError as exc:
+        message = str(exc).lower()
+        if is_sqlite and ("locked" in message or "busy" in message):
+            raise errors.DatabaseLocked(location) from exc
+        if is_sqlite and ("not a database" in message or "encrypted" in message):
+            raise errors.NotADatabase(location) from exc
+        raise errors.DatabaseUnreachable(location, str(exc.orig)) from exc
 
 
 def _backup(path: Path) -> Path:
@@ -193,17 +204,17 @@ def open_database(
         if not existed and not create:
             raise errors.NotFound("database", location)
         sqlite_path.parent.mkdir(parents=True, exist_ok=True)
-    engine = make_engine(url)
+    # Inspect with a plain connection first: the WAL pragma would rewrite the file header,
+    # and a file we refuse must stay byte-for-byte as it was.
+    probe = create_engine(url, connect_args={"timeout": 2}) if sqlite_path is not None else make_engine(url)
     try:
         if sqlite_path is not None:
-            _check_not_locked(engine, location)
-        try:
-            current = _current_revision(engine)
-            has_tables = bool(inspect(engine).get_table_names())
-        except OperationalError as exc:
-            if sqlite_path is not None and "not a database" in str(exc).lower():
-                raise errors.NotADatabase(location) from exc
-            raise errors.DatabaseUnreachable(location, str(exc.orig)) from exc
+            _check_not_locked(probe, location)
+        current, has_tables = _inspect(probe, location, sqlite_path is not None)
+    finally:
+        probe.dispose()
+    engine = make_engine(url)
+    try:
         head = head_revision()
         backup_path = None
         if current is None and has_tables:
