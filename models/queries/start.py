@@ -1,0 +1,138 @@
+"""Plain rows for the start page tiles: my tasks, deals with no next step, stuck deals,
+the pipeline by stage. One query each; ``owner_id`` None means the whole team.
+
+Decisions (the spec is silent on the start page):
+- *My tasks today*: open (not done) tasks assigned to me that are due before tomorrow,
+  overdue first; a task with no due time is not "today".
+- *No next step*: an open deal of the pipeline with no open task at all.
+- *Stuck*: an open deal whose time in its current stage exceeds the stage's rot days,
+  or ``STUCK_DAYS`` (90, the metrics' "no movement" threshold) for a stage without them.
+  Oldest first.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import and_, exists, func, or_, select
+from sqlalchemy.orm import Session
+
+from ..money import from_minor
+from ..orm import Deal, Pipeline, Stage, Task, User
+
+STUCK_DAYS = 90
+
+
+@dataclass(frozen=True, slots=True)
+class TaskRow:
+    id: int
+    title: str
+    deal_id: int | None
+    deal_name: str | None
+    due_at: datetime
+    overdue: bool
+
+
+@dataclass(frozen=True, slots=True)
+class DealLine:
+    """One deal in a tile list."""
+
+    id: int
+    name: str
+    stage_ru: str
+    stage_en: str
+    owner: str | None
+    amount: float | None
+    days_in_stage: float
+
+
+@dataclass(frozen=True, slots=True)
+class DealList:
+    total: int  # every matching deal; ``deals`` holds the first ``limit`` of them
+    deals: list[DealLine]
+
+
+@dataclass(frozen=True, slots=True)
+class StageTotal:
+    key: str
+    name_ru: str
+    name_en: str
+    count: int
+    amount: float
+
+
+def my_tasks(session: Session, user_id: int | None, now: datetime) -> list[TaskRow]:
+    """Open tasks of ``user_id`` due before tomorrow, overdue first (by due time)."""
+    if user_id is None:
+        return []
+    tomorrow = datetime(now.year, now.month, now.day) + timedelta(days=1)
+    q = (select(Task.id, Task.title, Task.deal_id, Deal.name, Task.due_at)
+         .outerjoin(Deal, Deal.id == Task.deal_id)
+         .where(Task.assignee_id == user_id, Task.done_at.is_(None), Task.due_at.is_not(None),
+                Task.due_at < tomorrow)
+         .order_by(Task.due_at, Task.id))
+    return [TaskRow(tid, title, did, dname, due, due < now)
+            for tid, title, did, dname, due in session.execute(q)]
+
+
+def _open_deals(pipeline_key: str, owner_id: int | None):
+    q = (select(Deal.id, Deal.name, Stage.name_ru, Stage.name_en, User.name, Deal.amount_minor,
+                Deal.stage_entered_at)
+         .join(Pipeline, Pipeline.id == Deal.pipeline_id)
+         .join(Stage, Stage.id == Deal.stage_id)
+         .outerjoin(User, User.id == Deal.owner_id)
+         .where(Pipeline.key == pipeline_key, Deal.status == "open"))
+    if owner_id is not None:
+        q = q.where(Deal.owner_id == owner_id)
+    return q
+
+
+def _deal_list(session: Session, q, now: datetime, limit: int) -> DealList:
+    total = session.scalar(select(func.count()).select_from(q.subquery())) or 0
+    lines = []
+    for did, name, s_ru, s_en, owner, minor, entered in session.execute(q.limit(limit)):
+        days = (now - entered).total_seconds() / 86400 if entered else 0.0
+        amount = float(from_minor(minor)) if minor is not None else None
+        lines.append(DealLine(did, name, s_ru, s_en, owner, amount, days))
+    return DealList(total, lines)
+
+
+def deals_without_next_step(session: Session, now: datetime, pipeline_key: str = "sales",
+                            owner_id: int | None = None, limit: int = 30) -> DealList:
+    """Open deals with no open task, longest in their stage first."""
+    has_task = exists().where(Task.deal_id == Deal.id, Task.done_at.is_(None))
+    q = _open_deals(pipeline_key, owner_id).where(~has_task).order_by(Deal.stage_entered_at, Deal.id)
+    return _deal_list(session, q, now, limit)
+
+
+def stuck_deals(session: Session, now: datetime, pipeline_key: str = "sales",
+                owner_id: int | None = None, limit: int = 30) -> DealList:
+    """Open deals in their stage longer than its rot days (``STUCK_DAYS`` if it has none)."""
+    stages = session.execute(select(Stage.id, Stage.rot_days).join(Pipeline, Pipeline.id == Stage.pipeline_id)
+                             .where(Pipeline.key == pipeline_key)).all()
+    # one cut-off time per stage keeps the comparison portable (no date arithmetic in SQL)
+    too_old = [and_(Deal.stage_id == sid, Deal.stage_entered_at < now - timedelta(days=rot or STUCK_DAYS))
+               for sid, rot in stages]
+    if not too_old:
+        return DealList(0, [])
+    q = _open_deals(pipeline_key, owner_id).where(or_(*too_old)).order_by(Deal.stage_entered_at, Deal.id)
+    return _deal_list(session, q, now, limit)
+
+
+def pipeline_by_stage(session: Session, pipeline_key: str = "sales",
+                      owner_id: int | None = None) -> list[StageTotal]:
+    """Open deals and their amount at each stage of the pipeline, in stage order (empty stages too)."""
+    counts = (select(Deal.stage_id, func.count(Deal.id).label("n"),
+                     func.coalesce(func.sum(Deal.amount_minor), 0).label("minor"))
+              .where(Deal.status == "open").group_by(Deal.stage_id))
+    if owner_id is not None:
+        counts = counts.where(Deal.owner_id == owner_id)
+    sub = counts.subquery()
+    q = (select(Stage.key, Stage.name_ru, Stage.name_en, func.coalesce(sub.c.n, 0),
+                func.coalesce(sub.c.minor, 0))
+         .join(Pipeline, Pipeline.id == Stage.pipeline_id)
+         .outerjoin(sub, sub.c.stage_id == Stage.id)
+         .where(Pipeline.key == pipeline_key, Stage.won.is_(False))
+         .order_by(Stage.position))
+    return [StageTotal(key, ru, en, int(n), float(from_minor(int(minor)) or 0))
+            for key, ru, en, n, minor in session.execute(q)]
