@@ -1,0 +1,1 @@
+"""Report exports shared by the report view and ``voronka report``: XLSX, PDF, PNG, CSV."""

@@ -1,0 +1,139 @@
+"""Tiles that list records: my tasks today and overdue, deals with no next step, stuck deals.
+
+Each reads a short list with one query (``models.queries.start``); double-clicking a line
+opens the deal's card.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QWidget
+
+from desktop.exports.values import format_value
+from models.changes import Changes
+from models.clock import local_now
+from models.queries.start import DealList, deals_without_next_step, my_tasks, stuck_deals
+
+from ..app_context import AppContext
+from .tile import Tile
+
+DEAL_ROLE = Qt.ItemDataRole.UserRole + 1
+OVERDUE = QColor("#b3261e")
+
+
+class ListTile(Tile):
+    def __init__(self, ctx: AppContext, spec: dict[str, Any], parent: QWidget | None = None):
+        super().__init__(ctx, spec, parent)
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.list = QListWidget(self)
+        self.list.setFrameShape(QListWidget.Shape.NoFrame)
+        self.list.setUniformItemSizes(True)
+        self.list.itemActivated.connect(self._open)
+        self.list.itemDoubleClicked.connect(self._open)
+        self.body.addWidget(self.summary)
+        self.body.addWidget(self.list, 1)
+
+    def _open(self, item: QListWidgetItem) -> None:
+        deal_id = item.data(DEAL_ROLE)
+        if deal_id is not None:
+            self.ctx.open_record.emit("deal", int(deal_id))
+
+    def add_line(self, text: str, deal_id: int | None, tooltip: str = "", warn: bool = False) -> None:
+        item = QListWidgetItem(text)
+        item.setData(DEAL_ROLE, deal_id)
+        if tooltip:
+            item.setToolTip(tooltip)
+        if warn:
+            item.setForeground(QBrush(OVERDUE))
+        self.list.addItem(item)
+
+
+class TasksTile(ListTile):
+    kind = "my_tasks"
+
+    def title(self) -> str:
+        return self.tr("My tasks today")
+
+    def wants_refresh(self, changes: Changes) -> bool:
+        return bool(changes.tasks or changes.deals or changes.users)
+
+    def refresh(self) -> None:
+        now = local_now()
+        rows = self.ctx.query(my_tasks, self.ctx.user_id, now)
+        self.list.clear()
+        overdue = sum(r.overdue for r in rows)
+        if self.ctx.user_id is None:
+            self.summary.setText(self.tr("Choose who you are (Settings → Team) to see your tasks."))
+            return
+        self.summary.setText(self.tr("%1 due today, %2 overdue").replace("%1", str(len(rows) - overdue))
+                             .replace("%2", str(overdue)))
+        for row in rows:
+            when = row.due_at.strftime("%d.%m %H:%M") if row.overdue else row.due_at.strftime("%H:%M")
+            text = f"{when}  {row.title}"
+            if row.deal_name:
+                text += f" — {row.deal_name}"
+            if row.overdue:
+                text = "⚠ " + self.tr("overdue") + " · " + text
+            self.add_line(text, row.deal_id, warn=row.overdue)
+        if not rows:
+            self.add_line(self.tr("Nothing due today."), None)
+
+
+class DealListTile(ListTile):
+    has_scope = True
+
+    def fetch(self, now) -> DealList:
+        raise NotImplementedError
+
+    def summary_text(self, total: int) -> str:
+        raise NotImplementedError
+
+    def wants_refresh(self, changes: Changes) -> bool:
+        return bool(changes.deals or changes.tasks or changes.users or changes.funnel)
+
+    def refresh(self) -> None:
+        now = local_now()
+        found = self.fetch(now)
+        self.summary.setText(self.summary_text(found.total))
+        self.list.clear()
+        lang = self.ctx.language
+        for deal in found.deals:
+            stage = deal.stage_ru if lang == "ru" else deal.stage_en
+            days = format_value(deal.days_in_stage, "count", lang)
+            text = self.tr("%1 — %2, %3 d").replace("%1", deal.name).replace("%2", stage).replace("%3", days)
+            tip = self.tr("Owner: %1 · Amount: %2").replace("%1", deal.owner or "—") \
+                .replace("%2", format_value(deal.amount, "money", lang))
+            self.add_line(text, deal.id, tip)
+
+
+class NoNextStepTile(DealListTile):
+    kind = "no_next_step"
+
+    def title(self) -> str:
+        return self.tr("Deals with no next step")
+
+    def fetch(self, now) -> DealList:
+        return self.ctx.query(deals_without_next_step, now, owner_id=self.scope_owner())
+
+    def summary_text(self, total: int) -> str:
+        if not total:
+            return self.tr("Every open deal has a next step.")
+        return self.tr("%1 open deals have no open task. Plan the next step:").replace("%1", str(total))
+
+
+class StuckTile(DealListTile):
+    kind = "stuck"
+
+    def title(self) -> str:
+        return self.tr("Stuck deals")
+
+    def fetch(self, now) -> DealList:
+        return self.ctx.query(stuck_deals, now, owner_id=self.scope_owner())
+
+    def summary_text(self, total: int) -> str:
+        if not total:
+            return self.tr("No deal stayed in its stage too long.")
+        return self.tr("%1 open deals stayed in their stage longer than its limit:").replace("%1", str(total))

@@ -1,0 +1,86 @@
+"""The pipeline by stage: open deals and their amount at each stage, as horizontal bars."""
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from desktop.exports.values import format_value
+from models.changes import Changes
+from models.queries.start import StageTotal, pipeline_by_stage
+
+from .tile import Tile
+
+BAR = QColor("#3f6fb5")
+
+
+class StageBars(QWidget):
+    """Rows of stage name, bar (deal count) and "count · amount"."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.rows: list[tuple[str, int, float]] = []
+        self.language = "ru"
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMouseTracking(True)
+
+    def set_rows(self, rows: list[tuple[str, int, float]], language: str) -> None:
+        self.rows, self.language = rows, language
+        self.update()
+
+    def _row_height(self) -> float:
+        return self.height() / max(1, len(self.rows))
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        if not self.rows:
+            return
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rh = self._row_height()
+        name_w = min(self.width() * 0.42, 220)
+        value_w = min(self.width() * 0.28, 150)
+        bar_w = max(10.0, self.width() - name_w - value_w - 12)
+        top = max((n for _, n, _ in self.rows), default=0) or 1
+        font = p.font()
+        font.setPointSizeF(max(7.0, min(font.pointSizeF(), rh * 0.55)))
+        p.setFont(font)
+        for i, (name, count, amount) in enumerate(self.rows):
+            y = i * rh
+            text_rect = QRectF(0, y, name_w - 4, rh)
+            p.setPen(self.palette().text().color())
+            elided = p.fontMetrics().elidedText(name, Qt.TextElideMode.ElideRight, int(name_w - 4))
+            p.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, elided)
+            width = bar_w * count / top
+            p.fillRect(QRectF(name_w + 4, y + rh * 0.2, max(width, 1 if count else 0), rh * 0.6), BAR)
+            label = f"{count} · {format_value(amount, 'money', self.language)}"
+            p.drawText(QRectF(name_w + 8 + width, y, value_w + bar_w - width, rh),
+                       Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, label)
+        p.end()
+
+    def mouseMoveEvent(self, event) -> None:
+        i = int(event.position().y() // max(1.0, self._row_height()))
+        if 0 <= i < len(self.rows):
+            name, count, amount = self.rows[i]
+            self.setToolTip(f"{name}: {count} · {format_value(amount, 'money', self.language)}")
+
+
+class PipelineTile(Tile):
+    kind = "pipeline"
+    has_scope = True
+
+    def __init__(self, ctx, spec, parent=None):
+        super().__init__(ctx, spec, parent)
+        self.bars = StageBars(self)
+        self.body.addWidget(self.bars, 1)
+        self.totals: list[StageTotal] = []
+
+    def title(self) -> str:
+        return self.tr("Pipeline by stage")
+
+    def wants_refresh(self, changes: Changes) -> bool:
+        return bool(changes.deals or changes.funnel or changes.users)
+
+    def refresh(self) -> None:
+        self.totals = self.ctx.query(pipeline_by_stage, owner_id=self.scope_owner())
+        lang = self.ctx.language
+        self.bars.set_rows([(t.name_ru if lang == "ru" else t.name_en, t.count, t.amount) for t in self.totals], lang)

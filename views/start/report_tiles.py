@@ -1,0 +1,363 @@
+"""Tiles built on the report engine: yesterday's numbers, plan vs fact this month, and one
+chosen metric with its sparkline.
+
+Each tile hands the page a pure job ``fn(memo, now) -> result`` that runs in a worker
+thread on the cached frames (``views.reports.frames_cache``); ``show_result`` then
+fills the tile on the UI thread. Decisions:
+
+- *Yesterday* is the previous working day (Monday shows Friday), so a Monday morning
+  does not open on an empty Sunday.
+- "My numbers" are my row of the report's per-person table (what I did: actions,
+  steps I moved deals to, my wins and revenue, my personal plan); "the team's" are
+  the report's metrics.
+- The sparkline shows the metric over the last ``SPARK_POINTS`` periods of the kind its
+  report uses (months for monthly metrics, weeks for weekly and daily ones), each as of
+  its end (the current one as of now).
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtWidgets import QGridLayout, QLabel, QMenu, QProgressBar, QSizePolicy, QWidget
+
+from desktop.exports.values import MET_COLOUR, format_value, target_mark
+
+from .tile import Tile
+
+SPARK_POINTS = 8
+DAILY_FIGURES = (  # (metric id, users-table column) shown by the yesterday tile
+    ("sales_actions", "sales_actions"),
+    ("worked_count", "worked_count"),
+    ("replied_count", "replied_count"),
+    ("positive_count", "positive_count"),
+    ("demos_appointed_count", "demos_appointed_count"),
+    ("demos_run_count", "demos_run_count"),
+    ("won_count", "won_count"),
+    ("revenue", "revenue"),
+)
+
+
+def previous_working_day(today: date) -> date:
+    day = today - timedelta(days=1)
+    while day.weekday() >= 5:
+        day -= timedelta(days=1)
+    return day
+
+
+def user_row(report: dict, user_id: int | None, name: str | None) -> dict | None:
+    """The per-person row of ``user_id`` (by id when the report has it, else by name)."""
+    for row in report.get("users", []):
+        if row.get("user_id") is not None and row.get("user_id") == user_id:
+            return row
+        if row.get("user_id") is None and name and row.get("name") == name:
+            return row
+    return None
+
+
+def metric_name(metric_id: str, language: str) -> str:
+    from metrics.catalogue import by_id
+
+    return by_id(metric_id).name(language)
+
+
+def _value_label(parent: QWidget, big: bool = False) -> QLabel:
+    label = QLabel(parent)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if big:
+        font = label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        label.setFont(font)
+    return label
+
+
+class ReportTile(Tile):
+    needs_report = True
+
+    def __init__(self, ctx, spec, parent=None):
+        super().__init__(ctx, spec, parent)
+        self.status = QLabel(self.tr("Counting…"), self)
+        self.status.setStyleSheet("color: palette(mid);")
+
+    def my_name(self) -> str | None:
+        from models.orm import User
+
+        if self.scope_owner() is None:
+            return None
+        return self.ctx.query(lambda s: getattr(s.get(User, self.scope_owner()), "name", None))
+
+    def job(self) -> Callable[[Any, datetime], Any]:
+        raise NotImplementedError
+
+    def show_failure(self, message: str) -> None:
+        self.status.setText(self.tr("Could not count: %1").replace("%1", message))
+        self.status.show()
+
+
+class YesterdayTile(ReportTile):
+    kind = "yesterday"
+    has_scope = True
+
+    def __init__(self, ctx, spec, parent=None):
+        super().__init__(ctx, spec, parent)
+        self.day_label = QLabel(self)
+        self.grid = QGridLayout()
+        self.grid.setHorizontalSpacing(12)
+        self.grid.setVerticalSpacing(2)
+        self.body.addWidget(self.day_label)
+        self.body.addWidget(self.status)
+        self.body.addLayout(self.grid)
+        self.body.addStretch(1)
+
+    def title(self) -> str:
+        return self.tr("Yesterday's numbers")
+
+    def job(self):
+        owner, name = self.scope_owner(), self.my_name()
+
+        def run(memo, now: datetime):
+            from metrics.periods import day_period
+
+            day = previous_working_day(now.date())
+            report = memo.report(day_period(day))
+            if owner is None:
+                values = {mid: report["metrics"].get(mid) for mid, _ in DAILY_FIGURES}
+                role_target = None
+            else:
+                row = user_row(report, owner, name) or {}
+                values = {mid: row.get(col) for mid, col in DAILY_FIGURES}
+                role_target = {"sdr": 30.0, "ae": 15.0}.get(row.get("role"))
+            return day, values, role_target, report["metrics"].get("actions_per_day_sdr"), \
+                report["metrics"].get("actions_per_day_ae")
+        return run
+
+    def show_result(self, result) -> None:
+        day, values, role_target, per_sdr, per_ae = result
+        lang = self.ctx.language
+        self.status.hide()
+        self.day_label.setText(day.strftime("%d.%m.%Y"))
+        while self.grid.count():
+            item = self.grid.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        for i, (mid, _col) in enumerate(DAILY_FIGURES):
+            kind = "money" if mid == "revenue" else "count"
+            text = format_value(values.get(mid), kind, lang)
+            if mid == "sales_actions" and role_target is not None and values.get(mid) is not None:
+                met = values[mid] >= role_target
+                text += f"  {target_mark(met)}"
+                tip = self.tr("Target: %1 sales actions a day").replace("%1", format_value(role_target, "count", lang))
+            else:
+                met, tip = None, ""
+            name = QLabel(metric_name(mid, lang), self)
+            value = _value_label(self)
+            value.setText(text)
+            value.setToolTip(tip)
+            if met is not None:
+                value.setStyleSheet(f"color: {MET_COLOUR[met]};")
+            value.setAlignment(Qt.AlignmentFlag.AlignRight)
+            self.grid.addWidget(name, i // 2, (i % 2) * 2)
+            self.grid.addWidget(value, i // 2, (i % 2) * 2 + 1)
+        if self.scope_owner() is None:
+            row = len(DAILY_FIGURES) // 2
+            for j, (mid, value) in enumerate((("actions_per_day_sdr", per_sdr), ("actions_per_day_ae", per_ae))):
+                from metrics.catalogue import meets_target
+
+                met = meets_target(mid, value)
+                label = _value_label(self)
+                label.setText(format_value(value, "number", lang) + f"  {target_mark(met)}")
+                if met is not None:
+                    label.setStyleSheet(f"color: {MET_COLOUR[met]};")
+                label.setAlignment(Qt.AlignmentFlag.AlignRight)
+                self.grid.addWidget(QLabel(metric_name(mid, lang), self), row, j * 2)
+                self.grid.addWidget(label, row, j * 2 + 1)
+
+
+class PlanFactTile(ReportTile):
+    kind = "plan_fact"
+    has_scope = True
+
+    def __init__(self, ctx, spec, parent=None):
+        super().__init__(ctx, spec, parent)
+        self.fact = _value_label(self, big=True)
+        self.plan = QLabel(self)
+        self.bar = QProgressBar(self)
+        self.bar.setRange(0, 100)
+        self.pace = QLabel(self)
+        self.pace.setWordWrap(True)
+        for w in (self.status, self.fact, self.plan, self.bar, self.pace):
+            self.body.addWidget(w)
+        self.body.addStretch(1)
+
+    def title(self) -> str:
+        return self.tr("Plan vs fact this month")
+
+    def job(self):
+        owner, name = self.scope_owner(), self.my_name()
+
+        def run(memo, now: datetime):
+            from metrics.periods import period_of
+
+            month = period_of("month", now)
+            report = memo.report(month, as_of=now)
+            if owner is None:
+                m = report["metrics"]
+                values = (m.get("revenue"), m.get("plan_period"), m.get("plan_attainment_period"))
+            else:
+                row = user_row(report, owner, name) or {}
+                values = (row.get("revenue"), row.get("plan_period"), row.get("plan_attainment_period"))
+            elapsed = (now - month.start).total_seconds() / (month.end - month.start).total_seconds()
+            return month.label, values, elapsed
+        return run
+
+    def show_result(self, result) -> None:
+        label, (fact, plan, attainment), elapsed = result
+        lang = self.ctx.language
+        self.status.hide()
+        self.fact.setText(format_value(fact, "money", lang))
+        if plan in (None, 0):
+            self.plan.setText(self.tr("No plan for %1: set one in Settings → Plans.").replace("%1", label))
+            self.bar.hide()
+            self.pace.clear()
+            return
+        self.bar.show()
+        self.plan.setText(self.tr("of plan %1 (%2)").replace("%1", format_value(plan, "money", lang))
+                          .replace("%2", format_value(attainment, "ratio", lang)))
+        self.bar.setValue(int(max(0.0, min(1.0, attainment or 0.0)) * 100))
+        on_pace = (attainment or 0.0) >= elapsed
+        mark = target_mark(on_pace)
+        self.pace.setText(mark + " " + self.tr("%1 of the month has passed: %2")
+                          .replace("%1", format_value(elapsed, "ratio", lang))
+                          .replace("%2", self.tr("on pace") if on_pace else self.tr("behind pace")))
+        self.pace.setStyleSheet(f"color: {MET_COLOUR[on_pace]};")
+
+
+class Sparkline(QWidget):
+    """A small line of values (missing ones leave a gap); hover shows each period's value."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.points: list[tuple[str, float | None, str]] = []  # (label, value, text)
+        self.setMinimumHeight(36)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMouseTracking(True)
+
+    def set_points(self, points: list[tuple[str, float | None, str]]) -> None:
+        self.points = points
+        self.update()
+
+    def _xy(self) -> list[QPointF | None]:
+        values = [v for _, v, _ in self.points if v is not None]
+        if not values:
+            return [None] * len(self.points)
+        low, high = min(values), max(values)
+        span = (high - low) or 1.0
+        n = max(1, len(self.points) - 1)
+        w, h = self.width() - 8, self.height() - 8
+        return [None if v is None else QPointF(4 + w * i / n, 4 + h * (1 - (v - low) / span))
+                for i, (_, v, _) in enumerate(self.points)]
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pen = QPen(QColor("#3f6fb5"), 2)
+        p.setPen(pen)
+        path, started = QPainterPath(), False
+        xy = self._xy()
+        for pt in xy:
+            if pt is None:
+                started = False
+                continue
+            if started:
+                path.lineTo(pt)
+            else:
+                path.moveTo(pt)
+                started = True
+        p.drawPath(path)
+        p.setBrush(QColor("#3f6fb5"))
+        for pt in xy:
+            if pt is not None:
+                p.drawEllipse(pt, 2.5, 2.5)
+        p.end()
+
+    def mouseMoveEvent(self, event) -> None:
+        if not self.points:
+            return
+        n = max(1, len(self.points) - 1)
+        i = round((event.position().x() - 4) / max(1, self.width() - 8) * n)
+        i = max(0, min(len(self.points) - 1, i))
+        label, _v, text = self.points[i]
+        self.setToolTip(f"{label}: {text}")
+
+
+class MetricTile(ReportTile):
+    kind = "metric"
+
+    def __init__(self, ctx, spec, parent=None):
+        super().__init__(ctx, spec, parent)
+        self.value = _value_label(self, big=True)
+        self.target = QLabel(self)
+        self.spark = Sparkline(self)
+        for w in (self.status, self.value, self.target):
+            self.body.addWidget(w)
+        self.body.addWidget(self.spark, 1)
+
+    @property
+    def metric_id(self) -> str:
+        return self.options.get("metric", "revenue")
+
+    def title(self) -> str:
+        return metric_name(self.metric_id, self.ctx.language)
+
+    def extra_menu(self, menu: QMenu) -> None:
+        from metrics.catalogue import CATALOGUE
+
+        choose = menu.addMenu(self.tr("Metric"))
+        for m in CATALOGUE:
+            action = choose.addAction(m.name(self.ctx.language))
+            action.setCheckable(True)
+            action.setChecked(m.id == self.metric_id)
+            action.triggered.connect(lambda _c=False, mid=m.id: self.set_option("metric", mid))
+        menu.addSeparator()
+
+    def job(self):
+        metric_id = self.metric_id
+
+        def run(memo, now: datetime):
+            from metrics.catalogue import by_id
+            from metrics.periods import period_of
+
+            metric = by_id(metric_id)
+            kind = "month" if "monthly" in metric.reports else "week"
+            period = period_of(kind, now)
+            periods = [period]
+            for _ in range(SPARK_POINTS - 1):
+                periods.insert(0, periods[0].previous())
+            series = []
+            for p in periods:
+                report = memo.report(p, as_of=min(now, p.end))
+                series.append((p.label, report["metrics"].get(metric_id), report["targets"].get(metric_id)))
+            return series
+        return run
+
+    def show_result(self, series) -> None:
+        from metrics.catalogue import by_id, meets_target
+
+        metric = by_id(self.metric_id)
+        lang = self.ctx.language
+        self.status.hide()
+        label, value, target = series[-1]
+        met = meets_target(self.metric_id, value, target=target)
+        self.value.setText(f"{format_value(value, metric.kind, lang)}  {target_mark(met)}")
+        self.value.setStyleSheet(f"color: {MET_COLOUR[met]};" if met is not None else "")
+        self.value.setToolTip(metric.formula(lang))
+        if target is not None:
+            self.target.setText(self.tr("%1 · target %2").replace("%1", label)
+                                .replace("%2", format_value(target, metric.kind, lang)))
+        else:
+            self.target.setText(label)
+        self.spark.set_points([(lab, v, format_value(v, metric.kind, lang)) for lab, v, _t in series])
