@@ -1,13 +1,47 @@
-"""`voronka demo` (not built yet)."""
+"""`voronka demo --db PATH [--deals N] [--seed S] [--anchor YYYY-MM-DD]`: a realistic demo database.
+
+Refuses (exit 2, nothing written) when PATH already holds deals. Progress goes to
+stderr; one summary line to stdout. The history ends at the start of the anchor day
+(default: today), so the same seed and anchor always give the same data.
+"""
 from __future__ import annotations
 
 import argparse
+import sys
+from datetime import date
+
+from models.db import open_database
+from models.demo import DEFAULT_DEALS, build_demo
+
+from ..cli import UsageError
+
+
+def _anchor(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from exc
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("demo")
+    p = sub.add_parser("demo", help="create a realistic demo database")
+    p.add_argument("--db", required=True, help="path (or SQLAlchemy URL) of the new database")
+    p.add_argument("--deals", type=int, default=DEFAULT_DEALS, help=f"sales deals to generate ({DEFAULT_DEALS})")
+    p.add_argument("--seed", type=int, default=1, help="random seed (1)")
+    p.add_argument("--anchor", type=_anchor, default=None, help="last day of the history + 1 (today)")
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    raise SystemExit("not built yet")
+    if args.deals < 1:
+        raise UsageError("--deals must be at least 1.")
+    db = open_database(args.db)
+    try:
+        summary = build_demo(db, args.deals, args.seed, args.anchor,
+                             progress=lambda message: print(message, file=sys.stderr, flush=True))
+    finally:
+        db.close()
+    print(f"{args.db}: {summary.deals:,} deals (+{summary.success_deals:,} in Client Success), "
+          f"{summary.companies:,} companies, {summary.events:,} events, {summary.activities:,} activities, "
+          f"{summary.tasks:,} tasks, history to {summary.anchor.isoformat()}")
+    return 0
