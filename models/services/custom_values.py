@@ -1,14 +1,16 @@
-"""Read and write custom field values (stored as normalised text)."""
+"""Read and write custom field values (stored as normalised text, see ``models.fields``)."""
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..errors import NotFound
-from ..orm import CustomField, CustomFieldValue
+from ..fields import normalise
+from ..fields.catalog import custom_spec
+from ..orm import CustomField
+from .record_fields import write_custom
 
 
 def field_by_key(session: Session, entity: str, key: str) -> CustomField:
@@ -19,17 +21,9 @@ def field_by_key(session: Session, entity: str, key: str) -> CustomField:
 
 
 def set_custom_value(session: Session, entity: str, record_id: int, key: str, value: Any) -> None:
-    """Store ``value`` (already validated and normalised) for one record; empty removes it."""
-    field = field_by_key(session, entity, key)
-    row = session.scalar(
-        select(CustomFieldValue).where(CustomFieldValue.field_id == field.id, CustomFieldValue.record_id == record_id)
-    )
-    text = json.dumps(value, ensure_ascii=False) if isinstance(value, (list, tuple)) else value
-    if text in (None, "", "[]"):
-        if row is not None:
-            session.delete(row)
-        return
-    if row is None:
-        session.add(CustomFieldValue(field_id=field.id, record_id=record_id, value=str(text)))
-    else:
-        row.value = str(text)
+    """Store ``value`` for one record, normalised by the field's type; empty removes it.
+
+    Raises ``FieldInvalid`` (naming ``custom:<key>``) when the value does not fit the type.
+    """
+    spec = custom_spec(field_by_key(session, entity, key))
+    write_custom(session, spec, record_id, normalise(spec, value))

@@ -73,6 +73,15 @@ def _apply_fields(session: Session, deal: Deal, values: Mapping[str, Any]) -> No
             deal.name = text
         else:
             setattr(deal, key, value)
+    if "company_id" in values and "name" not in values and not deal.name_is_manual:
+        _sync_name(session, deal)
+
+
+def _sync_name(session: Session, deal: Deal) -> None:
+    """Keep a convention-named deal's name in step with its (new) company."""
+    suggested = suggest_deal_name(session.get(Company, deal.company_id) if deal.company_id else None)
+    if suggested:
+        deal.name = suggested
 
 
 def create_deal(

@@ -1,0 +1,30 @@
+"""The team as plain rows: members and the revenue plans of a year."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..orm import Plan, User
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    id: int
+    name: str
+    role: str
+    active: bool
+    email: str | None
+
+
+def team_members(session: Session) -> list[Member]:
+    """Everyone, active first, by name."""
+    q = select(User.id, User.name, User.role, User.active, User.email).order_by(User.active.desc(), User.name)
+    return [Member(*r) for r in session.execute(q)]
+
+
+def plans_of_year(session: Session, year: int) -> dict[tuple[int | None, int | None], int]:
+    """Plans of ``year`` in minor units keyed ``(user_id or None, month or None)``."""
+    q = select(Plan.user_id, Plan.month, Plan.amount_minor).where(Plan.year == year)
+    return {(u, m): a for u, m, a in session.execute(q)}

@@ -1,0 +1,72 @@
+"""Merge two records of one kind (companies or contacts) and undo the merge.
+
+The kept record keeps its own values; each of its empty fields takes the other's value
+(notes are joined, the earlier creation time wins). Everything that pointed at the
+dropped record is moved to the kept one by the caller, which lists what it moved in
+the snapshot so ``restore_merge`` can put it back. Custom values have no foreign key,
+so the dropped record's values are deleted explicitly (never left to a reused id).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from ..fields.catalog import COLUMNS
+from ..orm import CustomFieldValue
+from .record_fields import custom_texts, delete_custom_values, row_dict
+
+
+@dataclass
+class MergeSnapshot:
+    """What a merge changed, enough to undo it."""
+
+    entity: str
+    keep_id: int
+    drop_row: dict[str, Any]
+    keep_before: dict[str, Any]
+    custom_keep_before: dict[int, str]
+    custom_drop: dict[int, str]
+    moved: dict[str, list[Any]] = field(default_factory=dict)
+
+
+def _empty(value: Any) -> bool:
+    return value is None or value == ""
+
+
+def fill_from(session: Session, entity: str, keep: Any, drop: Any) -> MergeSnapshot:
+    """Fill ``keep``'s empty fields from ``drop`` and move ``drop``'s custom values; snapshot first."""
+    snap = MergeSnapshot(entity, keep.id, row_dict(drop), row_dict(keep),
+                         custom_texts(session, entity, keep.id), custom_texts(session, entity, drop.id))
+    for attr in {a for a in COLUMNS[entity].values() if a} | {"notes", "created_at"}:
+        if not hasattr(keep, attr):
+            continue
+        mine, theirs = getattr(keep, attr), getattr(drop, attr)
+        if attr == "notes" and not _empty(mine) and not _empty(theirs) and mine != theirs:
+            setattr(keep, attr, f"{mine}\n\n{theirs}")
+        elif attr == "created_at" and mine and theirs:
+            setattr(keep, attr, min(mine, theirs))
+        elif _empty(mine) and not _empty(theirs):
+            setattr(keep, attr, theirs)
+    for field_id, text in snap.custom_drop.items():
+        if field_id not in snap.custom_keep_before:
+            session.add(CustomFieldValue(field_id=field_id, record_id=keep.id, value=text))
+    delete_custom_values(session, entity, drop.id)
+    return snap
+
+
+def restore_records(session: Session, snap: MergeSnapshot, model: type) -> tuple[Any, Any]:
+    """Recreate the dropped record with its id and put back both records' fields and custom values."""
+    drop = model(**snap.drop_row)
+    session.add(drop)
+    keep = session.get(model, snap.keep_id)
+    for attr, value in snap.keep_before.items():
+        setattr(keep, attr, value)
+    session.flush()
+    delete_custom_values(session, snap.entity, snap.keep_id)
+    for field_id, text in snap.custom_keep_before.items():
+        session.add(CustomFieldValue(field_id=field_id, record_id=snap.keep_id, value=text))
+    for field_id, text in snap.custom_drop.items():
+        session.add(CustomFieldValue(field_id=field_id, record_id=drop.id, value=text))
+    return keep, drop
