@@ -19,6 +19,7 @@ import numpy as np
 from sqlalchemy import func, select
 
 from .. import errors
+from ..bulk import fast_bulk_load
 from ..clock import local_now
 from ..db import Database
 from ..orm import Deal
@@ -29,7 +30,7 @@ from .history import PATH, simulate
 from .plans import team_plans
 from .success import success_copies
 from .work import daily_activities, deal_tasks
-from .writer import DemoWriter, bulk_load_pragmas
+from .writer import DemoWriter
 
 DEFAULT_DEALS = 2_000
 COMPANIES_PER_DEAL = 0.9
@@ -91,7 +92,7 @@ def build_demo(
 
     with db.transaction() as session:
         conn = session.connection()
-        bulk_load_pragmas(db, conn)
+        fast_bulk_load(conn)
         w = DemoWriter(conn, window, step)
         ids = {"user": w.users(), "reason": w.lost_reason_ids(),
                "sales_stage": w.stage_ids("sales", PATH),

@@ -15,8 +15,8 @@ import numpy as np
 from .history import HANDOVER, LOST, PATH, SIGNED, WON, Histories
 from .team import members_with_role
 
-KIND_STAGE, KIND_OWNER, KIND_WON, KIND_LOST = 0, 1, 2, 3
-KINDS = np.array(["stage", "owner", "won", "lost"], dtype=object)
+KIND_STAGE, KIND_OWNER, KIND_WON, KIND_LOST, KIND_RENEWAL = 0, 1, 2, 3, 4
+KINDS = np.array(["stage", "owner", "won", "lost", "renewal"], dtype=object)
 
 
 @dataclass

@@ -13,11 +13,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from .calendar import DAY, Window, working_time
-from .events import KIND_LOST, KIND_OWNER, KIND_STAGE, Events
+from .events import KIND_LOST, KIND_OWNER, KIND_RENEWAL, KIND_STAGE, Events
 from .history import LOST, OPEN, WON, Histories
 from .team import members_with_role
 
-KIND_RENEWAL = 4
 PERIODS = 12
 PERIOD_DAYS = 30
 CHURN_REASONS = (15, 16, 17)

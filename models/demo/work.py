@@ -111,7 +111,8 @@ def daily_activities(rng: np.random.Generator, window: Window, h: Histories) -> 
         lo, hi = ACTIONS_PER_DAY[person.role]
         per_day = rng.integers(lo, hi + 1, len(days))
         day = np.repeat(days, per_day)
-        at = np.sort(working_time(window, day + rng.random(len(day))))
+        # seconds too: one rep's actions rarely share a minute, never (in practice) a second
+        at = np.sort(working_time(window, day + rng.random(len(day))) + rng.integers(0, 60, len(day)))
         kind = ACTIVITY_TYPES[rng.choice(len(ACTIVITY_TYPES), len(at), p=TYPE_SHARE[person.role])]
         deal = pick_deals(rng, at, working_spans(h, member))
         outcome = np.full(len(at), None, dtype=object)

@@ -6,13 +6,12 @@ loading (the load is one transaction: it is all there or not at all).
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from typing import Any
+from collections.abc import Callable, Iterable
 
 import numpy as np
-from sqlalchemy import Connection, func, insert, select
+from sqlalchemy import Connection, select
 
-from ..db import Database
+from ..bulk import insert_all, next_id, records
 from ..funnel_setup import load_template
 from ..orm import Activity, Company, Contact, Deal, DealEvent, LostReason, Pipeline, Plan, Stage, Task, User
 from ..orm import deal_contacts
@@ -21,28 +20,11 @@ from .companies import SEGMENTS, Companies, Contacts
 from .events import KINDS, Events
 from .history import SOURCES, Histories
 from .plans import PlanRow
-from .success import KIND_RENEWAL, SuccessDeals
+from .success import SuccessDeals
 from .team import TEAM, members_with_role
 from .work import Activities, Tasks
 
-BATCH = 50_000
-EVENT_KINDS = np.append(KINDS, "renewal")
-assert EVENT_KINDS[KIND_RENEWAL] == "renewal"
 STATUS = np.array(["open", "won", "lost"], dtype=object)
-
-
-def records(**columns: Sequence[Any]) -> list[dict[str, Any]]:
-    keys = list(columns)
-    return [dict(zip(keys, row)) for row in zip(*columns.values())]
-
-
-def insert_all(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
-    for i in range(0, len(rows), BATCH):
-        conn.execute(insert(table), rows[i:i + BATCH])
-
-
-def next_id(conn: Connection, column: Any) -> int:
-    return int(conn.scalar(select(func.coalesce(func.max(column), 0))) or 0) + 1
 
 
 def mapped(ids: np.ndarray, table: np.ndarray) -> list[int | None]:
@@ -140,7 +122,7 @@ class DemoWriter:
         first = next_id(self.conn, DealEvent.id)
         insert_all(self.conn, DealEvent, records(
             id=(np.arange(len(ev)) + first).tolist(), deal_id=deal_ids[ev.deal].tolist(),
-            kind=EVENT_KINDS[ev.kind].tolist(), at=self.window.to_datetimes(ev.at),
+            kind=KINDS[ev.kind].tolist(), at=self.window.to_datetimes(ev.at),
             user_id=ids["user"][ev.user].tolist(), stage_id=mapped(ev.stage, stage_ids),
             owner_id=mapped(ev.owner, ids["user"]), lost_reason_id=mapped(ev.reason, ids["reason"]),
         ))
@@ -193,11 +175,3 @@ class DemoWriter:
             if (r.year, r.month, user_id) not in taken:
                 out.append({"year": r.year, "month": r.month, "user_id": user_id, "amount_minor": r.amount_rub * 100})
         insert_all(self.conn, Plan, out)
-
-
-def bulk_load_pragmas(db: Database, conn: Connection) -> None:
-    if db.is_sqlite:
-        conn.exec_driver_sql("PRAGMA synchronous=OFF")
-        conn.exec_driver_sql("PRAGMA cache_size=-131072")
-        conn.exec_driver_sql("PRAGMA temp_store=MEMORY")
-
