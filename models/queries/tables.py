@@ -1,6 +1,7 @@
 """Plain rows for the Deals, Companies and Contacts tables (one query each, no ORM objects)."""
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -58,7 +59,19 @@ class ContactRow:
     phone: str | None
 
 
-def deal_rows(session: Session, pipeline_key: str | None = None) -> list[DealRow]:
+def deal_rows(session: Session, pipeline_key: str | None = None,
+              ids: Collection[int] | None = None) -> list[DealRow]:
+    """Deals as table rows (all, one pipeline's, or those with the given ``ids``)."""
+    if ids is not None:
+        wanted = sorted(set(ids))
+        rows: list[DealRow] = []
+        for start in range(0, len(wanted), 500):  # stay under the database's bound-parameter limit
+            rows += _deal_rows(session, pipeline_key, wanted[start:start + 500])
+        return rows
+    return _deal_rows(session, pipeline_key, None)
+
+
+def _deal_rows(session: Session, pipeline_key: str | None, ids: list[int] | None) -> list[DealRow]:
     q = (
         select(Deal.id, Deal.name, Company.name, Pipeline.key, Stage.name_ru, Stage.name_en, Deal.status,
                Deal.amount_minor, Deal.currency, User.name, Deal.source, Deal.segment, Deal.cohort,
@@ -72,6 +85,8 @@ def deal_rows(session: Session, pipeline_key: str | None = None) -> list[DealRow
     )
     if pipeline_key:
         q = q.where(Pipeline.key == pipeline_key)
+    if ids is not None:
+        q = q.where(Deal.id.in_(ids))
     return [
         DealRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], from_minor(r[7]), *r[8:])
         for r in session.execute(q)
