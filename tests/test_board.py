@@ -1,0 +1,233 @@
+"""The funnel board: columns, drag and drop, required fields, won/lost, undo, multi-select."""
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer, Qt
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from sqlalchemy import func, select
+
+from board_support import (  # noqa: F401 (ctx is a fixture)
+    ScriptedDialogs,
+    ctx,
+    deal_in,
+    deal_row,
+    drag_cards,
+    events_of,
+    open_board,
+    select_cards,
+    stage_id,
+)
+from models.orm import Deal, DealEvent, LostReason
+from views.board import commands as board_commands
+from views.board.dialogs import LostDialog, RequiredFieldsDialog
+
+
+def test_a_column_per_stage_with_the_negative_answer_beside_replied(ctx, qtbot):
+    page = open_board(ctx, qtbot)
+    keys = [c.stage.key for c in page.board.columns]
+    assert keys[:7] == ["unsorted", "work_started", "contacts_found", "outreach_started", "replied",
+                        "replied_negative", "replied_positive"]
+    assert "signed" not in keys  # a won deal leaves through the Won zone
+    side = page.board.column("replied_negative")
+    assert side.branch.isVisibleTo(page) and "Replied" in side.branch.text()
+    assert not page.board.column("replied").branch.isVisibleTo(page)
+
+
+def test_header_shows_count_sum_and_exit_criteria(ctx, qtbot):
+    deal_in(ctx.db, "qualified", "Big", amount="150000")
+    deal_in(ctx.db, "qualified", "Small", amount="50000")
+    page = open_board(ctx, qtbot)
+    column = page.board.column("qualified")
+    assert column.figures.text().startswith("2 deals")
+    assert "200,000" in column.figures.text().replace("\u202f", ",")
+    assert "What must be true to move on" in column.title.toolTip()
+
+
+def test_dragging_a_card_to_another_column_writes_the_move(ctx, qtbot):
+    deal = deal_in(ctx.db, "unsorted", "Acme")
+    page = open_board(ctx, qtbot)
+    source, target = page.board.column("unsorted"), page.board.column("work_started")
+    drag_cards(qtbot, source.view, target.view.viewport(), [deal])
+    assert deal_row(ctx.db, deal).stage_id == stage_id(ctx.db, "work_started")
+    assert events_of(ctx.db, deal)[-1] == ("stage", stage_id(ctx.db, "work_started"))
+    assert not source.model.has(deal) and target.model.row_of(deal) == 0  # landed on top at once
+    assert target.view.selected_here() == [deal]
+
+
+def test_a_move_needing_an_amount_opens_the_form_and_cancel_changes_nothing(ctx, qtbot):
+    deal = deal_in(ctx.db, "replied_positive", "No amount yet")
+    before = events_of(ctx.db, deal)
+    page = open_board(ctx, qtbot)
+    asked = []
+
+    def answer_the_form():
+        dialog = QApplication.activeModalWidget()
+        asked.append((type(dialog), list(dialog._editors)))
+        dialog.reject()
+
+    QTimer.singleShot(0, answer_the_form)
+    drag_cards(qtbot, page.board.column("replied_positive").view, page.board.column("qualified").view.viewport(), [deal])
+    assert asked == [(RequiredFieldsDialog, ["amount"])]
+    assert deal_row(ctx.db, deal).stage_id == stage_id(ctx.db, "replied_positive")
+    assert events_of(ctx.db, deal) == before
+    assert page.board.column("replied_positive").model.has(deal)
+    assert ctx.undo_stack.count() == 0
+
+
+def test_filling_the_form_moves_the_deal_with_its_amount(ctx, qtbot):
+    deal = deal_in(ctx.db, "replied_positive", "Will qualify")
+    page = open_board(ctx, qtbot)
+    page.board.actions.dialogs = dialogs = ScriptedDialogs(required={"amount": "150000"})
+    page.board.drop([deal], stage_id(ctx.db, "qualified"))
+    assert dialogs.asked == [("required", ["amount"])]
+    row = deal_row(ctx.db, deal)
+    assert row.stage_id == stage_id(ctx.db, "qualified") and row.amount_minor == 15_000_000
+    assert page.board.column("qualified").model.has(deal)
+
+
+def test_the_required_form_will_not_move_without_a_real_amount(qtbot):
+    dialog = RequiredFieldsDialog(["amount"], "Lead qualified", "Acme")
+    qtbot.addWidget(dialog)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert not ok.isEnabled()
+    dialog.editor("amount").setText("0")
+    assert not ok.isEnabled()
+    dialog.editor("amount").setText("12 500,50")
+    assert ok.isEnabled() and dialog.values() == {"amount": "12 500,50"}
+
+
+def test_lost_without_reason_is_impossible(ctx, qtbot):
+    with ctx.db.session() as s:
+        reasons = [r for r in s.scalars(select(LostReason)).all()]
+    from models.queries.board import lost_reasons
+
+    dialog = LostDialog(ctx.query(lost_reasons), "en", 1)
+    qtbot.addWidget(dialog)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert not ok.isEnabled()
+    dialog.accept()  # Enter without a reason
+    assert dialog.result() != dialog.DialogCode.Accepted
+    dialog.select_reason(reasons[3].id)
+    assert ok.isEnabled() and dialog.reason_id() == reasons[3].id
+
+
+def test_dropping_on_lost_asks_the_reason_and_closes_the_deal(ctx, qtbot):
+    deal = deal_in(ctx.db, "outreach_started", "Silent")
+    page = open_board(ctx, qtbot)
+    with ctx.db.session() as s:
+        reason = s.scalar(select(LostReason.id).where(LostReason.follow_up == "reassign"))
+    page.board.actions.dialogs = ScriptedDialogs(lost=(reason, "no answer after 5 touches"))
+    drag_cards(qtbot, page.board.column("outreach_started").view, page.board.lost_zone, [deal])
+    row = deal_row(ctx.db, deal)
+    assert (row.status, row.lost_reason_id, row.lost_comment) == ("lost", reason, "no answer after 5 touches")
+    assert row.stage_id == stage_id(ctx.db, "outreach_started")  # lost where it was
+    assert not page.board.column("outreach_started").model.has(deal)
+
+
+def test_cancelling_the_lost_dialog_keeps_the_deal_open(ctx, qtbot):
+    deal = deal_in(ctx.db, "outreach_started", "Maybe")
+    page = open_board(ctx, qtbot)
+    page.board.actions.dialogs = ScriptedDialogs(lost=None)
+    drag_cards(qtbot, page.board.column("outreach_started").view, page.board.lost_zone, [deal])
+    assert deal_row(ctx.db, deal).status == "open"
+    assert page.board.column("outreach_started").model.has(deal)
+
+
+def test_undo_removes_the_move_from_history_and_redo_makes_it_again(ctx, qtbot):
+    deal = deal_in(ctx.db, "unsorted", "Oops")
+    before = events_of(ctx.db, deal)
+    page = open_board(ctx, qtbot)
+    drag_cards(qtbot, page.board.column("unsorted").view, page.board.column("contacts_found").view.viewport(), [deal])
+    assert len(events_of(ctx.db, deal)) == len(before) + 1
+    ctx.undo_stack.undo()
+    assert events_of(ctx.db, deal) == before
+    assert deal_row(ctx.db, deal).stage_id == stage_id(ctx.db, "unsorted")
+    assert page.board.column("unsorted").model.has(deal)
+    assert not page.board.column("contacts_found").model.has(deal)
+    ctx.undo_stack.redo()
+    assert deal_row(ctx.db, deal).stage_id == stage_id(ctx.db, "contacts_found")
+    assert page.board.column("contacts_found").model.has(deal)
+
+
+def test_a_group_move_refused_for_one_deal_moves_none(ctx, qtbot, monkeypatch):
+    a = deal_in(ctx.db, "replied_positive", "A", amount="1000")
+    b = deal_in(ctx.db, "replied_positive", "B")  # no amount: cannot be qualified
+    c = deal_in(ctx.db, "replied_positive", "C", amount="3000")
+    with ctx.db.session() as s:
+        events_before = s.scalar(select(func.count()).select_from(DealEvent))
+    page = open_board(ctx, qtbot)
+    shown = []
+    monkeypatch.setattr(board_commands, "show_error", lambda parent, exc: shown.append(exc))
+    view = page.board.column("replied_positive").view
+    model = view.column_model
+    ordered = sorted([a, b, c], key=model.row_of)
+    drag_cards(qtbot, view, page.board.column("qualified").view.viewport(), ordered)
+    assert len(shown) == 1 and shown[0].fields == ["amount"] and "B" in shown[0].stage_name
+    for deal in (a, b, c):
+        assert deal_row(ctx.db, deal).stage_id == stage_id(ctx.db, "replied_positive")
+        assert model.has(deal)
+    with ctx.db.session() as s:
+        assert s.scalar(select(func.count()).select_from(DealEvent)) == events_before
+
+
+def test_a_group_move_is_one_step_to_undo(ctx, qtbot):
+    ids = [deal_in(ctx.db, "unsorted", f"Deal {n}") for n in range(3)]
+    page = open_board(ctx, qtbot)
+    drag_cards(qtbot, page.board.column("unsorted").view, page.board.column("work_started").view.viewport(), ids)
+    target = page.board.column("work_started")
+    assert all(target.model.has(d) for d in ids) and ctx.undo_stack.count() == 1
+    assert sorted(target.view.selected_here()) == sorted(ids)
+    ctx.undo_stack.undo()
+    assert all(deal_row(ctx.db, d).stage_id == stage_id(ctx.db, "unsorted") for d in ids)
+
+
+def test_winning_copies_into_client_success_and_undo_removes_the_copy(ctx, qtbot):
+    deal = deal_in(ctx.db, "committed", "Signed soon", amount="90000")
+    page = open_board(ctx, qtbot)
+    page.board.actions.dialogs = dialogs = ScriptedDialogs(won=True)
+    drag_cards(qtbot, page.board.column("committed").view, page.board.won_zone, [deal])
+    assert dialogs.asked == [("won", True)]
+    assert deal_row(ctx.db, deal).status == "won"
+    with ctx.db.session() as s:
+        copy = s.scalar(select(Deal).where(Deal.origin_deal_id == deal))
+        assert copy is not None and copy.amount_minor == 9_000_000 and copy.status == "open"
+        copy_id = copy.id
+    ctx.undo_stack.undo()
+    assert deal_row(ctx.db, deal).status == "open"
+    assert deal_row(ctx.db, copy_id) is None
+    assert page.board.column("committed").model.has(deal)
+
+
+def test_keyboard_moves_the_selected_card_to_the_next_stage(ctx, qtbot):
+    deal = deal_in(ctx.db, "work_started", "By keyboard")
+    page = open_board(ctx, qtbot)
+    view = page.board.column("work_started").view
+    select_cards(qtbot, view, [deal])
+    qtbot.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert deal_row(ctx.db, deal).stage_id == stage_id(ctx.db, "contacts_found")
+    landed = page.board.column("contacts_found").view
+    assert landed.hasFocus() and landed.selected_here() == [deal]
+    qtbot.keyClick(landed, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert deal_row(ctx.db, deal).stage_id == stage_id(ctx.db, "work_started")
+
+
+def test_the_context_menu_offers_move_to_won_lost_and_reassign(ctx, qtbot):
+    deal = deal_in(ctx.db, "replied", "Menu")
+    page = open_board(ctx, qtbot)
+    column = page.board.column("replied")
+    menu = page.board.build_menu(column, [deal])
+    titles = [a.text() for a in menu.actions()]
+    assert {"Open card", "Move to…", "Won…", "Lost…", "Reassign to…"} <= set(titles)
+    move = next(a for a in menu.actions() if a.text() == "Move to…").menu()
+    target = next(a for a in move.actions() if a.text() == "Replied negative")
+    target.trigger()
+    assert deal_row(ctx.db, deal).stage_id == stage_id(ctx.db, "replied_negative")
+
+
+def test_reassigning_several_deals_changes_their_owner_in_one_step(ctx, qtbot):
+    ids = [deal_in(ctx.db, "replied", f"R{n}") for n in range(2)]
+    page = open_board(ctx, qtbot)
+    page.board.actions.reassign(ids, 2, "Alex AE")
+    assert all(deal_row(ctx.db, d).owner_id == 2 for d in ids)
+    assert page.board.card(ids[0]).owner == "Alex AE"
+    ctx.undo_stack.undo()
+    assert all(deal_row(ctx.db, d).owner_id == 1 for d in ids)

@@ -1,0 +1,455 @@
+"""The kanban board of one pipeline: a column per stage (side stages beside their main
+stage), cards painted by a delegate, Won and Lost drop zones at the bottom.
+
+Opening is in two steps so the first paint comes fast even with tens of thousands of
+open deals: the stage totals and the newest cards of each stage are read at once, then
+every open card loads in a background thread (filters apply to them in memory), then
+the stage figures (win rates, p90 stays) come from the metrics engine, also off the UI
+thread. A service's ``Changes`` updates only the deals it names, in the columns they
+leave and enter; big changes (an import) reload the board in the background.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QPoint, Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QHBoxLayout, QMenu, QScrollArea, QVBoxLayout, QWidget
+
+from models.changes import Changes
+from models.clock import local_now
+from models.queries.board import (
+    TARGETED_RELOAD_LIMIT,
+    BoardCard,
+    BoardStage,
+    PipelineRow,
+    StageTotals,
+    UserRow,
+    board_cards,
+    board_stages,
+    newest_cards,
+    stage_totals,
+    team_users,
+)
+
+from ..app_context import AppContext
+from ..worker import Task, start_task
+from .column import StageColumn
+from .column_model import sort_key
+from .column_view import DropZone
+from .commands import BoardActions
+from .filter_state import BoardFilter
+from .stage_stats import StageFigures, days_between, load_stage_figures, probability, stuck_after_days
+
+PREVIEW_PER_STAGE = 40
+
+
+def board_order(stages: Sequence[BoardStage]) -> list[BoardStage]:
+    """Columns left to right: main stages by position, each side stage right after its main
+    stage; won stages have no column (a won deal leaves the board through the Won zone)."""
+    position = {s.id: s.position for s in stages}
+
+    def key(s: BoardStage) -> tuple[int, bool, int]:
+        main = position.get(s.side_of_id, s.position) if s.side_of_id else s.position
+        return main, s.side_of_id is not None, s.position
+
+    return sorted((s for s in stages if not s.won), key=key)
+
+
+def group_by_stage(cards: list[BoardCard]) -> dict[int, list[BoardCard]]:
+    out: dict[int, list[BoardCard]] = {}
+    for card in sorted(cards, key=sort_key):
+        out.setdefault(card.stage_id, []).append(card)
+    return out
+
+
+class BoardView(QWidget):
+    loaded = Signal()  # every open card is in memory
+    figures_loaded = Signal()
+    status_changed = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.actions = BoardActions(ctx, self, self.deal_name)
+        self.pipeline: PipelineRow | None = None
+        self.stages: list[BoardStage] = []
+        self.columns: list[StageColumn] = []
+        self.users: list[UserRow] = []
+        self.filter = BoardFilter()
+        self.figures: dict[int, StageFigures] = {}
+        self.figures_available: bool | None = None  # None: not known yet
+        self.loading = False
+        self._column_of: dict[int, StageColumn] = {}
+        self._stage_of: dict[int, int] = {}
+        self._totals: dict[int, StageTotals] | None = None  # the stage totals while loading
+        self._token = 0
+        self._changed_while_loading: set[int] = set()
+        self._tasks: list[Task] = []
+        self.strip = QWidget()
+        self.strip_layout = QHBoxLayout(self.strip)
+        self.strip_layout.setContentsMargins(4, 4, 4, 4)
+        self.strip_layout.setSpacing(8)
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setWidget(self.strip)
+        self.won_zone = DropZone(self.tr("Won — drop here"), "#2e7d32", self)
+        self.lost_zone = DropZone(self.tr("Lost — drop here"), "#c62828", self)
+        self.won_zone.deals_dropped.connect(lambda ids: self.actions.win(ids, self._offers_copy()))
+        self.lost_zone.deals_dropped.connect(self.actions.lose)
+        zones = QHBoxLayout()
+        zones.addWidget(self.won_zone)
+        zones.addWidget(self.lost_zone)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.scroll, 1)
+        layout.addLayout(zones)
+        ctx.changed.connect(self._on_changed)
+
+    # --- opening ----------------------------------------------------------------------
+    def open_pipeline(self, pipeline: PipelineRow) -> None:
+        """Show ``pipeline``: totals and the newest cards now, everything else in the background."""
+        self.pipeline = pipeline
+        self.users = self.ctx.query(team_users)
+        self.figures, self.figures_available = {}, None
+        self._build_columns(self.ctx.query(board_stages, pipeline.key))
+        self._totals = {t.stage_id: t for t in self.ctx.query(stage_totals, pipeline.key)}
+        preview = self.ctx.query(newest_cards, pipeline.key, PREVIEW_PER_STAGE)
+        self._show_cards(group_by_stage(preview))
+        self.reload()
+
+    def reload(self) -> None:
+        """Load every open card in the background, then the stage figures."""
+        assert self.pipeline is not None
+        self._token += 1
+        token, key, db = self._token, self.pipeline.key, self.ctx.db
+        self.loading = True
+        self._changed_while_loading.clear()
+        self.status_changed.emit()
+
+        def load(_progress) -> dict[int, list[BoardCard]]:
+            with db.session() as session:
+                return group_by_stage(board_cards(session, key))
+
+        self._start(load, lambda result: self._on_loaded(token, result))
+
+    def _start(self, fn, on_done) -> None:
+        task = start_task(self, fn, on_done=on_done, show_dialog=False)
+        self._tasks.append(task)
+        task.finished.connect(lambda: self._tasks.remove(task) if task in self._tasks else None)
+
+    def _on_loaded(self, token: int, by_stage: dict[int, list[BoardCard]]) -> None:
+        if token != self._token:
+            return  # a newer load (another pipeline, a big change) is on its way
+        self._totals = None
+        self.loading = False
+        self._show_cards(by_stage)
+        if self._changed_while_loading:
+            self.refresh_deals(self._changed_while_loading)
+            self._changed_while_loading.clear()
+        self.status_changed.emit()
+        self.loaded.emit()
+        if self.figures_available is None:
+            self._load_figures(token)
+
+    def _load_figures(self, token: int) -> None:
+        assert self.pipeline is not None
+        key, db, now = self.pipeline.key, self.ctx.db, local_now()
+        self._start(lambda _p: load_stage_figures(db, key, now), lambda figures: self._on_figures(token, figures))
+
+    def _on_figures(self, token: int, figures: dict[int, StageFigures] | None) -> None:
+        if token != self._token:
+            return
+        self.figures_available = figures is not None
+        self.figures = figures or {}
+        self._apply_stage_rules()
+        self.status_changed.emit()
+        self.figures_loaded.emit()
+
+    # --- columns ----------------------------------------------------------------------
+    def _build_columns(self, stages: list[BoardStage]) -> None:
+        for column in self.columns:
+            column.setParent(None)
+            column.deleteLater()
+        while self.strip_layout.count():
+            self.strip_layout.takeAt(0)
+        self.stages = stages
+        by_id = {s.id: s for s in stages}
+        self.columns = []
+        for stage in board_order(stages):
+            main = by_id.get(stage.side_of_id) if stage.side_of_id else None
+            column = StageColumn(stage, main.name(self.ctx.language) if main else None, self.ctx.language,
+                                 self.selected_ids, self.strip)
+            self._wire(column)
+            self.columns.append(column)
+            self.strip_layout.addWidget(column)
+        self.strip_layout.addStretch(1)
+        self._column_of = {c.stage.id: c for c in self.columns}
+        self._apply_stage_rules(refilter=False)
+
+    def _wire(self, column: StageColumn) -> None:
+        view = column.view
+        view.deals_dropped.connect(self.drop)
+        view.step_requested.connect(lambda ids, step, c=column: self.step(ids, c.stage, step))
+        view.menu_requested.connect(lambda pos, c=column: self.show_menu(c, pos))
+        view.neighbour_requested.connect(lambda step, c=column: self.focus_neighbour(c, step))
+        view.open_requested.connect(lambda deal_id: self.ctx.open_record.emit("deal", deal_id))
+        view.pressed_alone.connect(lambda c=column: self.clear_selection(except_column=c))
+        column.quick_create_requested.connect(self.quick_create)
+
+    def _apply_stage_rules(self, refilter: bool = True) -> None:
+        """Stuck thresholds and header figures follow the stages' rules and figures."""
+        for column in self.columns:
+            column.model.stuck_after_days = stuck_after_days(column.stage, self.figures)
+            column.view.viewport().update()
+        if refilter and self.filter.stuck_only:
+            self.set_filter(self.filter)
+        else:
+            self._update_headers(self.columns)
+
+    def _show_cards(self, by_stage: dict[int, list[BoardCard]]) -> None:
+        self._stage_of = {c.id: sid for sid, cards in by_stage.items() for c in cards}
+        accepts = self._predicate()
+        for column in self.columns:
+            selected = column.view.selected_here()
+            column.model.set_cards(by_stage.get(column.stage.id, []), accepts)
+            self._select(column, selected)
+        self._update_headers(self.columns)
+
+    def _update_headers(self, columns: Sequence[StageColumn]) -> None:
+        currency = "RUB"
+        filtered = not self.filter.is_empty
+        for column in columns:
+            model, stage = column.model, column.stage
+            weight = probability(stage, self.figures)
+            if self._totals is not None and not filtered:
+                totals = self._totals.get(stage.id)
+                count, amount = (totals.count, totals.amount_minor) if totals else (0, 0)
+                column.set_figures(count, count, amount, currency, weight, False)
+            else:
+                column.set_figures(model.rowCount(), model.total_count, model.shown_amount_minor(), currency,
+                                   weight, filtered)
+
+    # --- filtering --------------------------------------------------------------------
+    def is_stuck(self, card: BoardCard, now: datetime) -> bool:
+        column = self._column_of.get(card.stage_id)
+        limit = column.model.stuck_after_days if column else None
+        return limit is not None and days_between(card.stage_entered_at, now) > limit
+
+    def _predicate(self):
+        return self.filter.predicate(self.ctx.user_id, self.is_stuck, local_now())
+
+    def set_filter(self, state: BoardFilter) -> None:
+        self.filter = state
+        accepts = self._predicate()
+        for column in self.columns:
+            column.model.set_filter(accepts)
+        self._update_headers(self.columns)
+        self.status_changed.emit()
+
+    def shown_count(self) -> int:
+        return sum(c.model.rowCount() for c in self.columns)
+
+    def total_count(self) -> int:
+        if self._totals is not None:
+            return sum(t.count for t in self._totals.values())
+        return sum(c.model.total_count for c in self.columns)
+
+    def filter_options(self) -> tuple[set[str], set[str], set[str]]:
+        sources, segments, cohorts = set(), set(), set()
+        for column in self.columns:
+            for card in column.model.all_cards:
+                sources.add(card.source)
+                segments.add(card.segment)
+                cohorts.add(card.cohort)
+        return ({s for s in sources if s}, {s for s in segments if s}, {c for c in cohorts if c})
+
+    # --- cards and selection ----------------------------------------------------------
+    def card(self, deal_id: int) -> BoardCard | None:
+        column = self._column_of.get(self._stage_of.get(deal_id, -1))
+        if column is None:
+            return None
+        return column.model._by_id.get(deal_id)
+
+    def deal_name(self, deal_id: int) -> str:
+        card = self.card(deal_id)
+        return card.name if card else f"#{deal_id}"
+
+    def column(self, stage_key: str) -> StageColumn:
+        return next(c for c in self.columns if c.stage.key == stage_key)
+
+    def selected_ids(self) -> list[int]:
+        return [i for c in self.columns for i in c.view.selected_here()]
+
+    def clear_selection(self, except_column: StageColumn | None = None) -> None:
+        for column in self.columns:
+            if column is not except_column:
+                column.view.clearSelection()
+
+    def _select(self, column: StageColumn, deal_ids: Sequence[int]) -> None:
+        rows = [r for r in (column.model.row_of(i) for i in deal_ids) if r is not None]
+        if not rows:
+            return
+        selection = QItemSelection()
+        for row in rows:
+            index = column.model.index(row)
+            selection.select(index, index)
+        column.view.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        first = column.model.index(min(rows))
+        column.view.selectionModel().setCurrentIndex(first, QItemSelectionModel.SelectionFlag.NoUpdate)
+        column.view.scrollTo(first)
+
+    def _after(self, changes: Changes | None, deal_ids: Sequence[int] = (), stage_id: int | None = None) -> None:
+        """After an action: keep the moved deals selected where they landed."""
+        if changes is None or stage_id is None or stage_id not in self._column_of:
+            return
+        column = self._column_of[stage_id]
+        self.clear_selection()
+        self._select(column, deal_ids)
+        column.view.setFocus()
+
+    # --- moving -----------------------------------------------------------------------
+    def stage(self, stage_id: int) -> BoardStage:
+        return next(s for s in self.stages if s.id == stage_id)
+
+    def drop(self, deal_ids: list[int], stage_id: int) -> Changes | None:
+        """A drop of cards on a column: one domain call; the cards land at once."""
+        ids = [i for i in deal_ids if self._stage_of.get(i) != stage_id]
+        if not ids:
+            return None
+        changes = self.actions.move(ids, self.stage(stage_id))
+        self._after(changes, ids, stage_id)
+        return changes
+
+    def step(self, deal_ids: list[int], from_stage: BoardStage, step: int) -> None:
+        """Move to the next (+1) or previous (-1) main stage; into the won stage means a win."""
+        mains = [s for s in self.stages if s.side_of_id is None]
+        here = from_stage.side_of_id or from_stage.id
+        i = next((n for n, s in enumerate(mains) if s.id == here), None)
+        if i is None:
+            return
+        if from_stage.side_of_id and step < 0:
+            target = mains[i]  # from a branch back to its main stage
+        elif 0 <= i + step < len(mains):
+            target = mains[i + step]
+        else:
+            return
+        self.drop(deal_ids, target.id)
+
+    def _offers_copy(self) -> bool:
+        return self.pipeline is not None and self.pipeline.kind == "sales"
+
+    def quick_create(self, stage_id: int) -> None:
+        from .quick_create import QuickCreateDialog
+
+        assert self.pipeline is not None
+        dialog = QuickCreateDialog(self.ctx, self.pipeline.key, self.stage(stage_id), self)
+        if dialog.exec() and dialog.created_id is not None:
+            self._after(Changes(), [dialog.created_id], stage_id)
+
+    # --- menus and keyboard -----------------------------------------------------------
+    def show_menu(self, column: StageColumn, pos: QPoint) -> None:
+        ids = self.selected_ids()
+        menu = self.build_menu(column, ids)
+        menu.exec(pos)
+
+    def build_menu(self, column: StageColumn, ids: list[int]) -> QMenu:
+        menu = QMenu(self)
+        lang = self.ctx.language
+        if len(ids) == 1:
+            menu.addAction(self.tr("Open card"), lambda: self.ctx.open_record.emit("deal", ids[0]))
+        move = menu.addMenu(self.tr("Move to…"))
+        move.setEnabled(bool(ids))
+        for stage in board_order(self.stages):
+            action = QAction(stage.name(lang), move)
+            action.setEnabled(stage.id != column.stage.id)
+            action.triggered.connect(lambda _c=False, s=stage.id: self.drop(ids, s))
+            move.addAction(action)
+        forward = menu.addAction(self.tr("Next stage"), lambda: self.step(ids, column.stage, 1))
+        forward.setShortcut("Alt+Right")
+        back = menu.addAction(self.tr("Previous stage"), lambda: self.step(ids, column.stage, -1))
+        back.setShortcut("Alt+Left")
+        menu.addSeparator()
+        menu.addAction(self.tr("Won…"), lambda: self.actions.win(ids, self._offers_copy())).setEnabled(bool(ids))
+        menu.addAction(self.tr("Lost…"), lambda: self.actions.lose(ids)).setEnabled(bool(ids))
+        owners = menu.addMenu(self.tr("Reassign to…"))
+        owners.setEnabled(bool(ids))
+        for user in self.users:
+            owners.addAction(user.name, lambda u=user: self.actions.reassign(ids, u.id, u.name))
+        menu.addSeparator()
+        menu.addAction(self.tr("New deal in this stage…"), lambda: self.quick_create(column.stage.id))
+        for action in (forward, back):
+            action.setEnabled(bool(ids))
+        return menu
+
+    def focus_neighbour(self, column: StageColumn, step: int) -> None:
+        i = self.columns.index(column) + step
+        if not 0 <= i < len(self.columns):
+            return
+        target = self.columns[i]
+        target.view.setFocus()
+        if not target.view.currentIndex().isValid() and target.model.rowCount():
+            self.clear_selection()
+            target.view.setCurrentIndex(target.model.index(0))
+        self.scroll.ensureWidgetVisible(target)
+
+    # --- listening to changes ---------------------------------------------------------
+    def _on_changed(self, changes: Changes) -> None:
+        if self.pipeline is None:
+            return
+        if changes.funnel:
+            self._reload_stages()
+        if changes.users or changes.contacts:
+            if changes.users:
+                self.users = self.ctx.query(team_users)
+            self.reload()
+            return
+        ids = set(changes.deals)
+        if changes.companies:
+            ids |= {c.id for col in self.columns for c in col.model.all_cards if c.company_id in changes.companies}
+        if not ids:
+            return
+        if self.loading:
+            self._changed_while_loading |= ids
+        if len(ids) > TARGETED_RELOAD_LIMIT:
+            self.reload()
+            return
+        self.refresh_deals(ids)
+        if self._totals is not None:
+            self._totals = {t.stage_id: t for t in self.ctx.query(stage_totals, self.pipeline.key)}
+            self._update_headers(self.columns)
+
+    def refresh_deals(self, deal_ids: set[int]) -> None:
+        """Reload these deals (one query) and move their cards between the affected columns."""
+        assert self.pipeline is not None
+        fresh = {c.id: c for c in self.ctx.query(board_cards, self.pipeline.key, deal_ids)}
+        touched: dict[int, StageColumn] = {}
+        for deal_id in deal_ids:
+            old = self._column_of.get(self._stage_of.pop(deal_id, -1))
+            card = fresh.get(deal_id)
+            new = self._column_of.get(card.stage_id) if card else None
+            if old is not None and old is not new:
+                old.model.remove(deal_id)
+                touched[old.stage.id] = old
+            if card is not None and new is not None:
+                new.model.upsert(card)
+                self._stage_of[deal_id] = card.stage_id
+                touched[new.stage.id] = new
+        self._update_headers(list(touched.values()))
+        self.status_changed.emit()
+
+    def _reload_stages(self) -> None:
+        assert self.pipeline is not None
+        stages = self.ctx.query(board_stages, self.pipeline.key)
+        if [s.id for s in stages] != [s.id for s in self.stages] or any(
+                a.side_of_id != b.side_of_id or a.won != b.won for a, b in zip(stages, self.stages)):
+            self.open_pipeline(self.pipeline)
+            return
+        self.stages = stages
+        by_id = {s.id: s for s in stages}
+        for column in self.columns:
+            column.model.set_stage(by_id[column.stage.id])
+            column.retranslate()
+        self._apply_stage_rules()

@@ -1,0 +1,106 @@
+"""A stage column: the header (name, deals, sum, weighted sum; exit criteria as tooltip),
+the quick-create button, and the card list. A side stage is drawn as a branch of its
+main stage: tinted, indented, and saying whose branch it is.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
+
+from models.queries.board import BoardStage
+
+from .card_delegate import CardDelegate
+from .column_model import StageColumnModel
+from .column_view import StageColumnView
+from .formatting import money_text, percent_text
+
+COLUMN_WIDTH = 250
+SIDE_COLUMN_WIDTH = 230
+
+
+class StageColumn(QFrame):
+    quick_create_requested = Signal(int)  # stage id
+
+    def __init__(self, stage: BoardStage, main_name: str | None, language: str,
+                 selected_ids: Callable[[], list[int]], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.language = language
+        self.main_name = main_name  # the main stage's name when this is a side stage
+        self.model = StageColumnModel(stage, self)
+        self.view = StageColumnView(self.model, selected_ids, self)
+        self.view.setItemDelegate(CardDelegate(language, self.view))
+        self.setObjectName("sideColumn" if main_name else "stageColumn")
+        self.setFixedWidth(SIDE_COLUMN_WIDTH if main_name else COLUMN_WIDTH)
+        tint = "#fff4e5" if main_name else "#f3f4f6"
+        border = "border: 1px dashed #e0a040;" if main_name else "border: none;"
+        self.setStyleSheet(f"#{self.objectName()} {{ background: {tint}; border-radius: 8px; {border} }}")
+        self.title = QLabel(self)
+        self.title.setWordWrap(True)
+        self.title.setStyleSheet("font-weight: bold; border: none;")
+        self.branch = QLabel(self)
+        self.branch.setWordWrap(True)
+        self.branch.setStyleSheet("color: #b26a00; font-style: italic; border: none;")
+        self.branch.setVisible(bool(main_name))
+        self.figures = QLabel(self)
+        self.figures.setStyleSheet("border: none;")
+        self.weighted = QLabel(self)
+        self.weighted.setStyleSheet("color: #4b5563; border: none;")
+        self.add_button = QToolButton(self)
+        self.add_button.setAutoRaise(True)
+        self.add_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.add_button.clicked.connect(lambda: self.quick_create_requested.emit(self.model.stage.id))
+        header = QWidget(self)
+        header.setFixedHeight(self.fontMetrics().height() * 5 + 10)
+        top = QVBoxLayout(header)
+        top.setContentsMargins(8, 4, 8, 0)
+        top.setSpacing(1)
+        for widget in (self.branch, self.title, self.figures, self.weighted):
+            top.addWidget(widget)
+        top.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.setSpacing(2)
+        layout.addWidget(header)
+        layout.addWidget(self.add_button)
+        layout.addWidget(self.view, 1)
+        palette = self.view.palette()
+        palette.setColor(QPalette.ColorRole.Base, QColor(tint))
+        self.view.setPalette(palette)
+        self.retranslate()
+
+    @property
+    def stage(self) -> BoardStage:
+        return self.model.stage
+
+    def retranslate(self) -> None:
+        stage = self.stage
+        self.title.setText(stage.name(self.language))
+        self.branch.setText(self.tr("↳ branch of «%1»").replace("%1", self.main_name or ""))
+        self.add_button.setText(self.tr("+ New deal"))
+        self.add_button.setToolTip(self.tr("Create a deal in this stage"))
+        tip = []
+        if stage.exit_criteria:
+            tip.append(self.tr("What must be true to move on: %1").replace("%1", stage.exit_criteria))
+        if stage.description:
+            tip.append(stage.description)
+        if not tip:
+            tip.append(self.tr("No exit criteria written for this stage yet (Funnel rules)."))
+        for widget in (self.title, self.figures, self.weighted, self.branch):
+            widget.setToolTip("\n\n".join(tip))
+
+    def set_figures(self, shown: int, total: int, amount_minor: int, currency: str,
+                    probability: float | None, filtered: bool) -> None:
+        """The header's numbers: deals shown (of all in the stage when filtered), their sum
+        and the weighted sum (sum × the stage's probability)."""
+        count = self.tr("%1 of %2").replace("%1", str(shown)).replace("%2", str(total)) if filtered else str(total)
+        self.figures.setText(self.tr("%1 deals · %2").replace("%1", count)
+                             .replace("%2", money_text(amount_minor, currency, self.language)))
+        if probability is None:
+            self.weighted.setText(self.tr("weighted: —"))
+        else:
+            weighted = money_text(round(amount_minor * probability), currency, self.language)
+            self.weighted.setText(self.tr("weighted %1 (%2)").replace("%1", weighted)
+                                  .replace("%2", percent_text(probability, self.language)))

@@ -1,0 +1,152 @@
+"""The board's actions: move, win, lose, reassign, reactivate, edit rules — each one
+domain call in one transaction, put on the undo stack (Ctrl+Z / Ctrl+Shift+Z).
+
+Undoing a move, win or loss removes its events (``undo_events``), so an accidental drag
+leaves no trace in the metrics. A move into a stage whose required fields are empty
+asks for exactly those fields (``BoardDialogs.required_fields``) and moves when they are
+filled; the filled-in values stay on undo (they are facts about the deal, not the move).
+Several deals move, win or lose together or not at all; when a group move is refused
+for one deal's missing fields, nothing moves and the rep is told which deal it was.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QWidget
+
+from models import errors
+from models.changes import Changes
+from models.queries.board import BoardStage, lost_reasons
+from models.services.batch import lose_deals, reopen_deals, undo_with_copies, win_deals
+from models.services.deals import change_owner, move_deal, move_deals
+from models.services.funnel_rules import stage_rules, update_stage_rules
+
+from ..app_context import AppContext
+from ..errors import show_error
+from .dialogs import BoardDialogs
+
+WON_COPY_SETTING = "board.won_copy_to_success"  # team-wide: "ask" (default), "always", "never"
+
+
+class BoardActions(QObject):
+    def __init__(self, ctx: AppContext, parent: QWidget, deal_name: Callable[[int], str]):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.parent_widget = parent
+        self.deal_name = deal_name
+        self.dialogs = BoardDialogs(parent, ctx.language)
+
+    # --- helpers ----------------------------------------------------------------------
+    def _what(self, deal_ids: Sequence[int]) -> str:
+        if len(deal_ids) == 1:
+            return "«" + self.deal_name(deal_ids[0]) + "»"
+        return self.tr("%1 deals").replace("%1", str(len(deal_ids)))
+
+    def _undo(self) -> Callable[[Changes], Changes]:
+        """Undo of a board action: remove the events it wrote and the copies it made."""
+        user = self.ctx.user_id
+        return lambda done: self.ctx.run(undo_with_copies, done.event_ids, done.created, user_id=user)
+
+    def _undoable(self, text: str, do: Callable[[], Changes]) -> Changes | None:
+        """Do now and push on the undo stack; a refusal is shown, nothing is pushed."""
+        try:
+            return self.ctx.push_undoable(text, do, self._undo())
+        except errors.VoronkaError as exc:
+            show_error(self.parent_widget, exc)
+            return None
+
+    def _with_required_fields(self, deal_ids: Sequence[int], stage_name: str, text: str,
+                              act: Callable[[dict[str, Any] | None], Changes]) -> Changes | None:
+        """Run ``act``; when the stage needs empty fields of a single deal, ask for them and retry."""
+        values: dict[str, Any] | None = None
+        while True:
+            try:
+                return self.ctx.push_undoable(text, lambda v=values: act(v), self._undo())
+            except errors.StageRequirementsMissing as exc:
+                if len(deal_ids) > 1 or values is not None:
+                    show_error(self.parent_widget, _named(exc, self.deal_name(exc.deal_id)))
+                    return None
+                values = self.dialogs.required_fields(exc.fields, stage_name, self.deal_name(exc.deal_id))
+                if values is None:
+                    return None
+            except errors.VoronkaError as exc:
+                show_error(self.parent_widget, exc)
+                return None
+
+    # --- the actions ------------------------------------------------------------------
+    def move(self, deal_ids: Sequence[int], stage: BoardStage) -> Changes | None:
+        """Move deals into ``stage``; a won stage wins them."""
+        if not deal_ids:
+            return None
+        if stage.won:
+            return self.win(deal_ids)
+        ids, user = list(deal_ids), self.ctx.user_id
+        name = stage.name(self.ctx.language)
+        text = self.tr("Move %1 to «%2»").replace("%1", self._what(ids)).replace("%2", name)
+        if len(ids) == 1:
+            return self._with_required_fields(
+                ids, name, text, lambda values: self.ctx.run(move_deal, ids[0], stage.id, user_id=user, values=values))
+        return self._with_required_fields(ids, name, text,
+                                          lambda _v: self.ctx.run(move_deals, ids, stage.id, user_id=user))
+
+    def win(self, deal_ids: Sequence[int], offer_copy: bool = True) -> Changes | None:
+        ids, user = list(deal_ids), self.ctx.user_id
+        mode = self.ctx.team_setting(WON_COPY_SETTING, "ask") if offer_copy else "never"
+        if mode == "always":
+            copy = True
+        else:
+            answer = self.dialogs.won(len(ids), offer_copy and mode == "ask")
+            if answer is None:
+                return None
+            copy = answer
+        text = self.tr("Win %1").replace("%1", self._what(ids))
+        return self._with_required_fields(
+            ids, self.tr("Won"), text,
+            lambda values: self.ctx.run(win_deals, ids, user_id=user, copy_to_success=copy, values=values))
+
+    def lose(self, deal_ids: Sequence[int]) -> Changes | None:
+        ids, user = list(deal_ids), self.ctx.user_id
+        answer = self.dialogs.lost(self.ctx.query(lost_reasons), len(ids))
+        if answer is None:
+            return None
+        reason_id, comment = answer
+        text = self.tr("Lose %1").replace("%1", self._what(ids))
+        return self._undoable(text, lambda: self.ctx.run(lose_deals, ids, reason_id=reason_id, user_id=user,
+                                                         comment=comment))
+
+    def reassign(self, deal_ids: Sequence[int], owner_id: int, owner_name: str) -> Changes | None:
+        ids, user = list(deal_ids), self.ctx.user_id
+        text = self.tr("Reassign %1 to %2").replace("%1", self._what(ids)).replace("%2", owner_name)
+        return self._undoable(text, lambda: self.ctx.run(change_owner, ids, owner_id, user_id=user))
+
+    def reopen(self, deal_ids: Sequence[int], *, stage: BoardStage | None = None,
+               owner: tuple[int, str] | None = None) -> Changes | None:
+        """Reactivate lost deals into ``stage``, or reopen them under another ``owner``."""
+        ids, user = list(deal_ids), self.ctx.user_id
+        if owner is not None:
+            text = self.tr("Reassign %1 to %2").replace("%1", self._what(ids)).replace("%2", owner[1])
+        else:
+            text = self.tr("Reactivate %1").replace("%1", self._what(ids))
+        return self._undoable(text, lambda: self.ctx.run(
+            reopen_deals, ids, user_id=user, stage=stage.id if stage else None,
+            owner_id=owner[0] if owner else None))
+
+    def edit_rules(self, stage: BoardStage, values: dict[str, Any]) -> Changes | None:
+        user = self.ctx.user_id
+        before = self.ctx.query(stage_rules, stage.id)
+        old = {k: before[k] for k in values}
+        text = self.tr("Change the rules of «%1»").replace("%1", stage.name(self.ctx.language))
+        try:
+            return self.ctx.push_undoable(
+                text, lambda: self.ctx.run(update_stage_rules, stage.id, values, user_id=user),
+                lambda _done: self.ctx.run(update_stage_rules, stage.id, old, user_id=user))
+        except errors.VoronkaError as exc:
+            show_error(self.parent_widget, exc)
+            return None
+
+
+def _named(exc: errors.StageRequirementsMissing, deal_name: str) -> errors.StageRequirementsMissing:
+    """The same refusal, with the deal's name in the stage slot so the rep knows which deal."""
+    return errors.StageRequirementsMissing(exc.deal_id, exc.stage_key, f"{exc.stage_name} ({deal_name})", exc.fields)

@@ -1,0 +1,137 @@
+"""The board's filter bar: my deals (one click), owner, source, segment, cohort, amount
+range, stuck only, and search over deal, company and contact names. Emits the combined
+``BoardFilter`` on every change; the page applies it in memory and saves it per user.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
+
+from models.money import to_minor
+from models.queries.board import UserRow
+
+from .filter_state import BoardFilter
+
+
+class FilterBar(QWidget):
+    changed = Signal(object)  # BoardFilter
+
+    def __init__(self, me: int | None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.me = me
+        self._state = BoardFilter()
+        self._updating = False
+        self.mine = QToolButton(self)
+        self.mine.setCheckable(True)
+        self.mine.setText(self.tr("My deals"))
+        self.mine.setEnabled(me is not None)
+        self.owner = QComboBox(self)
+        self.source = QComboBox(self)
+        self.segment = QComboBox(self)
+        self.cohort = QComboBox(self)
+        for combo in (self.owner, self.source, self.segment, self.cohort):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            combo.setMaximumWidth(190)
+        self.amount_min = QLineEdit(self)
+        self.amount_max = QLineEdit(self)
+        for edit, hint in ((self.amount_min, self.tr("amount from")), (self.amount_max, self.tr("to"))):
+            edit.setPlaceholderText(hint)
+            edit.setFixedWidth(110)
+            edit.setClearButtonEnabled(True)
+        self.stuck = QCheckBox(self.tr("Stuck only"), self)
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("Search deals, companies, contacts…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(200)
+        self.clear = QToolButton(self)
+        self.clear.setText(self.tr("Clear"))
+        self.clear.setToolTip(self.tr("Show every open deal again"))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.mine, self.owner, self.source, self.segment, self.cohort, self.amount_min,
+                       QLabel("–", self), self.amount_max, self.stuck):
+            layout.addWidget(widget)
+        layout.addWidget(self.search, 1)
+        layout.addWidget(self.clear)
+        self.set_options([], [], [], [])
+        self.mine.toggled.connect(self._on_edit)
+        for combo in (self.owner, self.source, self.segment, self.cohort):
+            combo.currentIndexChanged.connect(self._on_edit)
+        for edit in (self.amount_min, self.amount_max, self.search):
+            edit.textChanged.connect(self._on_edit)
+        self.stuck.toggled.connect(self._on_edit)
+        self.clear.clicked.connect(lambda: self.set_filter(BoardFilter(), emit=True))
+
+    @property
+    def state(self) -> BoardFilter:
+        return self._state
+
+    def set_options(self, users: Sequence[UserRow], sources: Iterable[str], segments: Iterable[str],
+                    cohorts: Iterable[str]) -> None:
+        """Fill the pickers from the loaded deals, keeping the current choices."""
+        self._updating = True
+        _fill(self.owner, self.tr("Any owner"), [(u.name, u.id) for u in users], self._state.owner_id)
+        _fill(self.source, self.tr("Any source"), [(s, s) for s in sorted(sources)], self._state.source)
+        _fill(self.segment, self.tr("Any segment"), [(s, s) for s in sorted(segments)], self._state.segment)
+        _fill(self.cohort, self.tr("Any cohort"), [(c, c) for c in sorted(cohorts)], self._state.cohort)
+        self._updating = False
+
+    def set_filter(self, state: BoardFilter, emit: bool = False) -> None:
+        self._updating = True
+        self.mine.setChecked(state.mine)
+        for combo, value in ((self.owner, state.owner_id), (self.source, state.source),
+                             (self.segment, state.segment), (self.cohort, state.cohort)):
+            _select(combo, value)
+        self.amount_min.setText(state.amount_min)
+        self.amount_max.setText(state.amount_max)
+        self.stuck.setChecked(state.stuck_only)
+        self.search.setText(state.text)
+        self._updating = False
+        self._state = state
+        self.owner.setEnabled(not state.mine)
+        self._mark_amounts()
+        if emit:
+            self.changed.emit(state)
+
+    def _on_edit(self) -> None:
+        if self._updating:
+            return
+        state = BoardFilter(
+            mine=self.mine.isChecked(), owner_id=self.owner.currentData(), source=self.source.currentData(),
+            segment=self.segment.currentData(), cohort=self.cohort.currentData(),
+            amount_min=self.amount_min.text(), amount_max=self.amount_max.text(),
+            stuck_only=self.stuck.isChecked(), text=self.search.text(),
+        )
+        self.owner.setEnabled(not state.mine)
+        self._mark_amounts()
+        if state != self._state:
+            self._state = state
+            self.changed.emit(state)
+
+    def _mark_amounts(self) -> None:
+        for edit in (self.amount_min, self.amount_max):
+            try:
+                to_minor(edit.text().strip())
+                edit.setStyleSheet("")
+                edit.setToolTip("")
+            except ValueError:
+                edit.setStyleSheet("QLineEdit { border: 1px solid #c62828; }")
+                edit.setToolTip(self.tr("Not an amount: this limit is ignored"))
+
+
+def _fill(combo: QComboBox, anything: str, items: list[tuple[str, object]], current: object) -> None:
+    combo.clear()
+    combo.addItem(anything, None)
+    for text, value in items:
+        combo.addItem(text, value)
+    _select(combo, current)
+
+
+def _select(combo: QComboBox, value: object) -> None:
+    i = combo.findData(value) if value is not None else 0
+    if i < 0:  # a saved choice no loaded deal has (yet): keep it selectable
+        combo.addItem(str(value), value)
+        i = combo.count() - 1
+    combo.setCurrentIndex(i)
