@@ -82,7 +82,7 @@ def test_bad_rows_in_several_files_reject_the_whole_import_naming_every_row(db, 
                       deal("A-1", status="won", closed_at="", amount="1250000"),           # line 2: closed_at
                       deal("A-2", status="lost", closed_at="2026-10-12T12:00:00"),         # line 3: lost_reason
                       deal("A-3", owner="Nobody"),                                         # line 4: owner
-                      deal("A-4", amount="12,5,0")],                                       # line 5: amount
+                      deal("A-4", amount="12,5,0", website="не сайт")],                    # line 5: amount, website
         "stage_history.csv": [HISTORY_HEADER,
                               ["A-1", "work_started", "2026-10-01T09:00:00", ""],
                               ["A-2", "nowhere", "2026-10-01T09:00:00", ""],               # line 3: stage
@@ -98,7 +98,7 @@ def test_bad_rows_in_several_files_reject_the_whole_import_naming_every_row(db, 
     assert cli(["import", "--db", str(db_path), "--dir", str(folder)]) == 2
     err = capsys.readouterr().err
     expected = [("users.csv", 3, "role"), ("deals.csv", 2, "closed_at"), ("deals.csv", 3, "lost_reason"),
-                ("deals.csv", 4, "owner"), ("deals.csv", 5, "amount"), ("stage_history.csv", 3, "stage"),
+                ("deals.csv", 4, "owner"), ("deals.csv", 5, "amount"), ("deals.csv", 5, "website"), ("stage_history.csv", 3, "stage"),
                 ("stage_history.csv", 4, "entered_at"), ("stage_history.csv", 5, "deal_id"),
                 ("stage_history.csv", 6, "user"), ("activities.csv", 2, "type"), ("plans.csv", 2, "period")]
     for file, line, column in expected:
@@ -131,7 +131,8 @@ def test_won_deal_without_a_won_stage_row_enters_it_at_closed_at(db, tmp_path):
     closed = datetime(2026, 10, 20, 16, 0)
     assert events_of(db, "A-1") == [
         ("stage", datetime(2026, 10, 1, 9, 0), "work_started"), ("owner", datetime(2026, 10, 1, 9, 0), None),
-        ("stage", datetime(2026, 10, 10, 11, 0), "demo_run"), ("stage", closed, "signed"), ("won", closed, "signed"),
+        ("stage", datetime(2026, 10, 10, 11, 0), "demo_run"), ("stage", closed, "signed"),
+        ("won", closed, "signed"),
     ]
     won = deal_by_external(db, "A-1")
     assert (won.closed_at, won.stage_entered_at) == (closed, closed)
@@ -234,3 +235,17 @@ def test_demo_exported_and_imported_again_has_the_same_deals_and_events(tmp_path
     assert kinds_b["owner"] == 400 <= kinds_a["owner"]
     source.close()
     target.close()
+
+
+def test_the_command_imports_and_a_refused_import_leaves_no_new_database_behind(tmp_path, capsys):
+    folder = good_folder(tmp_path)
+    fresh = tmp_path / "fresh.db"
+    write_folder(tmp_path / "bad", {"deals.csv": [DEAL_HEADER, deal("X", owner="Nobody")],
+                                    "stage_history.csv": [HISTORY_HEADER, ["X", "unsorted", "2026-10-01", ""]]})
+    assert cli(["import", "--db", str(fresh), "--dir", str(tmp_path / "bad")]) == 2
+    assert "deals.csv:2: owner:" in capsys.readouterr().err
+    assert not fresh.exists()
+    write_folder(folder, {"users.csv": [["name", "role"], ["Ivan Closer", "ae"], ["Sasha SDR", "sdr"],
+                                        ["Alex AE", "ae"]]})
+    assert cli(["import", "--db", str(fresh), "--dir", str(folder)]) == 0
+    assert "Imported 3 deals" in capsys.readouterr().out

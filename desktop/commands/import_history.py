@@ -46,8 +46,8 @@ def run(args: argparse.Namespace) -> int:
     finally:
         db.close()
         if not ok and created is not None:
-            for leftover in (created, created.with_name(created.name + "-wal"), created.with_name(created.name + "-shm")):
-                leftover.unlink(missing_ok=True)
+            for suffix in ("", "-wal", "-shm"):
+                created.with_name(created.name + suffix).unlink(missing_ok=True)
     newer = (f"; {summary.deals_with_newer_history:,} of them have other history in the files, not applied"
              if summary.deals_with_newer_history else "")
     print(f"Imported {summary.deals_created:,} deals with {summary.events:,} events, "

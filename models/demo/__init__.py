@@ -49,6 +49,12 @@ class DemoSummary:
     anchor: date
 
 
+class DemoRefused(errors.VoronkaError):
+    def __init__(self, location: str):
+        super().__init__(f"{location} already holds deals; give a new file for the demo database.")
+        self.location = location
+
+
 def _quiet(_message: str) -> None:
     return None
 
@@ -97,8 +103,7 @@ def build_demo(
         ids = {"user": w.users(), "reason": w.lost_reason_ids(),
                "sales_stage": w.stage_ids("sales", PATH),
                "success_stage": w.stage_ids("success", [f"month_{i}" for i in range(1, 13)])}
-        ids["sales_pipeline"] = np.int64(conn.scalar(_pipeline_id("sales")))
-        ids["success_pipeline"] = np.int64(conn.scalar(_pipeline_id("success")))
+        ids["sales_pipeline"], ids["success_pipeline"] = w.pipeline_id("sales"), w.pipeline_id("success")
         step(f"writing {len(companies):,} companies and {len(people.company):,} contacts")
         ids["company"] = w.companies(companies, histories)
         contact_ids = w.contacts(people, ids["company"], histories)
@@ -121,15 +126,3 @@ def build_demo(
         events=len(events) + len(success.events), activities=len(activities.at), tasks=len(tasks.due),
         plans=len(plans), anchor=anchor,
     )
-
-
-def _pipeline_id(key: str):  # noqa: ANN202 - a select
-    from ..orm import Pipeline
-
-    return select(Pipeline.id).where(Pipeline.key == key)
-
-
-class DemoRefused(errors.VoronkaError):
-    def __init__(self, location: str):
-        super().__init__(f"{location} already holds deals; give a new file for the demo database.")
-        self.location = location

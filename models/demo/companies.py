@@ -90,8 +90,9 @@ def make_companies(rng: np.random.Generator, n: int) -> Companies:
     first = np.searchsorted(sorted_combo, sorted_combo, side="left")
     repeat = np.empty(n, dtype=np.int64)
     repeat[order] = np.arange(n) - first
-    brand_ru = np.array([s[0] for s in STEMS], dtype=object)[stem] + np.array([e[0] for e in ENDINGS], dtype=object)[ending]
-    brand_en = np.array([s[1] for s in STEMS], dtype=object)[stem] + np.array([e[1] for e in ENDINGS], dtype=object)[ending]
+    stems, endings = np.array(STEMS, dtype=object), np.array(ENDINGS, dtype=object)
+    brand_ru = stems[stem, 0] + endings[ending, 0]
+    brand_en = stems[stem, 1] + endings[ending, 1]
     suffix = np.where(repeat > 0, (repeat + 1).astype(str).astype(object), "")
     form = np.array(LEGAL_FORMS, dtype=object)[rng.choice(len(LEGAL_FORMS), n, p=(0.8, 0.15, 0.05))]
     name = form + " «" + brand_ru + np.where(repeat > 0, "-" + suffix, "") + "»"

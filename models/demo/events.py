@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .history import HANDOVER, LOST, PATH, SIGNED, WON, Histories
+from .history import HANDOVER, LOST, SIGNED, WON, Histories
 from .team import members_with_role
 
 KIND_STAGE, KIND_OWNER, KIND_WON, KIND_LOST, KIND_RENEWAL = 0, 1, 2, 3, 4

@@ -41,6 +41,9 @@ class DemoWriter:
         self.window = window
         self.progress = progress
 
+    def pipeline_id(self, key: str) -> np.int64:
+        return np.int64(self.conn.scalar(select(Pipeline.id).where(Pipeline.key == key)))
+
     def stage_ids(self, pipeline_key: str, keys: Iterable[str]) -> np.ndarray:
         rows = self.conn.execute(
             select(Stage.key, Stage.id).join(Pipeline, Pipeline.id == Stage.pipeline_id)

@@ -27,6 +27,8 @@ from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from ..fields.errors import FieldInvalid
+from ..fields.web import normalise_domain
 from ..money import to_minor
 from ..orm import ActivityType, Role
 from .problems import Problem
@@ -72,7 +74,7 @@ class DealRow:
     deal_id: str
     name: str
     company: str
-    website: str
+    website: str  # normalised domain, or empty
     amount_minor: int | None
     currency: str
     owner: str | None
@@ -199,6 +201,16 @@ class Checker:
             return None
         return minor
 
+    def website(self, file: str, line: int, column: str, text: str) -> str:
+        """The normalised domain (``https://www.Acme.ru/x`` → ``acme.ru``), or empty."""
+        if not text:
+            return ""
+        try:
+            return normalise_domain(text, column)
+        except FieldInvalid as exc:
+            self.add(file, line, column, f"{text!r}: {exc.reason}")
+            return ""
+
     def user(self, file: str, line: int, column: str, name: str, known: set[str]) -> str | None:
         if name and name not in known:
             self.add(file, line, column, f"no user {name!r} in users.csv or the database")
@@ -238,8 +250,9 @@ def read_deals(rows: FileRows, check: Checker, users: set[str]) -> dict[str, Dea
             check.add(DEALS, line, "deal_id", f"longer than {EXTERNAL_ID_MAX} characters")
         elif deal_id in out:
             check.add(DEALS, line, "deal_id", f"deal {deal_id!r} is listed twice (first on line {out[deal_id].line})")
-        name, company, website = r.get("name", ""), r.get("company", ""), r.get("website", "")
-        if not (name or company or website):
+        name, company = r.get("name", ""), r.get("company", "")
+        website = check.website(DEALS, line, "website", r.get("website", ""))
+        if not (name or company or r.get("website")):
             check.add(DEALS, line, "name", "empty, and no company or website to name the deal after")
         currency = (r.get("currency", "") or check.target.currency).upper()
         if not (len(currency) == 3 and currency.isalpha()):

@@ -13,7 +13,7 @@ Idempotence and decisions:
   have more history for it (``ImportSummary.deals_with_newer_history`` counts those; a
   later version may apply them). It must be the same deal, though: if its creation
   time differs, the row is refused ("imported before with another history").
-* Companies are found by normalised website, else by name (case-insensitive), among
+* Companies are found by website (normalised as on the cards), else by name (case-insensitive), among
   the existing ones and those created earlier in the same import.
 * Users in users.csv that exist already keep their role; new ones are created.
 * Lost reasons match the list by Russian or English text (case-insensitive); new
@@ -68,15 +68,6 @@ class Catalogue:
     users: dict[str, int]
     reasons: dict[str, int]  # lower-case text (ru and en) → id
     imported: dict[str, tuple[int, datetime]] = field(default_factory=dict)  # external id → id, created_at
-
-
-def normalise_website(text: str) -> str:
-    """``https://www.Example.ru/about`` → ``example.ru``."""
-    site = text.strip().lower()
-    for prefix in ("https://", "http://"):
-        site = site.removeprefix(prefix)
-    site = site.removeprefix("www.")
-    return site.split("/", 1)[0].rstrip(".")
 
 
 def _setting(conn: Connection, key: str, default: Any) -> Any:
@@ -175,15 +166,15 @@ class HistoryWriter:
         by_site: dict[str, int] = {}
         by_name: dict[str, int] = {}
         for company_id, name, website in self.conn.execute(select(Company.id, Company.name, Company.website)):
-            if website:
-                by_site.setdefault(normalise_website(website), company_id)
+            if website:  # stored normalised (models.fields.web)
+                by_site.setdefault(website.lower(), company_id)
             by_name.setdefault(name.strip().lower(), company_id)
         first = next_id(self.conn, Company.id)
         rows: list[dict[str, Any]] = []
         existing: set[int] = set()
         out: dict[str, int | None] = {}
         for d in deals:
-            site = normalise_website(d.website) if d.website else ""
+            site = d.website
             company_id = (by_site.get(site) if site else None) or (
                 by_name.get(d.company.lower()) if d.company else None)
             if company_id is None and (site or d.company):
@@ -241,8 +232,7 @@ class HistoryWriter:
                 ev["id"], ev["deal_id"] = event_id, deal_id
                 event_id += 1
             event_rows.extend(events)
-            company_name, website = d.company or None, normalise_website(d.website) if d.website else None
-            name = d.name or suggest_deal_name(Company(name=company_name, website=website))
+            name = d.name or suggest_deal_name(Company(name=d.company or None, website=d.website or None))
             deal_rows.append({
                 "id": deal_id, "pipeline_id": self.cat.pipeline_id, "stage_id": stage_id, "name": name,
                 "name_is_manual": bool(d.name), "company_id": company_of[d.deal_id],
