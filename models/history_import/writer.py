@@ -209,10 +209,10 @@ class HistoryWriter:
             entries = data.history[d.deal_id]
             events: list[dict[str, Any]] = []
             for e in entries:
-                events.append({"kind": "stage", "at": e.entered_at, "stage_id": stages[e.stage],
-                               "user_id": users[e.user] if e.user else owner})
-                if owner is not None and len(events) == 1:
-                    events.append({"kind": "owner", "at": e.entered_at, "owner_id": owner, "user_id": owner})
+                mover = users[e.user] if e.user else owner
+                events.append({"kind": "stage", "at": e.entered_at, "stage_id": stages[e.stage], "user_id": mover})
+                if owner is not None and len(events) == 1:  # made by whoever created the deal
+                    events.append({"kind": "owner", "at": e.entered_at, "owner_id": owner, "user_id": mover})
             last_stage = entries[-1]
             stage_id, stage_entered = stages[last_stage.stage], last_stage.entered_at
             reason_id = None
