@@ -1,13 +1,145 @@
-"""`voronka report` (not built yet)."""
+"""``voronka report --db PATH --period P [--as-of ISO] [--pipeline KEY] --format F --out FILE|-``
+
+Computes the report of spec/exchange.md and writes it as JSON or CSV (``id,name,value,
+target``, metric names in ``--lang``, English by default). Other formats register a
+writer in ``WRITERS``; until then they are refused with one sentence. The database
+must exist (a mistyped path is reported, not created). Everything is validated and
+computed before anything is written: a failing command leaves no output file.
+"""
 from __future__ import annotations
 
 import argparse
+import csv
+import io
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from ..cli import UsageError
+
+FORMATS = ("json", "csv", "xlsx", "pdf")
+Writer = Callable[[dict[str, Any], str], bytes]  # (report, language) -> file content
+
+
+def write_json(report: dict[str, Any], language: str) -> bytes:
+    return (json.dumps(report, ensure_ascii=False, indent=2, allow_nan=False) + "\n").encode("utf-8")
+
+
+def write_csv(report: dict[str, Any], language: str) -> bytes:
+    """One row per metric: ``id,name,value,target`` (empty cells for null)."""
+    from metrics.catalogue import CATALOGUE
+
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["id", "name", "value", "target"])
+    for m in CATALOGUE:
+        value, target = report["metrics"].get(m.id), report["targets"].get(m.id)
+        writer.writerow([m.id, m.name(language), _cell(value), _cell(target)])
+    return out.getvalue().encode("utf-8")
+
+
+def _cell(value: object) -> str:
+    return "" if value is None else repr(value) if isinstance(value, float) else str(value)
+
+
+# format → writer; the xlsx/pdf exports register theirs here
+WRITERS: dict[str, Writer] = {"json": write_json, "csv": write_csv}
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("report")
+    p = sub.add_parser("report", help="compute the report of a period and write it as json/csv/xlsx/pdf")
+    p.add_argument("--db", required=True, help="database file or SQLAlchemy URL (must exist)")
+    p.add_argument("--period", required=True, help="2026-10 (month), 2026-W43 (ISO week) or 2026-10-21 (day)")
+    p.add_argument("--as-of", dest="as_of", help="ISO time the report is computed as of (default: end of period or now)")
+    p.add_argument("--pipeline", default="sales", help="pipeline key (default: sales)")
+    p.add_argument("--format", required=True, choices=FORMATS)
+    p.add_argument("--out", required=True, help="output file, or - for standard output")
+    p.add_argument("--lang", default="en", choices=("en", "ru"), help="language of metric names (csv, xlsx, pdf)")
     p.set_defaults(run=run)
 
 
+def parse_as_of(text: str | None, team_zone: str | None) -> datetime | None:
+    """An ISO time; one with an offset is converted to the team's time zone (naive local)."""
+    if text is None:
+        return None
+    try:
+        moment = datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise UsageError(f"--as-of {text!r} is not an ISO date or time (e.g. 2026-10-21T18:00:00).") from None
+    if moment.tzinfo is not None:
+        try:
+            zone = ZoneInfo(team_zone) if team_zone else None
+        except (ZoneInfoNotFoundError, ValueError):
+            zone = None
+        moment = (moment.astimezone(zone) if zone else moment.astimezone()).replace(tzinfo=None)
+    return moment
+
+
+def _open_existing(location: str):
+    from models.db import open_database
+
+    if "://" not in location and not Path(location).expanduser().is_file():
+        raise UsageError(f"No database at {location}; check the path (report does not create one).")
+    return open_database(location, create=False)
+
+
 def run(args: argparse.Namespace) -> int:
-    raise SystemExit("not built yet")
+    from metrics.periods import parse_period
+    from metrics.report import compute_report
+    from models.loader import load_frames
+    from models.services.settings import get_setting
+
+    period = parse_period(args.period)
+    writer = WRITERS.get(args.format)
+    if writer is None:
+        raise UsageError(f"format {args.format} is not available yet")
+    db = _open_existing(args.db)
+    try:
+        with db.session() as session:
+            as_of = parse_as_of(args.as_of, get_setting(session, "team.time_zone"))
+            kind = _pipeline_kind(session, args.pipeline)
+            if kind != "sales":
+                raise UsageError(f"Pipeline {args.pipeline!r} is a {kind} pipeline; reports measure sales pipelines.")
+            frames = load_frames(session, args.pipeline)
+    finally:
+        db.close()
+    content = writer(compute_report(frames, period, as_of=as_of), args.lang)
+    _write(args.out, content)
+    return 0
+
+
+def _pipeline_kind(session, key: str) -> str:
+    from sqlalchemy import select
+
+    from models.errors import NotFound
+    from models.orm import Pipeline
+
+    kind = session.scalar(select(Pipeline.kind).where(Pipeline.key == key))
+    if kind is None:
+        raise NotFound("pipeline", key)
+    return str(kind)
+
+
+def _write(out: str, content: bytes) -> None:
+    """Write to stdout, or atomically to a file (a temporary file renamed into place)."""
+    if out == "-":
+        sys.stdout.buffer.write(content)
+        sys.stdout.flush()
+        return
+    target = Path(out).expanduser()
+    if not target.parent.is_dir():
+        raise UsageError(f"Cannot write {out}: the folder {target.parent} does not exist.")
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(content)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,61 @@
+"""Sales actions: calls, e-mails, messages and meetings (notes are not sales actions).
+
+``actions_per_day_<role>`` = sales actions in P by users whose role is ``<role>`` ÷
+(working days of P × *active* users of that role), as spec/metrics.md words it.
+Roles and the active flag are the users' current ones. In an owner-filtered report
+only that user counts. A period with no working day so far (a weekend day) or a role
+with no active user gives None.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from models.orm.activity import SALES_ACTION_TYPES
+
+from .context import ReportContext
+from .figures import ratio
+from .reached import as_ns
+
+ACTION_TYPES = tuple(t for t in ("call", "email", "message", "meeting") if t in SALES_ACTION_TYPES)
+
+
+def _type_names(types: pd.Series) -> np.ndarray:
+    if isinstance(types.dtype, pd.CategoricalDtype):
+        names = np.append(types.cat.categories.astype(str).to_numpy(dtype=object), "")
+        return names[types.cat.codes.to_numpy()]  # code -1 (missing) picks ""
+    return types.astype(str).to_numpy(dtype=object)
+
+
+def actions_in_period(ctx: ReportContext) -> pd.DataFrame:
+    """The sales actions in P (at or before T): columns ``type`` and ``user_id``."""
+    acts = ctx.frames.activities
+    if not len(acts):
+        return pd.DataFrame({"type": pd.Series(dtype=object), "user_id": pd.Series(dtype="float64")})
+    kind = _type_names(acts["type"])
+    mask = np.isin(kind, ACTION_TYPES) & ctx.P.has(as_ns(acts["at"]))
+    users = pd.to_numeric(acts["user_id"], errors="coerce").to_numpy("float64")
+    return pd.DataFrame({"type": kind[mask], "user_id": users[mask]})
+
+
+def users_with_role(ctx: ReportContext, role: str, *, active_only: bool) -> np.ndarray:
+    users = ctx.frames.users
+    mask = (users["role"] == role).to_numpy(dtype=bool)
+    if active_only and "active" in users:
+        mask = mask & users["active"].fillna(False).astype(bool).to_numpy()
+    return pd.to_numeric(users["user_id"], errors="coerce").to_numpy("float64")[mask]
+
+
+def working_days(ctx: ReportContext) -> int:
+    return ctx.period.working_days(ctx.as_of.to_pydatetime())
+
+
+def activity_figures(ctx: ReportContext) -> dict[str, float | int | None]:
+    actions = actions_in_period(ctx)
+    days = working_days(ctx)
+    out: dict[str, float | int | None] = {"sales_actions": len(actions)}
+    for role in ("sdr", "ae"):
+        done = int(np.isin(actions["user_id"].to_numpy(), users_with_role(ctx, role, active_only=False)).sum())
+        active = len(users_with_role(ctx, role, active_only=True))
+        out[f"actions_per_day_{role}"] = ratio(done, days * active)
+    return out

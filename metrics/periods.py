@@ -1,0 +1,150 @@
+"""Report periods: a calendar month (``2026-10``), an ISO week (``2026-W43``) or a day
+(``2026-10-21``), each the half-open interval [start, end) in the team's local time.
+
+Decisions (spec/metrics.md leaves them open):
+
+- **P's year** is the year written in the label. For a week that is the ISO year, so
+  ``2026-W01`` (29 Dec 2025 – 4 Jan 2026) belongs to 2026 and ``2026-W53``
+  (28 Dec 2026 – 3 Jan 2027) to 2026: year-to-date figures, the annual plan and the
+  forecast horizon follow the label, not the calendar dates the week spills into.
+- ``previous()`` is the period of the same kind just before: the month before, the
+  ISO week before (``2027-W01`` → ``2026-W53``), the day before.
+- Working days of P are the Monday–Friday dates in P up to the as-of date
+  (inclusive); public holidays are not known to the app and count as working days.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Literal
+
+import numpy as np
+
+from models.errors import VoronkaError
+
+PeriodKind = Literal["month", "week", "day"]
+
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})$", re.IGNORECASE)
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+
+
+class BadPeriod(VoronkaError):
+    """A period label that is not a month, an ISO week or a day."""
+
+    def __init__(self, label: str, why: str):
+        super().__init__(f"Period {label!r} {why}; use a month (2026-10), an ISO week (2026-W43) or a day (2026-10-21).")
+        self.label = label
+
+
+def iso_weeks_in_year(year: int) -> int:
+    """52 or 53: the ISO week number of 28 December."""
+    return date(year, 12, 28).isocalendar()[1]
+
+
+def days_in_year(year: int) -> int:
+    return 366 if calendar.isleap(year) else 365
+
+
+@dataclass(frozen=True)
+class Period:
+    """One report period: ``kind``, its ``label`` and the interval [start, end)."""
+
+    kind: PeriodKind
+    label: str
+    start: datetime
+    end: datetime
+    year: int  # P's year (the label's year; ISO year for a week)
+
+    @property
+    def days_in_year(self) -> int:
+        return days_in_year(self.year)
+
+    @property
+    def year_start(self) -> datetime:
+        return datetime(self.year, 1, 1)
+
+    def contains(self, moment: datetime) -> bool:
+        return self.start <= moment < self.end
+
+    def previous(self) -> Period:
+        """The period of the same kind just before this one."""
+        if self.kind == "month":
+            d = self.start.date() - timedelta(days=1)
+            return month_period(d.year, d.month)
+        if self.kind == "week":
+            y, w, _ = (self.start.date() - timedelta(days=7)).isocalendar()
+            return week_period(y, w)
+        return day_period(self.start.date() - timedelta(days=1))
+
+    def next(self) -> Period:
+        """The period of the same kind just after this one."""
+        if self.kind == "month":
+            d = self.end.date()
+            return month_period(d.year, d.month)
+        if self.kind == "week":
+            y, w, _ = self.end.date().isocalendar()
+            return week_period(y, w)
+        return day_period(self.end.date())
+
+    def working_days(self, as_of: datetime) -> int:
+        """Monday–Friday dates in the period up to ``as_of``'s date (inclusive)."""
+        first = self.start.date()
+        last = min(self.end.date() - timedelta(days=1), as_of.date())
+        if last < first:
+            return 0
+        return int(np.busday_count(first, last + timedelta(days=1)))
+
+
+def month_period(year: int, month: int) -> Period:
+    start = datetime(year, month, 1)
+    end = datetime(year + (month == 12), month % 12 + 1, 1)
+    return Period("month", f"{year:04d}-{month:02d}", start, end, year)
+
+
+def week_period(iso_year: int, week: int) -> Period:
+    monday = date.fromisocalendar(iso_year, week, 1)
+    start = datetime.combine(monday, datetime.min.time())
+    return Period("week", f"{iso_year:04d}-W{week:02d}", start, start + timedelta(days=7), iso_year)
+
+
+def day_period(day: date) -> Period:
+    start = datetime.combine(day, datetime.min.time())
+    return Period("day", day.isoformat(), start, start + timedelta(days=1), day.year)
+
+
+def period_of(kind: PeriodKind, moment: date | datetime) -> Period:
+    """The period of ``kind`` that contains ``moment`` (e.g. this month, this ISO week)."""
+    day = moment.date() if isinstance(moment, datetime) else moment
+    if kind == "month":
+        return month_period(day.year, day.month)
+    if kind == "week":
+        y, w, _ = day.isocalendar()
+        return week_period(y, w)
+    if kind == "day":
+        return day_period(day)
+    raise ValueError(f"unknown period kind {kind!r}")
+
+
+def parse_period(label: str) -> Period:
+    """``2026-10`` → month, ``2026-W43`` → ISO week, ``2026-10-21`` → day; ``BadPeriod`` otherwise."""
+    text = (label or "").strip()
+    if m := _MONTH.match(text):
+        year, month = int(m[1]), int(m[2])
+        if not 1 <= month <= 12 or year < 1:
+            raise BadPeriod(label, "has no such month")
+        return month_period(year, month)
+    if m := _WEEK.match(text):
+        year, week = int(m[1]), int(m[2])
+        if year < 1 or not 1 <= week <= iso_weeks_in_year(year):
+            weeks = iso_weeks_in_year(year) if year >= 1 else 52
+            raise BadPeriod(label, f"has no such ISO week (year {year} has {weeks} weeks)")
+        return week_period(year, week)
+    if m := _DAY.match(text):
+        try:
+            return day_period(date(int(m[1]), int(m[2]), int(m[3])))
+        except ValueError:
+            raise BadPeriod(label, "is not a calendar date") from None
+    raise BadPeriod(label, "is not a period")

@@ -1,0 +1,136 @@
+"""The stages table of the report, and how long deals stay in each stage.
+
+A **stay** runs from a deal entering a stage to its next entry event (whatever the
+stage), or — for its latest entry — to its won/lost time when it is closed as of T.
+Stays still running at T are left out, and a won stage has no stays. ``stay_stats``
+summarises the stays that *ended* in a window (default: 1 January of T's year to T;
+the report passes its year-to-date window): mean, median and 90th percentile of their
+length in days (linear interpolation, as ``numpy.percentile``). The board uses
+``p90_days`` as its default "stuck" threshold.
+
+Per stage the table also gives open deals and amount, the weighted amount (open
+amount × the stage probability: the manager's override where set, else the computed
+win rate), the *computed* ``win_rate`` itself, the deals that reached the stage in P,
+the cohort conversion to the next main stage (null for side stages and the last
+stage) and the funnel article's ``advice``: ``merge`` when at least 90 % pass,
+``split`` when fewer than 25 % do, given a cohort of at least 20 deals.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+
+import numpy as np
+import pandas as pd
+
+from .context import ReportContext, Window
+from .figures import ratio
+from .frames import FunnelFrames
+from .reached import NAT
+from .timeline import LOST_STATUS, NS_PER_DAY, STAGE, WON_STATUS, DealStates, EventLog, deal_states, ts_ns
+
+ADVICE_MIN_COHORT = 20
+MERGE_AT, SPLIT_BELOW = 0.9, 0.25
+STAY_COLUMNS = ["avg_days", "median_days", "p90_days", "stays"]
+
+
+def _stays(log: EventLog, states: DealStates, window: Window) -> pd.DataFrame:
+    """Stays that ended in ``window`` (at or before T): columns ``col`` and ``days``."""
+    idx = np.flatnonzero((log.kind == STAGE) & (log.col >= 0) & (log.at <= states.as_of))
+    if not len(idx):
+        return pd.DataFrame({"col": np.array([], "int64"), "days": np.array([], "float64")})
+    deal = log.deal[idx]
+    end = np.full(len(idx), NAT, dtype="int64")
+    same_deal_next = np.zeros(len(idx), dtype=bool)
+    same_deal_next[:-1] = deal[1:] == deal[:-1]
+    end[:-1] = np.where(same_deal_next[:-1], log.at[idx[1:]], NAT)
+    last = ~same_deal_next
+    closed = (states.status[deal] == WON_STATUS) | (states.status[deal] == LOST_STATUS)
+    end = np.where(last & closed, states.closed_at[deal], end)
+    start = log.at[idx]
+    col = log.col[idx]
+    keep = (end != NAT) & (end >= start) & window.has(end) & ~log.layout.is_won[col]
+    return pd.DataFrame({"col": col[keep], "days": (end[keep] - start[keep]) / NS_PER_DAY})
+
+
+def _summary(stays: pd.DataFrame, log: EventLog) -> pd.DataFrame:
+    grouped = stays.groupby("col")["days"]
+    stats = pd.DataFrame({
+        "avg_days": grouped.mean(), "median_days": grouped.median(), "p90_days": grouped.quantile(0.9),
+        "stays": grouped.size(),
+    }).reindex(range(len(log.layout.keys)))
+    stats["stays"] = stats["stays"].fillna(0).astype("int64")
+    stats.index = pd.Index(log.layout.stage_ids, name="stage_id")
+    return stats[STAY_COLUMNS]
+
+
+def stay_stats(frames: FunnelFrames, as_of: datetime | pd.Timestamp,
+               since: datetime | pd.Timestamp | None = None) -> pd.DataFrame:
+    """Per stage (index ``stage_id``): ``avg_days``, ``median_days``, ``p90_days`` (NaN when the
+    stage has no ended stay) and ``stays``, over stays that ended in [since, as_of]."""
+    log = EventLog.of(frames)
+    deals = frames.deals.drop_duplicates("deal_id").set_index("deal_id").reindex(log.deal_ids)
+    owner = pd.to_numeric(deals["owner_id"], errors="coerce").to_numpy("float64", na_value=np.nan)
+    t = ts_ns(as_of)
+    states = deal_states(log, owner, t)
+    start = pd.Timestamp(since) if since is not None else pd.Timestamp(pd.Timestamp(as_of).year, 1, 1)
+    return _summary(_stays(log, states, Window(ts_ns(start), t + 1)), log)
+
+
+def report_stay_stats(ctx: ReportContext) -> pd.DataFrame:
+    return _summary(_stays(ctx.log, ctx.states, ctx.Y), ctx.log)
+
+
+def _number(value: float) -> float | None:
+    return None if pd.isna(value) else float(value)
+
+
+def advice(conversion_next: float | None, cohort: int) -> str | None:
+    if conversion_next is None or cohort < ADVICE_MIN_COHORT:
+        return None
+    if conversion_next >= MERGE_AT:
+        return "merge"
+    if conversion_next < SPLIT_BELOW:
+        return "split"
+    return None
+
+
+def stages_table(ctx: ReportContext) -> list[dict[str, object]]:
+    layout, st = ctx.layout, ctx.states
+    stays = report_stay_stats(ctx)
+    main = list(layout.main_cols)
+    names = ctx.frames.stages.set_index("stage_id")
+    rows = []
+    for c, key in enumerate(layout.keys):
+        is_open = st.open & (st.col == c)
+        open_amount = float(ctx.amount0[is_open].sum())
+        conversion_next, cohort_size = None, 0
+        if not layout.is_side[c] and main.index(c) + 1 < len(main):
+            nxt = main[main.index(c) + 1]
+            cohort = ctx.Y.has(ctx.reached[:, c])
+            cohort_size = int(cohort.sum())
+            conversion_next = ratio(int((cohort & (ctx.reached[:, nxt] != NAT)).sum()), cohort_size)
+        stage_id = int(layout.stage_ids[c])
+        row = stays.loc[stage_id]
+        rows.append({
+            "key": key,
+            "name_ru": _text(names, stage_id, "name_ru"),
+            "name_en": _text(names, stage_id, "name_en"),
+            "open_count": int(is_open.sum()),
+            "open_amount": open_amount,
+            "weighted_amount": open_amount * float(ctx.weight[c]),
+            "win_rate": _number(ctx.win_rate[c]),
+            "reached_count": int(ctx.P.has(ctx.reached[:, c]).sum()),
+            "conversion_next": conversion_next,
+            "advice": advice(conversion_next, cohort_size),
+            "avg_days_in_stage": _number(row["avg_days"]),
+            "median_days_in_stage": _number(row["median_days"]),
+            "p90_days_in_stage": _number(row["p90_days"]),
+        })
+    return rows
+
+
+def _text(names: pd.DataFrame, stage_id: int, column: str) -> str | None:
+    if column not in names or stage_id not in names.index:
+        return None
+    value = names.at[stage_id, column]
+    return None if pd.isna(value) else str(value)

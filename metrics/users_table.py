@@ -1,0 +1,86 @@
+"""The users table: each team member's sales actions, stage reaches, wins and load.
+
+Crediting rule (spec/metrics.md): a stage reach is credited to the user recorded on
+the event that first reached the stage (whoever moved the card), else to the deal's
+owner at that time; a win is credited to the owner at the won time; ``open_count``
+counts the open deals each user owns as of T. Personal ``plan_period`` follows the
+team rules (``plans``) over that user's plan rows; ``plan_attainment_period`` is the
+user's credited revenue ÷ it. Every user is listed, active or not, in id order.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .activity import ACTION_TYPES, actions_in_period, working_days
+from .context import ReportContext
+from .figures import ratio
+from .plans import plan_period
+from .revenue import won_in
+from .timeline import owners_at
+
+# users table column → stage key whose reaches in P it counts
+REACH_COLUMNS = {
+    "worked_count": "work_started",
+    "replied_count": "replied",
+    "positive_count": "replied_positive",
+    "demos_appointed_count": "demo_appointed",
+    "demos_run_count": "demo_run",
+}
+
+
+def credited_reaches(ctx: ReportContext) -> pd.DataFrame:
+    """Reaches in P of the stages above: columns ``key`` and ``user_id`` (credited user)."""
+    r = ctx.reaches
+    cols = {ctx.layout.col(key): key for key in REACH_COLUMNS.values() if ctx.layout.col(key) is not None}
+    mask = np.isin(r.col, list(cols)) & ctx.P.has(r.at)
+    deal, at, entry = r.deal[mask], r.at[mask], r.entry[mask]
+    user = ctx.log.user[entry].copy()
+    unknown = np.isnan(user)
+    if unknown.any():
+        user[unknown] = owners_at(ctx.log, ctx.deal_owner, deal[unknown], at[unknown])
+    return pd.DataFrame({"key": [cols[c] for c in r.col[mask]], "user_id": user})
+
+
+def credited_wins(ctx: ReportContext) -> pd.DataFrame:
+    """Deals won in P: columns ``user_id`` (owner at the won time) and ``amount``."""
+    won = np.flatnonzero(won_in(ctx, ctx.P))
+    owner = owners_at(ctx.log, ctx.deal_owner, won, ctx.states.closed_at[won])
+    return pd.DataFrame({"user_id": owner, "amount": ctx.amount0[won]})
+
+
+def users_table(ctx: ReportContext) -> list[dict[str, object]]:
+    users = ctx.frames.users
+    actions = actions_in_period(ctx)
+    by_type = actions.groupby(["user_id", "type"]).size()
+    reaches = credited_reaches(ctx).groupby(["user_id", "key"]).size()
+    wins = credited_wins(ctx).groupby("user_id")["amount"].agg(["size", "sum"])
+    st = ctx.states
+    open_by_owner = pd.Series(st.owner[st.open]).value_counts()
+    days = working_days(ctx)
+    rows = []
+    for user in users.itertuples(index=False):
+        uid = int(user.user_id)
+        key = float(uid)
+        types = {t: int(by_type.get((key, t), 0)) for t in ACTION_TYPES}
+        total = sum(types.values())
+        revenue = float(wins["sum"].get(key, 0.0))
+        plan = plan_period(ctx.frames.plans, ctx.period, uid)
+        row: dict[str, object] = {
+            "user_id": uid,
+            "name": user.name,
+            "role": user.role,
+            "sales_actions": total,
+            "actions_by_type": types,
+            "actions_per_day": ratio(total, days),
+        }
+        row.update({column: int(reaches.get((key, stage), 0)) for column, stage in REACH_COLUMNS.items()})
+        row.update({
+            "won_count": int(wins["size"].get(key, 0)),
+            "revenue": revenue,
+            "open_count": int(open_by_owner.get(key, 0)),
+            "plan_period": plan,
+            "plan_attainment_period": ratio(revenue, plan),
+        })
+        rows.append(row)
+    return rows
