@@ -26,7 +26,8 @@ from .context import ReportContext, Window
 from .figures import ratio
 from .frames import FunnelFrames
 from .reached import NAT
-from .timeline import LOST_STATUS, NS_PER_DAY, STAGE, WON_STATUS, DealStates, EventLog, deal_states, ts_ns
+from .periods import period_of
+from .timeline import LOST_STATUS, NS_PER_DAY, STAGE, WON_STATUS, DealStates, EventLog, ts_ns
 
 ADVICE_MIN_COHORT = 20
 MERGE_AT, SPLIT_BELOW = 0.9, 0.25
@@ -63,17 +64,26 @@ def _summary(stays: pd.DataFrame, log: EventLog) -> pd.DataFrame:
     return stats[STAY_COLUMNS]
 
 
+def _context_at(frames: FunnelFrames, as_of: datetime | pd.Timestamp) -> ReportContext:
+    """A context as of ``as_of`` (its Y is 1 January of that year to ``as_of``)."""
+    return ReportContext(frames, period_of("day", pd.Timestamp(as_of).to_pydatetime()), pd.Timestamp(as_of))
+
+
 def stay_stats(frames: FunnelFrames, as_of: datetime | pd.Timestamp,
                since: datetime | pd.Timestamp | None = None) -> pd.DataFrame:
     """Per stage (index ``stage_id``): ``avg_days``, ``median_days``, ``p90_days`` (NaN when the
-    stage has no ended stay) and ``stays``, over stays that ended in [since, as_of]."""
-    log = EventLog.of(frames)
-    deals = frames.deals.drop_duplicates("deal_id").set_index("deal_id").reindex(log.deal_ids)
-    owner = pd.to_numeric(deals["owner_id"], errors="coerce").to_numpy("float64", na_value=np.nan)
-    t = ts_ns(as_of)
-    states = deal_states(log, owner, t)
-    start = pd.Timestamp(since) if since is not None else pd.Timestamp(pd.Timestamp(as_of).year, 1, 1)
-    return _summary(_stays(log, states, Window(ts_ns(start), t + 1)), log)
+    stage has no ended stay) and ``stays``, over stays that ended in [since, as_of]
+    (``since`` defaults to 1 January of ``as_of``'s year)."""
+    ctx = _context_at(frames, as_of)
+    window = ctx.Y if since is None else Window(ts_ns(since), ctx.T + 1)
+    return _summary(_stays(ctx.log, ctx.states, window), ctx.log)
+
+
+def stage_win_rates(frames: FunnelFrames, as_of: datetime | pd.Timestamp) -> pd.Series:
+    """The computed win rate of each stage as of ``as_of`` (index ``stage_id``; NaN when no deal
+    that reached the stage is closed). Overrides are not applied here."""
+    ctx = _context_at(frames, as_of)
+    return pd.Series(ctx.win_rate, index=pd.Index(ctx.layout.stage_ids, name="stage_id"), name="win_rate")
 
 
 def report_stay_stats(ctx: ReportContext) -> pd.DataFrame:
