@@ -110,6 +110,7 @@ class DealCardData(CardData):
     lost_reason_ru: str | None = None
     lost_reason_en: str | None = None
     lost_comment: str | None = None
+    closed_at: datetime | None = None
     open_tasks: int = 0
 
     def stage(self) -> StageChoice | None:
@@ -253,7 +254,7 @@ def deal_card(session: Session, deal_id: int) -> DealCardData:
         name_is_manual=deal.name_is_manual, suggested_name=suggest_deal_name(company),
         required_from=required_from(session, deal.pipeline_id),
         lost_reason_ru=reason.text if reason else None, lost_reason_en=reason.label("en") if reason else None,
-        lost_comment=deal.lost_comment, open_tasks=open_tasks,
+        lost_comment=deal.lost_comment, closed_at=deal.closed_at, open_tasks=open_tasks,
     )
 
 
@@ -397,3 +398,9 @@ def field_usage(session: Session, entity: str) -> list[FieldUsage]:
     for key, en, ru, retired, filled in session.execute(q):
         out.append(FieldUsage(CUSTOM_PREFIX + key, en, ru, filled, total, bool(retired)))
     return out
+
+
+def lost_reason_choices(session: Session, language: str) -> list[Choice]:
+    """The active lost reasons in the team's order, in ``language``."""
+    q = select(LostReason).where(LostReason.active.is_(True)).order_by(LostReason.position, LostReason.id)
+    return [Choice(r.id, r.label(language), r.group) for r in session.scalars(q)]

@@ -1,0 +1,96 @@
+"""The contact card: Person (ЛПР/ЛВР/Champion), Channels, Personal, custom blocks; their deals beside."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtWidgets import QPushButton, QWidget
+
+from models.changes import Changes
+from models.queries.cards import CardData, contact_card, distinct_values
+from models.services.contacts import (
+    create_contact,
+    delete_contact,
+    find_contact_duplicates,
+    run_merge_contacts,
+    undo_merge_contacts,
+    update_contact,
+)
+
+from .lists import deal_list
+from .record_card import RecordCard
+
+EMAIL_KEYS = ("email_work", "email_personal")
+PHONE_KEYS = ("phone_work", "phone_personal")
+
+
+class ContactCard(RecordCard):
+    kind = "contact"
+
+    def build_side(self) -> QWidget:
+        self.deals = deal_list(self.ctx, self)
+        self.merge_button = QPushButton(self.tr("Merge with…"), self)
+        self.merge_button.setToolTip(self.tr("This person is in the list twice: merge the other record into this one"))
+        self.merge_button.clicked.connect(self.ask_merge)
+        self.company_button = QPushButton(self)
+        self.company_button.setFlat(True)
+        self.company_button.setStyleSheet("text-align: left; color: palette(link);")
+        self.company_button.clicked.connect(self._open_company)
+        self.info_line.addWidget(self.company_button)
+        self.info_line.addStretch(1)
+        self.header_actions.addWidget(self.merge_button)
+        return self.deals
+
+    def load_data(self) -> CardData:
+        return self.ctx.query(contact_card, self.record_id)
+
+    def title_text(self, data: CardData) -> str:
+        return data.values.get("full_name") or self.tr("New person")
+
+    def kind_text(self, data: CardData) -> str:
+        return self.tr("Contact")
+
+    def refresh_side(self, data: CardData) -> None:
+        self.deals.set_rows(getattr(data, "deals", []))
+        self.merge_button.setEnabled(self.record_id is not None)
+        name = getattr(data, "company_name", None)
+        self.company_button.setText(self.tr("Company: %1").replace("%1", name) if name else "")
+        self.company_button.setVisible(bool(name))
+
+    def _open_company(self) -> None:
+        company_id = self.data.values.get("company") if self.data else None
+        if company_id:
+            self.ctx.open_record.emit("company", int(company_id))
+
+    def suggestions(self, data: CardData) -> dict[str, list[str]]:
+        return {"position": self.ctx.query(distinct_values, "contact", "position")}
+
+    def concerns(self, changes: Changes) -> bool:
+        return changes.fields or self.record_id in changes.contacts or bool(changes.deals & self.deals.ids())
+
+    def create_service(self) -> Callable[..., Changes]:
+        return create_contact
+
+    def update_service(self) -> Callable[..., Changes]:
+        return update_contact
+
+    def delete_service(self) -> Callable[..., Changes]:
+        return delete_contact
+
+    def duplicate_keys(self) -> tuple[str, ...]:
+        return EMAIL_KEYS + PHONE_KEYS
+
+    def find_duplicates(self, values: dict[str, Any]) -> list:
+        current = self.data.values if self.data else {}
+        emails = [values.get(k, current.get(k)) for k in EMAIL_KEYS]
+        phones = [values.get(k, current.get(k)) for k in PHONE_KEYS]
+        return self.ctx.query(find_contact_duplicates, emails=emails, phones=phones, exclude_id=self.record_id)
+
+    def merge_services(self):
+        return run_merge_contacts, undo_merge_contacts
+
+    def merge_choices(self) -> list[tuple[int, str]]:
+        from models.queries.tables import contact_rows
+
+        return [(r.id, f"{r.full_name} ({r.company})" if r.company else r.full_name)
+                for r in self.ctx.query(contact_rows)]

@@ -1,0 +1,233 @@
+"""The deal card (and the lead card: the same card for a deal before "Lead qualified").
+
+Left: the fields in blocks. Right: the work on the deal — next steps (tasks), logging a
+sales action, and the timeline. The stage and the owner act at once (they write events:
+a move is checked against the stage's required fields, and undo removes the event);
+every other field waits for Save. A field a later stage requires says from which stage.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+
+from models.changes import Changes
+from models.errors import StageRequirementsMissing, VoronkaError
+from models.queries.cards import CardData, DealCardData, deal_card, deal_timeline, distinct_values, lost_reason_choices
+from models.queries.tasks import deal_tasks
+from models.services.deal_fields import save_deal_fields
+from models.services.deals import change_owner, lose_deal, move_deal, reopen_deal, undo_events, win_deal
+
+from ..errors import show_error
+from .activity_bar import ActivityBar
+from .deal_tasks import DealTasks
+from .dialogs import LostDialog
+from .editors import ChoiceEditor, LineEditor, MultiChoiceEditor
+from .form import EditorFactory
+from .formatting import format_datetime
+from .reasons import required_text
+from .record_card import RecordCard
+from .timeline import TimelineView
+
+FLAG_STYLE = "background: #c62828; color: white; border-radius: 3px; padding: 1px 6px;"
+
+
+class DealCard(RecordCard):
+    kind = "deal"
+    data: DealCardData
+
+    # --- building ------------------------------------------------------------------------------
+    def build_side(self) -> QWidget:
+        side = QWidget(self)
+        self.next_step_flag = QLabel(self.tr("No next step"), self)
+        self.next_step_flag.setStyleSheet(FLAG_STYLE)
+        self.next_step_flag.setToolTip(self.tr("An open deal needs a task with the next step"))
+        self.status_label = QLabel(self)
+        self.status_label.setWordWrap(True)
+        self.info_line.addWidget(self.status_label, 1)
+        self.info_line.addWidget(self.next_step_flag)
+        self.won_button = QPushButton(self.tr("Won"), self)
+        self.lost_button = QPushButton(self.tr("Lost…"), self)
+        self.reopen_button = QPushButton(self.tr("Reopen"), self)
+        self.won_button.clicked.connect(self.win)
+        self.lost_button.clicked.connect(self.lose)
+        self.reopen_button.clicked.connect(self.reopen)
+        for button in (self.won_button, self.lost_button, self.reopen_button):
+            self.header_actions.addWidget(button)
+        self.tasks = DealTasks(self.ctx, side)
+        self.activity = ActivityBar(self.ctx, self)
+        self.timeline = TimelineView(self.ctx.language, side)
+        box = QVBoxLayout(side)
+        box.setContentsMargins(4, 0, 0, 0)
+        box.addWidget(QLabel("<b>%s</b>" % self.tr("Next steps"), side))
+        box.addWidget(self.tasks)
+        box.addWidget(QLabel("<b>%s</b>" % self.tr("Log a sales action"), side))
+        box.addWidget(self.activity)
+        box.addWidget(QLabel("<b>%s</b>" % self.tr("History"), side))
+        box.addWidget(self.timeline, 1)
+        return side
+
+    def load_data(self) -> CardData:
+        return self.ctx.query(deal_card, self.record_id)
+
+    def title_text(self, data: CardData) -> str:
+        return data.values.get("name") or ""
+
+    def kind_text(self, data: CardData) -> str:
+        return self.tr("Lead") if data.kind == "lead" else self.tr("Deal")
+
+    def immediate_fields(self) -> set[str]:
+        return {"stage", "owner"}
+
+    def special_editors(self, data: CardData) -> dict[str, EditorFactory]:
+        lang = self.ctx.language
+        stages = [(s.id, ("    ↳ " if s.side else "") + s.name(lang)) for s in data.stages]
+
+        def stage_editor(spec, parent) -> ChoiceEditor:
+            editor = ChoiceEditor(spec, lang, stages, parent, allow_empty=False)
+            editor.picked.connect(self.move_to)
+            editor.set_read_only(data.status != "open")
+            return editor
+
+        def owner_editor(spec, parent) -> ChoiceEditor:
+            editor = ChoiceEditor(spec, lang, [(u.id, u.text) for u in data.users], parent)
+            editor.picked.connect(self.set_owner)
+            return editor
+
+        def people_editor(spec, parent) -> MultiChoiceEditor:
+            people = [(p.id, f"{p.text} — {p.hint}" if p.hint else p.text) for p in data.people]
+            return MultiChoiceEditor(spec, lang, people, parent, empty_text=self.tr("— nobody yet —"))
+
+        def name_editor(spec, parent) -> LineEditor:
+            editor = LineEditor(replace(spec, required=False), lang, parent)
+            editor.line.setPlaceholderText(data.suggested_name)
+            return editor
+
+        return {"stage": stage_editor, "owner": owner_editor, "contacts": people_editor, "name": name_editor}
+
+    def suggestions(self, data: CardData) -> dict[str, list[str]]:
+        return {k: self.ctx.query(distinct_values, "deal", k) for k in ("source", "segment", "cohort")}
+
+    def reload(self) -> None:
+        super().reload()
+        if self.data is None or self.form is None:
+            return
+        self._show_requirements()
+        name = self.form.editors.get("name")
+        if name is not None and not self.data.name_is_manual:
+            name.set_hint(self.tr("Named by the convention «website - company»; it follows the company."))
+
+    def _show_requirements(self) -> None:
+        here = self.data.stage()
+        lang = self.ctx.language
+        for key, stage in self.data.required_from.items():
+            editor = self.form.editors.get(key)
+            if editor is None:
+                continue
+            empty = self.data.values.get(key) in (None, "", [], 0)
+            if here is not None and here.position >= stage.position:
+                if empty:
+                    editor.set_hint(self.tr("Required since «%1» — fill it in.").replace("%1", stage.name(lang)))
+            else:
+                editor.set_hint(self.tr("Needed from «%1».").replace("%1", stage.name(lang)))
+
+    def refresh_side(self, data: CardData) -> None:
+        lang = self.ctx.language
+        deal_id = self.record_id
+        timeline = self.ctx.query(deal_timeline, deal_id)
+        tasks = self.ctx.query(deal_tasks, deal_id)
+        self.timeline.timeline.set_entries(timeline)
+        users = [(u.id, u.text) for u in data.users]
+        self.tasks.set_deal(deal_id, tasks, users, data.values.get("owner"))
+        people = [(p.id, p.text) for p in data.people]
+        self.activity.set_deal(deal_id, people)
+        is_open = data.status == "open"
+        self.next_step_flag.setVisible(is_open and not any(t.done_at is None for t in tasks))
+        stage = data.stage()
+        stage_name = stage.name(lang) if stage else ""
+        if data.status == "won":
+            text = self.tr("Won · %1").replace("%1", format_datetime(data.closed_at, lang) or stage_name)
+        elif data.status == "lost":
+            reason = data.lost_reason_ru if lang == "ru" else data.lost_reason_en
+            text = self.tr("Lost at «%1»: %2").replace("%1", stage_name).replace("%2", reason or "")
+            if data.lost_comment:
+                text += f" — {data.lost_comment}"
+        else:
+            text = self.tr("Open · «%1»").replace("%1", stage_name)
+        self.status_label.setText(text)
+        self.won_button.setVisible(is_open)
+        self.lost_button.setVisible(is_open)
+        self.reopen_button.setVisible(not is_open)
+
+    def concerns(self, changes: Changes) -> bool:
+        return (changes.fields or changes.funnel or self.record_id in changes.deals
+                or bool(changes.companies and self.data and self.data.values.get("company") in changes.companies))
+
+    def update_service(self):
+        return save_deal_fields
+
+    # --- actions that write events -----------------------------------------------------------
+    def _event_action(self, text: str, service, **kw: Any) -> bool:
+        ctx, deal_id = self.ctx, self.record_id
+        try:
+            ctx.push_undoable(text, lambda: ctx.run(service, deal_id, user_id=ctx.user_id, **kw),
+                              lambda done: ctx.run(undo_events, done.event_ids, user_id=ctx.user_id))
+        except StageRequirementsMissing as exc:
+            show_error(self, exc)
+            self.reload()
+            lang = self.ctx.language
+            target = next((s for s in self.data.stages if s.key == exc.stage_key), None)
+            for key in exc.fields:
+                editor = self.form.editors.get(key)
+                if editor is not None:
+                    editor.set_problem(required_text(target.name(lang) if target else exc.stage_name))
+            return False
+        except VoronkaError as exc:
+            show_error(self, exc)
+            self.reload()
+            return False
+        return True
+
+    def move_to(self, stage_id: Any) -> None:
+        if stage_id is None or stage_id == self.data.values.get("stage"):
+            return
+        target = next(s for s in self.data.stages if s.id == stage_id)
+        self.ctx.undo_stack.beginMacro(self.tr("Move «%1» to «%2»").replace("%1", self.title.text())
+                                       .replace("%2", target.name(self.ctx.language)))
+        try:
+            if self.is_dirty() and not self.save():
+                self.form.editors["stage"].show_value(self.data.values.get("stage"))
+                return
+            self._event_action(self.tr("Move"), move_deal, stage=stage_id)
+        finally:
+            self.ctx.undo_stack.endMacro()
+
+    def set_owner(self, owner_id: Any) -> None:
+        if owner_id is None or owner_id == self.data.values.get("owner"):
+            self.reload()
+            return
+        ctx, deal_id = self.ctx, self.record_id
+        try:
+            ctx.push_undoable(self.tr("Change the owner"),
+                              lambda: ctx.run(change_owner, [deal_id], owner_id, user_id=ctx.user_id),
+                              lambda done: ctx.run(undo_events, done.event_ids, user_id=ctx.user_id))
+        except VoronkaError as exc:
+            show_error(self, exc)
+            self.reload()
+
+    def win(self) -> None:
+        if self.maybe_save():
+            self._event_action(self.tr("Won"), win_deal)
+
+    def lose(self) -> None:
+        if not self.maybe_save():
+            return
+        reasons = [(c.id, c.text) for c in self.ctx.query(lost_reason_choices, self.ctx.language)]
+        dialog = LostDialog(reasons, self)
+        if dialog.exec():
+            self._event_action(self.tr("Lost"), lose_deal, reason_id=dialog.reason.currentData(),
+                               comment=dialog.comment.text().strip() or None)
+
+    def reopen(self) -> None:
+        self._event_action(self.tr("Reopen"), reopen_deal)

@@ -1,0 +1,89 @@
+"""The small tables on cards: a company's people, the deals of a company or contact.
+
+They reuse the record tables' model (plain rows, one query); double-click opens the record.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QModelIndex
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
+
+from models.fields.phone import display_phone
+from models.queries.cards import DealLine, PersonLine
+
+from ..app_context import AppContext
+from ..tables.record_model import ID_ROLE, Column, RecordTableModel
+from .formatting import contact_type_label, format_money
+
+
+class RecordList(QWidget):
+    """A titled table of records with an optional "add" button."""
+
+    def __init__(self, ctx: AppContext, kind: str, title: str, columns: Sequence[Column],
+                 add_text: str | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.kind = kind
+        self.model = RecordTableModel(columns, self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(22)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.doubleClicked.connect(self._open)
+        self.title = QLabel(f"<b>{title}</b>", self)
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        self.add_button: QPushButton | None = None
+        if add_text:
+            self.add_button = QPushButton(add_text, self)
+            top.addWidget(self.add_button)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addLayout(top)
+        box.addWidget(self.table)
+
+    def set_rows(self, rows: list[Any]) -> None:
+        self.model.set_rows(rows)
+        self.table.resizeColumnsToContents()
+
+    def ids(self) -> set[int]:
+        return {row.id for row in self.model.rows}
+
+    def _open(self, index: QModelIndex) -> None:
+        record_id = index.data(ID_ROLE)
+        if record_id is not None:
+            self.ctx.open_record.emit(self.kind, int(record_id))
+
+
+def deal_list(ctx: AppContext, parent: QWidget, add_text: str | None = None) -> RecordList:
+    status = {"open": parent.tr("Open"), "won": parent.tr("Won"), "lost": parent.tr("Lost")}
+    lang = ctx.language
+
+    def stage(row: DealLine) -> str:
+        return row.stage_ru if lang == "ru" else row.stage_en
+
+    return RecordList(ctx, "deal", parent.tr("Deals"), [
+        Column(parent.tr("Deal"), lambda r: r.name),
+        Column(parent.tr("Stage"), stage),
+        Column(parent.tr("Status"), lambda r: status.get(r.status, r.status)),
+        Column(parent.tr("Amount"), lambda r: format_money(r.amount), align_right=True),
+    ], add_text, parent)
+
+
+def people_list(ctx: AppContext, parent: QWidget, add_text: str | None = None) -> RecordList:
+    lang = ctx.language
+    return RecordList(ctx, "contact", parent.tr("People"), [
+        Column(parent.tr("Name"), lambda r: r.full_name),
+        Column(parent.tr("Position"), lambda r: r.position),
+        Column(parent.tr("Type"), lambda r: contact_type_label(r.contact_type, lang)),
+        Column(parent.tr("E-mail"), lambda r: r.email),
+        Column(parent.tr("Phone"), lambda r: display_phone(r.phone) if r.phone else None),
+    ], add_text, parent)
+
+
+__all__ = ["PersonLine", "RecordList", "deal_list", "people_list"]

@@ -1,0 +1,342 @@
+"""What every card shares: a header, the form of blocks, Save/Revert, the undo stack, merging.
+
+A card edits a copy of the record: changes are checked field by field as the user
+leaves a field, and Save (Ctrl+S) sends all changed fields to one domain service in
+one transaction, pushed on the undo stack with the old values for undo. Nothing
+refused is ever sent. The card reloads itself when ``ctx.changed`` names its record
+(unless the user has unsaved edits, which are never overwritten).
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.changes import Changes
+from models.errors import NotFound, VoronkaError
+from models.fields import FieldsInvalid
+from models.queries.cards import CardData
+
+from ..app_context import AppContext
+from ..errors import show_error
+from .dialogs import DuplicateDialog, PickRecordDialog
+from .form import CardForm, EditorFactory
+
+KIND_STYLE = "QLabel#kindBadge { background: %s; color: white; border-radius: 3px; padding: 1px 6px; }"
+KIND_COLOURS = {"deal": "#1565c0", "lead": "#6a1b9a", "company": "#2e7d32", "contact": "#ef6c00"}
+
+
+class RecordCard(QWidget):
+    """Base of the deal, company and contact cards."""
+
+    kind = ""
+    title_changed = Signal(str)
+    gone = Signal()  # the record no longer exists (merged away, creation undone)
+    host_toggle_requested = Signal()
+
+    def __init__(self, ctx: AppContext, record_id: int | None, parent: QWidget | None = None,
+                 defaults: Mapping[str, Any] | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.record_id = record_id
+        self.defaults = dict(defaults or {})
+        self.data: CardData | None = None
+        self.form: CardForm | None = None
+        self.badge = QLabel(self)
+        self.badge.setObjectName("kindBadge")
+        self.title = QLabel(self)
+        self.title.setObjectName("cardTitle")
+        self.title.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.title.setWordWrap(True)
+        self.save_button = QPushButton(self.tr("Save"), self)
+        self.save_button.setToolTip(self.tr("Save the changed fields (Ctrl+S)"))
+        self.save_button.clicked.connect(self.save)
+        self.revert_button = QPushButton(self.tr("Revert"), self)
+        self.revert_button.setToolTip(self.tr("Forget the unsaved changes"))
+        self.revert_button.clicked.connect(self.revert)
+        self.host_button = QToolButton(self)
+        self.host_button.setText("⇆")
+        self.host_button.setToolTip(self.tr("Show cards in a separate window or in the side panel"))
+        self.host_button.clicked.connect(self.host_toggle_requested.emit)
+        self.header = QHBoxLayout()
+        self.header.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignTop)
+        self.header.addWidget(self.title, 1)
+        self.header_actions = QHBoxLayout()
+        self.header.addLayout(self.header_actions)
+        self.header.addWidget(self.revert_button)
+        self.header.addWidget(self.save_button)
+        self.header.addWidget(self.host_button)
+        self.status_line = QLabel(self)
+        self.status_line.setWordWrap(True)
+        self.info_line = QHBoxLayout()
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setMinimumWidth(380)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.scroll)
+        side = self.build_side()
+        if side is not None:
+            self.splitter.addWidget(side)
+            self.splitter.setStretchFactor(0, 3)
+            self.splitter.setStretchFactor(1, 4)
+        box = QVBoxLayout(self)
+        box.addLayout(self.header)
+        box.addLayout(self.info_line)
+        box.addWidget(self.splitter, 1)
+        box.addWidget(self.status_line)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        ctx.changed.connect(self._on_changed)
+        self.reload()
+
+    # --- for subclasses ------------------------------------------------------------------------
+    def load_data(self) -> CardData:
+        raise NotImplementedError
+
+    def title_text(self, data: CardData) -> str:
+        raise NotImplementedError
+
+    def kind_text(self, data: CardData) -> str:
+        raise NotImplementedError
+
+    def build_side(self) -> QWidget | None:
+        return None
+
+    def refresh_side(self, data: CardData) -> None:
+        """Fill the side panel (lists, timeline) from freshly loaded data."""
+
+    def special_editors(self, data: CardData) -> dict[str, EditorFactory]:
+        return {}
+
+    def suggestions(self, data: CardData) -> dict[str, list[str]]:
+        return {}
+
+    def immediate_fields(self) -> set[str]:
+        return set()
+
+    def concerns(self, changes: Changes) -> bool:
+        """Whether ``changes`` touch what this card shows."""
+        return changes.fields
+
+    def create_service(self) -> Callable[..., Changes] | None:
+        return None
+
+    def update_service(self) -> Callable[..., Changes]:
+        raise NotImplementedError
+
+    def delete_service(self) -> Callable[..., Changes] | None:
+        return None
+
+    def find_duplicates(self, values: dict[str, Any]) -> list:
+        return []
+
+    def merge_services(self) -> tuple[Callable, Callable] | None:
+        """(run_merge(session, keep, drop) -> (Changes, snapshot), undo_merge(session, snapshot))."""
+        return None
+
+    def merge_choices(self) -> list[tuple[int, str]]:
+        return []
+
+    # --- loading -------------------------------------------------------------------------------
+    def reload(self) -> None:
+        try:
+            data = self.load_data()
+        except NotFound:
+            self.gone.emit()
+            return
+        self.data = data
+        values = dict(data.values)
+        if self.record_id is None:
+            values.update(self.defaults)
+        collapsed = {k: b.is_collapsed() for k, b in self.form.blocks.items()} if self.form else {}
+        scroll_pos = self.scroll.verticalScrollBar().value()
+        self.form = CardForm(
+            data.layout, data.fields, values, self.ctx.language, currency=data.currency,
+            special=self.special_editors(data), suggestions=self.suggestions(data),
+            companies=[(c.id, c.text) for c in data.companies], immediate=self.immediate_fields(), parent=self)
+        for key, was in collapsed.items():
+            if key in self.form.blocks:
+                self.form.blocks[key].set_collapsed(was)
+        self.form.dirty_changed.connect(self._update_buttons)
+        if self.record_id is None:
+            for key in self.defaults:  # preset values of a new record count as edits
+                if key in self.form.editors:
+                    self.form.editors[key]._initial = None
+        self.scroll.setWidget(self.form)
+        self.scroll.verticalScrollBar().setValue(scroll_pos)
+        self.badge.setText(self.kind_text(data))
+        self.badge.setStyleSheet(KIND_STYLE % KIND_COLOURS.get(data.kind, "#555"))
+        title = self.title_text(data)
+        self.title.setText(title)
+        self.title_changed.emit(title)
+        self.refresh_side(data)
+        self._update_buttons()
+
+    def _on_changed(self, changes: Changes) -> None:
+        if not self.concerns(changes):
+            return
+        if self.form is not None and self.form.is_dirty():
+            try:
+                self.refresh_side(self.load_data())
+            except NotFound:
+                self.gone.emit()
+            return
+        self.reload()
+
+    def _update_buttons(self, *_args: Any) -> None:
+        dirty = self.is_dirty()
+        self.save_button.setEnabled(dirty or self.record_id is None)
+        self.revert_button.setEnabled(dirty)
+        if dirty:
+            self.status_line.setText(self.tr("Unsaved changes — Ctrl+S saves them."))
+        elif not (self.form and self.form.problems()):
+            self.status_line.clear()
+
+    def is_dirty(self) -> bool:
+        return self.form is not None and self.form.is_dirty()
+
+    # --- saving --------------------------------------------------------------------------------
+    def revert(self) -> None:
+        self.reload()
+
+    def save(self) -> bool:
+        """Check and save the changed fields; True when nothing is left unsaved."""
+        if self.form is None:
+            return True
+        values, problems = self.form.check()
+        if problems:
+            self.status_line.setText(self.tr("Nothing was saved: fix the fields marked in red."))
+            self.status_line.setStyleSheet("color: #c62828;")
+            return False
+        self.status_line.setStyleSheet("")
+        if not values and self.record_id is not None:
+            return True
+        if self.record_id is None or any(k in values for k in self.duplicate_keys()):
+            duplicates = self.find_duplicates(values)
+            if duplicates:
+                outcome = self._resolve_duplicates(duplicates, values)
+                if outcome != "save":
+                    return outcome == "merged"
+        try:
+            self._write(values)
+        except FieldsInvalid as exc:
+            self.form.show_problems(exc.problems)
+            self.status_line.setText(self.tr("Nothing was saved: fix the fields marked in red."))
+            return False
+        except VoronkaError as exc:
+            show_error(self, exc)
+            return False
+        self.reload()
+        return True
+
+    def duplicate_keys(self) -> tuple[str, ...]:
+        return ()
+
+    def _write(self, values: dict[str, Any]) -> None:
+        name = self.title.text() or self.kind_text(self.data)
+        if self.record_id is None:
+            create, delete = self.create_service(), self.delete_service()
+            holder: dict[str, int] = {}
+
+            def do() -> Changes:
+                changes = self.ctx.run(create, values)
+                holder["id"] = changes.created[0]
+                return changes
+
+            self.ctx.push_undoable(self.tr("Create %1").replace("%1", name), do,
+                                   lambda _c: self.ctx.run(delete, holder["id"]))
+            self.record_id = holder["id"]
+            self.defaults = {}
+            return
+        old = {k: self.data.values.get(k) for k in values}
+        record_id, update = self.record_id, self.update_service()
+        self.ctx.push_undoable(self.tr("Edit %1").replace("%1", name),
+                               lambda: self.ctx.run(update, record_id, values),
+                               lambda _c: self.ctx.run(update, record_id, old))
+
+    def _resolve_duplicates(self, duplicates: list, values: dict[str, Any]) -> str:
+        """Ask what to do about look-alikes: "save" this record, "merged" into one, or "stop"."""
+        dialog = DuplicateDialog(duplicates, self)
+        dialog.merge_button.setEnabled(self.merge_services() is not None)
+        choice = dialog.exec()
+        if choice == DuplicateDialog.SAVE:
+            return "save"
+        if choice == DuplicateDialog.OPEN:
+            self.ctx.open_record.emit(self.kind, dialog.chosen_id())
+            return "stop"
+        if choice != DuplicateDialog.MERGE:
+            return "stop"
+        self.ctx.undo_stack.beginMacro(self.tr("Merge into an existing record"))
+        try:
+            self._write(values)
+            self.merge(dialog.chosen_id(), self.record_id)
+        except FieldsInvalid as exc:
+            self.form.show_problems(exc.problems)
+            return "stop"
+        except VoronkaError as exc:
+            show_error(self, exc)
+            return "stop"
+        finally:
+            self.ctx.undo_stack.endMacro()
+        return "merged"
+
+    # --- merging -------------------------------------------------------------------------------
+    def ask_merge(self) -> None:
+        """Merge another record into this one (this one is kept)."""
+        if self.record_id is None or not self.maybe_save():
+            return
+        dialog = PickRecordDialog(self.tr("Merge"), self.tr("Which record is the same as this one? It will be merged "
+                                                            "into this card; its deals, people and history move here."),
+                                  [c for c in self.merge_choices() if c[0] != self.record_id], self)
+        if dialog.exec() and dialog.chosen_id() is not None:
+            try:
+                self.merge(self.record_id, dialog.chosen_id())
+            except VoronkaError as exc:
+                show_error(self, exc)
+
+    def merge(self, keep_id: int, drop_id: int) -> None:
+        run_merge, undo_merge = self.merge_services()
+        snapshots: dict[str, Any] = {}
+
+        def do() -> Changes:
+            changes, snapshots["last"] = self.ctx.db.run(run_merge, keep_id, drop_id)
+            self.ctx.changed.emit(changes)
+            return changes
+
+        def undo(_changes: Changes) -> Changes:
+            return self.ctx.run(undo_merge, snapshots["last"])
+
+        self.ctx.push_undoable(self.tr("Merge"), do, undo)
+        if self.record_id == drop_id:
+            self.record_id = keep_id
+            self.reload()
+
+    # --- closing -------------------------------------------------------------------------------
+    def maybe_save(self) -> bool:
+        """Before leaving the card: save, discard or stay. True when it is fine to leave."""
+        if not self.is_dirty():
+            return True
+        answer = QMessageBox.question(
+            self, self.tr("Unsaved changes"), self.tr("Save the changes to «%1»?").replace("%1", self.title.text()),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel)
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def editor(self, key: str):
+        return self.form.editors[key]
