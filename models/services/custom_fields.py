@@ -194,3 +194,16 @@ def set_required_from(session: Session, pipeline_key: str, field_key: str, stage
         elif not wanted and field_key in current:
             s.required_fields = [k for k in current if k != field_key]
     return Changes(funnel=True)
+
+
+def delete_custom_field(session: Session, field_id: int) -> Changes:
+    """Remove a field nobody has filled yet (the undo of adding it); a used field is retired instead."""
+    from ..orm import CustomFieldValue
+
+    field = get_or_raise(session, CustomField, field_id, "custom field")
+    used = session.scalar(select(func.count()).select_from(CustomFieldValue).where(CustomFieldValue.field_id == field_id))
+    if used:
+        raise errors.InvalidTransition("The field already has values; retire it instead.")
+    retire_custom_field(session, field_id)
+    session.delete(field)
+    return Changes(fields=True, funnel=True)
