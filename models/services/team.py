@@ -107,3 +107,25 @@ def set_team_time_zone(session: Session, name: str) -> Changes:
     except (ZoneInfoNotFoundError, ValueError) as exc:
         raise errors.InvalidValue("time_zone", f"{name!r} is not a time zone") from exc
     return set_setting(session, "team.time_zone", name)
+
+
+def remove_new_user(session: Session, user_id: int) -> Changes:
+    """Delete a member nothing refers to yet (the undo of adding them); others are made inactive."""
+    from sqlalchemy import func, or_
+
+    from ..orm import Activity, Deal, DealEvent, Setting, Task
+
+    user = get_or_raise(session, User, user_id, "user")
+    checks = [
+        select(func.count()).select_from(Deal).where(Deal.owner_id == user_id),
+        select(func.count()).select_from(DealEvent).where(or_(DealEvent.user_id == user_id,
+                                                              DealEvent.owner_id == user_id)),
+        select(func.count()).select_from(Activity).where(Activity.user_id == user_id),
+        select(func.count()).select_from(Task).where(Task.assignee_id == user_id),
+        select(func.count()).select_from(Plan).where(Plan.user_id == user_id),
+    ]
+    if any(session.scalar(q) for q in checks):
+        raise errors.InvalidTransition("This member already has deals, tasks or history; make them inactive instead.")
+    session.execute(Setting.__table__.delete().where(Setting.user_id == user_id))
+    session.delete(user)
+    return Changes(users=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QDateTime, QModelIndex, QPersistentModelIndex, Qt, QTime
+from PySide6.QtCore import QAbstractListModel, QCoreApplication, QDateTime, QModelIndex, QPersistentModelIndex, Qt, QTime
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -79,7 +79,8 @@ class TaskListModel(QAbstractListModel):
 def toggle_task(ctx: AppContext, parent: QWidget, task_id: int, done: bool) -> bool:
     """Complete (or reopen) a task through the undo stack; errors are shown."""
     do, undo = (complete_task, reopen_task) if done else (reopen_task, complete_task)
-    text = parent.tr("Complete a task") if done else parent.tr("Reopen a task")
+    text = (QCoreApplication.translate("Tasks", "Complete a task") if done
+            else QCoreApplication.translate("Tasks", "Reopen a task"))
     try:
         ctx.push_undoable(text, lambda: ctx.run(do, task_id), lambda _c: ctx.run(undo, task_id))
     except VoronkaError as exc:
@@ -90,7 +91,7 @@ def toggle_task(ctx: AppContext, parent: QWidget, task_id: int, done: bool) -> b
 
 def add_task_undoable(ctx: AppContext, parent: QWidget, **values: Any) -> int | None:
     try:
-        changes = ctx.push_undoable(parent.tr("Add a task"), lambda: ctx.run(add_task, **values),
+        changes = ctx.push_undoable(QCoreApplication.translate("Tasks", "Add a task"), lambda: ctx.run(add_task, **values),
                                     lambda done: ctx.run(delete_task, done.created[0]))
     except VoronkaError as exc:
         show_error(parent, exc)

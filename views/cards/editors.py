@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QPlainTextEdit,
     QSizePolicy,
-    QToolButton,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -28,7 +28,7 @@ from models.fields import FieldSpec, FieldType
 
 from .formatting import edit_text
 
-PROBLEM_STYLE = "QLineEdit, QPlainTextEdit, QComboBox, QToolButton { border: 1px solid #c62828; }"
+PROBLEM_STYLE = "QLineEdit, QPlainTextEdit, QComboBox, QPushButton { border: 1px solid #c62828; }"
 Choices = Sequence[tuple[Any, str]]  # (value, shown text)
 
 
@@ -219,9 +219,7 @@ class MultiChoiceEditor(FieldEditor):
                  empty_text: str = "—"):
         super().__init__(spec, language, parent)
         self.empty_text = empty_text
-        self.button = QToolButton(self)
-        self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.button = QPushButton(self)
         self.button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.button.setMinimumWidth(120)
         self.button.setStyleSheet("text-align: left; padding-left: 4px;")

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QCoreApplication, QModelIndex
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from models.fields.phone import display_phone
@@ -61,28 +61,28 @@ class RecordList(QWidget):
 
 
 def deal_list(ctx: AppContext, parent: QWidget, add_text: str | None = None) -> RecordList:
-    status = {"open": parent.tr("Open"), "won": parent.tr("Won"), "lost": parent.tr("Lost")}
+    status = {"open": QCoreApplication.translate("CardLists", "Open"), "won": QCoreApplication.translate("CardLists", "Won"), "lost": QCoreApplication.translate("CardLists", "Lost")}
     lang = ctx.language
 
     def stage(row: DealLine) -> str:
         return row.stage_ru if lang == "ru" else row.stage_en
 
-    return RecordList(ctx, "deal", parent.tr("Deals"), [
-        Column(parent.tr("Deal"), lambda r: r.name),
-        Column(parent.tr("Stage"), stage),
-        Column(parent.tr("Status"), lambda r: status.get(r.status, r.status)),
-        Column(parent.tr("Amount"), lambda r: format_money(r.amount), align_right=True),
+    return RecordList(ctx, "deal", QCoreApplication.translate("CardLists", "Deals"), [
+        Column(QCoreApplication.translate("CardLists", "Deal"), lambda r: r.name),
+        Column(QCoreApplication.translate("CardLists", "Stage"), stage),
+        Column(QCoreApplication.translate("CardLists", "Status"), lambda r: status.get(r.status, r.status)),
+        Column(QCoreApplication.translate("CardLists", "Amount"), lambda r: format_money(r.amount), align_right=True),
     ], add_text, parent)
 
 
 def people_list(ctx: AppContext, parent: QWidget, add_text: str | None = None) -> RecordList:
     lang = ctx.language
-    return RecordList(ctx, "contact", parent.tr("People"), [
-        Column(parent.tr("Name"), lambda r: r.full_name),
-        Column(parent.tr("Position"), lambda r: r.position),
-        Column(parent.tr("Type"), lambda r: contact_type_label(r.contact_type, lang)),
-        Column(parent.tr("E-mail"), lambda r: r.email),
-        Column(parent.tr("Phone"), lambda r: display_phone(r.phone) if r.phone else None),
+    return RecordList(ctx, "contact", QCoreApplication.translate("CardLists", "People"), [
+        Column(QCoreApplication.translate("CardLists", "Name"), lambda r: r.full_name),
+        Column(QCoreApplication.translate("CardLists", "Position"), lambda r: r.position),
+        Column(QCoreApplication.translate("CardLists", "Type"), lambda r: contact_type_label(r.contact_type, lang)),
+        Column(QCoreApplication.translate("CardLists", "E-mail"), lambda r: r.email),
+        Column(QCoreApplication.translate("CardLists", "Phone"), lambda r: display_phone(r.phone) if r.phone else None),
     ], add_text, parent)
 
 

@@ -1,17 +1,43 @@
-"""Settings: language and who "I" am on this laptop (team settings grow here)."""
+"""Settings: this computer (language, who "I" am), and for the head of sales the team
+(members, currency, time zone), revenue plans and the card layouts.
+
+Team settings can be changed by the head of sales — or by anyone while the team has no
+active head of sales, so a new team can set itself up from an empty database: the first
+member added here becomes "me" on this laptop.
+"""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 from sqlalchemy import select
 
-from models.orm import User
+from models.changes import Changes
+from models.orm import Role, User
 
 from ..app_context import AppContext
+from ..cards.layout_editor import CardLayoutEditor
+from .members import MembersBox
+from .plans import PlansBox
+from .team_box import TeamSettingsBox
 
 
 def active_users(session) -> list[tuple[int, str, str]]:
     return [tuple(r) for r in session.execute(
         select(User.id, User.name, User.role).where(User.active.is_(True)).order_by(User.name))]
+
+
+def may_edit_team(session, user_id: int | None) -> bool:
+    """The head of sales owns team settings; with no active head, anyone may set the team up."""
+    heads = set(session.scalars(select(User.id).where(User.role == Role.HEAD_OF_SALES, User.active.is_(True))))
+    return not heads or user_id in heads
 
 
 class SettingsPage(QWidget):
@@ -27,12 +53,68 @@ class SettingsPage(QWidget):
         self.language.currentIndexChanged.connect(lambda _i: ctx.set_language(self.language.currentData()))
         form.addRow(self.tr("Language"), self.language)
         self.me = QComboBox(box)
-        self.me.addItem(self.tr("— nobody —"), None)
-        for uid, name, _role in ctx.query(active_users):
-            self.me.addItem(name, uid)
-        self.me.setCurrentIndex(max(0, self.me.findData(ctx.user_id)))
+        self._fill_me()
         self.me.currentIndexChanged.connect(lambda _i: ctx.set_user(self.me.currentData()))
         form.addRow(self.tr("I am"), self.me)
+        self.team_box = TeamSettingsBox(ctx, self)
+        self.members = MembersBox(ctx, self)
+        self.plans = PlansBox(ctx, self)
+        self.layouts = CardLayoutEditor(ctx, self)
+        self.rights = QLabel(self)
+        self.rights.setWordWrap(True)
+        self.rights.setStyleSheet("color: #8a4b00;")
+        general = QWidget(self)
+        left = QVBoxLayout()
+        left.addWidget(box)
+        left.addWidget(self.team_box)
+        left.addStretch(1)
+        row = QHBoxLayout(general)
+        row.addLayout(left, 2)
+        row.addWidget(self.members, 3)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(general, self.tr("Team and this computer"))
+        self.tabs.addTab(self.plans, self.tr("Plans"))
+        self.tabs.addTab(self.layouts, self.tr("Cards"))
         layout = QVBoxLayout(self)
-        layout.addWidget(box)
-        layout.addStretch(1)
+        layout.addWidget(self.rights)
+        layout.addWidget(self.tabs, 1)
+        ctx.changed.connect(self._on_changed)
+        ctx.user_changed.connect(self._on_user_changed)
+        self._apply_rights()
+
+    def _on_user_changed(self, _user_id: object) -> None:
+        self._fill_me()
+        self.members.reload()
+        self._apply_rights()
+
+    def _fill_me(self) -> None:
+        self.me.blockSignals(True)
+        self.me.clear()
+        self.me.addItem(self.tr("— nobody —"), None)
+        for uid, name, _role in self.ctx.query(active_users):
+            self.me.addItem(name, uid)
+        self.me.setCurrentIndex(max(0, self.me.findData(self.ctx.user_id)))
+        self.me.blockSignals(False)
+
+    def _apply_rights(self) -> None:
+        editable = self.ctx.query(may_edit_team, self.ctx.user_id)
+        self.rights.setText("" if editable else self.tr("Team settings, plans and card layouts are kept by the "
+                                                        "head of sales; you can look at them here."))
+        self.rights.setVisible(not editable)
+        self.team_box.set_editable(editable)
+        self.members.set_editable(editable)
+        self.plans.set_editable(editable)
+        self.layouts.editable = editable
+        self.layouts.reload()
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.users:
+            self._fill_me()
+            self.members.reload()
+            self.plans.reload()
+            self._apply_rights()
+        if changes.plans:
+            self.plans.reload()
+        if changes.settings:
+            self.team_box.reload()
+            self.plans.reload()

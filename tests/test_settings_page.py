@@ -1,0 +1,85 @@
+"""Settings: a new team sets itself up from an empty database; the head of sales keeps plans and team settings."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+
+from models.db import open_database
+from models.queries.team import plans_of_year
+from models.services.settings import get_setting
+from views.app_context import AppContext
+from views.settings.page import SettingsPage
+
+
+def make_ctx(db, tmp_path, user_id):
+    ctx = AppContext(db, QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat), language="en")
+    ctx.user_id = user_id
+    return ctx
+
+
+@pytest.fixture
+def head_page(db, tmp_path, qtbot):
+    page = SettingsPage(make_ctx(db, tmp_path, 3))
+    qtbot.addWidget(page)
+    return page
+
+
+def test_first_member_of_an_empty_database_becomes_me(tmp_path, qtbot):
+    db = open_database(tmp_path / "new.db", language="en")
+    try:
+        ctx = make_ctx(db, tmp_path, None)
+        page = SettingsPage(ctx)
+        qtbot.addWidget(page)
+        assert page.members.add_button.isEnabled()
+        qtbot.keyClicks(page.members.new_name, "Helen Head")
+        page.members.new_role.setCurrentIndex(page.members.new_role.findData("head_of_sales"))
+        qtbot.keyClick(page.members.new_name, Qt.Key.Key_Return)
+        assert ctx.user_id is not None
+        assert [m.name for m in page.members.model.rows] == ["Helen Head"]
+        assert page.me.currentData() == ctx.user_id
+    finally:
+        db.close()
+
+
+def test_this_computer_box_keeps_language_and_who_i_am(head_page):
+    assert head_page.language.currentData() == "en"
+    assert head_page.me.currentText() == "Helen Head"
+
+
+def test_a_rep_sees_team_settings_but_cannot_change_them(db, tmp_path, qtbot):
+    page = SettingsPage(make_ctx(db, tmp_path, 1))
+    qtbot.addWidget(page)
+    assert not page.members.add_button.isEnabled() and not page.team_box.currency.isEnabled()
+    assert not page.plans.model.flags(page.plans.model.index(0, 1)) & Qt.ItemFlag.ItemIsEditable
+    assert page.rights.isVisibleTo(page)
+
+
+def test_head_types_monthly_and_annual_plans_and_undo_takes_one_back(head_page):
+    model = head_page.plans.model
+    year = model.year
+    alex = next(i for i, (uid, _n) in enumerate(model.people) if uid == 2)
+    assert model.setData(model.index(0, 0), "12 000 000")
+    assert model.setData(model.index(alex, 3), "500 000")
+    assert head_page.ctx.query(plans_of_year, year) == {(None, None): 1_200_000_000, (2, 3): 50_000_000}
+    assert model.index(alex, 3).data() == "500 000"
+    head_page.ctx.undo_stack.undo()
+    assert (2, 3) not in head_page.ctx.query(plans_of_year, year)
+
+
+def test_renaming_and_deactivating_a_member(head_page):
+    model = head_page.members.model
+    row = next(i for i, m in enumerate(model.rows) if m.name == "Sasha SDR")
+    assert model.setData(model.index(row, 0), "Sasha Petrova")
+    row = next(i for i, m in enumerate(model.rows) if m.name == "Sasha Petrova")
+    assert model.setData(model.index(row, 2), Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
+    assert [m.name for m in model.rows][-1] == "Sasha Petrova"
+    assert head_page.me.findText("Sasha Petrova") < 0  # inactive members are not offered as "me"
+
+
+def test_team_currency_and_time_zone_are_saved(head_page):
+    assert head_page.team_box.apply_currency("usd")
+    assert head_page.team_box.apply_time_zone("Asia/Yekaterinburg")
+    with head_page.ctx.db.session() as s:
+        assert get_setting(s, "team.currency") == "USD"
+        assert get_setting(s, "team.time_zone") == "Asia/Yekaterinburg"
+    assert head_page.plans.currency.text().endswith("USD")

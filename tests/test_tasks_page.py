@@ -1,0 +1,72 @@
+"""The Tasks page: grouped, completed with Space, deal opened with Enter."""
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+
+from models.clock import local_now
+from models.orm import Task
+from models.services.deals import create_deal
+from models.services.tasks import add_task
+from views.app_context import AppContext
+from views.tasks.model import TASK_ID_ROLE
+from views.tasks.page import TasksPage
+
+
+@pytest.fixture
+def ctx(db, tmp_path):
+    context = AppContext(db, QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat), language="en")
+    context.user_id = 1
+    return context
+
+
+@pytest.fixture
+def page(ctx, qtbot):
+    now = local_now()
+    deal_id = ctx.db.run(create_deal, name="Pilot", user_id=1).created[0]
+    ctx.db.run(add_task, title="Late call", assignee_id=1, deal_id=deal_id, due_at=now - timedelta(days=2))
+    ctx.db.run(add_task, title="Demo prep", assignee_id=1, due_at=now + timedelta(days=3))
+    ctx.db.run(add_task, title="Alex's task", assignee_id=2, due_at=now)
+    widget = TasksPage(ctx)
+    qtbot.addWidget(widget)
+    return widget
+
+
+def titles(page, group):
+    index = page.model.group_index(group)
+    if not index.isValid():
+        return []
+    return [page.model.index(r, 0, index).data() for r in range(page.model.rowCount(index))]
+
+
+def test_my_tasks_are_grouped_and_the_team_sees_everyone(page):
+    assert titles(page, "overdue") == ["Late call"] and titles(page, "upcoming") == ["Demo prep"]
+    assert titles(page, "today") == []
+    page.scope.setCurrentIndex(page.scope.findData("team"))
+    assert titles(page, "today") == ["Alex's task"]
+
+
+def test_space_completes_the_selected_task_and_undo_reopens_it(ctx, page, qtbot):
+    page.select_task(page.model.index(0, 0, page.model.group_index("overdue")).data(TASK_ID_ROLE))
+    qtbot.keyClick(page.tree, Qt.Key.Key_Space)
+    assert titles(page, "done") == ["Late call"] and titles(page, "overdue") == []
+    with ctx.db.session() as s:
+        assert s.query(Task).filter(Task.title == "Late call").one().done_at is not None
+    ctx.undo_stack.undo()
+    assert titles(page, "overdue") == ["Late call"]
+
+
+def test_enter_opens_the_deal_of_the_task(ctx, page, qtbot):
+    opened = []
+    ctx.open_record.connect(lambda kind, rid: opened.append((kind, rid)))
+    page.tree.setCurrentIndex(page.model.index(0, 0, page.model.group_index("overdue")))
+    qtbot.keyClick(page.tree, Qt.Key.Key_Return)
+    assert opened == [("deal", 1)]
+
+
+def test_a_task_typed_on_top_is_added_to_my_list(page, qtbot):
+    qtbot.keyClicks(page.new_title, "Send the contract")
+    qtbot.keyClick(page.new_title, Qt.Key.Key_Return)
+    assert "Send the contract" in titles(page, "upcoming") and page.new_title.text() == ""

@@ -1,0 +1,23 @@
+"""Role names in the UI language."""
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from models.orm import Role
+
+ROLE_NAMES = {
+    Role.LEAD_GENERATOR: QT_TRANSLATE_NOOP("Roles", "Lead generator"),
+    Role.SDR: QT_TRANSLATE_NOOP("Roles", "SDR (first contact)"),
+    Role.AE: QT_TRANSLATE_NOOP("Roles", "Account executive"),
+    Role.CSM: QT_TRANSLATE_NOOP("Roles", "Client success"),
+    Role.HEAD_OF_SALES: QT_TRANSLATE_NOOP("Roles", "Head of sales"),
+}
+
+
+def role_name(role: str) -> str:
+    source = ROLE_NAMES.get(role)  # type: ignore[call-overload]
+    return QCoreApplication.translate("Roles", source) if source else role
+
+
+def roles() -> list[tuple[str, str]]:
+    return [(str(r.value), role_name(r)) for r in Role]

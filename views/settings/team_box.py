@@ -1,0 +1,80 @@
+"""Team-wide settings: the currency of amounts and the time zone all times are kept in."""
+from __future__ import annotations
+
+from zoneinfo import available_timezones
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QCompleter, QFormLayout, QGroupBox, QLabel, QWidget
+
+from models.clock import set_team_time_zone as use_time_zone
+from models.errors import VoronkaError
+from models.services.team import CURRENCIES, set_team_currency, set_team_time_zone
+
+from ..app_context import AppContext
+from ..errors import show_error
+
+COMMON_ZONES = (
+    "Europe/Kaliningrad", "Europe/Moscow", "Europe/Samara", "Asia/Yekaterinburg", "Asia/Omsk",
+    "Asia/Novosibirsk", "Asia/Krasnoyarsk", "Asia/Irkutsk", "Asia/Yakutsk", "Asia/Vladivostok",
+    "Asia/Magadan", "Asia/Kamchatka", "Europe/Minsk", "Asia/Almaty", "Asia/Tashkent", "Asia/Tbilisi",
+    "Asia/Yerevan", "Asia/Dubai", "Europe/Istanbul", "Europe/Berlin", "Europe/London", "UTC",
+)
+
+
+class TeamSettingsBox(QGroupBox):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setTitle(self.tr("Team"))
+        self.ctx = ctx
+        self.currency = QComboBox(self)
+        self.currency.setEditable(True)
+        self.currency.addItems(list(CURRENCIES))
+        self.currency.activated.connect(lambda _i: self.apply_currency(self.currency.currentText()))
+        self.currency.lineEdit().returnPressed.connect(lambda: self.apply_currency(self.currency.currentText()))
+        self.time_zone = QComboBox(self)
+        self.time_zone.setEditable(True)
+        self.time_zone.addItems(list(COMMON_ZONES))
+        completer = QCompleter(sorted(available_timezones()), self.time_zone)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.time_zone.setCompleter(completer)
+        self.time_zone.activated.connect(lambda _i: self.apply_time_zone(self.time_zone.currentText()))
+        self.time_zone.lineEdit().returnPressed.connect(lambda: self.apply_time_zone(self.time_zone.currentText()))
+        note = QLabel(self.tr("All times (moves, activities, tasks) are kept in the team's time zone; "
+                              "amounts, plans and reports are in the team currency."), self)
+        note.setWordWrap(True)
+        note.setStyleSheet("color: #555;")
+        form = QFormLayout(self)
+        form.addRow(self.tr("Currency"), self.currency)
+        form.addRow(self.tr("Time zone"), self.time_zone)
+        form.addRow(note)
+        self.reload()
+
+    def reload(self) -> None:
+        self.currency.setCurrentText(self.ctx.team_setting("team.currency", "RUB"))
+        self.time_zone.setCurrentText(self.ctx.team_setting("team.time_zone", "Europe/Moscow"))
+
+    def set_editable(self, editable: bool) -> None:
+        self.currency.setEnabled(editable)
+        self.time_zone.setEnabled(editable)
+
+    def _apply(self, text: str, key: str, service, value: str) -> bool:
+        old, ctx = self.ctx.team_setting(key), self.ctx
+        if value == old:
+            return True
+        try:
+            ctx.push_undoable(text, lambda: ctx.run(service, value), lambda _c: ctx.run(service, old))
+        except VoronkaError as exc:
+            show_error(self, exc)
+            self.reload()
+            return False
+        return True
+
+    def apply_currency(self, code: str) -> bool:
+        return self._apply(self.tr("Team currency"), "team.currency", set_team_currency, code.strip().upper())
+
+    def apply_time_zone(self, name: str) -> bool:
+        if self._apply(self.tr("Team time zone"), "team.time_zone", set_team_time_zone, name.strip()):
+            use_time_zone(self.ctx.team_setting("team.time_zone"))
+            return True
+        return False
