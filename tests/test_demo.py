@@ -162,3 +162,18 @@ def test_demo_refuses_a_database_that_already_has_deals(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "already holds deals" in err
     assert path.read_bytes() == before
+
+
+def test_the_metrics_engine_sees_a_team_near_the_targets(demo):
+    from metrics.periods import parse_period
+    from metrics.report import compute_report
+    from models.loader import load_frames
+
+    # December 2025: the year-to-date cohort is all of 2025 (its last weeks not finished yet)
+    metrics = compute_report(load_frames(demo), parse_period("2025-12"))["metrics"]
+    assert 0.25 <= metrics["conv_reply"] <= 0.35
+    assert 0.07 <= metrics["conv_demo"] <= 0.12
+    assert 0.045 <= metrics["conv_client"] <= 0.08
+    assert 25 <= metrics["actions_per_day_sdr"] <= 35
+    assert 12 <= metrics["actions_per_day_ae"] <= 18
+    assert metrics["revenue"] > 0 and metrics["plan_year"] > 0
