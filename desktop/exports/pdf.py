@@ -1,0 +1,190 @@
+"""The report as a printable PDF: A4 landscape, title, period, as-of time, who exported it,
+the metrics with their targets, the charts and the tables.
+
+Laid out with a QTextDocument and painted page by page onto a QPdfWriter, so the page
+count is known (``write_pdf`` returns it) and every page gets a footer with the period
+and "page n of m". Works offscreen (no window), from the app and from the command line.
+
+Structure: page 1 — title block and the metrics of the period's tab; then the charts,
+two to a page; then the tables, each starting on a new page.
+"""
+from __future__ import annotations
+
+import html
+from datetime import datetime
+from pathlib import Path
+from typing import IO, Any
+
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QMarginsF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtGui import QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
+
+from .qt_app import ensure_app
+from .sections import TABLES_OF_TAB, as_of_text, metric_lines, period_text, tab_of, table, table_title
+from .values import MET_COLOUR, format_change, format_value, target_mark
+from .xlsx import tab_title
+
+DOC_DPI = 96  # the document is laid out in screen pixels, then scaled to the writer
+FOOTER_PX = 22
+CHART_WIDTH_PX = 780
+CHART_SIZE = (1100, 450)  # drawn at this size, shown two to a landscape page
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("ReportExport", text)
+
+
+def _e(text: Any) -> str:
+    return html.escape("" if text is None else str(text))
+
+
+def _title_block(bundle: dict[str, Any], exported_by: str | None, exported_at: datetime) -> str:
+    period = bundle["period"]
+    tab = tab_of(bundle)
+    rows = [
+        (tr("Period"), period_text(period)),
+        (tr("As of"), as_of_text(period)),
+        (tr("Whose numbers"), bundle.get("owner_name") or tr("the whole team")),
+        (tr("Pipeline"), bundle.get("pipeline", "sales")),
+        (tr("Exported"), f"{exported_at:%d.%m.%Y %H:%M}" + (f" · {exported_by}" if exported_by else "")),
+    ]
+    cells = "".join(f"<tr><td><b>{_e(k)}</b></td><td>{_e(v)}</td></tr>" for k, v in rows)
+    return (f"<h1>Voronka — {_e(tab_title(tab))}</h1>"
+            f"<table cellspacing='0' cellpadding='3'>{cells}</table>")
+
+
+def _metrics_table(bundle: dict[str, Any], language: str) -> str:
+    head = "".join(f"<th>{_e(h)}</th>" for h in (tr("Metric"), tr("Value"), tr("Target"), tr("Met?"),
+                                                 tr("Previous period"), tr("Change")))
+    body = []
+    for line in metric_lines(bundle, language):
+        colour = MET_COLOUR.get(line.met, "#222222")
+        met = f"{target_mark(line.met)} " + (tr("met") if line.met else tr("missed")) if line.met is not None else ""
+        target = format_value(line.target, line.kind, language) if line.target is not None else ""
+        body.append(
+            f"<tr><td>{_e(line.name)}</td>"
+            f"<td align='right' style='color:{colour}'><b>{_e(format_value(line.value, line.kind, language))}</b></td>"
+            f"<td align='right'>{_e(target)}</td>"
+            f"<td style='color:{colour}'>{_e(met)}</td>"
+            f"<td align='right'>{_e(format_value(line.previous, line.kind, language))}</td>"
+            f"<td align='right'>{_e(format_change(line.change, line.kind, language))}</td></tr>")
+    return (f"<h2>{_e(tr('Metrics'))}</h2>"
+            f"<table class='grid' width='100%' cellspacing='0' cellpadding='2'><tr>{head}</tr>{''.join(body)}</table>")
+
+
+def _report_table(bundle: dict[str, Any], key: str, language: str) -> str:
+    columns, rows = table(bundle, key, language)
+    if not columns:
+        return ""
+    head = "".join(f"<th>{_e(c.title_text())}</th>" for c in columns)
+    body = []
+    for row in rows:
+        cells = []
+        for c in columns:
+            value = row.get(c.key)
+            if c.kind == "text":
+                cells.append(f"<td>{_e(value)}</td>")
+            else:
+                cells.append(f"<td align='right'>{_e(format_value(value, c.kind, language))}</td>")
+        body.append("<tr>" + "".join(cells) + "</tr>")
+    if not rows:
+        body.append(f"<tr><td colspan='{len(columns)}'>{_e(tr('No rows for this period.'))}</td></tr>")
+    return (f"<h2 style='page-break-before: always'>{_e(table_title(key))}</h2>"
+            f"<table class='grid small' width='100%' cellspacing='0' cellpadding='2'><tr>{head}</tr>"
+            f"{''.join(body)}</table>")
+
+
+STYLE = """
+body { font-family: 'DejaVu Sans', sans-serif; font-size: 8pt; color: #222; }
+h1 { font-size: 15pt; margin-bottom: 4px; }
+h2 { font-size: 12pt; margin-top: 10px; margin-bottom: 4px; }
+table.grid { border-collapse: collapse; border: 1px solid #999; }
+table.grid th { background: #e8edf5; border: 1px solid #999; font-weight: bold; }
+table.grid td { border: 1px solid #ccc; }
+table.small { font-size: 7pt; }
+"""
+
+
+def build_document(bundle: dict[str, Any], language: str, exported_by: str | None, exported_at: datetime,
+                   charts: dict[str, QImage]) -> QTextDocument:
+    doc = QTextDocument()
+    doc.setDefaultStyleSheet(STYLE)
+    font = QFont("DejaVu Sans")
+    font.setPointSizeF(8)
+    doc.setDefaultFont(font)
+    parts = [_title_block(bundle, exported_by, exported_at), _metrics_table(bundle, language)]
+    for n, (chart_id, image) in enumerate(charts.items()):
+        url = QUrl(f"chart://{chart_id}")
+        doc.addResource(QTextDocument.ResourceType.ImageResource, url, image)
+        width = CHART_WIDTH_PX
+        height = int(image.height() * width / max(1, image.width()))
+        breaker = " page-break-before: always;" if n % 2 == 0 else ""
+        parts.append(f"<p align='center' style='margin: 0;{breaker}'><img src='chart://{chart_id}' width='{width}' height='{height}'></p>")
+    for key in TABLES_OF_TAB[tab_of(bundle)] + tuple(k for k in ("sources", "cohorts", "revenue_by_month")
+                                                     if k not in TABLES_OF_TAB[tab_of(bundle)]):
+        parts.append(_report_table(bundle, key, language))
+    doc.setHtml("<html><body>" + "".join(parts) + "</body></html>")
+    return doc
+
+
+def chart_images(bundle: dict[str, Any], language: str) -> dict[str, QImage]:
+    """The charts of the period's tab, drawn offscreen."""
+    from views.reports.charts import charts_for
+
+    from .png import render_chart
+
+    return {spec.id: render_chart(bundle, spec.id, language, CHART_SIZE) for spec in charts_for(tab_of(bundle))}
+
+
+def write_pdf(bundle: dict[str, Any], target: str | Path | IO[bytes], language: str = "ru",
+              exported_by: str | None = None, exported_at: datetime | None = None,
+              charts: dict[str, QImage] | None = None) -> int:
+    """Write the report as an A4 landscape PDF; returns the number of pages."""
+    ensure_app(language)
+    exported_at = exported_at or datetime.now().replace(microsecond=0)
+    if charts is None:
+        charts = chart_images(bundle, language)
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setTitle(f"Voronka — {tab_title(tab_of(bundle))} {bundle['period']['label']}")
+    writer.setCreator("Voronka")
+    writer.setResolution(300)
+    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Landscape,
+                                     QMarginsF(12, 12, 12, 10), QPageLayout.Unit.Millimeter))
+    scale = writer.resolution() / DOC_DPI
+    paint = writer.pageLayout().paintRectPixels(writer.resolution())
+    page_w, page_h = paint.width() / scale, paint.height() / scale - FOOTER_PX
+    doc = build_document(bundle, language, exported_by, exported_at, charts)
+    doc.setPageSize(QSizeF(page_w, page_h))
+    pages = doc.pageCount()
+    footer_font = QFont("DejaVu Sans")
+    footer_font.setPixelSize(9)  # document pixels: the painter is scaled to the writer
+    painter = QPainter(writer)
+    try:
+        for page in range(pages):
+            if page:
+                writer.newPage()
+            painter.save()
+            painter.scale(scale, scale)
+            painter.translate(0, -page * page_h)
+            doc.drawContents(painter, QRectF(0, page * page_h, page_w, page_h))
+            painter.restore()
+            painter.save()
+            painter.scale(scale, scale)
+            painter.setFont(footer_font)
+            footer = (f"Voronka · {bundle['period']['label']} · {tr('as of')} {as_of_text(bundle['period'])} · "
+                      + tr("page %1 of %2").replace("%1", str(page + 1)).replace("%2", str(pages)))
+            painter.drawText(QRectF(0, page_h + 4, page_w, FOOTER_PX - 4),
+                             int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), footer)
+            painter.restore()
+    finally:
+        painter.end()
+    buffer.close()
+    content = bytes(data.data())
+    if isinstance(target, (str, Path)):
+        Path(target).write_bytes(content)
+    else:
+        target.write(content)
+    return pages
+

@@ -1,0 +1,219 @@
+"""What a report shows, as plain rows: the metric lines of each tab and the report's tables
+with translated column titles. The report view, XLSX, PDF and CSV all read these, so a
+table reads the same on screen and on paper.
+
+Tabs follow the team's spreadsheets: a month is the monthly report, a week the weekly,
+a day the daily; each tab lists the catalogue metrics whose ``reports`` include it.
+Table columns the catalogue of columns below does not know are still shown (title: the
+key), so a new engine column never disappears silently.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
+
+from .values import change_of
+
+TAB_OF_KIND = {"month": "monthly", "week": "weekly", "day": "daily"}
+KIND_OF_TAB = {tab: kind for kind, tab in TAB_OF_KIND.items()}
+
+
+@dataclass(frozen=True)
+class MetricLine:
+    id: str
+    name: str
+    formula: str
+    kind: str  # money, ratio, count, days, number
+    value: Any
+    target: float | None
+    target_text: str
+    met: bool | None
+    previous: Any
+    change: float | None
+    higher_is_better: bool | None
+
+
+@dataclass(frozen=True)
+class ColumnDef:
+    key: str
+    title: str  # source text, context "ReportTables"
+    kind: str  # money, ratio, count, days, number, text
+
+    def title_text(self) -> str:
+        return QCoreApplication.translate("ReportTables", self.title)
+
+
+def _c(key: str, title: str, kind: str) -> ColumnDef:
+    return ColumnDef(key, title, kind)
+
+
+T = QT_TRANSLATE_NOOP
+TABLE_TITLES = {
+    "stages": T("ReportTables", "Stages"),
+    "users": T("ReportTables", "People"),
+    "lost_reasons": T("ReportTables", "Lost reasons"),
+    "sources": T("ReportTables", "Sources"),
+    "cohorts": T("ReportTables", "Cohorts"),
+    "revenue_by_month": T("ReportTables", "Revenue by month"),
+}
+TABLE_COLUMNS: dict[str, list[ColumnDef]] = {
+    "stages": [
+        _c("stage", T("ReportTables", "Stage"), "text"),
+        _c("open_count", T("ReportTables", "Open deals"), "count"),
+        _c("open_amount", T("ReportTables", "Open amount"), "money"),
+        _c("weighted_amount", T("ReportTables", "Weighted amount"), "money"),
+        _c("win_rate", T("ReportTables", "Win rate"), "ratio"),
+        _c("reached_count", T("ReportTables", "Reached in period"), "count"),
+        _c("conversion_next", T("ReportTables", "Conversion to next"), "ratio"),
+        _c("advice", T("ReportTables", "Advice"), "text"),
+        _c("avg_days_in_stage", T("ReportTables", "Days in stage, mean"), "days"),
+        _c("median_days_in_stage", T("ReportTables", "Days, median"), "days"),
+        _c("p90_days_in_stage", T("ReportTables", "Days, 90th percentile"), "days"),
+    ],
+    "users": [
+        _c("name", T("ReportTables", "Person"), "text"),
+        _c("role", T("ReportTables", "Role"), "text"),
+        _c("sales_actions", T("ReportTables", "Sales actions"), "count"),
+        _c("call", T("ReportTables", "Calls"), "count"),
+        _c("email", T("ReportTables", "E-mails"), "count"),
+        _c("message", T("ReportTables", "Messages"), "count"),
+        _c("meeting", T("ReportTables", "Meetings"), "count"),
+        _c("actions_per_day", T("ReportTables", "Actions per day"), "number"),
+        _c("worked_count", T("ReportTables", "Worked"), "count"),
+        _c("replied_count", T("ReportTables", "Replied"), "count"),
+        _c("positive_count", T("ReportTables", "Positive"), "count"),
+        _c("demos_appointed_count", T("ReportTables", "Demos appointed"), "count"),
+        _c("demos_run_count", T("ReportTables", "Demos run"), "count"),
+        _c("won_count", T("ReportTables", "Won"), "count"),
+        _c("revenue", T("ReportTables", "Revenue"), "money"),
+        _c("open_count", T("ReportTables", "Open deals"), "count"),
+        _c("plan_period", T("ReportTables", "Plan"), "money"),
+        _c("plan_attainment_period", T("ReportTables", "Plan attainment"), "ratio"),
+    ],
+    "lost_reasons": [
+        _c("reason", T("ReportTables", "Reason"), "text"),
+        _c("count", T("ReportTables", "Deals"), "count"),
+        _c("amount", T("ReportTables", "Amount"), "money"),
+        _c("by_stage", T("ReportTables", "Lost at stage"), "text"),
+    ],
+    "sources": [
+        _c("source", T("ReportTables", "Source"), "text"),
+        _c("worked_count_ytd", T("ReportTables", "Worked this year"), "count"),
+        _c("won_count_ytd", T("ReportTables", "Won this year"), "count"),
+        _c("revenue_ytd", T("ReportTables", "Revenue this year"), "money"),
+        _c("conv_client", T("ReportTables", "Win rate from work"), "ratio"),
+    ],
+    "cohorts": [
+        _c("cohort", T("ReportTables", "Cohort"), "text"),
+        _c("deals", T("ReportTables", "Deals"), "count"),
+        _c("conv_reply", T("ReportTables", "Reply rate"), "ratio"),
+        _c("conv_demo", T("ReportTables", "Demo rate"), "ratio"),
+        _c("conv_client", T("ReportTables", "Win rate"), "ratio"),
+    ],
+    "revenue_by_month": [
+        _c("month", T("ReportTables", "Month"), "text"),
+        _c("revenue", T("ReportTables", "Revenue"), "money"),
+        _c("revenue_prev_year", T("ReportTables", "Last year"), "money"),
+        _c("plan", T("ReportTables", "Plan"), "money"),
+        _c("revenue_ytd", T("ReportTables", "Revenue, cumulative"), "money"),
+        _c("plan_ytd", T("ReportTables", "Plan, cumulative"), "money"),
+    ],
+}
+ADVICE = {"merge": T("ReportTables", "merge with the next step"), "split": T("ReportTables", "split to find the bottleneck")}
+ROLES = {
+    "lead_generator": T("ReportTables", "lead generator"), "sdr": T("ReportTables", "SDR"),
+    "ae": T("ReportTables", "AE"), "csm": T("ReportTables", "CSM"),
+    "head_of_sales": T("ReportTables", "head of sales"),
+}
+TABLES_OF_TAB = {
+    "monthly": ("stages", "lost_reasons", "sources", "cohorts", "revenue_by_month"),
+    "weekly": ("stages", "users", "lost_reasons"),
+    "daily": ("users", "stages", "lost_reasons"),
+}
+
+
+def table_title(key: str) -> str:
+    return QCoreApplication.translate("ReportTables", TABLE_TITLES.get(key, key))
+
+
+def tab_of(bundle: dict[str, Any]) -> str:
+    return TAB_OF_KIND.get(bundle["period"]["kind"], "monthly")
+
+
+def metric_lines(bundle: dict[str, Any], language: str, tab: str | None = None) -> list[MetricLine]:
+    """The catalogue metrics of ``tab`` (default: the period's own) with value, target, change."""
+    from metrics.catalogue import CATALOGUE, meets_target
+
+    tab = tab or tab_of(bundle)
+    metrics = bundle.get("metrics", {})
+    targets = bundle.get("targets", {})
+    previous = (bundle.get("previous") or {}).get("metrics", {})
+    lines = []
+    for m in CATALOGUE:
+        if tab not in m.reports:
+            continue
+        value, target = metrics.get(m.id), targets.get(m.id)
+        prev = previous.get(m.id)
+        lines.append(MetricLine(m.id, m.name(language), m.formula(language), m.kind, value, target,
+                                m.target_text if target is not None else "",
+                                meets_target(m.id, value, target=target), prev, change_of(value, prev, m.kind),
+                                m.higher_is_better))
+    return lines
+
+
+def stage_name(bundle: dict[str, Any], key: str, language: str) -> str:
+    names = (bundle.get("stage_names") or {}).get(key)
+    return names.get(language) or key if names else key
+
+
+def _flat_row(table: str, row: dict[str, Any], bundle: dict[str, Any], language: str) -> dict[str, Any]:
+    out = dict(row)
+    if table == "stages":
+        out["stage"] = stage_name(bundle, row.get("key", ""), language)
+        advice = row.get("advice")
+        out["advice"] = QCoreApplication.translate("ReportTables", ADVICE[advice]) if advice in ADVICE else (advice or "")
+    elif table == "users":
+        out.update(row.get("actions_by_type") or {})
+        role = row.get("role")
+        out["role"] = QCoreApplication.translate("ReportTables", ROLES[role]) if role in ROLES else (role or "")
+    elif table == "lost_reasons":
+        parts = [f"{stage_name(bundle, k, language)}: {n}" for k, n in (row.get("by_stage") or {}).items() if n]
+        out["by_stage"] = "; ".join(parts)
+    return out
+
+
+def table_columns(table: str, rows: list[dict[str, Any]]) -> list[ColumnDef]:
+    """The known columns of ``table`` present in its rows, then any the app does not know."""
+    known = TABLE_COLUMNS.get(table, [])
+    present: set[str] = set().union(*(r.keys() for r in rows)) if rows else {c.key for c in known}
+    columns = [c for c in known if c.key in present]
+    hidden = {"key", "actions_by_type", "user_id", "stage_id", "lost_reason_id"}
+    known_keys = {c.key for c in known}
+    for key in sorted(present - known_keys - hidden):
+        sample = next((r[key] for r in rows if r.get(key) is not None), None)
+        kind = "number" if isinstance(sample, (int, float)) and not isinstance(sample, bool) else "text"
+        columns.append(ColumnDef(key, key, kind))
+    return columns
+
+
+def table(bundle: dict[str, Any], key: str, language: str) -> tuple[list[ColumnDef], list[dict[str, Any]]]:
+    """Columns and flattened rows of one report table (stage names, roles, advice in words)."""
+    rows = [_flat_row(key, r, bundle, language) for r in bundle.get(key) or []]
+    return table_columns(key, rows), rows
+
+
+def period_text(period: dict[str, Any]) -> str:
+    """``2026-10 (01.10.2026 – 31.10.2026)``: the label and its first and last day."""
+    from datetime import datetime, timedelta
+
+    start = datetime.fromisoformat(period["start"])
+    last = datetime.fromisoformat(period["end"]) - timedelta(days=1)
+    if start.date() == last.date():
+        return f"{period['label']} ({start:%d.%m.%Y})"
+    return f"{period['label']} ({start:%d.%m.%Y} – {last:%d.%m.%Y})"
+
+
+def as_of_text(period: dict[str, Any]) -> str:
+    return str(period.get("as_of", "")).replace("T", " ")[:16]

@@ -1,0 +1,265 @@
+"""The report as an Excel workbook (XlsxWriter): one sheet per report tab and per table,
+numbers stored as numbers with money/percent/day formats, frozen header rows, filters,
+and the charts as native Excel charts on their own sheet.
+
+Sheets: the period's tab (metrics: value, target, met, previous, change, formula), then
+Stages, People, Lost reasons, Sources, Cohorts, Revenue by month, the trend (weeks or
+days, when the bundle has one) and Charts. A missing value is an empty cell, never 0.
+"""
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import IO, Any
+
+import xlsxwriter
+from PySide6.QtCore import QCoreApplication
+
+from .sections import TABLE_COLUMNS, as_of_text, metric_lines, period_text, tab_of, table, table_title
+from .values import is_missing, target_mark
+
+NUMBER_FORMATS = {"money": "#,##0", "ratio": "0.0%", "count": "#,##0", "days": "0.0", "number": "#,##0.00"}
+TABLE_ORDER = ("stages", "users", "lost_reasons", "sources", "cohorts", "revenue_by_month")
+MAX_NAME = 31  # Excel's limit on a sheet name
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("ReportExport", text)
+
+
+def tab_title(tab: str) -> str:
+    return {"monthly": tr("Monthly report"), "weekly": tr("Weekly report"), "daily": tr("Daily report")}[tab]
+
+
+class _Book:
+    """A workbook with the report's formats."""
+
+    def __init__(self, target: str | IO[bytes]):
+        options = {"in_memory": True, "nan_inf_to_errors": True, "remove_timezone": True}
+        self.wb = xlsxwriter.Workbook(target, options)
+        self.bold = self.wb.add_format({"bold": True})
+        self.title = self.wb.add_format({"bold": True, "font_size": 14})
+        self.head = self.wb.add_format({"bold": True, "bg_color": "#e8edf5", "border": 1, "text_wrap": True,
+                                        "valign": "top"})
+        self.num = {k: self.wb.add_format({"num_format": f}) for k, f in NUMBER_FORMATS.items()}
+        self.num_bold = {k: self.wb.add_format({"num_format": f, "bold": True}) for k, f in NUMBER_FORMATS.items()}
+        self.met = {True: self.wb.add_format({"font_color": "#1b7f3b", "bold": True}),
+                    False: self.wb.add_format({"font_color": "#b3261e", "bold": True})}
+        self.change = self.wb.add_format({"num_format": "+0.0%;-0.0%;0.0%"})
+        self.points = self.wb.add_format({"num_format": '+0.0" p.p.";-0.0" p.p.";0.0'})
+        self.wrap = self.wb.add_format({"text_wrap": True, "valign": "top"})
+        self.names: set[str] = set()
+
+    def sheet(self, name: str):
+        name = name.replace("/", "-")[:MAX_NAME]
+        base, n = name, 2
+        while name.lower() in self.names:
+            name = f"{base[:MAX_NAME - 3]} {n}"
+            n += 1
+        self.names.add(name.lower())
+        return self.wb.add_worksheet(name)
+
+    def value(self, ws, row: int, col: int, value: Any, kind: str, bold: bool = False) -> None:
+        if is_missing(value):
+            ws.write_blank(row, col, None)
+        elif kind == "text" or isinstance(value, str):
+            ws.write_string(row, col, str(value))
+        else:
+            ws.write_number(row, col, float(value), (self.num_bold if bold else self.num).get(kind, self.num["number"]))
+
+
+def _header(book: _Book, ws, bundle: dict[str, Any], title: str, exported_by: str | None) -> int:
+    period = bundle["period"]
+    ws.write(0, 0, title, book.title)
+    ws.write(1, 0, tr("Period"), book.bold)
+    ws.write(1, 1, period_text(period))
+    ws.write(2, 0, tr("As of"), book.bold)
+    ws.write(2, 1, as_of_text(period))
+    ws.write(3, 0, tr("Whose numbers"), book.bold)
+    ws.write(3, 1, bundle.get("owner_name") or tr("the whole team"))
+    row = 4
+    if exported_by:
+        ws.write(row, 0, tr("Exported by"), book.bold)
+        ws.write(row, 1, exported_by)
+        row += 1
+    return row + 1
+
+
+def _metrics_sheet(book: _Book, bundle: dict[str, Any], language: str, exported_by: str | None) -> None:
+    tab = tab_of(bundle)
+    ws = book.sheet(tab_title(tab))
+    start = _header(book, ws, bundle, tab_title(tab), exported_by)
+    headers = [tr("Metric"), tr("Value"), tr("Target"), tr("Met?"), tr("Previous period"), tr("Change"),
+               tr("Formula"), tr("Metric id")]
+    ws.write_row(start, 0, headers, book.head)
+    ws.freeze_panes(start + 1, 1)
+    row = start
+    for row, line in enumerate(metric_lines(bundle, language, tab), start + 1):
+        ws.write_string(row, 0, line.name)
+        book.value(ws, row, 1, line.value, line.kind, bold=True)
+        book.value(ws, row, 2, line.target, line.kind)
+        if line.met is not None:
+            ws.write_string(row, 3, f"{target_mark(line.met)} " + (tr("met") if line.met else tr("missed")),
+                            book.met[line.met])
+        book.value(ws, row, 4, line.previous, line.kind)
+        if line.change is not None:
+            if line.kind == "ratio":
+                ws.write_number(row, 5, line.change * 100, book.points)
+            else:
+                ws.write_number(row, 5, line.change, book.change)
+        ws.write_string(row, 6, line.formula)
+        ws.write_string(row, 7, line.id)
+    ws.autofilter(start, 0, max(row, start), len(headers) - 1)
+    ws.set_column(0, 0, 44)
+    ws.set_column(1, 5, 16)
+    ws.set_column(6, 6, 70)
+    ws.set_column(7, 7, 24)
+
+
+def _table_sheet(book: _Book, key: str, bundle: dict[str, Any], language: str) -> tuple[str, int, list[str]] | None:
+    columns, rows = table(bundle, key, language)
+    if not columns:
+        return None
+    ws = book.sheet(table_title(key))
+    ws.write_row(0, 0, [c.title_text() for c in columns], book.head)
+    ws.freeze_panes(1, 1)
+    for r, row in enumerate(rows, 1):
+        for c, col in enumerate(columns):
+            book.value(ws, r, c, row.get(col.key), col.kind)
+    ws.autofilter(0, 0, max(len(rows), 1), len(columns) - 1)
+    for c, col in enumerate(columns):
+        ws.set_column(c, c, 34 if c == 0 else (28 if col.kind == "text" else 14))
+    ws.set_row(0, 32)
+    return ws.get_name(), len(rows), [c.key for c in columns]
+
+
+def _history_sheet(book: _Book, bundle: dict[str, Any], language: str) -> tuple[str, int, list[str]] | None:
+    from metrics.catalogue import by_id
+
+    history = bundle.get("history") or []
+    if not history:
+        return None
+    ids = list(history[0]["metrics"])
+    people = [u["name"] for u in history[-1].get("users", []) if u.get("name")]
+    ws = book.sheet(tr("Trend") + " (" + (tr("weeks") if bundle["period"]["kind"] == "week" else tr("days")) + ")")
+    head = [tr("Period")] + [by_id(i).name(language) for i in ids] + [f"{tr('Sales actions')}: {p}" for p in people]
+    ws.write_row(0, 0, head, book.head)
+    ws.freeze_panes(1, 1)
+    for r, point in enumerate(history, 1):
+        ws.write_string(r, 0, point["label"])
+        for c, mid in enumerate(ids, 1):
+            book.value(ws, r, c, point["metrics"].get(mid), by_id(mid).kind)
+        by_name = {u.get("name"): u for u in point.get("users", [])}
+        for c, name in enumerate(people, 1 + len(ids)):
+            book.value(ws, r, c, (by_name.get(name) or {}).get("sales_actions"), "count")
+    ws.set_column(0, 0, 12)
+    ws.set_column(1, len(head), 16)
+    ws.set_row(0, 45)
+    return ws.get_name(), len(history), ids + [f"people:{p}" for p in people]
+
+
+def _charts_sheet(book: _Book, placed: dict[str, tuple[str, int, list[str]]], bundle: dict[str, Any]) -> None:
+    """Native Excel charts drawn from the table sheets."""
+    ws = book.sheet(tr("Charts"))
+    anchor = 1
+
+    def place(chart) -> None:
+        nonlocal anchor
+        chart.set_size({"width": 900, "height": 380})
+        ws.insert_chart(anchor, 1, chart)
+        anchor += 20
+
+    def col_of(keys: list[str], key: str) -> int | None:
+        return keys.index(key) if key in keys else None
+
+    if "stages" in placed:
+        name, n, keys = placed["stages"]
+        c = col_of(keys, "reached_count")
+        main = [i for i, s in enumerate(bundle.get("stages", []), 1)
+                if ((bundle.get("stage_names") or {}).get(s.get("key")) or {}).get("main", True)]
+        if c is not None and n and main:
+            chart = book.wb.add_chart({"type": "bar"})
+            chart.add_series({"name": tr("Deals reaching the stage"),
+                              "categories": [name, 1, 0, n, 0], "values": [name, 1, c, n, c],
+                              "data_labels": {"value": True}, "fill": {"color": "#3f6fb5"}})
+            chart.set_title({"name": tr("Funnel: deals reaching each stage in the period")})
+            chart.set_y_axis({"reverse": True})
+            chart.set_x_axis({"name": tr("deals")})
+            chart.set_legend({"none": True})
+            place(chart)
+    if "revenue_by_month" in placed:
+        name, n, keys = placed["revenue_by_month"]
+        chart = book.wb.add_chart({"type": "line"})
+        for key, title, colour in (("revenue_ytd", tr("Fact, cumulative"), "#3f6fb5"),
+                                   ("plan_ytd", tr("Plan, cumulative"), "#c0392b")):
+            c = col_of(keys, key)
+            if c is not None:
+                chart.add_series({"name": title, "categories": [name, 1, 0, n, 0], "values": [name, 1, c, n, c],
+                                  "line": {"color": colour, "width": 2.25}})
+        c = col_of(keys, "revenue")
+        if c is not None:
+            column = book.wb.add_chart({"type": "column"})
+            column.add_series({"name": tr("Revenue of the month"), "categories": [name, 1, 0, n, 0],
+                               "values": [name, 1, c, n, c], "fill": {"color": "#9fb7dc"}})
+            chart.combine(column)
+        chart.set_title({"name": tr("Revenue: fact vs plan")})
+        chart.set_y_axis({"name": bundle.get("currency") or "RUB", "num_format": "#,##0"})
+        chart.set_x_axis({"name": tr("month")})
+        place(chart)
+    if "users" in placed:
+        name, n, keys = placed["users"]
+        c = col_of(keys, "actions_per_day")
+        if c is not None and n:
+            chart = book.wb.add_chart({"type": "column"})
+            chart.add_series({"name": tr("Sales actions per working day"), "categories": [name, 1, 0, n, 0],
+                              "values": [name, 1, c, n, c], "data_labels": {"value": True, "num_format": "0"}})
+            chart.set_title({"name": tr("Sales actions per person per day (targets: SDR 30, AE 15)")})
+            chart.set_y_axis({"name": tr("actions per day")})
+            chart.set_legend({"none": True})
+            place(chart)
+    if "lost_reasons" in placed:
+        name, n, keys = placed["lost_reasons"]
+        c = col_of(keys, "count")
+        if c is not None and n:
+            chart = book.wb.add_chart({"type": "bar"})
+            chart.add_series({"name": tr("Deals lost"), "categories": [name, 1, 0, n, 0], "values": [name, 1, c, n, c],
+                              "data_labels": {"value": True}, "fill": {"color": "#c0392b"}})
+            chart.set_title({"name": tr("Lost reasons")})
+            chart.set_y_axis({"reverse": True})
+            chart.set_legend({"none": True})
+            place(chart)
+    if "history" in placed:
+        name, n, keys = placed["history"]
+        chart = book.wb.add_chart({"type": "line"})
+        for key in ("conv_reply", "conv_positive", "conv_demo", "conv_client"):
+            c = col_of(keys, key)
+            if c is not None:
+                chart.add_series({"name": [name, 0, c + 1],
+                                  "categories": [name, 1, 0, n, 0], "values": [name, 1, c + 1, n, c + 1]})
+        chart.set_title({"name": tr("Conversions by period")})
+        chart.set_y_axis({"num_format": "0%"})
+        place(chart)
+
+
+def write_xlsx(bundle: dict[str, Any], target: str | Path | IO[bytes], language: str = "ru",
+               exported_by: str | None = None) -> None:
+    """Write the report bundle as a workbook to a path or a binary stream."""
+    buffer = io.BytesIO()
+    book = _Book(buffer)
+    _metrics_sheet(book, bundle, language, exported_by)
+    placed: dict[str, tuple[str, int, list[str]]] = {}
+    for key in TABLE_ORDER:
+        if key in TABLE_COLUMNS and bundle.get(key) is not None:
+            result = _table_sheet(book, key, bundle, language)
+            if result:
+                placed[key] = result
+    history = _history_sheet(book, bundle, language)
+    if history:
+        placed["history"] = history
+    _charts_sheet(book, placed, bundle)
+    book.wb.close()
+    data = buffer.getvalue()
+    if isinstance(target, (str, Path)):
+        Path(target).write_bytes(data)
+    else:
+        target.write(data)

@@ -1,0 +1,370 @@
+"""The report's charts (pyqtgraph), drawn from a report bundle (``desktop.exports.bundle``).
+
+Every chart has axes with units, a legend where it draws more than one series, and hover
+values (``ChartWidget`` finds the bar or point under the mouse). The same builders make
+the PNG and PDF exports, so paper and screen show the same picture. Nothing here computes
+a metric: the charts draw the engine's numbers; the only arithmetic is for drawing
+(running totals of last year's revenue, month-over-month change of the revenue column).
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, QT_TRANSLATE_NOOP
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QToolTip, QWidget
+
+from desktop.exports.sections import stage_name
+from desktop.exports.values import format_value, is_missing
+
+PALETTE = ["#3f6fb5", "#e08a2c", "#2e9b5f", "#c0392b", "#8e5bb5", "#7f8c8d", "#16a085", "#d4a017"]
+TEXT = QColor("#222222")
+GRID_ALPHA = 0.25
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("ReportCharts", text)
+
+
+class ValueAxis(pg.AxisItem):
+    """Tick labels as the report writes values (thin-space thousands, % for ratios)."""
+
+    def __init__(self, kind: str, language: str, **kw: Any):
+        super().__init__(orientation=kw.pop("orientation", "left"), **kw)
+        self.kind, self.language = kind, language
+        self.enableAutoSIPrefix(False)
+
+    def tickStrings(self, values, scale, spacing):  # noqa: N802 (pyqtgraph's name)
+        return [format_value(v, self.kind, self.language) for v in values]
+
+
+class ChartWidget(pg.PlotWidget):
+    """A white plot with hover values: bars (rectangles) and points register a text."""
+
+    def __init__(self, title: str, y_kind: str, language: str, parent: QWidget | None = None,
+                 horizontal: bool = False):
+        axis = ValueAxis(y_kind, language, orientation="bottom" if horizontal else "left")
+        axes = {"bottom": axis} if horizontal else {"left": axis}
+        super().__init__(parent, background="w", axisItems=axes)
+        self.title = title
+        self.language = language
+        self._bars: list[tuple[QRectF, str]] = []
+        self._points: list[tuple[float, float, str]] = []
+        item = self.getPlotItem()
+        item.setTitle(title, color=TEXT.name(), size="11pt")
+        for name in ("left", "bottom"):
+            ax = item.getAxis(name)
+            ax.setPen(pg.mkPen(TEXT))
+            ax.setTextPen(pg.mkPen(TEXT))
+        item.showGrid(x=horizontal, y=not horizontal, alpha=GRID_ALPHA)
+        item.setMenuEnabled(False)
+        item.getViewBox().setMouseEnabled(False, False)
+        self.setMinimumHeight(220)
+        self.scene().sigMouseMoved.connect(self._hover)
+
+    def legend(self) -> pg.LegendItem:
+        item = self.getPlotItem()
+        if item.legend is None:
+            item.addLegend(offset=(10, 10), labelTextColor=TEXT, brush=pg.mkBrush(255, 255, 255, 220),
+                           pen=pg.mkPen("#bbbbbb"))
+        return item.legend
+
+    def add_bar(self, rect: QRectF, text: str) -> None:
+        self._bars.append((rect.normalized(), text))
+
+    def add_point(self, x: float, y: float, text: str) -> None:
+        self._points.append((x, y, text))
+
+    def hover_text(self, x: float, y: float) -> str | None:
+        """The text of the bar at data point (x, y), else of the nearest point within 12 px."""
+        for rect, text in self._bars:
+            if rect.contains(QPointF(x, y)):
+                return text
+        vb = self.getPlotItem().getViewBox()
+        here = vb.mapViewToScene(QPointF(x, y))
+        best, best_d = None, 12.0
+        for px, py, text in self._points:
+            p = vb.mapViewToScene(QPointF(px, py))
+            d = ((p.x() - here.x()) ** 2 + (p.y() - here.y()) ** 2) ** 0.5
+            if d < best_d:
+                best, best_d = text, d
+        return best
+
+    def _hover(self, scene_pos: QPointF) -> None:
+        vb = self.getPlotItem().getViewBox()
+        if not vb.sceneBoundingRect().contains(scene_pos):
+            return
+        point = vb.mapSceneToView(scene_pos)
+        text = self.hover_text(point.x(), point.y())
+        if text:
+            QToolTip.showText(self.mapToGlobal(self.mapFromScene(scene_pos).toPoint()), text, self)
+        else:
+            QToolTip.hideText()
+
+    def set_categories(self, axis: str, labels: list[str]) -> None:
+        self.getPlotItem().getAxis(axis).setTicks([list(enumerate(labels))])
+
+    def set_axis_label(self, axis: str, text: str) -> None:
+        self.getPlotItem().setLabel(axis, text, color=TEXT.name())
+
+
+def _money_unit(bundle: dict[str, Any]) -> str:
+    return {"RUB": "₽", "USD": "$", "EUR": "€"}.get(bundle.get("currency") or "RUB", bundle.get("currency") or "")
+
+
+def _bars(chart: ChartWidget, xs: list[float], heights: list[float], width: float, colour: str,
+          texts: list[str], name: str | None = None, horizontal: bool = False, base: list[float] | None = None) -> None:
+    base = base or [0.0] * len(xs)
+    if horizontal:
+        item = pg.BarGraphItem(x0=base, y=xs, width=heights, height=width, brush=colour, pen=pg.mkPen(None), name=name)
+    else:
+        item = pg.BarGraphItem(x=xs, y0=base, height=heights, width=width, brush=colour, pen=pg.mkPen(None), name=name)
+    if name:
+        chart.legend()  # a named item joins the legend when added
+    chart.addItem(item)
+    for x, h, b, text in zip(xs, heights, base, texts):
+        rect = QRectF(b, x - width / 2, h, width) if horizontal else QRectF(x - width / 2, b, width, h)
+        chart.add_bar(rect, text)
+
+
+def _line(chart: ChartWidget, xs: list[float], ys: list[float | None], colour: str, name: str,
+          texts: list[str], dash: bool = False) -> None:
+    pen = pg.mkPen(colour, width=2, style=Qt.PenStyle.DashLine if dash else Qt.PenStyle.SolidLine)
+    chart.legend()
+    ys_plot = [float("nan") if is_missing(y) else float(y) for y in ys]
+    item = chart.plot(xs, ys_plot, pen=pen, symbol="o", symbolSize=5, symbolBrush=colour, symbolPen=None,
+                      name=name, connect="finite")
+    for x, y, text in zip(xs, ys, texts):
+        if not is_missing(y):
+            chart.add_point(x, float(y), f"{name}: {text}")
+
+
+def _target_line(chart: ChartWidget, value: float, text: str, colour: str = "#b3261e",
+                 horizontal: bool = False) -> None:
+    line = pg.InfiniteLine(pos=value, angle=90 if horizontal else 0,
+                           pen=pg.mkPen(colour, width=1.5, style=Qt.PenStyle.DashLine),
+                           label=text, labelOpts={"color": colour, "position": 0.95, "anchors": [(1, 1), (1, 1)]})
+    chart.addItem(line)
+
+
+# --- the charts -------------------------------------------------------------------------------
+def funnel_chart(bundle: dict[str, Any], language: str) -> ChartWidget:
+    """Deals reaching each main stage in the period, with the cohort conversion to the next."""
+    chart = ChartWidget(tr("Funnel: deals reaching each main stage"), "count", language, horizontal=True)
+    names = bundle.get("stage_names") or {}
+    rows = [r for r in bundle.get("stages", []) if (names.get(r["key"]) or {}).get("main", True)]
+    rows = list(reversed(rows))  # first stage on top
+    labels = [stage_name(bundle, r["key"], language) for r in rows]
+    counts = [float(r.get("reached_count") or 0) for r in rows]
+    texts = []
+    for r, label in zip(rows, labels):
+        conv = r.get("conversion_next")
+        text = f"{label}: {format_value(r.get('reached_count'), 'count', language)}"
+        if not is_missing(conv):
+            text += " · " + tr("to next: %1").replace("%1", format_value(conv, "ratio", language))
+        texts.append(text)
+    _bars(chart, list(range(len(rows))), counts, 0.7, PALETTE[0], texts, horizontal=True)
+    top = max(counts, default=0) or 1
+    for i, (r, count) in enumerate(zip(rows, counts)):
+        conv = r.get("conversion_next")
+        label = format_value(count, "count", language)
+        if not is_missing(conv):
+            label += "  → " + format_value(conv, "ratio", language)
+        text = pg.TextItem(label, color=TEXT, anchor=(0, 0.5))
+        text.setPos(count + top * 0.01, i)
+        chart.addItem(text)
+    chart.set_categories("left", labels)
+    chart.setXRange(0, top * 1.35, padding=0)
+    chart.set_axis_label("bottom", tr("deals"))
+    return chart
+
+
+def revenue_cumulative_chart(bundle: dict[str, Any], language: str) -> ChartWidget:
+    """Revenue so far this year against the plan and against last year, month by month."""
+    unit = _money_unit(bundle)
+    chart = ChartWidget(tr("Revenue, cumulative: fact, plan, last year"), "money", language)
+    rows = bundle.get("revenue_by_month") or []
+    xs = list(range(len(rows)))
+    fact = [r.get("revenue_ytd") for r in rows]
+    plan = [r.get("plan_ytd") for r in rows]
+    last, running = [], 0.0
+    for r in rows:
+        running += float(r.get("revenue_prev_year") or 0)
+        last.append(running)
+    chart.legend()
+    fmt = lambda vals: [format_value(v, "money", language) + f" {unit}" for v in vals]  # noqa: E731
+    _line(chart, xs, fact, PALETTE[0], tr("Fact"), fmt(fact))
+    _line(chart, xs, plan, PALETTE[3], tr("Plan"), fmt(plan), dash=True)
+    _line(chart, xs, last, PALETTE[5], tr("Last year"), fmt(last))
+    chart.set_categories("bottom", [str(r.get("month", ""))[-2:] for r in rows])
+    chart.set_axis_label("bottom", tr("month"))
+    chart.set_axis_label("left", unit)
+    return chart
+
+
+def revenue_growth_chart(bundle: dict[str, Any], language: str) -> ChartWidget:
+    """Revenue of each month and its change against the month before (target +6 %)."""
+    chart = ChartWidget(tr("Revenue growth by month"), "ratio", language)
+    rows = bundle.get("revenue_by_month") or []
+    growth: list[float | None] = []
+    before = rows[-1].get("revenue_prev_year") if rows else None  # December of last year
+    for r in rows:
+        rev = r.get("revenue")
+        growth.append(None if is_missing(rev) or is_missing(before) or not before else rev / before - 1)
+        before = rev
+    xs = [i for i, g in enumerate(growth) if g is not None]
+    ups = [(i, g) for i, g in zip(range(len(growth)), growth) if g is not None and g >= 0]
+    downs = [(i, g) for i, g in zip(range(len(growth)), growth) if g is not None and g < 0]
+    text = lambda i, g: f"{rows[i].get('month')}: {format_value(g, 'ratio', language)} · " + \
+        format_value(rows[i].get("revenue"), "money", language)  # noqa: E731
+    chart.legend()
+    if ups:
+        _bars(chart, [i for i, _ in ups], [g for _, g in ups], 0.6, PALETTE[2], [text(i, g) for i, g in ups],
+              name=tr("Growth"))
+    if downs:
+        _bars(chart, [i for i, _ in downs], [g for _, g in downs], 0.6, PALETTE[3], [text(i, g) for i, g in downs],
+              name=tr("Decline"))
+    _target_line(chart, 0.06, tr("target +6 %"))
+    chart.set_categories("bottom", [str(r.get("month", ""))[-2:] for r in rows])
+    chart.set_axis_label("bottom", tr("month"))
+    chart.set_axis_label("left", tr("change against the month before"))
+    if not xs:
+        chart.setYRange(-0.1, 0.1)
+    return chart
+
+
+CONVERSIONS = ("conv_reply", "conv_positive", "conv_demo", "conv_client")
+
+
+def conversions_chart(bundle: dict[str, Any], language: str) -> ChartWidget:
+    """The year's cohort conversions as of the end of each of the last weeks."""
+    from metrics.catalogue import by_id
+
+    chart = ChartWidget(tr("Conversions, last weeks"), "ratio", language)
+    history = bundle.get("history") or []
+    xs = list(range(len(history)))
+    chart.legend()
+    for n, mid in enumerate(CONVERSIONS):
+        ys = [h["metrics"].get(mid) for h in history]
+        _line(chart, xs, ys, PALETTE[n], by_id(mid).name(language), [format_value(y, "ratio", language) for y in ys])
+    chart.set_categories("bottom", [h["label"].split("-")[-1] for h in history])
+    chart.set_axis_label("bottom", tr("week"))
+    chart.set_axis_label("left", tr("share of the year's worked deals"))
+    return chart
+
+
+def actions_chart(bundle: dict[str, Any], language: str) -> ChartWidget:
+    """Sales actions per working day of each person against the targets (SDR 30, AE 15)."""
+    chart = ChartWidget(tr("Sales actions per person per day"), "number", language)
+    people = [u for u in bundle.get("users", []) if u.get("role") in ("sdr", "ae", "lead_generator", "csm")
+              or (u.get("sales_actions") or 0) > 0]
+    chart.legend()
+    for role, colour, name in (("sdr", PALETTE[0], tr("SDR")), ("ae", PALETTE[1], tr("AE")), (None, PALETTE[5], tr("others"))):
+        idx = [i for i, u in enumerate(people) if (u.get("role") == role if role else u.get("role") not in ("sdr", "ae"))]
+        if not idx:
+            continue
+        values = [float(people[i].get("actions_per_day") or 0) for i in idx]
+        texts = [f"{people[i].get('name')}: {format_value(people[i].get('actions_per_day'), 'number', language)}"
+                 for i in idx]
+        _bars(chart, idx, values, 0.6, colour, texts, name=name)
+    _target_line(chart, 30, tr("SDR target 30"), PALETTE[0])
+    _target_line(chart, 15, tr("AE target 15"), PALETTE[1])
+    chart.set_categories("bottom", [str(u.get("name")) for u in people])
+    chart.set_axis_label("left", tr("actions per working day"))
+    top = max([float(u.get("actions_per_day") or 0) for u in people] + [30.0])
+    chart.setYRange(0, top * 1.15, padding=0)
+    return chart
+
+
+def actions_by_day_chart(bundle: dict[str, Any], language: str) -> ChartWidget:
+    """Each person's sales actions on each of the last days (comparing people and days)."""
+    chart = ChartWidget(tr("Sales actions by day and person"), "count", language)
+    history = bundle.get("history") or []
+    names = []
+    for h in history:
+        for u in h.get("users", []):
+            if u.get("name") not in names and (u.get("sales_actions") or 0) > 0:
+                names.append(u.get("name"))
+    xs = list(range(len(history)))
+    chart.legend()
+    for n, name in enumerate(names):
+        ys = [next((u.get("sales_actions") for u in h.get("users", []) if u.get("name") == name), None) for h in history]
+        _line(chart, xs, ys, PALETTE[n % len(PALETTE)], str(name), [format_value(y, "count", language) for y in ys])
+    _target_line(chart, 30, tr("SDR target 30"), PALETTE[0])
+    _target_line(chart, 15, tr("AE target 15"), PALETTE[1])
+    chart.set_categories("bottom", [h["label"][5:] for h in history])
+    chart.set_axis_label("bottom", tr("day"))
+    chart.set_axis_label("left", tr("sales actions"))
+    return chart
+
+
+def lost_reasons_chart(bundle: dict[str, Any], language: str) -> ChartWidget:
+    """Deals lost in the period by the stage they were lost at, stacked by reason."""
+    chart = ChartWidget(tr("Lost reasons by stage"), "count", language)
+    reasons = sorted(bundle.get("lost_reasons") or [], key=lambda r: -(r.get("count") or 0))
+    stage_keys = [k for k in (bundle.get("stage_names") or {}) if any((r.get("by_stage") or {}).get(k) for r in reasons)]
+    if not stage_keys:
+        stage_keys = sorted({k for r in reasons for k in (r.get("by_stage") or {})})
+    shown, rest = reasons[:6], reasons[6:]
+    series = [(str(r.get("reason")), r.get("by_stage") or {}) for r in shown]
+    if rest:
+        merged: dict[str, int] = {}
+        for r in rest:
+            for k, n in (r.get("by_stage") or {}).items():
+                merged[k] = merged.get(k, 0) + n
+        series.append((tr("other reasons"), merged))
+    base = [0.0] * len(stage_keys)
+    xs = list(range(len(stage_keys)))
+    chart.legend()
+    for n, (reason, by_stage) in enumerate(series):
+        heights = [float(by_stage.get(k, 0)) for k in stage_keys]
+        texts = [f"{stage_name(bundle, k, language)} · {reason}: {int(h)}" for k, h in zip(stage_keys, heights)]
+        label = reason if len(reason) <= 48 else reason[:46] + "…"
+        _bars(chart, xs, heights, 0.6, PALETTE[n % len(PALETTE)], texts, name=label, base=list(base))
+        base = [b + h for b, h in zip(base, heights)]
+    chart.set_categories("bottom", [stage_name(bundle, k, language) for k in stage_keys])
+    chart.set_axis_label("left", tr("deals lost"))
+    chart.setYRange(0, (max(base, default=0) or 1) * 1.6, padding=0)
+    return chart
+
+
+@dataclass(frozen=True)
+class ChartSpec:
+    id: str
+    title: str  # source text, context "ReportCharts"
+    build: Callable[[dict[str, Any], str], ChartWidget]
+    tabs: tuple[str, ...]
+
+    def title_text(self) -> str:
+        return tr(self.title)
+
+
+CHARTS: tuple[ChartSpec, ...] = (
+    ChartSpec("funnel", QT_TRANSLATE_NOOP("ReportCharts", "Funnel"), funnel_chart, ("monthly", "weekly")),
+    ChartSpec("revenue_cumulative", QT_TRANSLATE_NOOP("ReportCharts", "Cumulative revenue vs plan vs last year"),
+              revenue_cumulative_chart, ("monthly",)),
+    ChartSpec("revenue_growth", QT_TRANSLATE_NOOP("ReportCharts", "Revenue growth by month"),
+              revenue_growth_chart, ("monthly",)),
+    ChartSpec("conversions", QT_TRANSLATE_NOOP("ReportCharts", "Conversions over the last 12 weeks"),
+              conversions_chart, ("weekly",)),
+    ChartSpec("actions", QT_TRANSLATE_NOOP("ReportCharts", "Sales actions per person per day"),
+              actions_chart, ("weekly", "daily")),
+    ChartSpec("actions_by_day", QT_TRANSLATE_NOOP("ReportCharts", "Sales actions by day and person"),
+              actions_by_day_chart, ("daily",)),
+    ChartSpec("lost_reasons", QT_TRANSLATE_NOOP("ReportCharts", "Lost reasons by stage"),
+              lost_reasons_chart, ("monthly", "weekly", "daily")),
+)
+
+
+def charts_for(tab: str) -> list[ChartSpec]:
+    return [c for c in CHARTS if tab in c.tabs]
+
+
+def chart_spec(chart_id: str) -> ChartSpec:
+    for c in CHARTS:
+        if c.id == chart_id:
+            return c
+    raise KeyError(chart_id)

@@ -1,0 +1,165 @@
+"""Item models of the report view: the metric lines of a tab, and any report table.
+
+Both hold plain rows (``desktop.exports.sections``) and sort through ``SORT_ROLE`` with
+``RecordFilterProxy``; ``data()`` only reads them. A metric shows its value, target,
+whether it is met (colour *and* ✔/✖ with a word), the previous period and the change,
+and its catalogue formula as a tooltip.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from desktop.exports.sections import ColumnDef, MetricLine
+from desktop.exports.values import MET_COLOUR, format_change, format_value, is_missing, target_mark
+
+from ..tables.record_model import SORT_ROLE
+
+METRIC_ROLE = Qt.ItemDataRole.UserRole + 10  # the metric id of a row
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+DRILLABLE_KINDS = ("count", "ratio")
+
+
+def _sort_value(value: Any) -> Any:
+    if is_missing(value):
+        return float("-inf")
+    return value
+
+
+class MetricsModel(QAbstractTableModel):
+    NAME, VALUE, TARGET, STATUS, PREVIOUS, CHANGE = range(6)
+
+    def __init__(self, language: str, parent=None):
+        super().__init__(parent)
+        self.language = language
+        self.lines: list[MetricLine] = []
+        self.previous_known = False  # the previous period is computed after the numbers
+        self.headers = [self.tr("Metric"), self.tr("Value"), self.tr("Target"), self.tr("Met?"),
+                        self.tr("Previous period"), self.tr("Change")]
+
+    def set_lines(self, lines: list[MetricLine], previous_known: bool = True) -> None:
+        self.previous_known = previous_known
+        if [l.id for l in lines] == [l.id for l in self.lines]:
+            self.lines = lines  # same rows, new numbers: keep the view's selection and scroll
+            self.dataChanged.emit(self.index(0, 0), self.index(len(lines) - 1, self.columnCount() - 1))
+            return
+        self.beginResetModel()
+        self.lines = lines
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.lines)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.headers[section]
+        return None
+
+    def status_text(self, met: bool | None) -> str:
+        if met is None:
+            return ""
+        return f"{target_mark(met)} " + (self.tr("met") if met else self.tr("missed"))
+
+    def _display(self, line: MetricLine, col: int) -> str:
+        lang = self.language
+        if col == self.NAME:
+            return line.name
+        if col == self.VALUE:
+            return format_value(line.value, line.kind, lang)
+        if col == self.TARGET:
+            return format_value(line.target, line.kind, lang) if line.target is not None else ""
+        if col == self.STATUS:
+            return self.status_text(line.met)
+        if not self.previous_known:
+            return "…"
+        if col == self.PREVIOUS:
+            return format_value(line.previous, line.kind, lang)
+        return format_change(line.change, line.kind, lang)
+
+    def _change_colour(self, line: MetricLine) -> QColor | None:
+        if line.change is None or line.change == 0 or line.higher_is_better is None:
+            return None
+        good = (line.change > 0) == line.higher_is_better
+        return QColor(MET_COLOUR[good])
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        line, col = self.lines[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(line, col)
+        if role == SORT_ROLE:
+            return {self.NAME: line.name, self.VALUE: _sort_value(line.value),
+                    self.TARGET: _sort_value(line.target), self.STATUS: {True: 2, False: 0}.get(line.met, 1),
+                    self.PREVIOUS: _sort_value(line.previous), self.CHANGE: _sort_value(line.change)}[col]
+        if role == METRIC_ROLE:
+            return line.id
+        if role == Qt.ItemDataRole.ToolTipRole:
+            tip = line.formula
+            if line.target_text:
+                tip += "\n" + self.tr("Target: %1").replace("%1", line.target_text)
+            if line.kind in DRILLABLE_KINDS and not is_missing(line.value):
+                tip += "\n" + self.tr("Double-click to see the deals behind this number.")
+            return tip
+        if role == Qt.ItemDataRole.TextAlignmentRole and col != self.NAME:
+            return RIGHT
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if col in (self.VALUE, self.STATUS) and line.met is not None:
+                return QBrush(QColor(MET_COLOUR[line.met]))
+            if col == self.CHANGE:
+                colour = self._change_colour(line)
+                return QBrush(colour) if colour is not None else None
+        if role == Qt.ItemDataRole.FontRole and col == self.VALUE:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+    def line(self, row: int) -> MetricLine:
+        return self.lines[row]
+
+
+class ReportTableModel(QAbstractTableModel):
+    """One report table (stages, people, lost reasons, sources, cohorts, revenue by month)."""
+
+    def __init__(self, language: str, parent=None):
+        super().__init__(parent)
+        self.language = language
+        self.columns: list[ColumnDef] = []
+        self.rows: list[dict[str, Any]] = []
+
+    def set_table(self, columns: list[ColumnDef], rows: list[dict[str, Any]]) -> None:
+        self.beginResetModel()
+        self.columns, self.rows = columns, rows
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.columns[section].title_text()
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        col = self.columns[index.column()]
+        value = self.rows[index.row()].get(col.key)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return "" if value is None else (str(value) if col.kind == "text" else format_value(value, col.kind, self.language))
+        if role == SORT_ROLE:
+            return (value or "") if col.kind == "text" else _sort_value(value)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col.kind != "text":
+            return RIGHT
+        if role == Qt.ItemDataRole.ToolTipRole and col.kind == "text" and value:
+            return str(value)
+        return None

@@ -1,0 +1,185 @@
+"""One report tab (monthly, weekly or daily): the metric lines, the charts, the tables.
+
+``show_bundle`` fills it from a report bundle; it is called twice per period — first
+with the report alone (numbers, tables, the charts of this period), then with the
+previous period and the trend history (change column, trend charts). Charts are built
+one per event-loop turn so a switch never stalls the window for long.
+"""
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.exports.sections import TABLES_OF_TAB, metric_lines, table, table_title
+
+from ..tables.record_model import RecordFilterProxy
+from .charts import ChartSpec, ChartWidget, charts_for
+from .models import DRILLABLE_KINDS, METRIC_ROLE, MetricsModel, ReportTableModel
+
+log = logging.getLogger(__name__)
+HISTORY_CHARTS = ("conversions", "actions_by_day")
+CHART_HEIGHT = 300
+
+
+def _table_view(parent: QWidget) -> QTableView:
+    view = QTableView(parent)
+    view.setSortingEnabled(True)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(24)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    view.setWordWrap(False)
+    return view
+
+
+class ReportTab(QWidget):
+    drill_requested = Signal(str)  # metric id
+
+    def __init__(self, tab: str, language: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.tab = tab
+        self.language = language
+        self.bundle: dict[str, Any] | None = None
+        self.metrics = MetricsModel(language, self)
+        self.metrics_proxy = RecordFilterProxy(self)
+        self.metrics_proxy.setSourceModel(self.metrics)
+        self.metrics_view = _table_view(self)
+        self.metrics_view.setModel(self.metrics_proxy)
+        self.metrics_view.setSortingEnabled(False)  # the catalogue order is the spreadsheet's order
+        self.metrics_view.doubleClicked.connect(self._on_double_click)
+        header = self.metrics_view.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in range(1, self.metrics.columnCount()):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.chart_specs: list[ChartSpec] = charts_for(tab)
+        self.charts: dict[str, QWidget] = {}
+        self._chart_box = QWidget(self)
+        self._chart_layout = QVBoxLayout(self._chart_box)
+        self._chart_layout.setContentsMargins(0, 0, 0, 0)
+        for spec in self.chart_specs:
+            holder = QLabel(self.tr("Counting…"), self._chart_box)
+            holder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            holder.setMinimumHeight(CHART_HEIGHT)
+            self.charts[spec.id] = holder
+            self._chart_layout.addWidget(holder)
+        chart_scroll = QScrollArea(self)
+        chart_scroll.setWidgetResizable(True)
+        chart_scroll.setWidget(self._chart_box)
+        self.tables = QTabWidget(self)
+        self.table_models: dict[str, ReportTableModel] = {}
+        self.table_views: dict[str, QTableView] = {}
+        for key in TABLES_OF_TAB[tab]:
+            model = ReportTableModel(language, self)
+            proxy = RecordFilterProxy(self)
+            proxy.setSourceModel(model)
+            view = _table_view(self.tables)
+            view.setModel(proxy)
+            self.table_models[key] = model
+            self.table_views[key] = view
+            self.tables.addTab(view, table_title(key))
+        top = QSplitter(Qt.Orientation.Horizontal, self)
+        top.addWidget(self.metrics_view)
+        top.addWidget(chart_scroll)
+        top.setStretchFactor(0, 5)
+        top.setStretchFactor(1, 6)
+        top.setSizes([560, 680])
+        outer = QSplitter(Qt.Orientation.Vertical, self)
+        outer.addWidget(top)
+        outer.addWidget(self.tables)
+        outer.setStretchFactor(0, 3)
+        outer.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(outer)
+        self._chart_queue: list[ChartSpec] = []
+        self._chart_timer = QTimer(self, singleShot=True, interval=0)
+        self._chart_timer.timeout.connect(self._build_next_chart)
+
+    # --- filling ------------------------------------------------------------------------
+    def show_bundle(self, bundle: dict[str, Any]) -> None:
+        """Show a report bundle; without ``previous``/``history`` the trend parts wait."""
+        complete = "previous" in bundle
+        first = self.bundle is None or self.bundle.get("period") != bundle.get("period") \
+            or self.bundle.get("owner_id") != bundle.get("owner_id") or not complete
+        self.bundle = bundle
+        self.metrics.set_lines(metric_lines(bundle, self.language, self.tab), previous_known=complete)
+        if first:
+            for key, model in self.table_models.items():
+                model.set_table(*table(bundle, key, self.language))
+            for view in self.table_views.values():
+                view.resizeColumnsToContents()
+        wanted = [s for s in self.chart_specs if (s.id in HISTORY_CHARTS) == complete or (first and complete)]
+        if not complete:
+            for spec in self.chart_specs:
+                if spec.id in HISTORY_CHARTS:
+                    self._placeholder(spec.id, self.tr("Counting the last periods…"))
+        self._chart_queue = wanted
+        self._chart_timer.start()
+
+    def _placeholder(self, chart_id: str, text: str) -> None:
+        old = self.charts[chart_id]
+        if isinstance(old, QLabel):
+            old.setText(text)
+            return
+        label = QLabel(text, self._chart_box)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setMinimumHeight(CHART_HEIGHT)
+        self._replace(chart_id, label)
+
+    def _replace(self, chart_id: str, widget: QWidget) -> None:
+        old = self.charts[chart_id]
+        self._chart_layout.replaceWidget(old, widget)
+        old.setParent(None)
+        old.deleteLater()
+        self.charts[chart_id] = widget
+
+    def _build_next_chart(self) -> None:
+        if not self._chart_queue or self.bundle is None:
+            return
+        spec = self._chart_queue.pop(0)
+        try:
+            chart = spec.build(self.bundle, self.language)
+        except Exception as exc:  # a chart that cannot be drawn says so in its place; the log keeps why
+            log.exception("Chart %s failed", spec.id)
+            self._placeholder(spec.id, self.tr("This chart could not be drawn: %1").replace("%1", str(exc)))
+        else:
+            chart.setParent(self._chart_box)
+            chart.setMinimumHeight(CHART_HEIGHT)
+            self._replace(spec.id, chart)
+        if self._chart_queue:
+            self._chart_timer.start()
+
+    def charts_ready(self) -> bool:
+        return not self._chart_queue and all(isinstance(w, ChartWidget) for w in self.charts.values())
+
+    # --- reading ------------------------------------------------------------------------
+    def shown_value(self, metric_id: str) -> str | None:
+        """The text the metrics table shows for ``metric_id`` (None if not on this tab)."""
+        for row in range(self.metrics.rowCount()):
+            if self.metrics.line(row).id == metric_id:
+                return self.metrics.data(self.metrics.index(row, MetricsModel.VALUE))
+        return None
+
+    def _on_double_click(self, index: QModelIndex) -> None:
+        source = self.metrics_proxy.mapToSource(index)
+        line = self.metrics.line(source.row())
+        if line.kind in DRILLABLE_KINDS and line.value is not None:
+            self.drill_requested.emit(line.id)
+
+    def metric_id_at(self, row: int) -> str:
+        return self.metrics_proxy.index(row, 0).data(METRIC_ROLE)
