@@ -23,6 +23,7 @@ import pandas as pd
 
 from .frames import FunnelFrames
 from .periods import Period
+from .plans import PlanBook
 from .reached import NAT, Reaches, StageLayout, as_ns
 from .timeline import NS_PER_DAY, WON_STATUS, LOST_STATUS, DealStates, EventLog, deal_states, ts_ns
 
@@ -71,6 +72,10 @@ class ReportContext:
     def window(self, start: object, end: object) -> Window:
         """[start, end) cut at T."""
         return Window(ts_ns(start), min(ts_ns(end), self.T + 1))
+
+    @cached_property
+    def plans(self) -> PlanBook:
+        return PlanBook(self.frames.plans)
 
     # --- per-deal state ----------------------------------------------------------------
     @cached_property

@@ -10,44 +10,64 @@ stored last wins.
 """
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 
 from .periods import Period
 
-
-def _rows(plans: pd.DataFrame, year: int, user_id: int | None) -> pd.DataFrame:
-    users = pd.to_numeric(plans["user_id"], errors="coerce")
-    mine = users.isna() if user_id is None else users == user_id
-    return plans[mine & (pd.to_numeric(plans["year"], errors="coerce") == year)]
+Key = tuple[int, int | None, int | None]  # (year, month or None, user or None)
 
 
-def plan_year(plans: pd.DataFrame, year: int, user_id: int | None = None) -> float | None:
-    rows = _rows(plans, year, user_id)
-    months = pd.to_numeric(rows["month"], errors="coerce")
-    annual = rows[months.isna()]
-    if len(annual):
-        return float(annual["amount"].iloc[-1])
-    monthly = rows[months.notna()]
-    if len(monthly):
-        return float(monthly.groupby(pd.to_numeric(monthly["month"]))["amount"].last().sum())
-    return None
+class PlanBook:
+    """The plan rows as a dictionary, for many cheap look-ups."""
+
+    def __init__(self, frame: pd.DataFrame):
+        self.rows: dict[Key, float] = {}
+        for year, month, user, amount in zip(frame["year"], frame["month"], frame["user_id"], frame["amount"]):
+            self.rows[(int(year), _int_or_none(month), _int_or_none(user))] = float(amount)
+
+    def year(self, year: int, user_id: int | None = None) -> float | None:
+        annual = self.rows.get((year, None, user_id))
+        if annual is not None:
+            return annual
+        months = [v for (y, m, u), v in self.rows.items() if y == year and u == user_id and m is not None]
+        return float(sum(months)) if months else None
+
+    def month(self, year: int, month: int, user_id: int | None = None) -> float | None:
+        row = self.rows.get((year, month, user_id))
+        if row is not None:
+            return row
+        annual = self.year(year, user_id)
+        return None if annual is None else annual / 12
+
+    def period(self, period: Period, user_id: int | None = None) -> float | None:
+        if period.kind == "month":
+            return self.month(period.year, period.start.month, user_id)
+        annual = self.year(period.year, user_id)
+        if annual is None:
+            return None
+        days = 7 if period.kind == "week" else 1
+        return annual * days / period.days_in_year
 
 
-def plan_month(plans: pd.DataFrame, year: int, month: int, user_id: int | None = None) -> float | None:
-    rows = _rows(plans, year, user_id)
-    row = rows[pd.to_numeric(rows["month"], errors="coerce") == month]
-    if len(row):
-        return float(row["amount"].iloc[-1])
-    annual = plan_year(plans, year, user_id)
-    return None if annual is None else annual / 12
-
-
-def plan_period(plans: pd.DataFrame, period: Period, user_id: int | None = None) -> float | None:
-    if period.kind == "month":
-        return plan_month(plans, period.year, period.start.month, user_id)
-    annual = plan_year(plans, period.year, user_id)
-    if annual is None:
+def _int_or_none(value: object) -> int | None:
+    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
         return None
-    days = 7 if period.kind == "week" else 1
-    return annual * days / period.days_in_year
+    return int(value)  # type: ignore[call-overload]
 
+
+def _book(plans: pd.DataFrame | PlanBook) -> PlanBook:
+    return plans if isinstance(plans, PlanBook) else PlanBook(plans)
+
+
+def plan_year(plans: pd.DataFrame | PlanBook, year: int, user_id: int | None = None) -> float | None:
+    return _book(plans).year(year, user_id)
+
+
+def plan_month(plans: pd.DataFrame | PlanBook, year: int, month: int, user_id: int | None = None) -> float | None:
+    return _book(plans).month(year, month, user_id)
+
+
+def plan_period(plans: pd.DataFrame | PlanBook, period: Period, user_id: int | None = None) -> float | None:
+    return _book(plans).period(period, user_id)

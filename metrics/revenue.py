@@ -24,7 +24,6 @@ import numpy as np
 from .context import ReportContext, Window, shift_year_back
 from .figures import mean, minus_one, ratio
 from .periods import month_period
-from .plans import plan_month, plan_period, plan_year
 from .reached import NAT
 from .timeline import NS_PER_DAY, WON_STATUS, ts_ns
 
@@ -72,8 +71,8 @@ def revenue_figures(ctx: ReportContext) -> dict[str, float | int | None]:
     prev = revenue_prev(ctx)
     shifted_t = shift_year_back(ctx.as_of)
     y_prev = Window(ts_ns(datetime(period.year - 1, 1, 1)), ts_ns(shifted_t) + 1)
-    annual = plan_year(ctx.frames.plans, period.year)
-    this_period = plan_period(ctx.frames.plans, period)
+    annual = ctx.plans.year(period.year)
+    this_period = ctx.plans.period(period)
     won_count, won_count_ytd = int(won_p.sum()), int(won_y.sum())
     avg_check = ratio(revenue, won_count)
     cycle = mean(cycle_days(ctx, won_p))
@@ -149,7 +148,7 @@ def run_rate_forecast(ctx: ReportContext) -> float | None:
 
 def revenue_by_month(ctx: ReportContext) -> list[dict[str, object]]:
     """Twelve rows for P's year (revenue as of T; months starting after T are null)."""
-    year, plans = ctx.period.year, ctx.frames.plans
+    year = ctx.period.year
     rows: list[dict[str, object]] = []
     cum_revenue, cum_plan = 0.0, 0.0
     plan_missing = False
@@ -158,7 +157,7 @@ def revenue_by_month(ctx: ReportContext) -> list[dict[str, object]]:
         last_year = month_period(year - 1, month)
         started = ts_ns(this.start) <= ctx.T
         revenue = amount_of(ctx, won_in(ctx, ctx.window(this.start, this.end))) if started else None
-        plan = plan_month(plans, year, month)
+        plan = ctx.plans.month(year, month)
         plan_missing = plan_missing or plan is None
         cum_plan += plan or 0.0
         if revenue is not None:

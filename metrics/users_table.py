@@ -15,7 +15,6 @@ import pandas as pd
 from .activity import ACTION_TYPES, actions_in_period, working_days
 from .context import ReportContext
 from .figures import ratio
-from .plans import plan_period
 from .revenue import won_in
 from .timeline import owners_at
 
@@ -52,20 +51,21 @@ def credited_wins(ctx: ReportContext) -> pd.DataFrame:
 def users_table(ctx: ReportContext) -> list[dict[str, object]]:
     users = ctx.frames.users
     actions = actions_in_period(ctx)
-    by_type = actions.groupby(["user_id", "type"]).size()
-    reaches = credited_reaches(ctx).groupby(["user_id", "key"]).size()
+    by_type = actions.groupby(["user_id", "type"]).size().to_dict()
+    reaches = credited_reaches(ctx).groupby(["user_id", "key"]).size().to_dict()
     wins = credited_wins(ctx).groupby("user_id")["amount"].agg(["size", "sum"])
+    won_count, won_amount = wins["size"].to_dict(), wins["sum"].to_dict()
     st = ctx.states
-    open_by_owner = pd.Series(st.owner[st.open]).value_counts()
+    open_by_owner = pd.Series(st.owner[st.open]).value_counts().to_dict()
     days = working_days(ctx)
     rows = []
-    for user in users.itertuples(index=False):
+    for user in users.sort_values("user_id", kind="stable").itertuples(index=False):
         uid = int(user.user_id)
         key = float(uid)
         types = {t: int(by_type.get((key, t), 0)) for t in ACTION_TYPES}
         total = sum(types.values())
-        revenue = float(wins["sum"].get(key, 0.0))
-        plan = plan_period(ctx.frames.plans, ctx.period, uid)
+        revenue = float(won_amount.get(key, 0.0))
+        plan = ctx.plans.period(ctx.period, uid)
         row: dict[str, object] = {
             "user_id": uid,
             "name": user.name,
@@ -76,7 +76,7 @@ def users_table(ctx: ReportContext) -> list[dict[str, object]]:
         }
         row.update({column: int(reaches.get((key, stage), 0)) for column, stage in REACH_COLUMNS.items()})
         row.update({
-            "won_count": int(wins["size"].get(key, 0)),
+            "won_count": int(won_count.get(key, 0)),
             "revenue": revenue,
             "open_count": int(open_by_owner.get(key, 0)),
             "plan_period": plan,
