@@ -388,6 +388,17 @@
     </message>
   </context>
   <context>
+    <name>Cards</name>
+    <message>
+      <source>New company…</source>
+      <translation>Новая компания…</translation>
+    </message>
+    <message>
+      <source>New contact…</source>
+      <translation>Новый контакт…</translation>
+    </message>
+  </context>
+  <context>
     <name>ChoicesDialog</name>
     <message>
       <source>Choices</source>

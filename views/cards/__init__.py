@@ -75,3 +75,17 @@ def new_card(ctx: AppContext, kind: str, parent: QWidget | None = None, **defaul
     if kind not in ("company", "contact"):
         raise NotFound("card kind", kind)
     return _show(ctx, card_class(kind)(ctx, None, defaults=defaults), parent)
+
+
+def new_record_button(ctx: AppContext, kind: str, parent: QWidget) -> QWidget | None:
+    """A "New company" / "New contact" button for a record table (None for other kinds)."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QPushButton
+
+    texts = {"company": QCoreApplication.translate("Cards", "New company…"),
+             "contact": QCoreApplication.translate("Cards", "New contact…")}
+    if kind not in texts:
+        return None
+    button = QPushButton(texts[kind], parent)
+    button.clicked.connect(lambda: new_card(ctx, kind, parent))
+    return button

@@ -74,6 +74,10 @@ def existing_window(kind: str, record_id: int) -> CardWindow | None:
     return next((w for w in _windows if w.card.kind == kind and w.card.record_id == record_id), None)
 
 
+def open_windows() -> list[CardWindow]:
+    return list(_windows)
+
+
 def panel_of(main: QMainWindow) -> CardPanel:
     panel = main.findChild(CardPanel, "cardPanel")
     return panel if panel is not None else CardPanel(main)

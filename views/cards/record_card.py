@@ -321,10 +321,16 @@ class RecordCard(QWidget):
         def undo(_changes: Changes) -> Changes:
             return self.ctx.run(undo_merge, snapshots["last"])
 
-        self.ctx.push_undoable(self.tr("Merge"), do, undo)
-        if self.record_id == drop_id:
+        switching = self.record_id == drop_id  # this card's record goes away: show the kept one
+        if switching:
             self.record_id = keep_id
-            self.reload()
+        try:
+            self.ctx.push_undoable(self.tr("Merge"), do, undo)
+        except VoronkaError:
+            if switching:
+                self.record_id = drop_id
+            raise
+        self.reload()
 
     # --- closing -------------------------------------------------------------------------------
     def maybe_save(self) -> bool:

@@ -43,6 +43,11 @@ class RecordPage(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.count_label)
+        from ..cards import new_record_button
+
+        new_button = new_record_button(ctx, self.kind, self)
+        if new_button is not None:
+            top.addWidget(new_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table)

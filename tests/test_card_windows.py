@@ -1,0 +1,124 @@
+"""Cards open from the shell (window or side panel), warn about duplicates and merge them."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMessageBox
+from sqlalchemy import func, select
+
+from models.orm import Company, Deal
+from models.services.companies import create_company
+from models.services.deals import create_deal
+from views.app_context import AppContext
+from views.cards.dialogs import DuplicateDialog
+from views.cards.host import CardPanel, existing_window, open_windows
+from views.main_window import MainWindow
+
+
+@pytest.fixture(autouse=True)
+def discard_on_close(monkeypatch):
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+
+
+@pytest.fixture
+def ctx(db, tmp_path):
+    context = AppContext(db, QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat), language="en")
+    context.user_id = 1
+    return context
+
+
+@pytest.fixture
+def window(ctx, qtbot):
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    return win
+
+
+def companies(ctx) -> int:
+    with ctx.db.session() as s:
+        return s.scalar(select(func.count()).select_from(Company))
+
+
+def test_double_click_in_a_table_opens_the_card_in_its_own_window(ctx, window, qtbot):
+    cid = ctx.db.run(create_company, {"name": "Acme", "website": "acme.ru"}).created[0]
+    page = window.page("companies")
+    page.reload()
+    page.table.doubleClicked.emit(page.proxy.index(0, 0))
+    card_window = existing_window("company", cid)
+    assert card_window is not None and card_window.windowTitle() == "Acme"
+    qtbot.addWidget(card_window)
+    ctx.open_record.emit("company", cid)  # a second open raises the same window
+    assert existing_window("company", cid) is card_window
+
+
+def test_cards_can_live_in_the_side_panel_one_at_a_time(ctx, window):
+    ctx.set_user_setting("cards.open_as", "panel")
+    a = ctx.db.run(create_deal, name="First", user_id=1).created[0]
+    b = ctx.db.run(create_deal, name="Second", user_id=1).created[0]
+    ctx.open_record.emit("deal", a)
+    panel = window.findChild(CardPanel, "cardPanel")
+    assert panel is not None and panel.card.title.text() == "First"
+    ctx.open_record.emit("deal", b)
+    assert panel.card.title.text() == "Second" and len(window.findChildren(CardPanel)) == 1
+
+
+def test_the_companies_table_has_a_new_company_button(ctx, window, qtbot):
+    from PySide6.QtWidgets import QPushButton
+
+    page = window.page("companies")
+    button = next(b for b in page.findChildren(QPushButton) if b.text() == "New company…")
+    button.click()
+    card = next(w.card for w in open_windows() if w.card.record_id is None)
+    qtbot.addWidget(card.window())
+    assert card.kind == "company" and card.title.text() == "New company"
+
+
+def new_company_card(ctx, qtbot, **values):
+    from views.cards import new_card
+
+    card = new_card(ctx, "company")
+    qtbot.addWidget(card.window())
+    for key, text in values.items():
+        card.editor(key).line.setText(text)
+    return card
+
+
+def test_saving_a_company_with_a_known_website_offers_the_existing_one(ctx, qtbot, monkeypatch):
+    existing = ctx.db.run(create_company, {"name": "Acme", "website": "acme.ru"}).created[0]
+    opened = []
+    ctx.open_record.connect(lambda kind, rid: opened.append((kind, rid)))
+    monkeypatch.setattr(DuplicateDialog, "exec", lambda self: DuplicateDialog.OPEN)
+    card = new_company_card(ctx, qtbot, name="ACME LLC", website="https://www.acme.ru")
+    assert card.save() is False
+    assert opened == [("company", existing)] and companies(ctx) == 1
+
+
+def test_merging_a_new_duplicate_into_the_existing_company_keeps_one_record(ctx, qtbot, monkeypatch):
+    existing = ctx.db.run(create_company, {"name": "Acme", "website": "acme.ru"}).created[0]
+    monkeypatch.setattr(DuplicateDialog, "exec", lambda self: DuplicateDialog.MERGE)
+    card = new_company_card(ctx, qtbot, name="ACME LLC", website="acme.ru", inn="7707083893")
+    assert card.save() is True
+    assert companies(ctx) == 1 and card.record_id == existing
+    with ctx.db.session() as s:
+        assert s.get(Company, existing).inn == "7707083893"
+    ctx.undo_stack.undo()  # one step takes back both the creation and the merge
+    assert companies(ctx) == 1
+    with ctx.db.session() as s:
+        assert s.get(Company, existing).inn is None
+
+
+def test_merging_from_the_card_moves_deals_and_undo_splits_them(ctx, qtbot):
+    from views.cards import open_card
+
+    keep = ctx.db.run(create_company, {"name": "Acme"}).created[0]
+    drop = ctx.db.run(create_company, {"name": "Acme (old)"}).created[0]
+    deal = ctx.db.run(create_deal, user_id=1, company_id=drop).created[0]
+    card = open_card(ctx, "company", keep)
+    qtbot.addWidget(card.window())
+    card.merge(keep, drop)
+    assert companies(ctx) == 1 and [d.id for d in card.deals.model.rows] == [deal]
+    ctx.undo_stack.undo()
+    assert companies(ctx) == 2
+    with ctx.db.session() as s:
+        assert s.get(Deal, deal).company_id == drop
+    assert card.deals.model.rows == []
