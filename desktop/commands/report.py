@@ -52,6 +52,18 @@ def _cell(value: object) -> str:
 WRITERS: dict[str, Writer] = {"json": write_json, "csv": write_csv}
 
 
+def _export(name: str) -> Writer:
+    """A writer of ``desktop.exports.cli`` (imported only when used: it needs Qt)."""
+    def write(report: dict[str, Any], language: str) -> bytes:
+        from desktop.exports import cli
+
+        return getattr(cli, name)(report, language)
+    return write
+
+
+WRITERS.update(xlsx=_export("xlsx_report"), pdf=_export("pdf_report"))
+
+
 def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("report", help="compute the report of a period and write it as json/csv/xlsx/pdf")
     p.add_argument("--db", required=True, help="database file or SQLAlchemy URL (must exist)")

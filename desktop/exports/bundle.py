@@ -5,6 +5,7 @@ Keys added to the report object (all optional for readers):
 
 ``owner_id``, ``owner_name``  the owner filter (None: the whole team)
 ``stage_names``               stage key → ``{"ru": …, "en": …, "main": bool}``
+``currency``                  the pipeline's currency (axis units)
 ``previous``                  ``{"period": {...}, "metrics": {...}}`` of the period just
                               before, as of its end (or of the as-of moment if earlier),
                               for the "change" column
@@ -62,6 +63,7 @@ def main_report(frames: FunnelFrames, period, as_of: datetime | None = None,
     report["owner_id"] = owner_id
     report["owner_name"] = owner_name(frames, owner_id)
     report["stage_names"] = stage_names(frames)
+    report["currency"] = frames.currency
     return report
 
 

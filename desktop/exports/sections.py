@@ -164,8 +164,23 @@ def metric_lines(bundle: dict[str, Any], language: str, tab: str | None = None) 
 
 
 def stage_name(bundle: dict[str, Any], key: str, language: str) -> str:
+    """A stage's name in ``language``: from the bundle's stage names, else the stage table's row."""
     names = (bundle.get("stage_names") or {}).get(key)
-    return names.get(language) or key if names else key
+    if names and names.get(language):
+        return names[language]
+    for row in bundle.get("stages") or []:
+        if row.get("key") == key:
+            return row.get(f"name_{language}") or row.get("name_en") or key
+    return key
+
+
+def is_main_stage(bundle: dict[str, Any], row: dict[str, Any], last: bool) -> bool:
+    """Whether a stage-table row is a main stage (a side stage has no conversion to the next;
+    the bundle's ``stage_names`` say it outright when present)."""
+    names = (bundle.get("stage_names") or {}).get(row.get("key"))
+    if names is not None and "main" in names:
+        return bool(names["main"])
+    return last or row.get("conversion_next") is not None
 
 
 def _flat_row(table: str, row: dict[str, Any], bundle: dict[str, Any], language: str) -> dict[str, Any]:
@@ -189,7 +204,7 @@ def table_columns(table: str, rows: list[dict[str, Any]]) -> list[ColumnDef]:
     known = TABLE_COLUMNS.get(table, [])
     present: set[str] = set().union(*(r.keys() for r in rows)) if rows else {c.key for c in known}
     columns = [c for c in known if c.key in present]
-    hidden = {"key", "actions_by_type", "user_id", "stage_id", "lost_reason_id"}
+    hidden = {"key", "actions_by_type", "user_id", "stage_id", "lost_reason_id", "name_ru", "name_en"}
     known_keys = {c.key for c in known}
     for key in sorted(present - known_keys - hidden):
         sample = next((r[key] for r in rows if r.get(key) is not None), None)

@@ -175,9 +175,7 @@ def _charts_sheet(book: _Book, placed: dict[str, tuple[str, int, list[str]]], bu
     if "stages" in placed:
         name, n, keys = placed["stages"]
         c = col_of(keys, "reached_count")
-        main = [i for i, s in enumerate(bundle.get("stages", []), 1)
-                if ((bundle.get("stage_names") or {}).get(s.get("key")) or {}).get("main", True)]
-        if c is not None and n and main:
+        if c is not None and n:
             chart = book.wb.add_chart({"type": "bar"})
             chart.add_series({"name": tr("Deals reaching the stage"),
                               "categories": [name, 1, 0, n, 0], "values": [name, 1, c, n, c],

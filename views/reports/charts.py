@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, QT_TRANSLATE_N
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QToolTip, QWidget
 
-from desktop.exports.sections import stage_name
+from desktop.exports.sections import is_main_stage, stage_name
 from desktop.exports.values import format_value, is_missing
 
 PALETTE = ["#3f6fb5", "#e08a2c", "#2e9b5f", "#c0392b", "#8e5bb5", "#7f8c8d", "#16a085", "#d4a017"]
@@ -154,8 +154,8 @@ def _target_line(chart: ChartWidget, value: float, text: str, colour: str = "#b3
 def funnel_chart(bundle: dict[str, Any], language: str) -> ChartWidget:
     """Deals reaching each main stage in the period, with the cohort conversion to the next."""
     chart = ChartWidget(tr("Funnel: deals reaching each main stage"), "count", language, horizontal=True)
-    names = bundle.get("stage_names") or {}
-    rows = [r for r in bundle.get("stages", []) if (names.get(r["key"]) or {}).get("main", True)]
+    stages = bundle.get("stages", [])
+    rows = [r for i, r in enumerate(stages) if is_main_stage(bundle, r, i == len(stages) - 1)]
     rows = list(reversed(rows))  # first stage on top
     labels = [stage_name(bundle, r["key"], language) for r in rows]
     counts = [float(r.get("reached_count") or 0) for r in rows]
@@ -305,7 +305,8 @@ def lost_reasons_chart(bundle: dict[str, Any], language: str) -> ChartWidget:
     """Deals lost in the period by the stage they were lost at, stacked by reason."""
     chart = ChartWidget(tr("Lost reasons by stage"), "count", language)
     reasons = sorted(bundle.get("lost_reasons") or [], key=lambda r: -(r.get("count") or 0))
-    stage_keys = [k for k in (bundle.get("stage_names") or {}) if any((r.get("by_stage") or {}).get(k) for r in reasons)]
+    order = [s.get("key") for s in bundle.get("stages", [])]
+    stage_keys = [k for k in order if any((r.get("by_stage") or {}).get(k) for r in reasons)]
     if not stage_keys:
         stage_keys = sorted({k for r in reasons for k in (r.get("by_stage") or {})})
     shown, rest = reasons[:6], reasons[6:]
