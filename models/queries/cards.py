@@ -404,3 +404,28 @@ def lost_reason_choices(session: Session, language: str) -> list[Choice]:
     """The active lost reasons in the team's order, in ``language``."""
     q = select(LostReason).where(LostReason.active.is_(True)).order_by(LostReason.position, LostReason.id)
     return [Choice(r.id, r.label(language), r.group) for r in session.scalars(q)]
+
+
+@dataclass(frozen=True)
+class ActivityLine:
+    """A sales action or note with one person, as listed on their card."""
+
+    id: int
+    at: datetime
+    type: str
+    outcome: str | None
+    text: str | None
+    deal_id: int | None
+    deal: str | None
+    user: str | None
+
+
+def contact_activities(session: Session, contact_id: int | None, limit: int = 500) -> list[ActivityLine]:
+    """The latest activities with a person, newest first."""
+    if contact_id is None:
+        return []
+    q = (select(Activity.id, Activity.at, Activity.type, Activity.outcome, Activity.text, Activity.deal_id,
+                Deal.name, User.name)
+         .outerjoin(Deal, Deal.id == Activity.deal_id).outerjoin(User, User.id == Activity.user_id)
+         .where(Activity.contact_id == contact_id).order_by(Activity.at.desc(), Activity.id.desc()).limit(limit))
+    return [ActivityLine(*r) for r in session.execute(q)]

@@ -379,6 +379,46 @@
       <source>Phone</source>
       <translation>Телефон</translation>
     </message>
+    <message>
+      <source>Call</source>
+      <translation>Звонок</translation>
+    </message>
+    <message>
+      <source>Message</source>
+      <translation>Сообщение</translation>
+    </message>
+    <message>
+      <source>Meeting</source>
+      <translation>Встреча</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>Заметка</translation>
+    </message>
+    <message>
+      <source>Sales actions with this person</source>
+      <translation>Действия с этим человеком</translation>
+    </message>
+    <message>
+      <source>When</source>
+      <translation>Когда</translation>
+    </message>
+    <message>
+      <source>Action</source>
+      <translation>Действие</translation>
+    </message>
+    <message>
+      <source>Outcome</source>
+      <translation>Результат</translation>
+    </message>
+    <message>
+      <source>Who</source>
+      <translation>Кто</translation>
+    </message>
+    <message>
+      <source>Text</source>
+      <translation>Текст</translation>
+    </message>
   </context>
   <context>
     <name>CardPanel</name>

@@ -4,10 +4,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton, QSplitter, QWidget
 
 from models.changes import Changes
-from models.queries.cards import CardData, contact_card, distinct_values
+from models.queries.cards import CardData, contact_activities, contact_card, distinct_values
 from models.services.contacts import (
     create_contact,
     delete_contact,
@@ -17,7 +18,7 @@ from models.services.contacts import (
     update_contact,
 )
 
-from .lists import deal_list
+from .lists import activity_list, deal_list
 from .record_card import RecordCard
 
 EMAIL_KEYS = ("email_work", "email_personal")
@@ -28,7 +29,12 @@ class ContactCard(RecordCard):
     kind = "contact"
 
     def build_side(self) -> QWidget:
+        side = QSplitter(Qt.Orientation.Vertical, self)
         self.deals = deal_list(self.ctx, self)
+        self.actions = activity_list(self.ctx, self)
+        side.addWidget(self.deals)
+        side.addWidget(self.actions)
+        side.setStretchFactor(1, 2)
         self.merge_button = QPushButton(self.tr("Merge with…"), self)
         self.merge_button.setToolTip(self.tr("This person is in the list twice: merge the other record into this one"))
         self.merge_button.clicked.connect(self.ask_merge)
@@ -39,7 +45,7 @@ class ContactCard(RecordCard):
         self.info_line.addWidget(self.company_button)
         self.info_line.addStretch(1)
         self.header_actions.addWidget(self.merge_button)
-        return self.deals
+        return side
 
     def load_data(self) -> CardData:
         return self.ctx.query(contact_card, self.record_id)
@@ -52,6 +58,8 @@ class ContactCard(RecordCard):
 
     def refresh_side(self, data: CardData) -> None:
         self.deals.set_rows(getattr(data, "deals", []))
+        self.actions.set_rows(self.ctx.query(contact_activities, self.record_id))
+        self.actions.table.setColumnWidth(5, 300)
         self.merge_button.setEnabled(self.record_id is not None)
         name = getattr(data, "company_name", None)
         self.company_button.setText(self.tr("Company: %1").replace("%1", name) if name else "")
@@ -66,7 +74,8 @@ class ContactCard(RecordCard):
         return {"position": self.ctx.query(distinct_values, "contact", "position")}
 
     def concerns(self, changes: Changes) -> bool:
-        return changes.fields or self.record_id in changes.contacts or bool(changes.deals & self.deals.ids())
+        return (changes.fields or self.record_id in changes.contacts or bool(changes.deals & self.deals.ids())
+                or bool(changes.activities))
 
     def create_service(self) -> Callable[..., Changes]:
         return create_contact

@@ -43,6 +43,7 @@ class FieldEditor(QWidget):
         self.spec = spec
         self.language = language
         self._initial: Any = None
+        self.base_style = ""  # the input's own style sheet, kept under the "refused" border
         self.problem = QLabel(self)
         self.problem.setObjectName("fieldProblem")
         self.problem.setStyleSheet("color: #c62828;")
@@ -84,7 +85,7 @@ class FieldEditor(QWidget):
     def set_problem(self, text: str | None) -> None:
         self.problem.setText(text or "")
         self.problem.setVisible(bool(text))
-        self.input_widget().setStyleSheet(PROBLEM_STYLE if text else "")
+        self.input_widget().setStyleSheet(self.base_style + (PROBLEM_STYLE if text else ""))
         self.input_widget().setToolTip(text or "")
 
     def problem_text(self) -> str | None:
@@ -222,7 +223,8 @@ class MultiChoiceEditor(FieldEditor):
         self.button = QPushButton(self)
         self.button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.button.setMinimumWidth(120)
-        self.button.setStyleSheet("text-align: left; padding-left: 4px;")
+        self.base_style = "QPushButton { text-align: left; padding: 3px 6px; }"
+        self.button.setStyleSheet(self.base_style)
         self.menu = QMenu(self.button)
         self.actions: list[QAction] = []
         for value, text in choices:

@@ -60,7 +60,7 @@ class CardForm(QWidget):
             frame.setObjectName("pinnedFields")
             frame.setStyleSheet("QFrame#pinnedFields { background: palette(alternate-base); border-radius: 4px; }")
             form = QFormLayout(frame)
-            form.setContentsMargins(8, 6, 8, 6)
+            form.setContentsMargins(18, 6, 4, 6)  # the blocks' indent, so pinned fields line up with them
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
             for key in pinned:
                 self._add_row(form, key, frame)

@@ -233,7 +233,7 @@ class CardLayoutEditor(QWidget):
                     item.setForeground(QBrush(QColor("#8a8a8a")))
                 head.appendRow(row)
         self.tree.expandAll()
-        for col, width in enumerate((230, 175, 70, 170)):
+        for col, width in enumerate((230, 205, 70, 170)):
             self.tree.setColumnWidth(col, width)
         self.select_key(current)
         self._update_actions()

@@ -4,7 +4,7 @@ They reuse the record tables' model (plain rows, one query); double-click opens 
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex
@@ -14,18 +14,20 @@ from models.fields.phone import display_phone
 from models.queries.cards import DealLine, PersonLine
 
 from ..app_context import AppContext
-from ..tables.record_model import ID_ROLE, Column, RecordTableModel
-from .formatting import contact_type_label, format_money
+from ..tables.record_model import Column, RecordTableModel
+from .formatting import contact_type_label, format_datetime, format_money
 
 
 class RecordList(QWidget):
     """A titled table of records with an optional "add" button."""
 
     def __init__(self, ctx: AppContext, kind: str, title: str, columns: Sequence[Column],
-                 add_text: str | None = None, parent: QWidget | None = None):
+                 add_text: str | None = None, parent: QWidget | None = None,
+                 open_id: Callable[[Any], int | None] | None = None):
         super().__init__(parent)
         self.ctx = ctx
         self.kind = kind
+        self.open_id = open_id or (lambda row: row.id)  # what double-click opens: the row, or its deal
         self.model = RecordTableModel(columns, self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
@@ -55,7 +57,7 @@ class RecordList(QWidget):
         return {row.id for row in self.model.rows}
 
     def _open(self, index: QModelIndex) -> None:
-        record_id = index.data(ID_ROLE)
+        record_id = self.open_id(self.model.rows[index.row()]) if index.isValid() else None
         if record_id is not None:
             self.ctx.open_record.emit(self.kind, int(record_id))
 
@@ -86,4 +88,22 @@ def people_list(ctx: AppContext, parent: QWidget, add_text: str | None = None) -
     ], add_text, parent)
 
 
-__all__ = ["PersonLine", "RecordList", "deal_list", "people_list"]
+def activity_list(ctx: AppContext, parent: QWidget) -> RecordList:
+    """Actions with one person; double-click opens the deal they were about."""
+    lang = ctx.language
+    kinds = {
+        "call": QCoreApplication.translate("CardLists", "Call"),
+        "email": QCoreApplication.translate("CardLists", "E-mail"),
+        "message": QCoreApplication.translate("CardLists", "Message"),
+        "meeting": QCoreApplication.translate("CardLists", "Meeting"),
+        "note": QCoreApplication.translate("CardLists", "Note"),
+    }
+    listing = RecordList(ctx, "deal", QCoreApplication.translate("CardLists", "Sales actions with this person"), [
+        Column(QCoreApplication.translate("CardLists", "When"), lambda r: format_datetime(r.at, lang)),
+        Column(QCoreApplication.translate("CardLists", "Action"), lambda r: kinds.get(r.type, r.type)),
+        Column(QCoreApplication.translate("CardLists", "Outcome"), lambda r: r.outcome),
+        Column(QCoreApplication.translate("CardLists", "Deal"), lambda r: r.deal),
+        Column(QCoreApplication.translate("CardLists", "Who"), lambda r: r.user),
+        Column(QCoreApplication.translate("CardLists", "Text"), lambda r: r.text),
+    ], None, parent, open_id=lambda row: row.deal_id)
+    return listing
