@@ -11,7 +11,7 @@ Keys added to the report object (all optional for readers):
                               for the "change" column
 ``history``                   the trend the tab's charts draw: for a week the last
                               ``HISTORY_WEEKS`` weeks, for a day the last
-                              ``HISTORY_DAYS`` days, each ``{"label", "metrics", "users"}``
+                              ``HISTORY_DAYS`` working days, each ``{"label", "metrics", "users"}``
                               with a few metrics and each person's sales actions
 
 The numbers are always the engine's (``metrics.report.compute_report``); nothing here
@@ -71,8 +71,12 @@ def history_periods(period) -> list:
     """The periods the tab's trend charts show, oldest first, ending with ``period``."""
     count = {"week": HISTORY_WEEKS, "day": HISTORY_DAYS}.get(period.kind, 0)
     periods = [period] if count else []
+    before = period
     while len(periods) < count:
-        periods.insert(0, periods[0].previous())
+        before = before.previous()
+        if before.kind == "day" and before.start.weekday() >= 5:
+            continue  # the daily trend compares working days
+        periods.insert(0, before)
     return periods
 
 

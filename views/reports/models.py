@@ -19,7 +19,13 @@ from ..tables.record_model import SORT_ROLE
 
 METRIC_ROLE = Qt.ItemDataRole.UserRole + 10  # the metric id of a row
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-DRILLABLE_KINDS = ("count", "ratio")
+
+
+def drillable(metric_id: str) -> bool:
+    """Whether the engine can list the deals behind this metric (counts, shares, sums of deals)."""
+    from metrics.drilldown import NUMERATORS
+
+    return metric_id in NUMERATORS
 
 
 def _sort_value(value: Any) -> Any:
@@ -103,7 +109,7 @@ class MetricsModel(QAbstractTableModel):
             tip = line.formula
             if line.target_text:
                 tip += "\n" + self.tr("Target: %1").replace("%1", line.target_text)
-            if line.kind in DRILLABLE_KINDS and not is_missing(line.value):
+            if drillable(line.id) and not is_missing(line.value):
                 tip += "\n" + self.tr("Double-click to see the deals behind this number.")
             return tip
         if role == Qt.ItemDataRole.TextAlignmentRole and col != self.NAME:

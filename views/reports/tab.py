@@ -27,7 +27,7 @@ from desktop.exports.sections import TABLES_OF_TAB, metric_lines, table, table_t
 
 from ..tables.record_model import RecordFilterProxy
 from .charts import ChartSpec, ChartWidget, charts_for
-from .models import DRILLABLE_KINDS, METRIC_ROLE, MetricsModel, ReportTableModel
+from .models import METRIC_ROLE, MetricsModel, ReportTableModel, drillable
 
 log = logging.getLogger(__name__)
 HISTORY_CHARTS = ("conversions", "actions_by_day")
@@ -36,6 +36,7 @@ CHART_HEIGHT = 300
 
 def _table_view(parent: QWidget) -> QTableView:
     view = QTableView(parent)
+    view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the report's own order first
     view.setSortingEnabled(True)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -128,7 +129,10 @@ class ReportTab(QWidget):
             for spec in self.chart_specs:
                 if spec.id in HISTORY_CHARTS:
                     self._placeholder(spec.id, self.tr("Counting the last periods…"))
-        self._chart_queue = wanted
+        if first and not complete:
+            self._chart_queue = wanted  # a new period: charts of the old one need not be drawn
+        else:
+            self._chart_queue += [spec for spec in wanted if spec not in self._chart_queue]
         self._chart_timer.start()
 
     def _placeholder(self, chart_id: str, text: str) -> None:
@@ -178,7 +182,7 @@ class ReportTab(QWidget):
     def _on_double_click(self, index: QModelIndex) -> None:
         source = self.metrics_proxy.mapToSource(index)
         line = self.metrics.line(source.row())
-        if line.kind in DRILLABLE_KINDS and line.value is not None:
+        if drillable(line.id) and line.value is not None:
             self.drill_requested.emit(line.id)
 
     def metric_id_at(self, row: int) -> str:
