@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import Connection, Engine, Integer, cast, func, literal_column, select
+from sqlalchemy import Connection, Date, DateTime, Engine, Integer, cast, func, literal_column, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -39,7 +39,10 @@ _MS_PER_DAY = 86_400_000.0
 _UNIX_EPOCH_JD = 2440587.5
 _SEP_TEXT = "\x1f"  # char(31), the unit separator, between texts
 _NULL_TEXT = "\x1e"  # char(30) stands for NULL in a text column
-_NULL_INT = -(2**62)  # stands for NULL in an integer column
+_NULL_INT = -(2**62)  # stands for NULL in an integer column (times, money)
+_NULL_ID = -1  # stands for NULL in an id column
+_NULL_DATETIME = "0000-00-00 00:00:00.000000"  # stands for NULL in a time column (as wide as a value)
+_NULL_DATE = "0000-00-00"
 
 # (frame column, SQL expression, kind): kinds are int, id (nullable integer → float with NaN),
 # float, money (integer minor units → float units), bool, str, time, code:<categories>.
@@ -93,7 +96,8 @@ class _Reader:
 
         cols = self._concatenated(build, columns) if self.fast and bulk else None
         if cols is None:
-            cols = self._fetched(build(*[expr.label(name) for name, expr, _ in columns]), columns)
+            exprs = [(self.time(expr) if kind == "time" else expr).label(name) for name, expr, kind in columns]
+            cols = self._fetched(build(*exprs), columns)
         return pd.DataFrame({name: self.convert(c, kind) for (name, _, kind), c in zip(columns, cols)})
 
     def _concatenated(self, build: Callable[..., Any], columns: Sequence[Column]) -> list[np.ndarray] | None:
@@ -102,29 +106,38 @@ class _Reader:
             if kind == "str":
                 parts.append(func.group_concat(func.ifnull(col, literal_column("char(30)")),
                                                literal_column("char(31)")))
+            elif kind == "time":  # fixed-width text, parsed by numpy without a separator
+                parts.append(func.group_concat(func.ifnull(col, literal_column(f"'{_null_time(col)}'")),
+                                               literal_column("''")))
             elif kind == "float":
                 parts.append(func.group_concat(func.ifnull(col, literal_column("'nan'"))))
             elif kind in ("int", "bool") or kind.startswith("code:"):
                 parts.append(func.group_concat(col))
             else:  # integers parse several times faster than floats; NULL is a sentinel
-                parts.append(func.group_concat(func.ifnull(col, literal_column(str(_NULL_INT)))))
+                null = _NULL_ID if kind == "id" else _NULL_INT  # ids are positive: a short sentinel
+                parts.append(func.group_concat(func.ifnull(col, literal_column(str(null)))))
         parts.append(func.count())
         row = self.rows(build(*parts))[0]
         n = int(row[-1])
         out: list[np.ndarray] = []
-        for (_, _, kind), text in zip(columns, row[:-1]):
+        for (_, col, kind), text in zip(columns, row[:-1]):
             if n == 0:
                 out.append(np.array([], dtype=object if kind == "str" else "float64"))
                 continue
             if kind == "str":
                 arr = np.array(text.split(_SEP_TEXT), dtype=object)
                 arr[arr == _NULL_TEXT] = None
+            elif kind == "time":
+                parsed = _parse_fixed_times(text, n, len(_null_time(col)))
+                if parsed is None:
+                    return None  # not the format SQLAlchemy writes: take the plain path
+                arr = parsed
             elif kind == "float":
                 arr = np.fromstring(text, sep=",")
             else:
                 ints = np.fromstring(text, sep=",", dtype="int64")
                 arr = ints.astype("float64")
-                arr[ints == _NULL_INT] = np.nan
+                arr[ints == (_NULL_ID if kind == "id" else _NULL_INT)] = np.nan
             if len(arr) != n:
                 return None  # a separator occurs in the data: take the plain path
             out.append(arr)
@@ -155,6 +168,8 @@ class _Reader:
         if kind == "str":
             return values.astype(object)
         if kind == "time":
+            if values.dtype.kind == "M":
+                return values.astype("datetime64[ns]")
             if values.dtype == object and not self.sqlite:
                 return pd.to_datetime(pd.Series(values), errors="coerce").to_numpy("datetime64[ns]")
             ms = self.convert(values, "float")
@@ -167,6 +182,46 @@ class _Reader:
             codes = np.where(np.isnan(codes), -1, codes).astype("int64")
             return pd.Categorical.from_codes(codes, categories=categories)
         raise ValueError(kind)
+
+
+def _null_time(col: ColumnElement[Any]) -> str:
+    """Text standing for NULL in a time column, as wide as the values SQLAlchemy stores."""
+    return _NULL_DATE if isinstance(col.type, Date) and not isinstance(col.type, DateTime) else _NULL_DATETIME
+
+
+def _parse_fixed_times(text: str, n: int, width: int) -> np.ndarray | None:
+    """``n`` concatenated ``YYYY-MM-DD[ HH:MM:SS.ffffff]`` texts → datetime64[ns] (year 0: NaT);
+    None when the text is not exactly that."""
+    if len(text) != n * width or not text.isascii():
+        return None
+    raw = np.frombuffer(text.encode("ascii"), dtype=np.uint8).reshape(n, width)
+    separators = {4: b"-", 7: b"-", 10: b" T", 13: b":", 16: b":", 19: b"."}
+    for pos, allowed in separators.items():
+        if pos < width and not np.isin(raw[:, pos], list(allowed)).all():
+            return None
+    digit_cols = [i for i in range(width) if i not in separators]
+    digits = raw[:, digit_cols].astype(np.int64) - 48
+    if ((digits < 0) | (digits > 9)).any():
+        return None
+
+    def number(first: int, count: int) -> np.ndarray:
+        value = np.zeros(n, dtype=np.int64)
+        for i in range(first, first + count):
+            value = value * 10 + digits[:, i]
+        return value
+
+    year, month, day = number(0, 4), number(4, 2), number(6, 2)
+    missing = year == 0
+    month = np.where(missing, 1, month)
+    if ((month < 1) | (month > 12)).any():
+        return None
+    months = ((np.where(missing, 1970, year) - 1970) * 12 + month - 1).astype("datetime64[M]")
+    days = months.astype("datetime64[D]") + (np.where(missing, 1, day) - 1).astype("timedelta64[D]")
+    ns = days.astype("datetime64[ns]").view(np.int64)
+    if width == len(_NULL_DATETIME):
+        seconds = (number(8, 2) * 60 + number(10, 2)) * 60 + number(12, 2)
+        ns = ns + seconds * 1_000_000_000 + number(14, 6) * 1_000
+    return np.where(missing, _NAT, ns).view("datetime64[ns]")
 
 
 def _connection(source: Database | Session | Connection | Engine) -> tuple[Connection, bool]:
@@ -205,17 +260,21 @@ def _load(r: _Reader, pipeline_key: str) -> FunnelFrames:
 
     deals = r.frame([
         ("deal_id", Deal.id, "int"), ("name", Deal.name, "str"), ("owner_id", Deal.owner_id, "id"),
-        ("company_id", Deal.company_id, "id"), ("company", Company.name, "str"),
-        ("amount", Deal.amount_minor, "money"), ("created_at", r.time(Deal.created_at), "time"),
-        ("expected_close", r.time(Deal.expected_close), "time"), ("source", Deal.source, "str"),
+        ("company_id", Deal.company_id, "id"),
+        ("amount", Deal.amount_minor, "money"), ("created_at", Deal.created_at, "time"),
+        ("expected_close", Deal.expected_close, "time"), ("source", Deal.source, "str"),
         ("segment", Deal.segment, "str"), ("cohort", Deal.cohort, "str"), ("status", Deal.status, "str"),
-        ("stage_id", Deal.stage_id, "int"), ("closed_at", r.time(Deal.closed_at), "time"),
+        ("stage_id", Deal.stage_id, "int"), ("closed_at", Deal.closed_at, "time"),
         ("lost_reason_id", Deal.lost_reason_id, "id"), ("pipeline_id", Deal.pipeline_id, "int"),
-    ], lambda q: q.outerjoin(Company, Company.id == Deal.company_id), bulk=True)
+    ], bulk=True)
     # filtered here, not in SQL: with ``WHERE pipeline_id = ?`` SQLite walks the pipeline
     # index and looks every row up, twice the time of reading the table through
     deals = _keep(deals, deals["pipeline_id"].to_numpy() == pipeline_id).drop(columns="pipeline_id")
     deals = deals.sort_values("deal_id", ignore_index=True)
+    # company names looked up here: a join costs SQLite a random read per deal
+    companies = r.frame([("company_id", Company.id, "int"), ("company", Company.name, "str")], bulk=True)
+    names = companies.set_index("company_id")["company"]
+    deals.insert(4, "company", names.reindex(deals["company_id"]).to_numpy(dtype=object))
     deal_ids = deals["deal_id"].to_numpy()
 
     # Events and activities of every deal are read and filtered here: SQLite's
@@ -224,7 +283,7 @@ def _load(r: _Reader, pipeline_key: str) -> FunnelFrames:
     events = r.frame([
         ("event_id", e.id, "int"), ("deal_id", e.deal_id, "int"),
         ("kind", r.code(e.kind, EVENT_KINDS), "code:" + ",".join(EVENT_KINDS)),
-        ("at", r.time(e.at), "time"), ("user_id", e.user_id, "id"), ("stage_id", e.stage_id, "id"),
+        ("at", e.at, "time"), ("user_id", e.user_id, "id"), ("stage_id", e.stage_id, "id"),
         ("owner_id", e.owner_id, "id"), ("lost_reason_id", e.lost_reason_id, "id"),
     ], bulk=True)
     events = _keep(events, _in_sorted(events["deal_id"].to_numpy(), deal_ids))
@@ -233,7 +292,7 @@ def _load(r: _Reader, pipeline_key: str) -> FunnelFrames:
     activities = r.frame([
         ("activity_id", a.id, "int"),
         ("type", r.code(a.type, ACTIVITY_TYPES), "code:" + ",".join(ACTIVITY_TYPES)),
-        ("at", r.time(a.at), "time"), ("user_id", a.user_id, "id"), ("deal_id", a.deal_id, "id"),
+        ("at", a.at, "time"), ("user_id", a.user_id, "id"), ("deal_id", a.deal_id, "id"),
     ], bulk=True)
     linked = activities["deal_id"].to_numpy()
     no_deal = np.isnan(linked)
