@@ -2,23 +2,21 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame
 from sqlalchemy import select
 
+from card_helpers import app_context
 from models.orm import CustomField, Stage
 from models.services.companies import create_company
 from models.services.deals import create_deal
-from views.app_context import AppContext
 from views.cards import open_card
 from views.cards.layout_editor import KEY_ROLE, CardLayoutEditor
 
 
 @pytest.fixture
 def ctx(db, tmp_path):
-    context = AppContext(db, QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat), language="en")
-    context.user_id = 3
-    return context
+    return app_context(db, tmp_path, 3)
 
 
 @pytest.fixture

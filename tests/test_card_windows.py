@@ -2,14 +2,12 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import func, select
 
+from card_helpers import app_context, discard_unsaved_edits
 from models.orm import Company, Deal
 from models.services.companies import create_company
 from models.services.deals import create_deal
-from views.app_context import AppContext
 from views.cards.dialogs import DuplicateDialog
 from views.cards.host import CardPanel, existing_window, open_windows
 from views.main_window import MainWindow
@@ -17,14 +15,12 @@ from views.main_window import MainWindow
 
 @pytest.fixture(autouse=True)
 def discard_on_close(monkeypatch):
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    discard_unsaved_edits(monkeypatch)
 
 
 @pytest.fixture
 def ctx(db, tmp_path):
-    context = AppContext(db, QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat), language="en")
-    context.user_id = 1
-    return context
+    return app_context(db, tmp_path, 1)
 
 
 @pytest.fixture

@@ -2,30 +2,25 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 
+from card_helpers import app_context, discard_unsaved_edits
 from models.orm import Activity, Company, Contact, Deal
 from models.services.companies import create_company
 from models.services.contacts import create_contact
 from models.services.deals import create_deal
-from views.app_context import AppContext
 from views.cards import open_card
 
 
 @pytest.fixture(autouse=True)
 def discard_on_close(monkeypatch):
-    """Closing a card with unsaved edits asks; the tests' windows answer "discard"."""
-    from PySide6.QtWidgets import QMessageBox
-
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    discard_unsaved_edits(monkeypatch)
 
 
 @pytest.fixture
 def ctx(db, tmp_path):
-    context = AppContext(db, QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat), language="en")
-    context.user_id = 1
-    return context
+    return app_context(db, tmp_path, 1)
 
 
 def card_of(ctx, qtbot, kind, record_id):
@@ -161,3 +156,19 @@ def test_new_company_card_creates_the_company_on_save(ctx, qtbot):
     with ctx.db.session() as s:
         assert s.scalar(select(func.count()).select_from(Company).where(Company.website == "globex.com")) == 1
     assert card.record_id is not None and card.title.text() == "Globex"
+
+
+def test_choosing_another_company_renames_a_convention_named_deal(ctx, qtbot):
+    acme = ctx.db.run(create_company, {"name": "Acme", "website": "acme.ru"}).created[0]
+    globex = ctx.db.run(create_company, {"name": "Globex", "website": "globex.com"}).created[0]
+    deal_id = ctx.db.run(create_deal, user_id=1, company_id=acme).created[0]
+    card = card_of(ctx, qtbot, "deal", deal_id)
+    picker = card.editor("company")
+    assert picker.combo.count() == 2  # only the current company until the picker is used
+    picker.load_all()
+    picker.combo.setCurrentIndex(picker.combo.findData(globex))
+    assert card.save()
+    with ctx.db.session() as s:
+        deal = s.get(Deal, deal_id)
+        assert (deal.company_id, deal.name) == (globex, "globex.com - Globex")
+    assert card.title.text() == "globex.com - Globex"

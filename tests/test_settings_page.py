@@ -2,24 +2,18 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 
+from card_helpers import app_context
 from models.db import open_database
 from models.queries.team import plans_of_year
 from models.services.settings import get_setting
-from views.app_context import AppContext
 from views.settings.page import SettingsPage
-
-
-def make_ctx(db, tmp_path, user_id):
-    ctx = AppContext(db, QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat), language="en")
-    ctx.user_id = user_id
-    return ctx
 
 
 @pytest.fixture
 def head_page(db, tmp_path, qtbot):
-    page = SettingsPage(make_ctx(db, tmp_path, 3))
+    page = SettingsPage(app_context(db, tmp_path, 3))
     qtbot.addWidget(page)
     return page
 
@@ -27,7 +21,7 @@ def head_page(db, tmp_path, qtbot):
 def test_first_member_of_an_empty_database_becomes_me(tmp_path, qtbot):
     db = open_database(tmp_path / "new.db", language="en")
     try:
-        ctx = make_ctx(db, tmp_path, None)
+        ctx = app_context(db, tmp_path, None)
         page = SettingsPage(ctx)
         qtbot.addWidget(page)
         assert page.members.add_button.isEnabled()
@@ -47,7 +41,7 @@ def test_this_computer_box_keeps_language_and_who_i_am(head_page):
 
 
 def test_a_rep_sees_team_settings_but_cannot_change_them(db, tmp_path, qtbot):
-    page = SettingsPage(make_ctx(db, tmp_path, 1))
+    page = SettingsPage(app_context(db, tmp_path, 1))
     qtbot.addWidget(page)
     assert not page.members.add_button.isEnabled() and not page.team_box.currency.isEnabled()
     assert not page.plans.model.flags(page.plans.model.index(0, 1)) & Qt.ItemFlag.ItemIsEditable

@@ -4,22 +4,20 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 
+from card_helpers import app_context
 from models.clock import local_now
 from models.orm import Task
 from models.services.deals import create_deal
 from models.services.tasks import add_task
-from views.app_context import AppContext
 from views.tasks.model import TASK_ID_ROLE
 from views.tasks.page import TasksPage
 
 
 @pytest.fixture
 def ctx(db, tmp_path):
-    context = AppContext(db, QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat), language="en")
-    context.user_id = 1
-    return context
+    return app_context(db, tmp_path, 1)
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session, aliased
@@ -43,8 +43,7 @@ from ..services.settings import get_setting
 LEAD_UNTIL_STAGE = "qualified"
 
 
-@dataclass(frozen=True)
-class Choice:
+class Choice(NamedTuple):  # a tuple: thousands of companies load fast
     id: int
     text: str
     hint: str | None = None  # a website, a position…
@@ -94,7 +93,7 @@ class CardData:
     fields: dict[str, FieldSpec]  # the fields on the card (retired ones left out)
     layout: CardLayout
     currency: str
-    companies: list[Choice] = field(default_factory=list)
+    company_name: str | None = None  # the company picker lists the others only when opened
 
 
 @dataclass
@@ -126,7 +125,6 @@ class CompanyCardData(CardData):
 @dataclass
 class ContactCardData(CardData):
     deals: list[DealLine] = field(default_factory=list)
-    company_name: str | None = None
 
 
 # --- fields and layouts -------------------------------------------------------------------
@@ -180,7 +178,7 @@ def team_currency(session: Session) -> str:
 
 
 def company_choices(session: Session) -> list[Choice]:
-    return [Choice(i, n, w) for i, n, w in session.execute(
+    return [Choice._make(r) for r in session.execute(
         select(Company.id, Company.name, Company.website).order_by(Company.name))]
 
 
@@ -247,7 +245,7 @@ def deal_card(session: Session, deal_id: int) -> DealCardData:
         Task.deal_id == deal_id, Task.done_at.is_(None))) or 0
     return DealCardData(
         kind=kind, id=deal.id, values=values, fields=fields, layout=card_layout(session, kind),
-        currency=deal.currency or team_currency(session), companies=company_choices(session),
+        currency=deal.currency or team_currency(session), company_name=company.name if company else None,
         status=deal.status, pipeline_key=pipeline.key if pipeline else "", stages=stages,
         users=user_choices(session, deal.owner_id),
         people=[Choice(i, n, p) for i, n, p in session.execute(people_q)],
@@ -286,9 +284,8 @@ def company_card(session: Session, company_id: int | None) -> CompanyCardData:
 def contact_card(session: Session, contact_id: int | None) -> ContactCardData:
     fields = _fields(session, "contact")
     currency = team_currency(session)
-    companies = company_choices(session)
     if contact_id is None:
-        return ContactCardData("contact", None, {}, fields, card_layout(session, "contact"), currency, companies)
+        return ContactCardData("contact", None, {}, fields, card_layout(session, "contact"), currency)
     contact = session.get(Contact, contact_id)
     if contact is None:
         raise NotFound("contact", contact_id)
@@ -297,8 +294,7 @@ def contact_card(session: Session, contact_id: int | None) -> ContactCardData:
     linked = select(deal_contacts.c.deal_id).where(deal_contacts.c.contact_id == contact_id)
     company = session.get(Company, contact.company_id) if contact.company_id else None
     return ContactCardData("contact", contact_id, values, fields, card_layout(session, "contact"), currency,
-                           companies, deals=_deal_lines(session, Deal.id.in_(linked)),
-                           company_name=company.name if company else None)
+                           company.name if company else None, deals=_deal_lines(session, Deal.id.in_(linked)))
 
 
 # --- the deal's timeline ------------------------------------------------------------------

@@ -5,7 +5,7 @@ job, called by the card form. No editor writes anything.
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -166,9 +166,12 @@ class ChoiceEditor(FieldEditor):
     picked = Signal(object)  # the chosen value, when the user picks one
 
     def __init__(self, spec: FieldSpec, language: str, choices: Choices, parent: QWidget | None = None,
-                 allow_empty: bool = True, searchable: bool = False):
+                 allow_empty: bool = True, searchable: bool = False,
+                 load_choices: Callable[[], Choices] | None = None):
         super().__init__(spec, language, parent)
+        self._load_choices = load_choices  # a long list (companies) is read when the picker is first used
         self.combo = QComboBox(self)
+        self.combo.installEventFilter(self)
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.combo.setMinimumContentsLength(12)
         if allow_empty:
@@ -184,6 +187,28 @@ class ChoiceEditor(FieldEditor):
             completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.combo.activated.connect(self._on_activated)
         self.row.addWidget(self.combo, 1)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.combo and event.type() in (QEvent.Type.FocusIn, QEvent.Type.MouseButtonPress):
+            self.load_all()
+        return False
+
+    def load_all(self) -> None:
+        """Fill in the long list of choices (keeping the current one)."""
+        if self._load_choices is None:
+            return
+        load, self._load_choices = self._load_choices, None
+        current, text = self.combo.currentData(), self.combo.currentText()
+        known = {self.combo.itemData(i) for i in range(self.combo.count())}
+        self.combo.blockSignals(True)
+        for value, shown in load():
+            if value not in known:
+                self.combo.addItem(shown, value)
+        index = self.combo.findData(current)
+        self.combo.setCurrentIndex(index if index >= 0 else 0)
+        if self.combo.isEditable() and current is None:
+            self.combo.setEditText(text)
+        self.combo.blockSignals(False)
 
     def _on_activated(self, _index: int) -> None:
         self.edited.emit()
@@ -205,6 +230,9 @@ class ChoiceEditor(FieldEditor):
 
     def show_value(self, value: Any) -> None:
         index = self.combo.findData(value)
+        if index < 0 and value is not None and self._load_choices is not None:
+            self.load_all()
+            index = self.combo.findData(value)
         if index < 0 and value is not None:
             self.combo.addItem(str(value), value)  # a stored value that is no longer a choice
             index = self.combo.count() - 1

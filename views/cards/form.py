@@ -37,15 +37,17 @@ class CardForm(QWidget):
 
     def __init__(self, layout: CardLayout, fields: Mapping[str, FieldSpec], values: Mapping[str, Any],
                  language: str, *, currency: str = "", special: Mapping[str, EditorFactory] | None = None,
-                 suggestions: Mapping[str, Sequence[str]] | None = None, companies: Sequence[tuple[int, str]] = (),
-                 immediate: set[str] | None = None, parent: QWidget | None = None):
+                 suggestions: Mapping[str, Sequence[str]] | None = None, companies: Callable[[], Sequence[tuple[int, str]]] | None = None,
+                 current_company: tuple[Any, str | None] = (None, None), immediate: set[str] | None = None,
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self.language = language
         self.fields = fields
         self.currency = currency
         self.special = dict(special or {})
         self.suggestions = dict(suggestions or {})
-        self.companies = list(companies)
+        self.companies = companies  # loads the company list when the picker is first used
+        self.current_company = current_company
         self.immediate = set(immediate or ())  # fields that act at once (stage, owner), never "dirty"
         self.editors: dict[str, FieldEditor] = {}
         self._labels: list[QLabel] = []
@@ -128,7 +130,9 @@ class CardForm(QWidget):
         if spec.type == FieldType.MULTISELECT:
             return MultiChoiceEditor(spec, lang, [(o, o) for o in spec.options], parent)
         if spec.type == FieldType.COMPANY:
-            return ChoiceEditor(spec, lang, self.companies, parent, searchable=True)
+            company_id, name = self.current_company
+            known = [(company_id, name)] if company_id is not None and name else []
+            return ChoiceEditor(spec, lang, known, parent, searchable=True, load_choices=self.companies)
         return ReadOnlyEditor(spec, lang, parent)
 
     # --- state ---------------------------------------------------------------------------------

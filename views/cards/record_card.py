@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from models.changes import Changes
 from models.errors import NotFound, VoronkaError
 from models.fields import FieldsInvalid
-from models.queries.cards import CardData
+from models.queries.cards import CardData, company_choices
 
 from ..app_context import AppContext
 from ..errors import show_error
@@ -153,6 +153,9 @@ class RecordCard(QWidget):
         return []
 
     # --- loading -------------------------------------------------------------------------------
+    def company_choices(self) -> list[tuple[int, str]]:
+        return [(c.id, c.text) for c in self.ctx.query(company_choices)]
+
     def reload(self) -> None:
         try:
             data = self.load_data()
@@ -168,7 +171,8 @@ class RecordCard(QWidget):
         self.form = CardForm(
             data.layout, data.fields, values, self.ctx.language, currency=data.currency,
             special=self.special_editors(data), suggestions=self.suggestions(data),
-            companies=[(c.id, c.text) for c in data.companies], immediate=self.immediate_fields(), parent=self)
+            companies=self.company_choices, current_company=(values.get("company"), data.company_name),
+            immediate=self.immediate_fields(), parent=self)
         for key, was in collapsed.items():
             if key in self.form.blocks:
                 self.form.blocks[key].set_collapsed(was)

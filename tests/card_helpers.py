@@ -1,0 +1,18 @@
+"""Helpers shared by the card, task and settings tests: an app context on the test database,
+and unsaved card edits discarded when a test's windows close (instead of a blocking question)."""
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMessageBox
+
+from views.app_context import AppContext
+
+
+def app_context(db, tmp_path, user_id: int | None) -> AppContext:
+    ctx = AppContext(db, QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat), language="en")
+    ctx.user_id = user_id
+    return ctx
+
+
+def discard_unsaved_edits(monkeypatch) -> None:
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
