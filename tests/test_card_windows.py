@@ -118,3 +118,41 @@ def test_merging_from_the_card_moves_deals_and_undo_splits_them(ctx, qtbot):
     with ctx.db.session() as s:
         assert s.get(Deal, deal).company_id == drop
     assert card.deals.model.rows == []
+
+
+def test_the_swap_button_moves_the_card_between_window_and_side_panel(ctx, window):
+    deal = ctx.db.run(create_deal, name="Pilot", user_id=1).created[0]
+    ctx.open_record.emit("deal", deal)
+    card_window = existing_window("deal", deal)
+    assert card_window is not None
+    card_window.card.host_toggle_requested.emit()
+    panel = window.findChild(CardPanel, "cardPanel")
+    assert existing_window("deal", deal) is None and panel.card.record_id == deal
+    panel.card.host_toggle_requested.emit()
+    assert existing_window("deal", deal) is not None and panel.isHidden()
+    existing_window("deal", deal).close()
+
+
+def test_losing_a_deal_from_the_card_needs_a_reason_and_undo_reopens_it(ctx, qtbot, monkeypatch):
+    from views.cards import open_card
+    from views.cards.dialogs import LostDialog
+
+    deal = ctx.db.run(create_deal, name="Pilot", user_id=1).created[0]
+    card = open_card(ctx, "deal", deal)
+    qtbot.addWidget(card.window())
+
+    def choose_first_reason(dialog: LostDialog) -> int:
+        assert not dialog.ok.isEnabled()  # no reason yet: OK is off
+        dialog.reason.setCurrentIndex(1)
+        dialog.comment.setText("went with a spreadsheet")
+        return 1
+
+    monkeypatch.setattr(LostDialog, "exec", choose_first_reason)
+    card.lose()
+    with ctx.db.session() as s:
+        assert s.get(Deal, deal).status == "lost"
+    assert card.reopen_button.isVisibleTo(card) and "went with a spreadsheet" in card.status_label.text()
+    assert card.timeline.timeline.entries[0].kind == "lost"
+    ctx.undo_stack.undo()
+    with ctx.db.session() as s:
+        assert s.get(Deal, deal).status == "open"
