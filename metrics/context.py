@@ -22,10 +22,10 @@ import numpy as np
 import pandas as pd
 
 from .frames import FunnelFrames
-from .periods import Period
+from .periods import Period, period_of
 from .plans import PlanBook
 from .reached import NAT, Reaches, StageLayout, as_ns
-from .timeline import NS_PER_DAY, WON_STATUS, LOST_STATUS, DealStates, EventLog, deal_states, ts_ns
+from .timeline import LOST_STATUS, NS_PER_DAY, WON_STATUS, DealStates, EventLog, deal_states, ts_ns
 
 
 @dataclass(frozen=True)
@@ -158,21 +158,15 @@ class ReportContext:
 
 def scope_to_owner(frames: FunnelFrames, owner_id: int, as_of: pd.Timestamp) -> FunnelFrames:
     """The frames of one owner's report (see the module docstring)."""
-    log = EventLog.of(frames)
-    deals = frames.deals.drop_duplicates("deal_id").set_index("deal_id").reindex(log.deal_ids)
-    owner_col = pd.to_numeric(deals["owner_id"], errors="coerce").to_numpy("float64", na_value=np.nan)
-    states = deal_states(log, owner_col, ts_ns(as_of))
-    keep_ids = log.deal_ids[states.owner == owner_id]
-    keep_deals = frames.deals["deal_id"].isin(keep_ids)
-    acts = frames.activities
-    plans = frames.plans
+    ctx = ReportContext(frames, period_of("day", pd.Timestamp(as_of).to_pydatetime()), as_of)
+    keep_ids = ctx.log.deal_ids[ctx.states.owner == owner_id]
+    acts, plans, users = frames.activities, frames.plans, frames.users
     user_of_plan = pd.to_numeric(plans["user_id"], errors="coerce")
     return replace(
         frames,
-        deals=frames.deals[keep_deals].reset_index(drop=True),
+        deals=frames.deals[frames.deals["deal_id"].isin(keep_ids)].reset_index(drop=True),
         events=frames.events[frames.events["deal_id"].isin(keep_ids)].reset_index(drop=True),
         activities=acts[pd.to_numeric(acts["user_id"], errors="coerce") == owner_id].reset_index(drop=True),
-        users=frames.users[pd.to_numeric(frames.users["user_id"], errors="coerce") == owner_id]
-        .reset_index(drop=True),
+        users=users[pd.to_numeric(users["user_id"], errors="coerce") == owner_id].reset_index(drop=True),
         plans=plans[user_of_plan.isna() | (user_of_plan == owner_id)].reset_index(drop=True),
     )

@@ -96,22 +96,23 @@ class EventLog:
 
     def last_per_deal(self, mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(deal rows, event rows) of each deal's last event among ``mask``."""
-        idx = np.flatnonzero(mask)
-        if not len(idx):
-            return idx, idx
-        d = self.deal[idx]
-        last = np.ones(len(idx), dtype=bool)
-        last[:-1] = d[1:] != d[:-1]
-        return d[last], idx[last]
+        return self._per_deal(mask, last=True)
 
     def first_per_deal(self, mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(deal rows, event rows) of each deal's first event among ``mask``."""
+        return self._per_deal(mask, last=False)
+
+    def _per_deal(self, mask: np.ndarray, *, last: bool) -> tuple[np.ndarray, np.ndarray]:
         idx = np.flatnonzero(mask)
         if not len(idx):
             return idx, idx
         d = self.deal[idx]
-        first = np.ones(len(idx), dtype=bool)
-        first[1:] = d[1:] != d[:-1]
-        return d[first], idx[first]
+        edge = np.ones(len(idx), dtype=bool)
+        if last:
+            edge[:-1] = d[1:] != d[:-1]
+        else:
+            edge[1:] = d[1:] != d[:-1]
+        return d[edge], idx[edge]
 
     def reaches(self, as_of_ns: int) -> Reaches:
         """Reaches at or before T (``Reaches.entry`` is the row in this log)."""

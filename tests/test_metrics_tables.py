@@ -8,7 +8,7 @@ import pytest
 from metrics.periods import parse_period
 from metrics.report import compute_report
 from metrics.stages_table import stage_win_rates, stay_stats
-from metrics_history import ALEX, HELEN, SASHA, STAGE_ID, History, t
+from metrics_history import ALEX, HELEN, STAGE_ID, History, t
 
 T = t(10, 31, 18)
 OCT = parse_period("2026-10")

@@ -104,6 +104,7 @@ def _open_existing(location: str):
 def run(args: argparse.Namespace) -> int:
     from metrics.periods import parse_period
     from metrics.report import compute_report
+    from models.clock import set_team_time_zone
     from models.loader import load_frames
     from models.services.settings import get_setting
 
@@ -114,7 +115,9 @@ def run(args: argparse.Namespace) -> int:
     db = _open_existing(args.db)
     try:
         with db.session() as session:
-            as_of = parse_as_of(args.as_of, get_setting(session, "team.time_zone"))
+            zone = get_setting(session, "team.time_zone")
+            set_team_time_zone(zone)  # "now" (the default as-of) is the team's local time
+            as_of = parse_as_of(args.as_of, zone)
             kind = _pipeline_kind(session, args.pipeline)
             if kind != "sales":
                 raise UsageError(f"Pipeline {args.pipeline!r} is a {kind} pipeline; reports measure sales pipelines.")
