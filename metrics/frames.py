@@ -51,3 +51,6 @@ class FunnelFrames:
     plans: pd.DataFrame = field(default_factory=lambda: empty(PLAN_COLUMNS))
     lost_reasons: pd.DataFrame = field(default_factory=lambda: empty(LOST_REASON_COLUMNS))
     currency: str = "RUB"
+    # what the metrics derive from these frames and reuse (e.g. the sorted event log); the
+    # frames are treated as read-only — replace a frame rather than change it in place
+    derived: dict = field(default_factory=dict, init=False, repr=False, compare=False)

@@ -70,6 +70,20 @@ class EventLog:
 
     @classmethod
     def of(cls, frames: FunnelFrames) -> EventLog:
+        """The frames' event log, built once per set of frames (kept in ``frames.derived``)."""
+        sources = (frames.stages, frames.deals, frames.events)
+        cached = frames.derived.get("event_log")
+        if cached is not None and all(a is b for a, b in zip(cached[0], sources)):
+            return cached[1]
+        log = cls._build(frames)
+        for array in vars(log).values():
+            if isinstance(array, np.ndarray):
+                array.flags.writeable = False  # shared by every report on these frames
+        frames.derived["event_log"] = (sources, log)
+        return log
+
+    @classmethod
+    def _build(cls, frames: FunnelFrames) -> EventLog:
         layout = StageLayout.of(frames.stages)
         deal_ids = np.unique(frames.deals["deal_id"].to_numpy(dtype="int64"))
         ev = frames.events
