@@ -113,9 +113,8 @@ class Reaches:
 
 
 def _entries(events: pd.DataFrame, layout: StageLayout, as_of: pd.Timestamp | None) -> pd.DataFrame:
-    kind = events["kind"].astype(str).to_numpy() if len(events) else np.array([], dtype=object)
-    is_stage = kind == "stage"
-    is_won = kind == "won"
+    is_stage = (events["kind"] == "stage").to_numpy(dtype=bool)
+    is_won = (events["kind"] == "won").to_numpy(dtype=bool)
     cols = layout.cols_of(events["stage_id"].to_numpy(dtype="float64")) if len(events) else np.array([], "int64")
     if layout.won_col is not None:
         cols = np.where(is_won, layout.won_col, cols)

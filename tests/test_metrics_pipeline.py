@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pandas as pd
 import pytest
 
 from metrics.drilldown import deals_behind
@@ -130,3 +131,22 @@ def test_stages_table_shows_computed_win_rate_and_weights_with_the_override():
     assert rows["demo_appointed"]["win_rate"] == 1.0
     assert rows["demo_appointed"]["weighted_amount"] == 40_000  # 50k × 0.8
     assert rows["replied_negative"]["win_rate"] is None  # nothing entered it and closed
+
+
+def test_a_pipeline_without_the_default_stages_gives_null_for_their_metrics():
+    from metrics.frames import STAGE_COLUMNS
+
+    h = History()
+    h.stages = pd.DataFrame([(1, "lead", 1, None, False, "Лид", "Lead", None, None),
+                             (2, "deal", 2, None, False, "Сделка", "Deal", None, None),
+                             (14, "paid", 3, None, True, "Оплачено", "Paid", None, None)], columns=STAGE_COLUMNS)
+    h.deal(1, t(10, 1), amount=100)  # stage id 1: "lead"
+    h.deal(2, t(10, 2), amount=300).win(t(10, 20))  # enters stage id 14, the won stage
+    report = compute_report(h.frames(), OCT, as_of=T)
+    m = report["metrics"]
+    assert m["revenue"] == 300 and m["open_count"] == 1 and m["open_amount"] == 100
+    assert m["conv_reply"] is None and m["worked_count"] is None and m["in_outreach_sdr"] is None
+    assert m["stuck_share_active"] is None and m["forecast_run_rate"] is None and m["sales_cycle_days"] is None
+    assert m["stuck_share_all"] == 0.0
+    assert [r["key"] for r in report["stages"]] == ["lead", "deal", "paid"]
+    assert report["stages"][0]["win_rate"] == 1.0  # closed: deal 2, won; deal 1 is still open
