@@ -72,7 +72,28 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1360, 820)
-        self.show_page(self._initial_page())
+        self.sidebar.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.sidebar.customContextMenuRequested.connect(self._sidebar_menu)
+        self._open_initial_page()
+
+    def _open_initial_page(self) -> None:
+        """The user's start page; ``"reports:weekly"`` opens a page on one of its tabs."""
+        key, _, tab = (self.ctx.user_setting("ui.start_page") or "").partition(":")
+        if key in PAGE_KEYS:
+            self.show_page(key)
+            if tab and hasattr(self.page(key), "show_tab"):
+                self.page(key).show_tab(tab)
+        else:
+            self.show_page(self._initial_page())
+
+    def _sidebar_menu(self, pos) -> None:
+        from PySide6.QtWidgets import QMenu
+
+        from .start.customise import CustomiseDialog
+
+        menu = QMenu(self)
+        menu.addAction(self.tr("Customise…"), lambda: CustomiseDialog(self.ctx, self).exec())
+        menu.exec(self.sidebar.mapToGlobal(pos))
 
     # --- menus ------------------------------------------------------------------------
     def _build_menus(self) -> None:

@@ -58,6 +58,7 @@ from models.services.snapshots import save_snapshot, snapshot_report
 from ..app_context import AppContext
 from ..errors import describe, show_error
 from ..worker import Task, start_task
+from .background import run_in_background
 from .charts import charts_for
 from .drilldown import DrilldownDialog
 from .frames_cache import FramesCache
@@ -359,7 +360,7 @@ class ReportsPage(QWidget):
             if self._wanted:
                 self.refresh()
 
-        self._main_task = start_task(self, work, on_done=done, on_error=failed, show_dialog=False)
+        self._main_task = run_in_background(work, done, failed)
         self._set_busy()
 
     def _start_context(self, key: Key, report: dict[str, Any]) -> None:
@@ -386,7 +387,7 @@ class ReportsPage(QWidget):
             self._say(self.tr("The previous period could not be computed: %1").replace("%1", describe(exc)), error=True)
             self._set_busy()
 
-        self._context_task = start_task(self, work, on_done=done, on_error=failed, show_dialog=False)
+        self._context_task = run_in_background(work, done, failed)
         self._set_busy()
 
     def _cancel_context(self) -> None:

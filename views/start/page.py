@@ -31,7 +31,8 @@ from models.services.preferences import save_start_tiles
 from ..app_context import AppContext
 from ..errors import describe, show_error
 from ..reports.frames_cache import FramesCache, ReportMemo, touches_report
-from ..worker import Task, start_task
+from ..reports.background import run_in_background
+from ..worker import Task
 from .customise import CustomiseDialog
 from .grid import TileGrid
 from .kinds import MENU_TITLES, default_tiles, make_tile, menu_title, new_spec
@@ -229,7 +230,7 @@ class StartPage(QWidget):
                     tile.show_failure(describe(exc))
             self._after_run()
 
-        self._task = start_task(self, work, on_done=done, on_error=failed, show_dialog=False)
+        self._task = run_in_background(work, done, failed)
 
     def _after_run(self) -> None:
         if self._pending:
