@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from models.fields import FieldsInvalid
-from models.orm import Company, Contact, CustomFieldValue, Deal, Stage
+from models.orm import Company, CustomFieldValue, Deal, Stage
 from models.queries.cards import card_layout, company_card, contact_card, deal_card, deal_timeline, field_usage
 from models.services.activities import log_activity
 from models.services.companies import create_company, find_company_duplicates, update_company

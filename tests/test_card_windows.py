@@ -6,6 +6,7 @@ from sqlalchemy import func, select
 
 from card_helpers import app_context, discard_unsaved_edits
 from models.orm import Company, Deal
+from models.queries.board import lost_reasons
 from models.services.companies import create_company
 from models.services.deals import create_deal
 from views.cards.dialogs import DuplicateDialog
@@ -134,17 +135,16 @@ def test_the_swap_button_moves_the_card_between_window_and_side_panel(ctx, windo
 
 
 def test_losing_a_deal_from_the_card_needs_a_reason_and_undo_reopens_it(ctx, qtbot, monkeypatch):
+    from views.board.dialogs import LostDialog
     from views.cards import open_card
-    from views.cards.dialogs import LostDialog
 
     deal = ctx.db.run(create_deal, name="Pilot", user_id=1).created[0]
     card = open_card(ctx, "deal", deal)
     qtbot.addWidget(card.window())
 
     def choose_first_reason(dialog: LostDialog) -> int:
-        assert not dialog.ok.isEnabled()  # no reason yet: OK is off
-        dialog.reason.setCurrentIndex(1)
-        dialog.comment.setText("went with a spreadsheet")
+        dialog.select_reason(ctx.query(lost_reasons)[0].id)
+        dialog.comment.setPlainText("went with a spreadsheet")
         return 1
 
     monkeypatch.setattr(LostDialog, "exec", choose_first_reason)

@@ -396,12 +396,6 @@ def field_usage(session: Session, entity: str) -> list[FieldUsage]:
     return out
 
 
-def lost_reason_choices(session: Session, language: str) -> list[Choice]:
-    """The active lost reasons in the team's order, in ``language``."""
-    q = select(LostReason).where(LostReason.active.is_(True)).order_by(LostReason.position, LostReason.id)
-    return [Choice(r.id, r.label(language), r.group) for r in session.scalars(q)]
-
-
 @dataclass(frozen=True)
 class ActivityLine:
     """A sales action or note with one person, as listed on their card."""

@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from models.changes import Changes
 from models.errors import StageRequirementsMissing, VoronkaError
-from models.queries.cards import CardData, DealCardData, deal_card, deal_timeline, distinct_values, lost_reason_choices
+from models.queries.board import lost_reasons
+from models.queries.cards import CardData, DealCardData, deal_card, deal_timeline, distinct_values
 from models.queries.tasks import deal_tasks
 from models.services.deal_fields import save_deal_fields
 from models.services.deals import change_owner, lose_deal, move_deal, reopen_deal, undo_events, win_deal
@@ -22,7 +23,6 @@ from models.services.deals import change_owner, lose_deal, move_deal, reopen_dea
 from ..errors import show_error
 from .activity_bar import ActivityBar
 from .deal_tasks import DealTasks
-from .dialogs import LostDialog
 from .editors import ChoiceEditor, LineEditor, MultiChoiceEditor
 from .form import EditorFactory
 from .formatting import format_datetime
@@ -221,13 +221,15 @@ class DealCard(RecordCard):
             self._event_action(self.tr("Won"), win_deal)
 
     def lose(self) -> None:
+        """Lost, with a reason from the team's list — the board's own dialog, so both ask the same."""
+        from ..board.dialogs import LostDialog
+
         if not self.maybe_save():
             return
-        reasons = [(c.id, c.text) for c in self.ctx.query(lost_reason_choices, self.ctx.language)]
-        dialog = LostDialog(reasons, self)
+        dialog = LostDialog(self.ctx.query(lost_reasons), self.ctx.language, 1, self)
         if dialog.exec():
-            self._event_action(self.tr("Lost"), lose_deal, reason_id=dialog.reason.currentData(),
-                               comment=dialog.comment.text().strip() or None)
+            self._event_action(self.tr("Lost"), lose_deal, reason_id=dialog.reason_id(),
+                               comment=dialog.comment.toPlainText().strip() or None)
 
     def reopen(self) -> None:
         self._event_action(self.tr("Reopen"), reopen_deal)

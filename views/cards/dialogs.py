@@ -1,4 +1,4 @@
-"""Small dialogs of the cards: the duplicate warning, choosing a record to merge, marking a deal lost."""
+"""Small dialogs of the cards: the duplicate warning and choosing a record to merge."""
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -9,12 +9,9 @@ from PySide6.QtWidgets import (
     QCompleter,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -86,26 +83,3 @@ class PickRecordDialog(QDialog):
     def chosen_id(self) -> int | None:
         index = self.combo.findText(self.combo.currentText(), Qt.MatchFlag.MatchFixedString)
         return None if index < 0 else int(self.combo.itemData(index))
-
-
-class LostDialog(QDialog):
-    """Why the deal is lost: a reason from the team's list (required) and a comment."""
-
-    def __init__(self, reasons: Sequence[tuple[int, str]], parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Deal lost"))
-        self.reason = QComboBox(self)
-        self.reason.addItem(self.tr("— choose a reason —"), None)
-        for reason_id, text in reasons:
-            self.reason.addItem(text, reason_id)
-        self.comment = QLineEdit(self)
-        form = QFormLayout(self)
-        form.addRow(self.tr("Reason"), self.reason)
-        form.addRow(self.tr("Comment"), self.comment)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        self.ok: QPushButton = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok.setEnabled(False)
-        self.reason.currentIndexChanged.connect(lambda _i: self.ok.setEnabled(self.reason.currentData() is not None))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        form.addRow(self.buttons)
