@@ -132,6 +132,8 @@ def _bars(chart: ChartWidget, xs: list[float], heights: list[float], width: floa
 
 def _line(chart: ChartWidget, xs: list[float], ys: list[float | None], colour: str, name: str,
           texts: list[str], dash: bool = False) -> None:
+    if all(is_missing(y) for y in ys):
+        return  # nothing to draw (and pyqtgraph cannot bound an all-empty series)
     pen = pg.mkPen(colour, width=2, style=Qt.PenStyle.DashLine if dash else Qt.PenStyle.SolidLine)
     chart.legend()
     ys_plot = [float("nan") if is_missing(y) else float(y) for y in ys]
