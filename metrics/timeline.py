@@ -49,6 +49,21 @@ def _kind_codes(kind: pd.Series) -> np.ndarray:
     return kind.astype(str).map(KIND_CODES).fillna(OTHER).to_numpy(dtype="int8")
 
 
+def _log_order(deal: np.ndarray, at: np.ndarray, event_id: np.ndarray) -> np.ndarray:
+    """The permutation sorting events by (deal, at, event_id).
+
+    When the events come in id order with whole-millisecond times (as loaded from the
+    database), one stable sort on a packed (deal, millisecond) key does it in half the
+    time of the general three-key sort.
+    """
+    n = len(deal)
+    if n > 1 and (np.diff(event_id) > 0).all() and (at % 1_000_000 == 0).all():
+        ms = (at - at.min()) // 1_000_000
+        if int(ms.max()) < 2**42 and int(deal.max()) < 2**20:
+            return np.argsort((deal.astype(np.int64) << 42) | ms, kind="stable")
+    return np.lexsort((event_id, at, deal))
+
+
 @dataclass(frozen=True)
 class EventLog:
     """The events of the frames' deals, sorted by (deal, at, event_id), as arrays.
@@ -96,7 +111,7 @@ class EventLog:
         kinds = _kind_codes(ev["kind"]) if n else np.array([], "int8")
         event_id = ev["event_id"].to_numpy(dtype="int64") if "event_id" in ev else np.arange(n, dtype="int64")
         rows = np.flatnonzero(known)
-        order = rows[np.lexsort((event_id[rows], at[rows], pos[rows]))]
+        order = rows[_log_order(pos[rows], at[rows], event_id[rows])]
         sorted_col = layout.cols_of(_float_col(ev, "stage_id")[order])
         return cls(
             layout=layout, deal_ids=deal_ids, deal=pos[order], at=at[order], kind=kinds[order],
