@@ -323,7 +323,7 @@ class ReportsPage(QWidget):
             self.results.move_to_end(key)
             self._show(bundle)
             if "previous" not in bundle:
-                self._start_context(key, bundle)
+                self._context_after_drawing(key, bundle)
             return
         self._cancel_context()
         if _running(self._main_task):
@@ -349,7 +349,7 @@ class ReportsPage(QWidget):
                 self.refresh()
             else:
                 self._show(report)
-                self._start_context(key, report)
+                self._context_after_drawing(key, report)
 
         def failed(exc: BaseException) -> None:
             if not shiboken6.isValid(self):
@@ -362,6 +362,24 @@ class ReportsPage(QWidget):
 
         self._main_task = run_in_background(work, done, failed)
         self._set_busy()
+
+    def _context_after_drawing(self, key: Key, report: dict[str, Any]) -> None:
+        """Start the previous period and trend once this period's charts are drawn: computing
+        while the UI thread draws would make both wait for each other (one interpreter lock)."""
+        tab = self.current_tab()
+        if not tab.drawing():
+            self._start_context(key, report)
+            return
+        self._say(self.tr("As of %1 · counting the change and trend…").replace("%1", as_of_text(report["period"])))
+
+        def go() -> None:
+            tab.drawn.disconnect(go)
+            if key == self.key() and self.snapshot is None and key not in self._complete_keys():
+                self._start_context(key, report)
+        tab.drawn.connect(go)
+
+    def _complete_keys(self) -> set[Key]:
+        return {k for k, b in self.results.items() if "previous" in b}
 
     def _start_context(self, key: Key, report: dict[str, Any]) -> None:
         _version, pipeline, label, as_of, owner = key

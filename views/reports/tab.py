@@ -50,6 +50,7 @@ def _table_view(parent: QWidget) -> QTableView:
 
 class ReportTab(QWidget):
     drill_requested = Signal(str)  # metric id
+    drawn = Signal()  # every queued chart is on screen: the UI thread is free again
 
     def __init__(self, tab: str, language: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -154,6 +155,7 @@ class ReportTab(QWidget):
 
     def _build_next_chart(self) -> None:
         if not self._chart_queue or self.bundle is None:
+            self.drawn.emit()
             return
         spec = self._chart_queue.pop(0)
         try:
@@ -165,8 +167,10 @@ class ReportTab(QWidget):
             chart.setParent(self._chart_box)
             chart.setMinimumHeight(CHART_HEIGHT)
             self._replace(spec.id, chart)
-        if self._chart_queue:
-            self._chart_timer.start()
+        self._chart_timer.start()  # the next chart, or "drawn" once the queue is empty
+
+    def drawing(self) -> bool:
+        return bool(self._chart_queue) or self._chart_timer.isActive()
 
     def charts_ready(self) -> bool:
         return not self._chart_queue and all(isinstance(w, ChartWidget) for w in self.charts.values())
