@@ -29,9 +29,6 @@ CHART_WIDTH_PX = 780
 CHART_SIZE = (1100, 450)  # drawn at this size, shown two to a landscape page
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ReportExport", text)
-
 
 def _e(text: Any) -> str:
     return html.escape("" if text is None else str(text))
@@ -41,11 +38,11 @@ def _title_block(bundle: dict[str, Any], exported_by: str | None, exported_at: d
     period = bundle["period"]
     tab = tab_of(bundle)
     rows = [
-        (tr("Period"), period_text(period)),
-        (tr("As of"), as_of_text(period)),
-        (tr("Whose numbers"), bundle.get("owner_name") or tr("the whole team")),
-        (tr("Pipeline"), bundle.get("pipeline", "sales")),
-        (tr("Exported"), f"{exported_at:%d.%m.%Y %H:%M}" + (f" · {exported_by}" if exported_by else "")),
+        (QCoreApplication.translate("ReportExport", "Period"), period_text(period)),
+        (QCoreApplication.translate("ReportExport", "As of"), as_of_text(period)),
+        (QCoreApplication.translate("ReportExport", "Whose numbers"), bundle.get("owner_name") or QCoreApplication.translate("ReportExport", "the whole team")),
+        (QCoreApplication.translate("ReportExport", "Pipeline"), bundle.get("pipeline", "sales")),
+        (QCoreApplication.translate("ReportExport", "Exported"), f"{exported_at:%d.%m.%Y %H:%M}" + (f" · {exported_by}" if exported_by else "")),
     ]
     cells = "".join(f"<tr><td><b>{_e(k)}</b></td><td>{_e(v)}</td></tr>" for k, v in rows)
     return (f"<h1>Voronka — {_e(tab_title(tab))}</h1>"
@@ -53,12 +50,12 @@ def _title_block(bundle: dict[str, Any], exported_by: str | None, exported_at: d
 
 
 def _metrics_table(bundle: dict[str, Any], language: str) -> str:
-    head = "".join(f"<th>{_e(h)}</th>" for h in (tr("Metric"), tr("Value"), tr("Target"), tr("Met?"),
-                                                 tr("Previous period"), tr("Change")))
+    head = "".join(f"<th>{_e(h)}</th>" for h in (QCoreApplication.translate("ReportExport", "Metric"), QCoreApplication.translate("ReportExport", "Value"), QCoreApplication.translate("ReportExport", "Target"), QCoreApplication.translate("ReportExport", "Met?"),
+                                                 QCoreApplication.translate("ReportExport", "Previous period"), QCoreApplication.translate("ReportExport", "Change")))
     body = []
     for line in metric_lines(bundle, language):
         colour = MET_COLOUR.get(line.met, "#222222")
-        met = f"{target_mark(line.met)} " + (tr("met") if line.met else tr("missed")) if line.met is not None else ""
+        met = f"{target_mark(line.met)} " + (QCoreApplication.translate("ReportExport", "met") if line.met else QCoreApplication.translate("ReportExport", "missed")) if line.met is not None else ""
         target = format_value(line.target, line.kind, language) if line.target is not None else ""
         body.append(
             f"<tr><td>{_e(line.name)}</td>"
@@ -67,7 +64,8 @@ def _metrics_table(bundle: dict[str, Any], language: str) -> str:
             f"<td style='color:{colour}'>{_e(met)}</td>"
             f"<td align='right'>{_e(format_value(line.previous, line.kind, language))}</td>"
             f"<td align='right'>{_e(format_change(line.change, line.kind, language))}</td></tr>")
-    return (f"<h2>{_e(tr('Metrics'))}</h2>"
+    title = QCoreApplication.translate("ReportExport", "Metrics")
+    return (f"<h2>{_e(title)}</h2>"
             f"<table class='grid' width='100%' cellspacing='0' cellpadding='2'><tr>{head}</tr>{''.join(body)}</table>")
 
 
@@ -87,7 +85,8 @@ def _report_table(bundle: dict[str, Any], key: str, language: str) -> str:
                 cells.append(f"<td align='right'>{_e(format_value(value, c.kind, language))}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
     if not rows:
-        body.append(f"<tr><td colspan='{len(columns)}'>{_e(tr('No rows for this period.'))}</td></tr>")
+        empty = QCoreApplication.translate("ReportExport", "No rows for this period.")
+        body.append(f"<tr><td colspan='{len(columns)}'>{_e(empty)}</td></tr>")
     return (f"<h2 style='page-break-before: always'>{_e(table_title(key))}</h2>"
             f"<table class='grid small' width='100%' cellspacing='0' cellpadding='2'><tr>{head}</tr>"
             f"{''.join(body)}</table>")
@@ -173,8 +172,9 @@ def write_pdf(bundle: dict[str, Any], target: str | Path | IO[bytes], language: 
             painter.save()
             painter.scale(scale, scale)
             painter.setFont(footer_font)
-            footer = (f"Voronka · {bundle['period']['label']} · {tr('as of')} {as_of_text(bundle['period'])} · "
-                      + tr("page %1 of %2").replace("%1", str(page + 1)).replace("%2", str(pages)))
+            as_of_word = QCoreApplication.translate("ReportExport", "as of")
+            footer = (f"Voronka · {bundle['period']['label']} · {as_of_word} {as_of_text(bundle['period'])} · "
+                      + QCoreApplication.translate("ReportExport", "page %1 of %2").replace("%1", str(page + 1)).replace("%2", str(pages)))
             painter.drawText(QRectF(0, page_h + 4, page_w, FOOTER_PX - 4),
                              int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), footer)
             painter.restore()

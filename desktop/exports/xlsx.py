@@ -23,12 +23,9 @@ TABLE_ORDER = ("stages", "users", "lost_reasons", "sources", "cohorts", "revenue
 MAX_NAME = 31  # Excel's limit on a sheet name
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ReportExport", text)
-
 
 def tab_title(tab: str) -> str:
-    return {"monthly": tr("Monthly report"), "weekly": tr("Weekly report"), "daily": tr("Daily report")}[tab]
+    return {"monthly": QCoreApplication.translate("ReportExport", "Monthly report"), "weekly": QCoreApplication.translate("ReportExport", "Weekly report"), "daily": QCoreApplication.translate("ReportExport", "Daily report")}[tab]
 
 
 class _Book:
@@ -71,15 +68,15 @@ class _Book:
 def _header(book: _Book, ws, bundle: dict[str, Any], title: str, exported_by: str | None) -> int:
     period = bundle["period"]
     ws.write(0, 0, title, book.title)
-    ws.write(1, 0, tr("Period"), book.bold)
+    ws.write(1, 0, QCoreApplication.translate("ReportExport", "Period"), book.bold)
     ws.write(1, 1, period_text(period))
-    ws.write(2, 0, tr("As of"), book.bold)
+    ws.write(2, 0, QCoreApplication.translate("ReportExport", "As of"), book.bold)
     ws.write(2, 1, as_of_text(period))
-    ws.write(3, 0, tr("Whose numbers"), book.bold)
-    ws.write(3, 1, bundle.get("owner_name") or tr("the whole team"))
+    ws.write(3, 0, QCoreApplication.translate("ReportExport", "Whose numbers"), book.bold)
+    ws.write(3, 1, bundle.get("owner_name") or QCoreApplication.translate("ReportExport", "the whole team"))
     row = 4
     if exported_by:
-        ws.write(row, 0, tr("Exported by"), book.bold)
+        ws.write(row, 0, QCoreApplication.translate("ReportExport", "Exported by"), book.bold)
         ws.write(row, 1, exported_by)
         row += 1
     return row + 1
@@ -89,8 +86,8 @@ def _metrics_sheet(book: _Book, bundle: dict[str, Any], language: str, exported_
     tab = tab_of(bundle)
     ws = book.sheet(tab_title(tab))
     start = _header(book, ws, bundle, tab_title(tab), exported_by)
-    headers = [tr("Metric"), tr("Value"), tr("Target"), tr("Met?"), tr("Previous period"), tr("Change"),
-               tr("Formula"), tr("Metric id")]
+    headers = [QCoreApplication.translate("ReportExport", "Metric"), QCoreApplication.translate("ReportExport", "Value"), QCoreApplication.translate("ReportExport", "Target"), QCoreApplication.translate("ReportExport", "Met?"), QCoreApplication.translate("ReportExport", "Previous period"), QCoreApplication.translate("ReportExport", "Change"),
+               QCoreApplication.translate("ReportExport", "Formula"), QCoreApplication.translate("ReportExport", "Metric id")]
     ws.write_row(start, 0, headers, book.head)
     ws.freeze_panes(start + 1, 1)
     row = start
@@ -99,7 +96,7 @@ def _metrics_sheet(book: _Book, bundle: dict[str, Any], language: str, exported_
         book.value(ws, row, 1, line.value, line.kind, bold=True)
         book.value(ws, row, 2, line.target, line.kind)
         if line.met is not None:
-            ws.write_string(row, 3, f"{target_mark(line.met)} " + (tr("met") if line.met else tr("missed")),
+            ws.write_string(row, 3, f"{target_mark(line.met)} " + (QCoreApplication.translate("ReportExport", "met") if line.met else QCoreApplication.translate("ReportExport", "missed")),
                             book.met[line.met])
         book.value(ws, row, 4, line.previous, line.kind)
         if line.change is not None:
@@ -141,8 +138,8 @@ def _history_sheet(book: _Book, bundle: dict[str, Any], language: str) -> tuple[
         return None
     ids = list(history[0]["metrics"])
     people = [u["name"] for u in history[-1].get("users", []) if u.get("name")]
-    ws = book.sheet(tr("Trend") + " (" + (tr("weeks") if bundle["period"]["kind"] == "week" else tr("days")) + ")")
-    head = [tr("Period")] + [by_id(i).name(language) for i in ids] + [f"{tr('Sales actions')}: {p}" for p in people]
+    ws = book.sheet(QCoreApplication.translate("ReportExport", "Trend") + " (" + (QCoreApplication.translate("ReportExport", "weeks") if bundle["period"]["kind"] == "week" else QCoreApplication.translate("ReportExport", "days")) + ")")
+    head = [QCoreApplication.translate("ReportExport", "Period")] + [by_id(i).name(language) for i in ids] + [QCoreApplication.translate("ReportExport", "Sales actions") + f": {p}" for p in people]
     ws.write_row(0, 0, head, book.head)
     ws.freeze_panes(1, 1)
     for r, point in enumerate(history, 1):
@@ -160,7 +157,7 @@ def _history_sheet(book: _Book, bundle: dict[str, Any], language: str) -> tuple[
 
 def _charts_sheet(book: _Book, placed: dict[str, tuple[str, int, list[str]]], bundle: dict[str, Any]) -> None:
     """Native Excel charts drawn from the table sheets."""
-    ws = book.sheet(tr("Charts"))
+    ws = book.sheet(QCoreApplication.translate("ReportExport", "Charts"))
     anchor = 1
 
     def place(chart) -> None:
@@ -177,19 +174,19 @@ def _charts_sheet(book: _Book, placed: dict[str, tuple[str, int, list[str]]], bu
         c = col_of(keys, "reached_count")
         if c is not None and n:
             chart = book.wb.add_chart({"type": "bar"})
-            chart.add_series({"name": tr("Deals reaching the stage"),
+            chart.add_series({"name": QCoreApplication.translate("ReportExport", "Deals reaching the stage"),
                               "categories": [name, 1, 0, n, 0], "values": [name, 1, c, n, c],
                               "data_labels": {"value": True}, "fill": {"color": "#3f6fb5"}})
-            chart.set_title({"name": tr("Funnel: deals reaching each stage in the period")})
+            chart.set_title({"name": QCoreApplication.translate("ReportExport", "Funnel: deals reaching each stage in the period")})
             chart.set_y_axis({"reverse": True})
-            chart.set_x_axis({"name": tr("deals")})
+            chart.set_x_axis({"name": QCoreApplication.translate("ReportExport", "deals")})
             chart.set_legend({"none": True})
             place(chart)
     if "revenue_by_month" in placed:
         name, n, keys = placed["revenue_by_month"]
         chart = book.wb.add_chart({"type": "line"})
-        for key, title, colour in (("revenue_ytd", tr("Fact, cumulative"), "#3f6fb5"),
-                                   ("plan_ytd", tr("Plan, cumulative"), "#c0392b")):
+        for key, title, colour in (("revenue_ytd", QCoreApplication.translate("ReportExport", "Fact, cumulative"), "#3f6fb5"),
+                                   ("plan_ytd", QCoreApplication.translate("ReportExport", "Plan, cumulative"), "#c0392b")):
             c = col_of(keys, key)
             if c is not None:
                 chart.add_series({"name": title, "categories": [name, 1, 0, n, 0], "values": [name, 1, c, n, c],
@@ -197,22 +194,22 @@ def _charts_sheet(book: _Book, placed: dict[str, tuple[str, int, list[str]]], bu
         c = col_of(keys, "revenue")
         if c is not None:
             column = book.wb.add_chart({"type": "column"})
-            column.add_series({"name": tr("Revenue of the month"), "categories": [name, 1, 0, n, 0],
+            column.add_series({"name": QCoreApplication.translate("ReportExport", "Revenue of the month"), "categories": [name, 1, 0, n, 0],
                                "values": [name, 1, c, n, c], "fill": {"color": "#9fb7dc"}})
             chart.combine(column)
-        chart.set_title({"name": tr("Revenue: fact vs plan")})
+        chart.set_title({"name": QCoreApplication.translate("ReportExport", "Revenue: fact vs plan")})
         chart.set_y_axis({"name": bundle.get("currency") or "RUB", "num_format": "#,##0"})
-        chart.set_x_axis({"name": tr("month")})
+        chart.set_x_axis({"name": QCoreApplication.translate("ReportExport", "month")})
         place(chart)
     if "users" in placed:
         name, n, keys = placed["users"]
         c = col_of(keys, "actions_per_day")
         if c is not None and n:
             chart = book.wb.add_chart({"type": "column"})
-            chart.add_series({"name": tr("Sales actions per working day"), "categories": [name, 1, 0, n, 0],
+            chart.add_series({"name": QCoreApplication.translate("ReportExport", "Sales actions per working day"), "categories": [name, 1, 0, n, 0],
                               "values": [name, 1, c, n, c], "data_labels": {"value": True, "num_format": "0"}})
-            chart.set_title({"name": tr("Sales actions per person per day (targets: SDR 30, AE 15)")})
-            chart.set_y_axis({"name": tr("actions per day")})
+            chart.set_title({"name": QCoreApplication.translate("ReportExport", "Sales actions per person per day (targets: SDR 30, AE 15)")})
+            chart.set_y_axis({"name": QCoreApplication.translate("ReportExport", "actions per day")})
             chart.set_legend({"none": True})
             place(chart)
     if "lost_reasons" in placed:
@@ -220,9 +217,9 @@ def _charts_sheet(book: _Book, placed: dict[str, tuple[str, int, list[str]]], bu
         c = col_of(keys, "count")
         if c is not None and n:
             chart = book.wb.add_chart({"type": "bar"})
-            chart.add_series({"name": tr("Deals lost"), "categories": [name, 1, 0, n, 0], "values": [name, 1, c, n, c],
+            chart.add_series({"name": QCoreApplication.translate("ReportExport", "Deals lost"), "categories": [name, 1, 0, n, 0], "values": [name, 1, c, n, c],
                               "data_labels": {"value": True}, "fill": {"color": "#c0392b"}})
-            chart.set_title({"name": tr("Lost reasons")})
+            chart.set_title({"name": QCoreApplication.translate("ReportExport", "Lost reasons")})
             chart.set_y_axis({"reverse": True})
             chart.set_legend({"none": True})
             place(chart)
@@ -234,7 +231,7 @@ def _charts_sheet(book: _Book, placed: dict[str, tuple[str, int, list[str]]], bu
             if c is not None:
                 chart.add_series({"name": [name, 0, c + 1],
                                   "categories": [name, 1, 0, n, 0], "values": [name, 1, c + 1, n, c + 1]})
-        chart.set_title({"name": tr("Conversions by period")})
+        chart.set_title({"name": QCoreApplication.translate("ReportExport", "Conversions by period")})
         chart.set_y_axis({"num_format": "0%"})
         place(chart)
 

@@ -283,6 +283,10 @@
   <context>
     <name>MainWindow</name>
     <message>
+      <source>Customise…</source>
+      <translation>Настроить…</translation>
+    </message>
+    <message>
       <source>Voronka — %1</source>
       <translation>Воронка — %1</translation>
     </message>

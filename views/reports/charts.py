@@ -25,9 +25,6 @@ TEXT = QColor("#222222")
 GRID_ALPHA = 0.25
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ReportCharts", text)
-
 
 class ValueAxis(pg.AxisItem):
     """Tick labels as the report writes values (thin-space thousands, % for ratios)."""
@@ -155,7 +152,7 @@ def _target_line(chart: ChartWidget, value: float, text: str, colour: str = "#b3
 # --- the charts -------------------------------------------------------------------------------
 def funnel_chart(bundle: dict[str, Any], language: str) -> ChartWidget:
     """Deals reaching each main stage in the period, with the cohort conversion to the next."""
-    chart = ChartWidget(tr("Funnel: deals reaching each main stage"), "count", language, horizontal=True)
+    chart = ChartWidget(QCoreApplication.translate("ReportCharts", "Funnel: deals reaching each main stage"), "count", language, horizontal=True)
     stages = bundle.get("stages", [])
     rows = [r for i, r in enumerate(stages) if is_main_stage(bundle, r, i == len(stages) - 1)]
     rows = list(reversed(rows))  # first stage on top
@@ -166,7 +163,7 @@ def funnel_chart(bundle: dict[str, Any], language: str) -> ChartWidget:
         conv = r.get("conversion_next")
         text = f"{label}: {format_value(r.get('reached_count'), 'count', language)}"
         if not is_missing(conv):
-            text += " · " + tr("to next: %1").replace("%1", format_value(conv, "ratio", language))
+            text += " · " + QCoreApplication.translate("ReportCharts", "to next: %1").replace("%1", format_value(conv, "ratio", language))
         texts.append(text)
     _bars(chart, list(range(len(rows))), counts, 0.7, PALETTE[0], texts, horizontal=True)
     top = max(counts, default=0) or 1
@@ -180,14 +177,14 @@ def funnel_chart(bundle: dict[str, Any], language: str) -> ChartWidget:
         chart.addItem(text)
     chart.set_categories("left", labels)
     chart.setXRange(0, top * 1.35, padding=0)
-    chart.set_axis_label("bottom", tr("deals"))
+    chart.set_axis_label("bottom", QCoreApplication.translate("ReportCharts", "deals"))
     return chart
 
 
 def revenue_cumulative_chart(bundle: dict[str, Any], language: str) -> ChartWidget:
     """Revenue so far this year against the plan and against last year, month by month."""
     unit = _money_unit(bundle)
-    chart = ChartWidget(tr("Revenue, cumulative: fact, plan, last year"), "money", language)
+    chart = ChartWidget(QCoreApplication.translate("ReportCharts", "Revenue, cumulative: fact, plan, last year"), "money", language)
     rows = bundle.get("revenue_by_month") or []
     xs = list(range(len(rows)))
     fact = [r.get("revenue_ytd") for r in rows]
@@ -198,18 +195,18 @@ def revenue_cumulative_chart(bundle: dict[str, Any], language: str) -> ChartWidg
         last.append(running)
     chart.legend()
     fmt = lambda vals: [format_value(v, "money", language) + f" {unit}" for v in vals]  # noqa: E731
-    _line(chart, xs, fact, PALETTE[0], tr("Fact"), fmt(fact))
-    _line(chart, xs, plan, PALETTE[3], tr("Plan"), fmt(plan), dash=True)
-    _line(chart, xs, last, PALETTE[5], tr("Last year"), fmt(last))
+    _line(chart, xs, fact, PALETTE[0], QCoreApplication.translate("ReportCharts", "Fact"), fmt(fact))
+    _line(chart, xs, plan, PALETTE[3], QCoreApplication.translate("ReportCharts", "Plan"), fmt(plan), dash=True)
+    _line(chart, xs, last, PALETTE[5], QCoreApplication.translate("ReportCharts", "Last year"), fmt(last))
     chart.set_categories("bottom", [str(r.get("month", ""))[-2:] for r in rows])
-    chart.set_axis_label("bottom", tr("month"))
+    chart.set_axis_label("bottom", QCoreApplication.translate("ReportCharts", "month"))
     chart.set_axis_label("left", unit)
     return chart
 
 
 def revenue_growth_chart(bundle: dict[str, Any], language: str) -> ChartWidget:
     """Revenue of each month and its change against the month before (target +6 %)."""
-    chart = ChartWidget(tr("Revenue growth by month"), "ratio", language)
+    chart = ChartWidget(QCoreApplication.translate("ReportCharts", "Revenue growth by month"), "ratio", language)
     rows = bundle.get("revenue_by_month") or []
     growth: list[float | None] = []
     before = rows[-1].get("revenue_prev_year") if rows else None  # December of last year
@@ -225,14 +222,14 @@ def revenue_growth_chart(bundle: dict[str, Any], language: str) -> ChartWidget:
     chart.legend()
     if ups:
         _bars(chart, [i for i, _ in ups], [g for _, g in ups], 0.6, PALETTE[2], [text(i, g) for i, g in ups],
-              name=tr("Growth"))
+              name=QCoreApplication.translate("ReportCharts", "Growth"))
     if downs:
         _bars(chart, [i for i, _ in downs], [g for _, g in downs], 0.6, PALETTE[3], [text(i, g) for i, g in downs],
-              name=tr("Decline"))
-    _target_line(chart, 0.06, tr("target +6 %"))
+              name=QCoreApplication.translate("ReportCharts", "Decline"))
+    _target_line(chart, 0.06, QCoreApplication.translate("ReportCharts", "target +6 %"))
     chart.set_categories("bottom", [str(r.get("month", ""))[-2:] for r in rows])
-    chart.set_axis_label("bottom", tr("month"))
-    chart.set_axis_label("left", tr("change against the month before"))
+    chart.set_axis_label("bottom", QCoreApplication.translate("ReportCharts", "month"))
+    chart.set_axis_label("left", QCoreApplication.translate("ReportCharts", "change against the month before"))
     if not xs:
         chart.setYRange(-0.1, 0.1)
     return chart
@@ -245,7 +242,7 @@ def conversions_chart(bundle: dict[str, Any], language: str) -> ChartWidget:
     """The year's cohort conversions as of the end of each of the last weeks."""
     from metrics.catalogue import by_id
 
-    chart = ChartWidget(tr("Conversions, last weeks"), "ratio", language)
+    chart = ChartWidget(QCoreApplication.translate("ReportCharts", "Conversions, last weeks"), "ratio", language)
     history = bundle.get("history") or []
     xs = list(range(len(history)))
     chart.legend()
@@ -253,18 +250,18 @@ def conversions_chart(bundle: dict[str, Any], language: str) -> ChartWidget:
         ys = [h["metrics"].get(mid) for h in history]
         _line(chart, xs, ys, PALETTE[n], by_id(mid).name(language), [format_value(y, "ratio", language) for y in ys])
     chart.set_categories("bottom", [h["label"].split("-")[-1] for h in history])
-    chart.set_axis_label("bottom", tr("week"))
-    chart.set_axis_label("left", tr("share of the year's worked deals"))
+    chart.set_axis_label("bottom", QCoreApplication.translate("ReportCharts", "week"))
+    chart.set_axis_label("left", QCoreApplication.translate("ReportCharts", "share of the year's worked deals"))
     return chart
 
 
 def actions_chart(bundle: dict[str, Any], language: str) -> ChartWidget:
     """Sales actions per working day of each person against the targets (SDR 30, AE 15)."""
-    chart = ChartWidget(tr("Sales actions per person per day"), "number", language)
+    chart = ChartWidget(QCoreApplication.translate("ReportCharts", "Sales actions per person per day"), "number", language)
     people = [u for u in bundle.get("users", []) if u.get("role") in ("sdr", "ae", "lead_generator", "csm")
               or (u.get("sales_actions") or 0) > 0]
     chart.legend()
-    for role, colour, name in (("sdr", PALETTE[0], tr("SDR")), ("ae", PALETTE[1], tr("AE")), (None, PALETTE[5], tr("others"))):
+    for role, colour, name in (("sdr", PALETTE[0], QCoreApplication.translate("ReportCharts", "SDR")), ("ae", PALETTE[1], QCoreApplication.translate("ReportCharts", "AE")), (None, PALETTE[5], QCoreApplication.translate("ReportCharts", "others"))):
         idx = [i for i, u in enumerate(people) if (u.get("role") == role if role else u.get("role") not in ("sdr", "ae"))]
         if not idx:
             continue
@@ -272,10 +269,10 @@ def actions_chart(bundle: dict[str, Any], language: str) -> ChartWidget:
         texts = [f"{people[i].get('name')}: {format_value(people[i].get('actions_per_day'), 'number', language)}"
                  for i in idx]
         _bars(chart, idx, values, 0.6, colour, texts, name=name)
-    _target_line(chart, 30, tr("SDR target 30"), PALETTE[0])
-    _target_line(chart, 15, tr("AE target 15"), PALETTE[1])
+    _target_line(chart, 30, QCoreApplication.translate("ReportCharts", "SDR target 30"), PALETTE[0])
+    _target_line(chart, 15, QCoreApplication.translate("ReportCharts", "AE target 15"), PALETTE[1])
     chart.set_categories("bottom", [str(u.get("name")) for u in people])
-    chart.set_axis_label("left", tr("actions per working day"))
+    chart.set_axis_label("left", QCoreApplication.translate("ReportCharts", "actions per working day"))
     top = max([float(u.get("actions_per_day") or 0) for u in people] + [30.0])
     chart.setYRange(0, top * 1.15, padding=0)
     return chart
@@ -283,7 +280,7 @@ def actions_chart(bundle: dict[str, Any], language: str) -> ChartWidget:
 
 def actions_by_day_chart(bundle: dict[str, Any], language: str) -> ChartWidget:
     """Each person's sales actions on each of the last days (comparing people and days)."""
-    chart = ChartWidget(tr("Sales actions by day and person"), "count", language)
+    chart = ChartWidget(QCoreApplication.translate("ReportCharts", "Sales actions by day and person"), "count", language)
     history = bundle.get("history") or []
     names = []
     for h in history:
@@ -295,17 +292,17 @@ def actions_by_day_chart(bundle: dict[str, Any], language: str) -> ChartWidget:
     for n, name in enumerate(names):
         ys = [next((u.get("sales_actions") for u in h.get("users", []) if u.get("name") == name), None) for h in history]
         _line(chart, xs, ys, PALETTE[n % len(PALETTE)], str(name), [format_value(y, "count", language) for y in ys])
-    _target_line(chart, 30, tr("SDR target 30"), PALETTE[0])
-    _target_line(chart, 15, tr("AE target 15"), PALETTE[1])
+    _target_line(chart, 30, QCoreApplication.translate("ReportCharts", "SDR target 30"), PALETTE[0])
+    _target_line(chart, 15, QCoreApplication.translate("ReportCharts", "AE target 15"), PALETTE[1])
     chart.set_categories("bottom", [h["label"][5:] for h in history])
-    chart.set_axis_label("bottom", tr("day"))
-    chart.set_axis_label("left", tr("sales actions"))
+    chart.set_axis_label("bottom", QCoreApplication.translate("ReportCharts", "day"))
+    chart.set_axis_label("left", QCoreApplication.translate("ReportCharts", "sales actions"))
     return chart
 
 
 def lost_reasons_chart(bundle: dict[str, Any], language: str) -> ChartWidget:
     """Deals lost in the period by the stage they were lost at, stacked by reason."""
-    chart = ChartWidget(tr("Lost reasons by stage"), "count", language)
+    chart = ChartWidget(QCoreApplication.translate("ReportCharts", "Lost reasons by stage"), "count", language)
     reasons = sorted(bundle.get("lost_reasons") or [], key=lambda r: -(r.get("count") or 0))
     order = [s.get("key") for s in bundle.get("stages", [])]
     stage_keys = [k for k in order if any((r.get("by_stage") or {}).get(k) for r in reasons)]
@@ -318,7 +315,7 @@ def lost_reasons_chart(bundle: dict[str, Any], language: str) -> ChartWidget:
         for r in rest:
             for k, n in (r.get("by_stage") or {}).items():
                 merged[k] = merged.get(k, 0) + n
-        series.append((tr("other reasons"), merged))
+        series.append((QCoreApplication.translate("ReportCharts", "other reasons"), merged))
     base = [0.0] * len(stage_keys)
     xs = list(range(len(stage_keys)))
     chart.legend()
@@ -329,7 +326,7 @@ def lost_reasons_chart(bundle: dict[str, Any], language: str) -> ChartWidget:
         _bars(chart, xs, heights, 0.6, PALETTE[n % len(PALETTE)], texts, name=label, base=list(base))
         base = [b + h for b, h in zip(base, heights)]
     chart.set_categories("bottom", [stage_name(bundle, k, language) for k in stage_keys])
-    chart.set_axis_label("left", tr("deals lost"))
+    chart.set_axis_label("left", QCoreApplication.translate("ReportCharts", "deals lost"))
     chart.setYRange(0, (max(base, default=0) or 1) * 1.6, padding=0)
     return chart
 
@@ -342,7 +339,7 @@ class ChartSpec:
     tabs: tuple[str, ...]
 
     def title_text(self) -> str:
-        return tr(self.title)
+        return QCoreApplication.translate("ReportCharts", self.title)
 
 
 CHARTS: tuple[ChartSpec, ...] = (
