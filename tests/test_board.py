@@ -231,3 +231,25 @@ def test_reassigning_several_deals_changes_their_owner_in_one_step(ctx, qtbot):
     assert page.board.card(ids[0]).owner == "Alex AE"
     ctx.undo_stack.undo()
     assert all(deal_row(ctx.db, d).owner_id == 1 for d in ids)
+
+
+def test_quick_create_suggests_website_dash_company_and_lands_in_the_column(ctx, qtbot):
+    from views.board.quick_create import QuickCreateDialog
+
+    page = open_board(ctx, qtbot)
+    dialog = QuickCreateDialog(ctx, "sales", page.board.column("work_started").stage, page)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.company, "Acme")
+    qtbot.keyClicks(dialog.website, "https://www.Acme.ru/about")
+    assert dialog.name.placeholderText() == "acme.ru - Acme"
+    dialog.create()
+    assert dialog.created_id is not None
+    row = deal_row(ctx.db, dialog.created_id)
+    assert (row.name, row.stage_id) == ("acme.ru - Acme", stage_id(ctx.db, "work_started"))
+    assert page.board.column("work_started").model.row_of(dialog.created_id) == 0
+    again = QuickCreateDialog(ctx, "sales", page.board.column("qualified").stage, page)
+    qtbot.addWidget(again)
+    again.company.setText("Acme — acme.ru")  # picked from the completer: the existing company
+    assert not again.website.isEnabled()
+    again.create()  # qualified needs an amount
+    assert again.created_id is None and "Amount" in again.error.text()

@@ -38,9 +38,12 @@ class CardDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self.language = language
 
+    @staticmethod
+    def card_height(fm: QFontMetrics) -> int:
+        return LINES * (fm.height() + 3) + 2 * PADDING + 2 * MARGIN
+
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
-        line = option.fontMetrics.height() + 3
-        return QSize(200, LINES * line + 2 * PADDING + 2 * MARGIN)
+        return QSize(200, self.card_height(option.fontMetrics))
 
     @staticmethod
     def stuck_days(index: QModelIndex | QPersistentModelIndex, card: BoardCard, now: datetime) -> float | None:
@@ -55,10 +58,14 @@ class CardDelegate(QStyledItemDelegate):
             return
         now = local_now()
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        focused = bool(option.state & QStyle.StateFlag.State_HasFocus)  # the keyboard's card
         rect = option.rect.adjusted(MARGIN, MARGIN, -MARGIN, -MARGIN)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(BORDER_SELECTED if selected else BORDER, 2 if selected else 1))
+        pen = QPen(BORDER_SELECTED if selected or focused else BORDER, 2 if selected or focused else 1)
+        if focused and not selected:
+            pen.setStyle(Qt.PenStyle.DashLine)
+        painter.setPen(pen)
         painter.setBrush(CARD_SELECTED if selected else CARD)
         painter.drawRoundedRect(rect, 6, 6)
         days = days_between(card.stage_entered_at, now)

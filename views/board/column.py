@@ -30,8 +30,10 @@ class StageColumn(QFrame):
         self.language = language
         self.main_name = main_name  # the main stage's name when this is a side stage
         self.model = StageColumnModel(stage, self)
-        self.view = StageColumnView(self.model, selected_ids, self)
-        self.view.setItemDelegate(CardDelegate(language, self.view))
+        delegate = CardDelegate(language)
+        self.view = StageColumnView(self.model, selected_ids, delegate.card_height(self.fontMetrics()), self)
+        delegate.setParent(self.view)
+        self.view.setItemDelegate(delegate)
         self.setObjectName("sideColumn" if main_name else "stageColumn")
         self.setFixedWidth(SIDE_COLUMN_WIDTH if main_name else COLUMN_WIDTH)
         tint = "#fff4e5" if main_name else "#f3f4f6"

@@ -11,17 +11,22 @@ Decisions where the spec is silent:
 - a manager's ``probability_override`` replaces the computed win rate, as the spec says;
 - a deal is stuck when its days in the current stage exceed the stage's rot days, or,
   where the manager set none, the p90 of past stays; a stage without history has no
-  threshold, so nothing there is marked stuck.
+  threshold, so nothing there is marked stuck;
+- "past stays" are those that ended in the last 365 days (not the report's year to date,
+  which in January would know almost nothing).
 """
 from __future__ import annotations
 
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from models.db import Database
 from models.queries.board import BoardStage
+
+
+STAY_WINDOW_DAYS = 365
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,17 +49,11 @@ def load_stage_figures(db: Database, pipeline_key: str, as_of: datetime) -> dict
         from models.loader import load_frames
     except ImportError:
         return None
-    import pandas as pd
-
     frames = load_frames(db, pipeline_key)
-    when = pd.Timestamp(as_of)
-    stays = stay_stats(frames, when)
-    rates = stage_win_rates(frames, when)
-    figures: dict[int, StageFigures] = {}
-    for stage_id in frames.stages["stage_id"].astype(int):
-        p90 = stays["p90_days"].get(stage_id) if "p90_days" in stays else None
-        figures[stage_id] = StageFigures(win_rate=_number(rates.get(stage_id)), p90_days=_number(p90))
-    return figures
+    stays = stay_stats(frames, as_of, since=as_of - timedelta(days=STAY_WINDOW_DAYS))["p90_days"]
+    rates = stage_win_rates(frames, as_of)
+    return {int(stage_id): StageFigures(win_rate=_number(rates.get(stage_id)), p90_days=_number(stays.get(stage_id)))
+            for stage_id in frames.stages["stage_id"]}
 
 
 def probability(stage: BoardStage, figures: Mapping[int, StageFigures]) -> float | None:
