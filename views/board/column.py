@@ -43,7 +43,6 @@ class StageColumn(QFrame):
         self.title.setWordWrap(True)
         self.title.setStyleSheet("font-weight: bold; border: none;")
         self.branch = QLabel(self)
-        self.branch.setWordWrap(True)
         self.branch.setStyleSheet("color: #b26a00; font-style: italic; border: none;")
         self.branch.setVisible(bool(main_name))
         self.figures = QLabel(self)
@@ -80,7 +79,8 @@ class StageColumn(QFrame):
     def retranslate(self) -> None:
         stage = self.stage
         self.title.setText(stage.name(self.language))
-        self.branch.setText(self.tr("↳ branch of «%1»").replace("%1", self.main_name or ""))
+        branch = self.tr("↳ branch of «%1»").replace("%1", self.main_name or "")
+        self.branch.setText(self.fontMetrics().elidedText(branch, Qt.TextElideMode.ElideRight, self.width() - 20))
         self.add_button.setText(self.tr("+ New deal"))
         self.add_button.setToolTip(self.tr("Create a deal in this stage"))
         tip = []

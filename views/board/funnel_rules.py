@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
+    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -188,7 +189,8 @@ class FunnelRulesView(QWidget):
         self.table.setItemDelegate(RulesDelegate(self.table))
         self.table.setWordWrap(True)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.horizontalHeader().setSectionResizeMode(EXIT, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectItems)
         self.table.doubleClicked.connect(self._on_double_click)
         self.table.activated.connect(self._on_double_click)
@@ -210,10 +212,10 @@ class FunnelRulesView(QWidget):
         if self.pipeline is None:
             return
         self.model.set_stages(self.ctx.query(board_stages, self.pipeline.key), self.board.figures)
-        for col, width in ((STAGE, 230), (DESCRIPTION, 260), (EXIT, 320), (REQUIRED, 150), (ROT, 80),
-                           (OVERRIDE, 130), (WIN_RATE, 130), (STUCK_AFTER, 120)):
+        for col, width in ((STAGE, 240), (DESCRIPTION, 300), (REQUIRED, 170)):
             self.table.setColumnWidth(col, width)
-        self.table.resizeRowsToContents()
+        for col in (ROT, OVERRIDE, WIN_RATE, STUCK_AFTER):
+            self.table.resizeColumnToContents(col)
 
     def _on_changed(self, changes: Changes) -> None:
         if changes.funnel or changes.users:

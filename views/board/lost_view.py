@@ -34,6 +34,7 @@ from ..tables.record_model import ID_ROLE, Column, RecordFilterProxy, RecordTabl
 from .board_view import BoardView, board_order
 from .formatting import money_text
 
+LOST_ON = 4  # the column of the loss date: latest losses first
 ALL = -1
 NO_REASON = 0
 
@@ -49,7 +50,10 @@ class LostDealsView(QWidget):
         self._stage_names: dict[int, str] = {}
         self._stale = False
         self.reason_list = QListWidget(self)
-        self.reason_list.setMinimumWidth(320)
+        self.reason_list.setMinimumWidth(380)
+        self.reason_list.setWordWrap(True)
+        self.reason_list.setSpacing(2)
+        self.reason_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.hint = QLabel(self)
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color: #4b5563;")
@@ -69,6 +73,7 @@ class LostDealsView(QWidget):
         self.table = QTableView(self)
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
+        self.table.sortByColumn(LOST_ON, Qt.SortOrder.DescendingOrder)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
@@ -90,6 +95,7 @@ class LostDealsView(QWidget):
         splitter.addWidget(self.reason_list)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
+        splitter.setSizes([380, 1000])
         QVBoxLayout(self).addWidget(splitter)
         self.reason_list.currentItemChanged.connect(lambda *_: self._show_reason())
         ctx.changed.connect(self._on_changed)
