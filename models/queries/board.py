@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import datetime
 
-from sqlalchemy import Select, and_, func, select
+from sqlalchemy import Select, and_, bindparam, func, select
 from sqlalchemy.orm import Session
 
 from ..orm import Company, Contact, Deal, DealStatus, LostReason, Pipeline, Stage, Task, User, deal_contacts
@@ -137,7 +138,13 @@ class StageTotals:
     amount_minor: int
 
 
-def _cards_query(pipeline_key: str, deal_ids: Collection[int] | None) -> Select:
+@lru_cache(maxsize=16)
+def _cards_query(pipeline_key: str, targeted: bool) -> Select:
+    """The cards query; ``targeted`` restricts it (subqueries too) to the ``ids`` parameter.
+
+    Built once per pipeline and reused: constructing it costs more than running it for one deal.
+    """
+    ids = bindparam("ids", expanding=True)
     tasks = select(
         Task.deal_id, Task.title, Task.due_at,
         func.row_number().over(partition_by=Task.deal_id,
@@ -148,15 +155,15 @@ def _cards_query(pipeline_key: str, deal_ids: Collection[int] | None) -> Select:
         .join(Contact, Contact.id == deal_contacts.c.contact_id)
         .group_by(deal_contacts.c.deal_id)
     )
-    if deal_ids is not None:
-        tasks = tasks.where(Task.deal_id.in_(deal_ids))
-        names = names.where(deal_contacts.c.deal_id.in_(deal_ids))
+    if targeted:
+        tasks = tasks.where(Task.deal_id.in_(ids))
+        names = names.where(deal_contacts.c.deal_id.in_(ids))
     next_task = tasks.subquery()
     contact_names = names.subquery()
     q = (
         select(Deal.id, Deal.name, Deal.company_id, Company.name, Deal.amount_minor, Deal.currency, Deal.owner_id,
-               User.name, Deal.stage_id, func.coalesce(Deal.stage_entered_at, Deal.created_at), Deal.source, Deal.segment,
-               Deal.cohort, contact_names.c.names, next_task.c.title, next_task.c.due_at)
+               User.name, Deal.stage_id, func.coalesce(Deal.stage_entered_at, Deal.created_at), Deal.source,
+               Deal.segment, Deal.cohort, contact_names.c.names, next_task.c.title, next_task.c.due_at)
         .join(Pipeline, Pipeline.id == Deal.pipeline_id)
         .outerjoin(Company, Company.id == Deal.company_id)
         .outerjoin(User, User.id == Deal.owner_id)
@@ -164,15 +171,15 @@ def _cards_query(pipeline_key: str, deal_ids: Collection[int] | None) -> Select:
         .outerjoin(next_task, and_(next_task.c.deal_id == Deal.id, next_task.c.rank == 1))
         .where(Pipeline.key == pipeline_key, Deal.status == DealStatus.OPEN)
     )
-    if deal_ids is not None:
-        q = q.where(Deal.id.in_(deal_ids))
-    return q
+    return q.where(Deal.id.in_(ids)) if targeted else q
 
 
 def board_cards(session: Session, pipeline_key: str, deal_ids: Collection[int] | None = None) -> list[BoardCard]:
     """Every open deal of the pipeline (or only ``deal_ids`` among them) as cards, in no order."""
     cards = []
-    for r in session.execute(_cards_query(pipeline_key, deal_ids)):
+    targeted = deal_ids is not None
+    params = {"ids": list(deal_ids)} if targeted else {}
+    for r in session.execute(_cards_query(pipeline_key, targeted), params):
         cards.append(BoardCard(*r, fold("\n".join(filter(None, (r[1], r[3], r[13]))))))
     return cards
 
