@@ -253,3 +253,17 @@ def test_quick_create_suggests_website_dash_company_and_lands_in_the_column(ctx,
     assert not again.website.isEnabled()
     again.create()  # qualified needs an amount
     assert again.created_id is None and "Amount" in again.error.text()
+
+
+def test_switching_to_client_success_shows_its_periods_and_is_remembered(ctx, qtbot):
+    copy = deal_in(ctx.db, "month_1", "Customer", pipeline_key="success")
+    page = open_board(ctx, qtbot)
+    page.pipeline_box.setCurrentIndex(page.pipeline_box.findData("success"))
+    qtbot.waitUntil(lambda: not page.board.loading and page.board.figures_available is not None)
+    assert [c.stage.key for c in page.board.columns][:2] == ["month_1", "month_2"]
+    assert page.board.column("month_1").model.has(copy)
+    page.board.actions.dialogs = dialogs = ScriptedDialogs(won=False)
+    drag_cards(qtbot, page.board.column("month_1").view, page.board.won_zone, [copy])
+    assert dialogs.asked == [("won", False)]  # no copy offered from Client Success itself
+    assert deal_row(ctx.db, copy).status == "won"
+    assert open_board(ctx, qtbot).pipeline.key == "success"

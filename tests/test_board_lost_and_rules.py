@@ -5,7 +5,7 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
-from board_support import ctx, deal_in, deal_row, events_of, open_board, stage_id  # noqa: F401
+from board_support import ctx, deal_in, deal_row, open_board, stage_id  # noqa: F401
 from models import errors
 from models.orm import LostReason
 from models.services.deals import lose_deal

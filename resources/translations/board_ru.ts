@@ -92,38 +92,6 @@
       <source>Lost — drop here</source>
       <translation>Проиграна — перетащите сюда</translation>
     </message>
-    <message>
-      <source>Open card</source>
-      <translation>Открыть карточку</translation>
-    </message>
-    <message>
-      <source>Move to…</source>
-      <translation>Перенести в…</translation>
-    </message>
-    <message>
-      <source>Next stage</source>
-      <translation>Следующий этап</translation>
-    </message>
-    <message>
-      <source>Previous stage</source>
-      <translation>Предыдущий этап</translation>
-    </message>
-    <message>
-      <source>Won…</source>
-      <translation>Выиграна…</translation>
-    </message>
-    <message>
-      <source>Lost…</source>
-      <translation>Проиграна…</translation>
-    </message>
-    <message>
-      <source>Reassign to…</source>
-      <translation>Передать…</translation>
-    </message>
-    <message>
-      <source>New deal in this stage…</source>
-      <translation>Новая сделка на этом этапе…</translation>
-    </message>
   </context>
   <context>
     <name>CardDelegate</name>
@@ -158,6 +126,41 @@
     <message>
       <source>Next task: %1 (%2)</source>
       <translation>Следующая задача: %1 (%2)</translation>
+    </message>
+  </context>
+  <context>
+    <name>CardMenu</name>
+    <message>
+      <source>Open card</source>
+      <translation>Открыть карточку</translation>
+    </message>
+    <message>
+      <source>Move to…</source>
+      <translation>Перенести в…</translation>
+    </message>
+    <message>
+      <source>Next stage</source>
+      <translation>Следующий этап</translation>
+    </message>
+    <message>
+      <source>Previous stage</source>
+      <translation>Предыдущий этап</translation>
+    </message>
+    <message>
+      <source>Won…</source>
+      <translation>Выиграна…</translation>
+    </message>
+    <message>
+      <source>Lost…</source>
+      <translation>Проиграна…</translation>
+    </message>
+    <message>
+      <source>Reassign to…</source>
+      <translation>Передать…</translation>
+    </message>
+    <message>
+      <source>New deal in this stage…</source>
+      <translation>Новая сделка на этом этапе…</translation>
     </message>
   </context>
   <context>

@@ -14,7 +14,6 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QPoint, Qt, Signal
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHBoxLayout, QMenu, QScrollArea, QVBoxLayout, QWidget
 
 from models.changes import Changes
@@ -35,6 +34,7 @@ from models.queries.board import (
 
 from ..app_context import AppContext
 from ..worker import Task, start_task
+from .card_menu import CardMenu
 from .column import StageColumn
 from .column_model import sort_key
 from .column_view import DropZone
@@ -97,7 +97,7 @@ class BoardView(QWidget):
         self.scroll.setWidget(self.strip)
         self.won_zone = DropZone(self.tr("Won — drop here"), "#2e7d32", self)
         self.lost_zone = DropZone(self.tr("Lost — drop here"), "#c62828", self)
-        self.won_zone.deals_dropped.connect(lambda ids: self.actions.win(ids, self._offers_copy()))
+        self.won_zone.deals_dropped.connect(lambda ids: self.actions.win(ids, self.offers_copy()))
         self.lost_zone.deals_dropped.connect(self.actions.lose)
         zones = QHBoxLayout()
         zones.addWidget(self.won_zone)
@@ -271,7 +271,7 @@ class BoardView(QWidget):
         column = self._column_of.get(self._stage_of.get(deal_id, -1))
         if column is None:
             return None
-        return column.model._by_id.get(deal_id)
+        return column.model.card_of(deal_id)
 
     def deal_name(self, deal_id: int) -> str:
         card = self.card(deal_id)
@@ -338,7 +338,7 @@ class BoardView(QWidget):
             return
         self.drop(deal_ids, target.id)
 
-    def _offers_copy(self) -> bool:
+    def offers_copy(self) -> bool:
         return self.pipeline is not None and self.pipeline.kind == "sales"
 
     def quick_create(self, stage_id: int) -> None:
@@ -356,33 +356,7 @@ class BoardView(QWidget):
         menu.exec(pos)
 
     def build_menu(self, column: StageColumn, ids: list[int]) -> QMenu:
-        menu = QMenu(self)
-        lang = self.ctx.language
-        if len(ids) == 1:
-            menu.addAction(self.tr("Open card"), lambda: self.ctx.open_record.emit("deal", ids[0]))
-        move = menu.addMenu(self.tr("Move to…"))
-        move.setEnabled(bool(ids))
-        for stage in board_order(self.stages):
-            action = QAction(stage.name(lang), move)
-            action.setEnabled(stage.id != column.stage.id)
-            action.triggered.connect(lambda _c=False, s=stage.id: self.drop(ids, s))
-            move.addAction(action)
-        forward = menu.addAction(self.tr("Next stage"), lambda: self.step(ids, column.stage, 1))
-        forward.setShortcut("Alt+Right")
-        back = menu.addAction(self.tr("Previous stage"), lambda: self.step(ids, column.stage, -1))
-        back.setShortcut("Alt+Left")
-        menu.addSeparator()
-        menu.addAction(self.tr("Won…"), lambda: self.actions.win(ids, self._offers_copy())).setEnabled(bool(ids))
-        menu.addAction(self.tr("Lost…"), lambda: self.actions.lose(ids)).setEnabled(bool(ids))
-        owners = menu.addMenu(self.tr("Reassign to…"))
-        owners.setEnabled(bool(ids))
-        for user in self.users:
-            owners.addAction(user.name, lambda u=user: self.actions.reassign(ids, u.id, u.name))
-        menu.addSeparator()
-        menu.addAction(self.tr("New deal in this stage…"), lambda: self.quick_create(column.stage.id))
-        for action in (forward, back):
-            action.setEnabled(bool(ids))
-        return menu
+        return CardMenu(self, column, ids)
 
     def focus_neighbour(self, column: StageColumn, step: int) -> None:
         i = self.columns.index(column) + step

@@ -96,6 +96,9 @@ class StageColumnModel(QAbstractListModel):
         i = _index_of(self._shown, card) if card is not None else None
         return None if i is None else len(self._shown) - 1 - i
 
+    def card_of(self, deal_id: int) -> BoardCard | None:
+        return self._by_id.get(deal_id)
+
     def has(self, deal_id: int) -> bool:
         return deal_id in self._by_id
 
