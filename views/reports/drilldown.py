@@ -1,13 +1,14 @@
 """The deals behind a number: a sortable list; double-click opens the deal's card."""
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtCore import QModelIndex
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from models.queries.tables import deal_rows
 
 from ..app_context import AppContext
 from ..tables.record_model import ID_ROLE, Column, RecordFilterProxy, RecordTableModel
+from .tab import report_table_view
 
 
 class DrilldownDialog(QDialog):
@@ -19,13 +20,8 @@ class DrilldownDialog(QDialog):
         self.model.set_rows(ctx.query(deal_rows, None, deal_ids))
         self.proxy = RecordFilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.table = QTableView(self)
+        self.table = report_table_view(self)
         self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setAlternatingRowColors(True)
         self.table.doubleClicked.connect(self._open)
         self.table.resizeColumnsToContents()
         summary = QLabel(self.tr("%1 deals. Double-click a deal to open its card.").replace("%1", str(len(deal_ids))), self)

@@ -34,7 +34,8 @@ HISTORY_CHARTS = ("conversions", "actions_by_day")
 CHART_HEIGHT = 300
 
 
-def _table_view(parent: QWidget) -> QTableView:
+def report_table_view(parent: QWidget) -> QTableView:
+    """A read-only, sortable table of whole rows (the report's tables, the drill-down list)."""
     view = QTableView(parent)
     view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the report's own order first
     view.setSortingEnabled(True)
@@ -60,7 +61,7 @@ class ReportTab(QWidget):
         self.metrics = MetricsModel(language, self)
         self.metrics_proxy = RecordFilterProxy(self)
         self.metrics_proxy.setSourceModel(self.metrics)
-        self.metrics_view = _table_view(self)
+        self.metrics_view = report_table_view(self)
         self.metrics_view.setModel(self.metrics_proxy)
         self.metrics_view.setSortingEnabled(False)  # the catalogue order is the spreadsheet's order
         self.metrics_view.doubleClicked.connect(self._on_double_click)
@@ -89,7 +90,7 @@ class ReportTab(QWidget):
             model = ReportTableModel(language, self)
             proxy = RecordFilterProxy(self)
             proxy.setSourceModel(model)
-            view = _table_view(self.tables)
+            view = report_table_view(self.tables)
             view.setModel(proxy)
             self.table_models[key] = model
             self.table_views[key] = view
