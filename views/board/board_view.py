@@ -10,6 +10,7 @@ leave and enter; big changes (an import) reload the board in the background.
 """
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from datetime import datetime
 
@@ -33,6 +34,7 @@ from models.queries.board import (
 )
 
 from ..app_context import AppContext
+from ..errors import show_error
 from ..worker import Task, start_task
 from .card_menu import CardMenu
 from .column import StageColumn
@@ -43,6 +45,7 @@ from .filter_state import BoardFilter
 from .stage_stats import StageFigures, days_between, load_stage_figures, probability, stuck_after_days
 
 PREVIEW_PER_STAGE = 40
+log = logging.getLogger(__name__)
 
 
 def board_order(stages: Sequence[BoardStage]) -> list[BoardStage]:
@@ -78,6 +81,7 @@ class BoardView(QWidget):
         self.columns: list[StageColumn] = []
         self.users: list[UserRow] = []
         self.filter = BoardFilter()
+        self.currency = "RUB"  # the team's; headers sum deals in it
         self.figures: dict[int, StageFigures] = {}
         self.figures_available: bool | None = None  # None: not known yet
         self.loading = False
@@ -113,6 +117,7 @@ class BoardView(QWidget):
         """Show ``pipeline``: totals and the newest cards now, everything else in the background."""
         self.pipeline = pipeline
         self.users = self.ctx.query(team_users)
+        self.currency = self.ctx.team_setting("team.currency", "RUB")
         self.figures, self.figures_available = {}, None
         self._build_columns(self.ctx.query(board_stages, pipeline.key))
         self._totals = {t.stage_id: t for t in self.ctx.query(stage_totals, pipeline.key)}
@@ -133,10 +138,10 @@ class BoardView(QWidget):
             with db.session() as session:
                 return group_by_stage(board_cards(session, key))
 
-        self._start(load, lambda result: self._on_loaded(token, result))
+        self._start(load, lambda result: self._on_loaded(token, result), lambda exc: self._on_load_failed(token, exc))
 
-    def _start(self, fn, on_done) -> None:
-        task = start_task(self, fn, on_done=on_done, show_dialog=False)
+    def _start(self, fn, on_done, on_error) -> None:
+        task = start_task(self, fn, on_done=on_done, on_error=on_error, show_dialog=False)
         self._tasks.append(task)
         task.finished.connect(lambda: self._tasks.remove(task) if task in self._tasks else None)
 
@@ -154,10 +159,24 @@ class BoardView(QWidget):
         if self.figures_available is None:
             self._load_figures(token)
 
+    def _on_load_failed(self, token: int, exc: BaseException) -> None:
+        if token != self._token:
+            return
+        self.loading = False
+        self.status_changed.emit()
+        show_error(self, exc)
+
     def _load_figures(self, token: int) -> None:
         assert self.pipeline is not None
         key, db, now = self.pipeline.key, self.ctx.db, local_now()
-        self._start(lambda _p: load_stage_figures(db, key, now), lambda figures: self._on_figures(token, figures))
+
+        def failed(exc: BaseException) -> None:
+            # the board works without the figures (no weights, stuck only by rot days): say so, keep the trace
+            log.error("Stage figures could not be computed", exc_info=exc)
+            self._on_figures(token, None)
+
+        self._start(lambda _p: load_stage_figures(db, key, now), lambda figures: self._on_figures(token, figures),
+                    failed)
 
     def _on_figures(self, token: int, figures: dict[int, StageFigures] | None) -> None:
         if token != self._token:
@@ -219,7 +238,7 @@ class BoardView(QWidget):
         self._update_headers(self.columns)
 
     def _update_headers(self, columns: Sequence[StageColumn]) -> None:
-        currency = "RUB"
+        currency = self.currency
         filtered = not self.filter.is_empty
         for column in columns:
             model, stage = column.model, column.stage
