@@ -267,3 +267,17 @@ def test_switching_to_client_success_shows_its_periods_and_is_remembered(ctx, qt
     assert dialogs.asked == [("won", False)]  # no copy offered from Client Success itself
     assert deal_row(ctx.db, copy).status == "won"
     assert open_board(ctx, qtbot).pipeline.key == "success"
+
+
+def test_the_team_setting_copies_won_deals_without_asking(ctx, qtbot):
+    from models.services.settings import set_setting
+    from views.board.commands import WON_COPY_SETTING
+
+    ctx.db.run(set_setting, WON_COPY_SETTING, "always")
+    deal = deal_in(ctx.db, "committed", "Auto copy", amount="5000")
+    page = open_board(ctx, qtbot)
+    page.board.actions.dialogs = dialogs = ScriptedDialogs(won=None)  # would cancel if asked
+    page.board.actions.win([deal])
+    assert dialogs.asked == []
+    with ctx.db.session() as s:
+        assert s.scalar(select(func.count()).select_from(Deal).where(Deal.origin_deal_id == deal)) == 1
