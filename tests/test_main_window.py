@@ -71,9 +71,24 @@ def test_search_filters_the_deals_table(ctx, qtbot):
 def test_a_new_deal_appears_in_the_table_without_reopening(ctx, qtbot):
     win = MainWindow(ctx)
     qtbot.addWidget(win)
+    win.show()
+    win.show_page("deals")
     deals = win.page("deals")
     assert deals.model.rowCount() == 0
     ctx.run(create_deal, name="Fresh", user_id=1)
+    assert deals.model.rowCount() == 1
+
+
+def test_a_hidden_table_reloads_only_when_shown_again(ctx, qtbot):
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    win.show()
+    win.show_page("deals")
+    deals = win.page("deals")
+    win.show_page("companies")
+    ctx.run(create_deal, name="Made on the board", user_id=1)
+    assert deals.model.rowCount() == 0  # not reloaded while hidden
+    win.show_page("deals")
     assert deals.model.rowCount() == 1
 
 

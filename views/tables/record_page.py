@@ -5,6 +5,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
 
 from models.changes import Changes
@@ -55,6 +56,7 @@ class RecordPage(QWidget):
         self.proxy.modelReset.connect(self._update_count)
         self.proxy.layoutChanged.connect(self._update_count)
         self.proxy.rowsRemoved.connect(self._update_count)
+        self._stale = False
         ctx.changed.connect(self._on_changed)
         self.reload()
 
@@ -76,8 +78,19 @@ class RecordPage(QWidget):
             self.table.setColumnWidth(col, min(self.table.columnWidth(col), 320))
 
     def _on_changed(self, changes: Changes) -> None:
+        # A hidden table only remembers that it is stale: a move on the board must not pay
+        # for reloading every deal of a page nobody is looking at.
         if self.wants_reload(changes):
+            if self.isVisible():
+                self.reload()
+            else:
+                self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self._stale = False
             self.reload()
+        super().showEvent(event)
 
     def _update_count(self, *args: Any) -> None:
         self.count_label.setText(self.tr("%1 of %2").replace("%1", str(self.proxy.rowCount()))
