@@ -33,8 +33,10 @@ loaded = time.perf_counter()
 report = compute_report(frames, parse_period({period!r}))
 done = time.perf_counter()
 json.dumps(report, allow_nan=False)
-print(json.dumps({{"load_s": loaded - start, "compute_s": done - loaded,
-                  "peak_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}}))
+# VmHWM is this process's own peak: ru_maxrss survives execve and would report the parent's
+hwm = [int(l.split()[1]) for l in open("/proc/self/status") if l.startswith("VmHWM:")]
+peak_kb = hwm[0] if hwm else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(json.dumps({{"load_s": loaded - start, "compute_s": done - loaded, "peak_kb": peak_kb}}))
 """
 
 
