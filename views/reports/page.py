@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTabWidget,
     QToolButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -184,6 +185,10 @@ class ReportsPage(QWidget):
         self.busy.hide()
         self.status = QLabel(self)
         self.status.setStyleSheet("color: palette(mid);")
+        # The status text changes on every step; a label sized by its text would re-lay out the
+        # whole page each time (a 100 ms stall on a full report) and set the page's minimum width.
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.status.setMinimumWidth(40)
         self.toolbar = QHBoxLayout()
         for w in (self.prev_button, self.period_edit, self.next_button, self.period_dates, self.today_button):
             self.toolbar.addWidget(w)

@@ -31,6 +31,7 @@ from .models import METRIC_ROLE, MetricsModel, ReportTableModel, drillable
 
 log = logging.getLogger(__name__)
 HISTORY_CHARTS = ("conversions", "actions_by_day")
+CHART_GAP_MS = 16
 CHART_HEIGHT = 300
 
 
@@ -110,7 +111,9 @@ class ReportTab(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(outer)
         self._chart_queue: list[ChartSpec] = []
-        self._chart_timer = QTimer(self, singleShot=True, interval=0)
+        # a gap between charts lets input and paint events in: building one pyqtgraph chart takes
+        # ~30 ms, and back-to-back builds stalled the window for 100 ms and more
+        self._chart_timer = QTimer(self, singleShot=True, interval=CHART_GAP_MS)
         self._chart_timer.timeout.connect(self._build_next_chart)
 
     # --- filling ------------------------------------------------------------------------
