@@ -25,7 +25,7 @@ from .frames import FunnelFrames
 from .periods import Period
 from .pipeline import PIPELINE_MASKS, active_open, open_deals
 from .report import report_context
-from .revenue import expected_this_year, lost_in, trailing_year, won_in
+from .revenue import expected_this_year, lost_in, trailing_year, won_in, won_in_previous
 from .timeline import ts_ns
 
 Mask = Callable[[ReportContext], np.ndarray | None]
@@ -37,12 +37,6 @@ class NoDealList(VoronkaError):
     def __init__(self, metric_id: str, why: str):
         super().__init__(f"Metric {metric_id!r} {why}.")
         self.metric_id = metric_id
-
-
-def _won_prev(ctx: ReportContext) -> np.ndarray:
-    prev = ctx.period.previous()
-    as_of = min(ts_ns(prev.end), ctx.T)
-    return ctx.states_at(as_of).won_in(ts_ns(prev.start), min(ts_ns(prev.end), as_of + 1))
 
 
 def _conversion(a: str, b: str, index: int) -> Mask:
@@ -62,7 +56,7 @@ _lost_p: Mask = lambda ctx: lost_in(ctx, ctx.P)  # noqa: E731
 
 NUMERATORS: dict[str, Mask] = {
     "revenue": _won_p, "won_count": _won_p, "avg_check": _won_p, "sales_cycle_days": _won_p,
-    "revenue_prev": _won_prev,
+    "revenue_prev": won_in_previous,
     "revenue_ytd": _won_y, "won_count_ytd": _won_y, "avg_check_ytd": _won_y,
     "lost_count": _lost_p, "lost_amount": _lost_p,
     "forecast_year": expected_this_year,

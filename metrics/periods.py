@@ -9,6 +9,10 @@ Decisions (spec/metrics.md leaves them open):
   forecast horizon follow the label, not the calendar dates the week spills into.
 - ``previous()`` is the period of the same kind just before: the month before, the
   ISO week before (``2027-W01`` → ``2026-W53``), the day before.
+- **Default T** is ``min(last_moment, now)`` where ``last_moment`` is P's last whole
+  second (``2026-10-31T23:59:59`` for October), as in the spec's JSON example: every
+  stored time is to the second, so this is the last instant of [start, end), and an
+  event at the next period's midnight belongs to that next period, never to P's state.
 - Working days of P are the Monday–Friday dates in P up to the as-of date
   (inclusive); public holidays are not known to the app and count as working days.
 """
@@ -65,6 +69,11 @@ class Period:
     @property
     def year_start(self) -> datetime:
         return datetime(self.year, 1, 1)
+
+    @property
+    def last_moment(self) -> datetime:
+        """P's last whole second (end − 1 s): the default "as of" of a finished period."""
+        return self.end - timedelta(seconds=1)
 
     def contains(self, moment: datetime) -> bool:
         return self.start <= moment < self.end

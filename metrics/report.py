@@ -1,8 +1,9 @@
 """``compute_report``: the JSON report of spec/exchange.md for one pipeline, period and T.
 
-T defaults to ``min(end of P, now)`` (spec/metrics.md; the spec's JSON example shows
-``23:59:59`` but the text rules, so a month's default T is the next month's midnight,
-and only events at or before T count). ``metrics`` has every catalogue id in catalogue
+T defaults to ``min(P's last second, now)`` (spec/metrics.md's ``min(end, now)`` read
+with its JSON example: October's default T is ``2026-10-31T23:59:59``, so an event at
+1 November 00:00 belongs to November only; see ``Period.last_moment``). Only events at
+or before T count. ``metrics`` has every catalogue id in catalogue
 order; ``targets`` has every metric that has a target in the catalogue, with the value
 this report applies (null where it does not apply: growth of a week or a day, an
 in-outreach band with no active user of its role). Values that cannot be computed are
@@ -39,10 +40,10 @@ MONEY_FIELDS = frozenset({
 
 
 def resolve_as_of(period: Period, as_of: datetime | pd.Timestamp | None, now: datetime | None) -> pd.Timestamp:
-    """T: the given moment, else ``min(end of P, now)``."""
+    """T: the given moment, else ``min(P's last second, now)``."""
     if as_of is not None:
         return pd.Timestamp(as_of).as_unit("ns")
-    return pd.Timestamp(min(period.end, now or local_now())).as_unit("ns")
+    return pd.Timestamp(min(period.last_moment, now or local_now())).as_unit("ns")
 
 
 def report_context(frames: FunnelFrames, period: Period, as_of: datetime | pd.Timestamp | None = None,

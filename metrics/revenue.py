@@ -54,12 +54,15 @@ def cycle_days(ctx: ReportContext, won: np.ndarray) -> np.ndarray:
     return ctx.days(ctx.states.closed_at[ok], start[ok])
 
 
-def revenue_prev(ctx: ReportContext) -> float:
+def won_in_previous(ctx: ReportContext) -> np.ndarray:
+    """Deals won in the period just before P, as of its last second (or T if earlier)."""
     prev = ctx.period.previous()
-    as_of = min(ts_ns(prev.end), ctx.T)
-    states = ctx.states_at(as_of)
-    won = states.won_in(ts_ns(prev.start), min(ts_ns(prev.end), as_of + 1))
-    return amount_of(ctx, won)
+    as_of = min(ts_ns(prev.last_moment), ctx.T)
+    return ctx.states_at(as_of).won_in(ts_ns(prev.start), min(ts_ns(prev.end), as_of + 1))
+
+
+def revenue_prev(ctx: ReportContext) -> float:
+    return amount_of(ctx, won_in_previous(ctx))
 
 
 def revenue_figures(ctx: ReportContext) -> dict[str, float | int | None]:

@@ -138,14 +138,28 @@ def test_empty_period_gives_null_not_zero_and_valid_json():
     assert report["lost_reasons"] == [] and report["sources"] == [] and report["cohorts"] == []
 
 
-def test_default_as_of_is_the_end_of_a_past_period_or_now():
+def test_default_as_of_is_the_last_second_of_a_past_period_or_now():
     frames = revenue_history().frames()
     past = compute_report(frames, OCT, now=datetime(2026, 12, 1, 9))
-    assert past["period"]["as_of"] == "2026-11-01T00:00:00"
+    assert past["period"]["as_of"] == "2026-10-31T23:59:59"  # as in spec/exchange.md's example
     assert past["metrics"]["revenue"] == 400_000
     current = compute_report(frames, OCT, now=datetime(2026, 10, 15, 9, 30))
     assert current["period"]["as_of"] == "2026-10-15T09:30:00"
     assert current["metrics"]["revenue"] == 600_000  # deals 1 and 4 (10 Oct, not yet reopened)
+
+
+def test_an_event_at_the_next_periods_midnight_belongs_to_the_next_period_only():
+    h = History()
+    h.deal(1, t(9, 1), "work_started", amount=100_000).win(datetime(2026, 11, 1, 0, 0))
+    h.deal(2, t(9, 1), "work_started", amount=30_000)
+    frames = h.frames()
+    october = compute_report(frames, OCT, now=datetime(2026, 12, 1, 9))
+    # as of 31 Oct 23:59:59 deal 1 is still open: 2 open deals, 130k, no revenue
+    assert october["metrics"]["open_count"] == 2 and october["metrics"]["open_amount"] == 130_000
+    assert october["metrics"]["revenue"] == 0
+    november = compute_report(frames, parse_period("2026-11"), now=datetime(2026, 12, 1, 9))
+    assert november["metrics"]["revenue"] == 100_000  # ... and it is November's win
+    assert november["metrics"]["revenue_prev"] == 0
 
 
 def test_personal_plan_and_wins_are_credited_to_the_owner_at_the_won_time():

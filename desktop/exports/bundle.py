@@ -34,8 +34,8 @@ Progress = Callable[[int, int, str], None]
 
 
 def _as_of_for(period, as_of: datetime | None) -> datetime | None:
-    """As of the period's end, or of ``as_of`` if that is earlier (None: the engine's default)."""
-    if as_of is None or as_of >= period.end:
+    """As of the period's last second, or of ``as_of`` if earlier (None: the engine's default)."""
+    if as_of is None or as_of >= period.last_moment:
         return None
     return as_of
 

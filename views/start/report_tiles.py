@@ -339,7 +339,7 @@ class MetricTile(ReportTile):
                 periods.insert(0, periods[0].previous())
             series = []
             for p in periods:
-                report = memo.report(p, as_of=min(now, p.end))
+                report = memo.report(p, as_of=min(now, p.last_moment))
                 series.append((p.label, report["metrics"].get(metric_id), report["targets"].get(metric_id)))
             return series
         return run
