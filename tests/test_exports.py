@@ -101,7 +101,8 @@ def test_png_of_a_chart(week, tmp_path, qapp):
 
 
 @pytest.mark.parametrize("fmt", ["xlsx", "pdf"])
-def test_command_line_writes_xlsx_and_pdf(demo, tmp_path, fmt):
+def test_command_line_writes_xlsx_and_pdf_and_keeps_a_snapshot(demo, tmp_path, fmt):
+    before = len(demo.run(snapshot_rows))
     out = tmp_path / f"report.{fmt}"
     code = cli(["report", "--db", demo.location, "--period", "2026-05", "--format", fmt, "--out", str(out),
                 "--lang", "en"])
@@ -111,6 +112,34 @@ def test_command_line_writes_xlsx_and_pdf(demo, tmp_path, fmt):
     else:
         text = pypdf.PdfReader(out).pages[0].extract_text()
         assert "2026-05" in text
+    rows = demo.run(snapshot_rows)
+    assert len(rows) == before + 1
+    newest = max(rows, key=lambda r: r.id)
+    assert (newest.format, newest.period_label) == (fmt, "2026-05")
+    import getpass
+
+    assert newest.user_id is None and newest.who == getpass.getuser()  # no team user on the command line
+    kept = demo.run(snapshot_report, newest.id)
+    assert kept["previous"]["period"]["label"] == "2026-04"
+
+
+def test_command_line_xlsx_is_the_views_export_with_change_and_trend(demo, week, tmp_path):
+    out = tmp_path / "week.xlsx"
+    assert cli(["report", "--db", demo.location, "--period", "2026-W19", "--format", "xlsx", "--out", str(out),
+                "--lang", "en"]) == 0
+    wb = openpyxl.load_workbook(out)
+    assert any(name.startswith("Trend") for name in wb.sheetnames)  # the 12-week history
+    rows = list(wb[wb.sheetnames[0]].iter_rows(values_only=True))
+    head = next(i for i, r in enumerate(rows) if r[0] == "Metric")
+    previous = {r[7]: r[4] for r in rows[head + 1:] if r[7]}
+    assert previous["sales_actions"] == week["previous"]["metrics"]["sales_actions"]  # the change column
+
+
+def test_command_line_json_and_csv_leave_the_database_untouched(demo, tmp_path):
+    before = len(demo.run(snapshot_rows))
+    assert cli(["report", "--db", demo.location, "--period", "2026-05", "--format", "json",
+                "--out", str(tmp_path / "r.json")]) == 0
+    assert len(demo.run(snapshot_rows)) == before
 
 
 def test_command_line_refuses_a_bad_period_and_writes_nothing(demo, tmp_path, capsys):

@@ -1,10 +1,13 @@
 """``voronka report --db PATH --period P [--as-of ISO] [--pipeline KEY] --format F --out FILE|-``
 
-Computes the report of spec/exchange.md and writes it as JSON or CSV (``id,name,value,
-target``, metric names in ``--lang``, English by default). Other formats register a
-writer in ``WRITERS``; until then they are refused with one sentence. The database
-must exist (a mistyped path is reported, not created). Everything is validated and
-computed before anything is written: a failing command leaves no output file.
+Computes the report of spec/exchange.md and writes it as JSON, CSV (``id,name,value,
+target``, metric names in ``--lang``, English by default), XLSX or PDF. The XLSX and
+PDF are the report view's exports: they get the same bundle (the report, the previous
+period for the change column, and the trend history for the charts) and, like every
+export from the report view, are kept in the database as a snapshot. JSON and CSV are
+plain data outputs and leave the database untouched. The database must exist (a
+mistyped path is reported, not created). Everything is validated and computed before
+anything is written: a failing command leaves no output file and no snapshot.
 """
 from __future__ import annotations
 
@@ -24,6 +27,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from ..cli import UsageError
 
 FORMATS = ("json", "csv", "xlsx", "pdf")
+SNAPSHOT_FORMATS = frozenset({"xlsx", "pdf"})  # the report view's exports: full bundle + snapshot
 Writer = Callable[[dict[str, Any], str], bytes]  # (report, language) -> file content
 
 
@@ -122,10 +126,24 @@ def run(args: argparse.Namespace) -> int:
             if kind != "sales":
                 raise UsageError(f"Pipeline {args.pipeline!r} is a {kind} pipeline; reports measure sales pipelines.")
             frames = load_frames(session, args.pipeline)
+        if args.format in SNAPSHOT_FORMATS:
+            from desktop.exports.bundle import build_bundle
+
+            from desktop.exports.cli import exported_by
+
+            report = build_bundle(frames, period, as_of=as_of)
+            report["exported_by"] = exported_by()
+        else:
+            report = compute_report(frames, period, as_of=as_of)
+        content = writer(report, args.lang)
+        if args.format in SNAPSHOT_FORMATS:
+            from models.services.snapshots import save_snapshot
+
+            _write(args.out, content, then=lambda: db.run(save_snapshot, report=report, format=args.format, user_id=None))
+        else:
+            _write(args.out, content)
     finally:
         db.close()
-    content = writer(compute_report(frames, period, as_of=as_of), args.lang)
-    _write(args.out, content)
     return 0
 
 
@@ -141,9 +159,15 @@ def _pipeline_kind(session, key: str) -> str:
     return str(kind)
 
 
-def _write(out: str, content: bytes) -> None:
-    """Write to stdout, or atomically to a file (a temporary file renamed into place)."""
+def _write(out: str, content: bytes, then: Callable[[], object] | None = None) -> None:
+    """Write to stdout, or atomically to a file (a temporary file renamed into place).
+
+    ``then`` (keeping the snapshot) runs after the content is safely on disk and before
+    it is renamed into place, so a failure of either leaves neither behind.
+    """
     if out == "-":
+        if then:
+            then()
         sys.stdout.buffer.write(content)
         sys.stdout.flush()
         return
@@ -154,6 +178,8 @@ def _write(out: str, content: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(content)
+        if then:
+            then()
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -8,6 +8,8 @@ so it can be reopened and compared later even after the data changed. Decisions:
 - The view may add a ``"previous"`` key (``{"period": {...}, "metrics": {...}}``, the
   previous period's metrics it used for the "change" column); it is kept as is.
 - ``format`` is the export format that made the snapshot (json/csv/xlsx/pdf/png).
+- Who exported it is ``user_id`` (the app's "me"); an export from the command line has
+  no team user, so it names the operating-system user in the report's ``exported_by``.
 - Deleting a snapshot is allowed (a wrong export); it does not touch anything else.
 
 Reads: ``snapshot_rows`` (the list without the heavy JSON) and ``snapshot_report``.
@@ -42,6 +44,12 @@ class SnapshotRow:
     user_id: int | None
     user_name: str | None
     owner_id: int | None  # the report's owner filter (None: the whole team)
+    exported_by: str | None = None  # the report's own "exported_by" (command-line exports)
+
+    @property
+    def who(self) -> str | None:
+        """The team user who exported it, else the name the export itself records."""
+        return self.user_name or self.exported_by
 
 
 def _period_of(report: Any) -> tuple[str, str, datetime]:
@@ -86,15 +94,15 @@ def snapshot_rows(session: Session, pipeline_key: str | None = None) -> list[Sna
     q = (select(ReportSnapshot.id, ReportSnapshot.pipeline_key, ReportSnapshot.period_label,
                 ReportSnapshot.as_of, ReportSnapshot.created_at, ReportSnapshot.format,
                 ReportSnapshot.user_id, User.name, ReportSnapshot.report["period"]["kind"],
-                ReportSnapshot.report["owner_id"])
+                ReportSnapshot.report["owner_id"], ReportSnapshot.report["exported_by"])
          .outerjoin(User, User.id == ReportSnapshot.user_id)
          .order_by(ReportSnapshot.created_at.desc(), ReportSnapshot.id.desc()))
     if pipeline_key:
         q = q.where(ReportSnapshot.pipeline_key == pipeline_key)
     rows = []
-    for sid, key, label, as_of, created, fmt, uid, uname, kind, owner in session.execute(q):
+    for sid, key, label, as_of, created, fmt, uid, uname, kind, owner, by in session.execute(q):
         rows.append(SnapshotRow(sid, key, label, str(kind or ""), as_of, created, fmt, uid, uname,
-                                int(owner) if owner is not None else None))
+                                int(owner) if owner is not None else None, str(by) if by else None))
     return rows
 
 

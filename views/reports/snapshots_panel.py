@@ -76,7 +76,7 @@ class SnapshotsPanel(QWidget):
             Column(self.tr("Period"), lambda r: f"{r.period_label} ({kinds.get(r.period_kind, r.period_kind)})"),
             Column(self.tr("As of"), lambda r: r.as_of),
             Column(self.tr("Format"), lambda r: r.format.upper()),
-            Column(self.tr("Exported by"), lambda r: r.user_name),
+            Column(self.tr("Exported by"), lambda r: r.who),
             Column(self.tr("Exported"), lambda r: r.created_at),
         ]
 
