@@ -16,7 +16,7 @@ from board_support import (  # noqa: F401 (ctx is a fixture)
     select_cards,
     stage_id,
 )
-from models.orm import Deal, DealEvent, LostReason
+from models.orm import Company, Deal, DealEvent, LostReason
 from views.board import commands as board_commands
 from views.board.dialogs import LostDialog, RequiredFieldsDialog
 
@@ -253,6 +253,30 @@ def test_quick_create_suggests_website_dash_company_and_lands_in_the_column(ctx,
     assert not again.website.isEnabled()
     again.create()  # qualified needs an amount
     assert again.created_id is None and "Amount" in again.error.text()
+
+
+def test_undoing_a_quick_create_removes_the_deal_and_its_new_company(ctx, qtbot):
+    from views.board.quick_create import QuickCreateDialog
+
+    page = open_board(ctx, qtbot)
+    column = page.board.column("work_started")
+    dialog = QuickCreateDialog(ctx, "sales", column.stage, page)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.company, "Initech")
+    qtbot.keyClicks(dialog.website, "initech.com")
+    dialog.create()
+    deal_id = dialog.created_id
+    assert column.model.row_of(deal_id) == 0
+    ctx.undo_stack.undo()
+    with ctx.db.session() as s:
+        assert s.get(Deal, deal_id) is None
+        assert s.scalar(select(func.count()).select_from(Company).where(Company.website == "initech.com")) == 0
+    assert column.model.row_of(deal_id) is None
+    ctx.undo_stack.redo()  # made again (a new deal, with a new company)
+    with ctx.db.session() as s:
+        again = s.scalars(select(Deal).where(Deal.name == "initech.com - Initech")).one()
+        company = s.get(Company, again.company_id)
+        assert company.website == "initech.com" and again.stage_id == stage_id(ctx.db, "work_started")
 
 
 def test_switching_to_client_success_shows_its_periods_and_is_remembered(ctx, qtbot):

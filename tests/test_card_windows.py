@@ -156,3 +156,21 @@ def test_losing_a_deal_from_the_card_needs_a_reason_and_undo_reopens_it(ctx, qtb
     ctx.undo_stack.undo()
     with ctx.db.session() as s:
         assert s.get(Deal, deal).status == "open"
+
+
+def test_a_new_deal_from_the_company_card_opens_its_card_and_undo_removes_it(ctx, window, qtbot):
+    cid = ctx.db.run(create_company, {"name": "Acme", "website": "acme.ru"}).created[0]
+    ctx.open_record.emit("company", cid)
+    company_window = existing_window("company", cid)
+    qtbot.addWidget(company_window)
+    company_window.card.new_deal()
+    with ctx.db.session() as s:
+        deal = s.scalars(select(Deal).where(Deal.company_id == cid)).one()
+    assert deal.name == "acme.ru - Acme"
+    deal_window = existing_window("deal", deal.id)
+    assert deal_window is not None
+    qtbot.addWidget(deal_window)
+    ctx.undo_stack.undo()
+    with ctx.db.session() as s:
+        assert s.get(Deal, deal.id) is None
+    qtbot.waitUntil(lambda: existing_window("deal", deal.id) is None)  # the card of a deal that is gone closes

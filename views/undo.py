@@ -44,3 +44,13 @@ class ActionCommand(QUndoCommand):
         except VoronkaError as exc:
             self.setObsolete(True)
             self._ctx.error.emit(exc)
+
+
+def undo_creation(ctx: "AppContext", done: Changes, *, with_company: bool = False) -> Changes:
+    """The undo of creating a deal (``done``: what the creating service returned); with
+    ``with_company`` the company created in the same action goes too, if still unused."""
+    from models.services.creation_undo import discard_created_deal
+
+    company = next(iter(done.companies), None) if with_company else None
+    return ctx.run(discard_created_deal, done.created[0], done.event_ids, user_id=ctx.user_id,
+                   company_id=company)

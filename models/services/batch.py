@@ -27,6 +27,7 @@ from ..clock import local_now
 from ..orm import Deal, DealEvent, Pipeline, PipelineKind
 from .deals import change_owner, create_deal, lose_deal, reopen_deal, undo_events, win_deal
 from .lookup import get_or_raise
+from .record_fields import delete_custom_values
 
 
 def lose_deals(
@@ -85,6 +86,7 @@ def undo_with_copies(session: Session, event_ids: Iterable[int], created_deal_id
         left = session.scalar(select(func.count()).select_from(DealEvent).where(DealEvent.deal_id == deal_id))
         if left:
             raise errors.NothingToUndo("The copy has changed since; that change can no longer be undone.")
+        delete_custom_values(session, "deal", deal_id)
         session.delete(deal)
         changes.deals.add(deal_id)
     session.flush()

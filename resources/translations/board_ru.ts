@@ -402,6 +402,10 @@
       <source>Create</source>
       <translation>Создать</translation>
     </message>
+    <message>
+      <source>Create a deal</source>
+      <translation>Создать сделку</translation>
+    </message>
   </context>
   <context>
     <name>RequiredFieldsDialog</name>

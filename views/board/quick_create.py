@@ -17,6 +17,7 @@ from models.services.deals import suggest_deal_name
 
 from ..app_context import AppContext
 from ..errors import describe
+from ..undo import undo_creation
 
 
 class QuickCreateDialog(QDialog):
@@ -91,13 +92,14 @@ class QuickCreateDialog(QDialog):
             new_company = {"name": company_text}
             if self.website.text().strip():
                 new_company["website"] = self.website.text().strip()
+        values = dict(pipeline_key=self.pipeline_key, stage_key=self.stage.key, user_id=self.ctx.user_id,
+                      name=self.name.text().strip() or None, company_id=existing[0] if existing else None,
+                      new_company=new_company, amount=self.amount.text().strip() or None)
+        ctx, with_company = self.ctx, new_company is not None  # the command outlives this dialog
         try:
-            changes = self.ctx.run(
-                quick_create_deal, pipeline_key=self.pipeline_key, stage_key=self.stage.key,
-                user_id=self.ctx.user_id, name=self.name.text().strip() or None,
-                company_id=existing[0] if existing else None, new_company=new_company,
-                amount=self.amount.text().strip() or None,
-            )
+            changes = ctx.push_undoable(
+                self.tr("Create a deal"), lambda: ctx.run(quick_create_deal, **values),
+                lambda done: undo_creation(ctx, done, with_company=with_company))
         except errors.VoronkaError as exc:
             self.error.setText(describe(exc))
             self.error.show()

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QPushButton, QSplitter, QWidget
 from PySide6.QtCore import Qt
 
 from models.changes import Changes
+from models.errors import VoronkaError
 from models.queries.cards import CardData, company_card, company_choices, distinct_values
 from models.services.companies import (
     create_company,
@@ -19,6 +20,8 @@ from models.services.companies import (
 )
 from models.services.deals import create_deal
 
+from ..errors import show_error
+from ..undo import undo_creation
 from .lists import deal_list, people_list
 from .record_card import RecordCard
 
@@ -97,6 +100,12 @@ class CompanyCard(RecordCard):
         """A deal for this company, named by the convention, owned by me, at the first stage."""
         if not self.maybe_save():
             return
-        changes = self.ctx.run(create_deal, user_id=self.ctx.user_id, company_id=self.record_id,
-                               currency=self.data.currency)
+        ctx = self.ctx  # the undo command outlives this card
+        values = dict(user_id=ctx.user_id, company_id=self.record_id, currency=self.data.currency)
+        try:
+            changes = ctx.push_undoable(self.tr("Create a deal"), lambda: ctx.run(create_deal, **values),
+                                        lambda done: undo_creation(ctx, done))
+        except VoronkaError as exc:
+            show_error(self, exc)
+            return
         self.ctx.open_record.emit("deal", changes.created[0])
