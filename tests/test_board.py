@@ -295,7 +295,7 @@ def test_switching_to_client_success_shows_its_periods_and_is_remembered(ctx, qt
 
 def test_the_team_setting_copies_won_deals_without_asking(ctx, qtbot):
     from models.services.settings import set_setting
-    from views.board.commands import WON_COPY_SETTING
+    from models.services.team import WON_COPY_SETTING
 
     ctx.db.run(set_setting, WON_COPY_SETTING, "always")
     deal = deal_in(ctx.db, "committed", "Auto copy", amount="5000")

@@ -77,3 +77,26 @@ def test_team_currency_and_time_zone_are_saved(head_page):
         assert get_setting(s, "team.currency") == "USD"
         assert get_setting(s, "team.time_zone") == "Asia/Yekaterinburg"
     assert head_page.plans.currency.text().endswith("USD")
+
+
+def test_the_head_chooses_whether_won_deals_are_copied_into_client_success(head_page, qtbot):
+    from models.services.team import WON_COPY_SETTING
+
+    combo = head_page.team_box.won_copy
+    assert combo.currentData() == "ask" and combo.isEnabled()
+    combo.setFocus()
+    qtbot.keyClick(combo, Qt.Key.Key_Down)  # "Always copy"; a keyboard change emits activated
+    with head_page.ctx.db.session() as s:
+        assert get_setting(s, WON_COPY_SETTING) == "always"
+    head_page.ctx.undo_stack.undo()
+    with head_page.ctx.db.session() as s:
+        assert get_setting(s, WON_COPY_SETTING) == "ask"
+    assert combo.currentData() == "ask"  # the box follows the undo
+
+
+def test_an_unknown_won_copy_mode_is_refused(db):
+    from models.errors import InvalidValue
+    from models.services.team import set_won_copy_mode
+
+    with pytest.raises(InvalidValue):
+        db.run(set_won_copy_mode, "sometimes")

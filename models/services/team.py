@@ -109,6 +109,17 @@ def set_team_time_zone(session: Session, name: str) -> Changes:
     return set_setting(session, "team.time_zone", name)
 
 
+WON_COPY_SETTING = "board.won_copy_to_success"
+WON_COPY_MODES = ("ask", "always", "never")  # ask (the default) when a deal is won on the board
+
+
+def set_won_copy_mode(session: Session, mode: str) -> Changes:
+    """Whether a deal won on the board is copied into Client Success: ask, always or never."""
+    if mode not in WON_COPY_MODES:
+        raise errors.InvalidValue("won_copy", f"is one of {', '.join(WON_COPY_MODES)}")
+    return set_setting(session, WON_COPY_SETTING, mode)
+
+
 def remove_new_user(session: Session, user_id: int) -> Changes:
     """Delete a member nothing refers to yet (the undo of adding them); others are made inactive."""
     from sqlalchemy import func, or_

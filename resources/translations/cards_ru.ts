@@ -1098,6 +1098,18 @@
       <translation>Команда</translation>
     </message>
     <message>
+      <source>Ask each time</source>
+      <translation>Спрашивать каждый раз</translation>
+    </message>
+    <message>
+      <source>Always copy</source>
+      <translation>Всегда копировать</translation>
+    </message>
+    <message>
+      <source>Never copy</source>
+      <translation>Не копировать</translation>
+    </message>
+    <message>
       <source>All times (moves, activities, tasks) are kept in the team's time zone; amounts, plans and reports are in the team currency.</source>
       <translation>Всё время (переходы, действия, задачи) хранится в часовом поясе команды; суммы, планы и отчёты — в валюте команды.</translation>
     </message>
@@ -1110,12 +1122,20 @@
       <translation>Часовой пояс</translation>
     </message>
     <message>
+      <source>Won deal → Client Success</source>
+      <translation>Выигранная сделка → Client Success</translation>
+    </message>
+    <message>
       <source>Team currency</source>
       <translation>Валюта команды</translation>
     </message>
     <message>
       <source>Team time zone</source>
       <translation>Часовой пояс команды</translation>
+    </message>
+    <message>
+      <source>Copying won deals into Client Success</source>
+      <translation>Копирование выигранных сделок в Client Success</translation>
     </message>
   </context>
   <context>

@@ -22,12 +22,12 @@ from models.queries.board import BoardStage, lost_reasons
 from models.services.batch import lose_deals, reopen_deals, undo_with_copies, win_deals
 from models.services.deals import change_owner, move_deal, move_deals
 from models.services.funnel_rules import stage_rules, update_stage_rules
+from models.services.team import WON_COPY_SETTING
 
 from ..app_context import AppContext
 from ..errors import show_error
 from .dialogs import BoardDialogs
 
-WON_COPY_SETTING = "board.won_copy_to_success"  # team-wide: "ask" (default), "always", "never"
 
 
 class BoardActions(QObject):

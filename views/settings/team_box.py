@@ -1,4 +1,5 @@
-"""Team-wide settings: the currency of amounts and the time zone all times are kept in."""
+"""Team-wide settings: the currency of amounts, the time zone all times are kept in, and
+whether a deal won on the board is copied into Client Success (ask / always / never)."""
 from __future__ import annotations
 
 from zoneinfo import available_timezones
@@ -8,7 +9,13 @@ from PySide6.QtWidgets import QComboBox, QCompleter, QFormLayout, QGroupBox, QLa
 
 from models.clock import set_team_time_zone as use_time_zone
 from models.errors import VoronkaError
-from models.services.team import CURRENCIES, set_team_currency, set_team_time_zone
+from models.services.team import (
+    CURRENCIES,
+    WON_COPY_SETTING,
+    set_team_currency,
+    set_team_time_zone,
+    set_won_copy_mode,
+)
 
 from ..app_context import AppContext
 from ..errors import show_error
@@ -40,6 +47,11 @@ class TeamSettingsBox(QGroupBox):
         self.time_zone.setCompleter(completer)
         self.time_zone.activated.connect(lambda _i: self.apply_time_zone(self.time_zone.currentText()))
         self.time_zone.lineEdit().returnPressed.connect(lambda: self.apply_time_zone(self.time_zone.currentText()))
+        self.won_copy = QComboBox(self)
+        for mode, text in (("ask", self.tr("Ask each time")), ("always", self.tr("Always copy")),
+                           ("never", self.tr("Never copy"))):
+            self.won_copy.addItem(text, mode)
+        self.won_copy.activated.connect(lambda _i: self.apply_won_copy(self.won_copy.currentData()))
         note = QLabel(self.tr("All times (moves, activities, tasks) are kept in the team's time zone; "
                               "amounts, plans and reports are in the team currency."), self)
         note.setWordWrap(True)
@@ -47,19 +59,22 @@ class TeamSettingsBox(QGroupBox):
         form = QFormLayout(self)
         form.addRow(self.tr("Currency"), self.currency)
         form.addRow(self.tr("Time zone"), self.time_zone)
+        form.addRow(self.tr("Won deal → Client Success"), self.won_copy)
         form.addRow(note)
         self.reload()
 
     def reload(self) -> None:
         self.currency.setCurrentText(self.ctx.team_setting("team.currency", "RUB"))
         self.time_zone.setCurrentText(self.ctx.team_setting("team.time_zone", "Europe/Moscow"))
+        self.won_copy.setCurrentIndex(max(0, self.won_copy.findData(self.ctx.team_setting(WON_COPY_SETTING, "ask"))))
 
     def set_editable(self, editable: bool) -> None:
         self.currency.setEnabled(editable)
         self.time_zone.setEnabled(editable)
+        self.won_copy.setEnabled(editable)
 
-    def _apply(self, text: str, key: str, service, value: str) -> bool:
-        old, ctx = self.ctx.team_setting(key), self.ctx
+    def _apply(self, text: str, key: str, service, value: str, default: str | None = None) -> bool:
+        old, ctx = self.ctx.team_setting(key, default), self.ctx
         if value == old:
             return True
         try:
@@ -78,3 +93,7 @@ class TeamSettingsBox(QGroupBox):
             use_time_zone(self.ctx.team_setting("team.time_zone"))
             return True
         return False
+
+    def apply_won_copy(self, mode: str) -> bool:
+        return self._apply(self.tr("Copying won deals into Client Success"), WON_COPY_SETTING, set_won_copy_mode,
+                           mode, default="ask")
