@@ -6,7 +6,7 @@ Stays still running at T are left out, and a won stage has no stays. ``stay_stat
 summarises the stays that *ended* in a window (default: 1 January of T's year to T;
 the report passes its year-to-date window): mean, median and 90th percentile of their
 length in days (linear interpolation, as ``numpy.percentile``). The board uses
-``p90_days`` as its default "stuck" threshold.
+``p90_days`` as its default "stuck" threshold (``metrics.stuck``).
 
 Per stage the table also gives open deals and amount, the weighted amount (open
 amount × the stage probability: the manager's override where set, else the computed

@@ -155,3 +155,18 @@ def test_advice_split_when_fewer_than_a_quarter_pass():
     rows = {r["key"]: r for r in compute_report(h.frames(), OCT, as_of=T)["stages"]}
     assert rows["work_started"]["conversion_next"] == pytest.approx(5 / 24)
     assert rows["work_started"]["advice"] == "split"
+
+
+def test_stuck_limits_are_rot_days_else_the_p90_of_the_last_years_stays():
+    from metrics.stuck import stuck_after_days, stuck_limits
+
+    frames = stay_history().frames()
+    frames.stages.loc[frames.stages["key"] == "contacts_found", "rot_days"] = 7
+    limits = stuck_limits(frames, T)
+    # unsorted, stays ended in the 365 days before 31 Oct 2026: 2, 4, 10, 20 (deal 4, Dec 2025), 59
+    # p90 = 20 + 0.6 × (59 − 20) = 43.4
+    assert limits[STAGE_ID["unsorted"]] == pytest.approx(43.4)
+    assert limits[STAGE_ID["work_started"]] == pytest.approx(19.0)  # 10 and 20: 10 + 0.9 × 10
+    assert limits[STAGE_ID["contacts_found"]] == 7.0  # the manager's rot days win over the 10-day history
+    assert limits[STAGE_ID["signed"]] is None  # no stays, no rot days: nothing is stuck there
+    assert stuck_after_days(0, None) is None and stuck_after_days(None, 12.5) == 12.5

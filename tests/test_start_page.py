@@ -16,6 +16,7 @@ from models.services.preferences import check_tiles
 from models.services.tasks import add_task
 from report_helpers import build_demo_db, make_ctx, user_with_role
 from views.reports.background import running_tasks
+from views.start.report_tiles import ReportTile
 
 
 @pytest.fixture
@@ -113,7 +114,7 @@ def test_report_tiles_show_the_engines_numbers(demo, open_page, qtbot):
 
     page = open_page(demo, user_with_role(demo, "head_of_sales"))
     qtbot.waitUntil(lambda: not page.report_running() and all(
-        t.status.isHidden() for t in page.grid.tiles if t.needs_report), timeout=30000)
+        t.status.isHidden() for t in page.grid.tiles if isinstance(t, ReportTile)), timeout=30000)
     frames = load_frames(demo, "sales")
     now = local_now()
     yesterday = compute_report(frames, day_period(previous_working_day(now.date())))
@@ -128,6 +129,42 @@ def test_report_tiles_show_the_engines_numbers(demo, open_page, qtbot):
     assert format_value(yesterday["metrics"]["sales_actions"], "count", "en") in " ".join(shown)
     metric = next(t for t in page.grid.tiles if t.kind == "metric")
     assert len(metric.spark.points) == 8
+
+
+def test_the_stuck_tile_uses_the_boards_rule_rot_days_else_the_stages_p90(demo, open_page, qtbot):
+    from metrics.stuck import stuck_limits
+    from models.queries.start import stuck_deals
+
+    page = open_page(demo, user_with_role(demo, "head_of_sales"))
+    tile = next(t for t in page.grid.tiles if t.kind == "stuck")
+    qtbot.waitUntil(lambda: not page.report_running() and tile.summary.text() != "", timeout=30000)
+    now = local_now()
+    limits = stuck_limits(load_frames(demo, "sales"), now)
+    assert any(days is not None for days in limits.values())
+    with demo.session() as s:
+        expected = stuck_deals(s, now, limits)
+    assert expected.total > 0
+    assert str(expected.total) in tile.summary.text()
+    assert tile.list.item(0).data(Qt.ItemDataRole.UserRole + 1) == expected.deals[0].id
+
+
+def test_stuck_deals_are_past_their_stages_limit_and_a_stage_without_one_has_none(db):
+    from models.queries.start import stuck_deals
+    from sqlalchemy import select
+
+    from models.orm import Stage
+    from models.services.deals import create_deal
+
+    now = local_now()
+    with db.session() as s:
+        ids = dict(s.execute(select(Stage.key, Stage.id).where(Stage.pipeline_id == 1)).all())
+    old = db.run(create_deal, name="Old", user_id=1, stage_key="outreach_started", at=now - timedelta(days=11)).created[0]
+    db.run(create_deal, name="Fresh", user_id=1, stage_key="outreach_started", at=now - timedelta(days=9))
+    db.run(create_deal, name="Ancient", user_id=1, stage_key="unsorted", at=now - timedelta(days=900))
+    limits = {ids["outreach_started"]: 10.0, ids["unsorted"]: None}
+    with db.session() as s:
+        found = stuck_deals(s, now, limits)
+    assert found.total == 1 and [d.id for d in found.deals] == [old]
 
 
 def test_customise_sets_the_launch_page_and_the_sidebar(db, tmp_path, qtbot):

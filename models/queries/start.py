@@ -5,12 +5,13 @@ Decisions (the spec is silent on the start page):
 - *My tasks today*: open (not done) tasks assigned to me that are due before tomorrow,
   overdue first; a task with no due time is not "today".
 - *No next step*: an open deal of the pipeline with no open task at all.
-- *Stuck*: an open deal whose time in its current stage exceeds the stage's rot days,
-  or ``STUCK_DAYS`` (90, the metrics' "no movement" threshold) for a stage without them.
-  Oldest first.
+- *Stuck*: an open deal whose time in its current stage exceeds the stage's limit —
+  the board's rule (``metrics.stuck``: rot days, else the p90 of the stage's past stays),
+  computed by the caller and passed in as ``limits``. Oldest first.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -19,8 +20,6 @@ from sqlalchemy.orm import Session
 
 from ..money import from_minor
 from ..orm import Deal, Pipeline, Stage, Task, User
-
-STUCK_DAYS = 90
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,14 +104,12 @@ def deals_without_next_step(session: Session, now: datetime, pipeline_key: str =
     return _deal_list(session, q, now, limit)
 
 
-def stuck_deals(session: Session, now: datetime, pipeline_key: str = "sales",
-                owner_id: int | None = None, limit: int = 30) -> DealList:
-    """Open deals in their stage longer than its rot days (``STUCK_DAYS`` if it has none)."""
-    stages = session.execute(select(Stage.id, Stage.rot_days).join(Pipeline, Pipeline.id == Stage.pipeline_id)
-                             .where(Pipeline.key == pipeline_key)).all()
+def stuck_deals(session: Session, now: datetime, limits: Mapping[int, float | None],
+                pipeline_key: str = "sales", owner_id: int | None = None, limit: int = 30) -> DealList:
+    """Open deals in their stage longer than ``limits[stage_id]`` days (None: never stuck)."""
     # one cut-off time per stage keeps the comparison portable (no date arithmetic in SQL)
-    too_old = [and_(Deal.stage_id == sid, Deal.stage_entered_at < now - timedelta(days=rot or STUCK_DAYS))
-               for sid, rot in stages]
+    too_old = [and_(Deal.stage_id == sid, Deal.stage_entered_at < now - timedelta(days=days))
+               for sid, days in limits.items() if days is not None]
     if not too_old:
         return DealList(0, [])
     q = _open_deals(pipeline_key, owner_id).where(or_(*too_old)).order_by(Deal.stage_entered_at, Deal.id)

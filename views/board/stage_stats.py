@@ -7,26 +7,20 @@ figures in a background thread after its first paint, so opening stays fast; unt
 arrive (or when this build has no engine) the headers show no weighted sum and only
 stages with the manager's rot days can mark a deal as stuck.
 
-Decisions where the spec is silent:
-- a manager's ``probability_override`` replaces the computed win rate, as the spec says;
-- a deal is stuck when its days in the current stage exceed the stage's rot days, or,
-  where the manager set none, the p90 of past stays; a stage without history has no
-  threshold, so nothing there is marked stuck;
-- "past stays" are those that ended in the last 365 days (not the report's year to date,
-  which in January would know almost nothing).
+A manager's ``probability_override`` replaces the computed win rate, as the spec says.
+When a deal is stuck is ``metrics.stuck`` (rot days, else the p90 of the last year's
+stays), shared with the start page; the board applies the stage's rot days live, so an
+edit in the funnel rules re-marks the cards without recomputing the figures.
 """
 from __future__ import annotations
 
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from models.db import Database
 from models.queries.board import BoardStage
-
-
-STAY_WINDOW_DAYS = 365
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,12 +39,13 @@ def _number(value: object) -> float | None:
 def load_stage_figures(db: Database, pipeline_key: str, as_of: datetime) -> dict[int, StageFigures] | None:
     """Win rate and p90 stay per stage id, from the metrics engine; None without an engine."""
     try:
-        from metrics.stages_table import stage_win_rates, stay_stats
+        from metrics.stages_table import stage_win_rates
+        from metrics.stuck import p90_stay_days
         from models.loader import load_frames
     except ImportError:
         return None
     frames = load_frames(db, pipeline_key)
-    stays = stay_stats(frames, as_of, since=as_of - timedelta(days=STAY_WINDOW_DAYS))["p90_days"]
+    stays = p90_stay_days(frames, as_of)
     rates = stage_win_rates(frames, as_of)
     return {int(stage_id): StageFigures(win_rate=_number(rates.get(stage_id)), p90_days=_number(stays.get(stage_id)))
             for stage_id in frames.stages["stage_id"]}
@@ -65,11 +60,11 @@ def probability(stage: BoardStage, figures: Mapping[int, StageFigures]) -> float
 
 
 def stuck_after_days(stage: BoardStage, figures: Mapping[int, StageFigures]) -> float | None:
-    """Days in the stage after which a deal is stuck: rot days, else the p90 stay, else None."""
-    if stage.rot_days:
-        return float(stage.rot_days)
+    """Days in the stage after which a deal is stuck (``metrics.stuck.stuck_after_days``)."""
+    from metrics.stuck import stuck_after_days as rule
+
     known = figures.get(stage.id)
-    return known.p90_days if known else None
+    return rule(stage.rot_days, known.p90_days if known else None)
 
 
 def days_between(earlier: datetime, later: datetime) -> float:

@@ -1,10 +1,13 @@
 """Tiles that list records: my tasks today and overdue, deals with no next step, stuck deals.
 
-Each reads a short list with one query (``models.queries.start``); double-clicking a line
-opens the deal's card.
+Each reads a short list with one query (``models.queries.start``; the stuck tile first
+gets its stage limits from the metrics engine, in the background); double-clicking a
+line opens the deal's card.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -95,8 +98,9 @@ class DealListTile(ListTile):
         return bool(changes.deals or changes.tasks or changes.users or changes.funnel)
 
     def refresh(self) -> None:
-        now = local_now()
-        found = self.fetch(now)
+        self.show_result(self.fetch(local_now()))
+
+    def show_result(self, found: DealList) -> None:
         self.summary.setText(self.summary_text(found.total))
         self.list.clear()
         lang = self.ctx.language
@@ -125,13 +129,26 @@ class NoNextStepTile(DealListTile):
 
 
 class StuckTile(DealListTile):
+    """Deals past their stage's limit — the board's rule (``metrics.stuck``), whose p90
+    stays come from the metrics engine, so the tile is computed with the report tiles in
+    the background."""
+
     kind = "stuck"
+    needs_report = True
 
     def title(self) -> str:
         return self.tr("Stuck deals")
 
-    def fetch(self, now) -> DealList:
-        return self.ctx.query(stuck_deals, now, owner_id=self.scope_owner())
+    def job(self) -> Callable[[Any, datetime], DealList]:
+        db, owner = self.ctx.db, self.scope_owner()
+
+        def run(memo, now: datetime) -> DealList:
+            from metrics.stuck import stuck_limits
+
+            limits = stuck_limits(memo.frames, now)
+            with db.session() as session:
+                return stuck_deals(session, now, limits, owner_id=owner)
+        return run
 
     def summary_text(self, total: int) -> str:
         if not total:
