@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from models.queries.tasks import deals_without_next_step, task_group, task_rows
+from models.queries.tasks import deal_ids_without_next_step, task_group, task_rows
 from models.services.deals import create_deal, win_deal
 from models.services.tasks import add_task, complete_task
 
@@ -34,6 +34,6 @@ def test_open_deal_without_open_task_has_no_next_step(db):
     won = db.run(create_deal, name="C", user_id=1, stage_key="qualified", amount=5).created[0]
     db.run(win_deal, won, user_id=1)
     task = db.run(add_task, title="call", assignee_id=1, deal_id=b).created[0]
-    assert db.run(deals_without_next_step) == {a}
+    assert db.run(deal_ids_without_next_step) == {a}
     db.run(complete_task, task)
-    assert db.run(deals_without_next_step, [a, b]) == {a, b}
+    assert db.run(deal_ids_without_next_step, [a, b]) == {a, b}

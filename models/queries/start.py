@@ -15,11 +15,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, exists, func, or_, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from ..money import from_minor
 from ..orm import Deal, Pipeline, Stage, Task, User
+from .tasks import no_next_step
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,8 +100,7 @@ def _deal_list(session: Session, q, now: datetime, limit: int) -> DealList:
 def deals_without_next_step(session: Session, now: datetime, pipeline_key: str = "sales",
                             owner_id: int | None = None, limit: int = 30) -> DealList:
     """Open deals with no open task, longest in their stage first."""
-    has_task = exists().where(Task.deal_id == Deal.id, Task.done_at.is_(None))
-    q = _open_deals(pipeline_key, owner_id).where(~has_task).order_by(Deal.stage_entered_at, Deal.id)
+    q = _open_deals(pipeline_key, owner_id).where(no_next_step()).order_by(Deal.stage_entered_at, Deal.id)
     return _deal_list(session, q, now, limit)
 
 

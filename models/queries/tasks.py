@@ -55,10 +55,15 @@ def deal_tasks(session: Session, deal_id: int) -> list[TaskRow]:
     return sorted(rows, key=lambda r: r.done_at is not None)
 
 
-def deals_without_next_step(session: Session, deal_ids: Iterable[int] | None = None) -> set[int]:
-    """Open deals with no open task: the "no next step" flag."""
-    has_task = exists().where(Task.deal_id == Deal.id, Task.done_at.is_(None))
-    q = select(Deal.id).where(Deal.status == DealStatus.OPEN, ~has_task)
+def no_next_step():
+    """The SQL condition "this deal has no open task": the one "no next step" rule (the
+    deal card counts the same open tasks)."""
+    return ~exists().where(Task.deal_id == Deal.id, Task.done_at.is_(None))
+
+
+def deal_ids_without_next_step(session: Session, deal_ids: Iterable[int] | None = None) -> set[int]:
+    """Open deals (of ``deal_ids``, if given) with no open task."""
+    q = select(Deal.id).where(Deal.status == DealStatus.OPEN, no_next_step())
     if deal_ids is not None:
         q = q.where(Deal.id.in_(list(deal_ids)))
     return set(session.scalars(q))
