@@ -148,25 +148,72 @@ def test_undo_removes_the_move_from_history_and_redo_makes_it_again(ctx, qtbot):
     assert page.board.column("contacts_found").model.has(deal)
 
 
-def test_a_group_move_refused_for_one_deal_moves_none(ctx, qtbot, monkeypatch):
+def group_needing_an_amount(ctx):
     a = deal_in(ctx.db, "replied_positive", "A", amount="1000")
-    b = deal_in(ctx.db, "replied_positive", "B")  # no amount: cannot be qualified
+    b = deal_in(ctx.db, "replied_positive", "B")  # no amount: cannot be qualified as it is
     c = deal_in(ctx.db, "replied_positive", "C", amount="3000")
-    with ctx.db.session() as s:
-        events_before = s.scalar(select(func.count()).select_from(DealEvent))
+    return a, b, c
+
+
+def drag_group(ctx, qtbot, deals, dialogs):
     page = open_board(ctx, qtbot)
+    page.board.actions.dialogs = dialogs
+    view = page.board.column("replied_positive").view
+    drag_cards(qtbot, view, page.board.column("qualified").view.viewport(), sorted(deals, key=view.column_model.row_of))
+    return page
+
+
+def event_count(ctx) -> int:
+    with ctx.db.session() as s:
+        return s.scalar(select(func.count()).select_from(DealEvent))
+
+
+def test_a_group_move_asks_the_one_deal_missing_a_field_and_cancel_moves_none(ctx, qtbot):
+    deals = group_needing_an_amount(ctx)
+    before = event_count(ctx)
+    dialogs = ScriptedDialogs(required=None)  # the rep cancels the form
+    page = drag_group(ctx, qtbot, deals, dialogs)
+    assert dialogs.asked == [("required", ["amount"])]
+    for deal in deals:
+        assert deal_row(ctx.db, deal).stage_id == stage_id(ctx.db, "replied_positive")
+        assert page.board.column("replied_positive").model.has(deal)
+    assert event_count(ctx) == before and ctx.undo_stack.count() == 0
+
+
+def test_a_group_move_with_the_missing_field_filled_moves_all_in_one_step(ctx, qtbot):
+    a, b, c = group_needing_an_amount(ctx)
+    dialogs = ScriptedDialogs(required={"amount": "2000"})
+    page = drag_group(ctx, qtbot, (a, b, c), dialogs)
+    assert dialogs.asked == [("required", ["amount"])]  # only B was asked about
+    assert all(page.board.column("qualified").model.has(d) for d in (a, b, c))
+    assert deal_row(ctx.db, b).amount_minor == 200_000 and deal_row(ctx.db, a).amount_minor == 100_000
+    assert ctx.undo_stack.count() == 1
+    ctx.undo_stack.undo()
+    assert all(deal_row(ctx.db, d).stage_id == stage_id(ctx.db, "replied_positive") for d in (a, b, c))
+
+
+def test_a_failure_in_the_middle_of_a_group_move_moves_none(ctx, qtbot, monkeypatch):
+    from models import errors
+    from models.services import deals as deal_services
+
+    deals = [deal_in(ctx.db, "unsorted", f"Deal {n}") for n in range(3)]
+    before = event_count(ctx)
+    real, calls = deal_services.move_deal, []
+
+    def fail_second(session, deal_id, *args, **kw):
+        calls.append(deal_id)
+        if len(calls) == 2:
+            raise errors.InvalidTransition("the disk is full (simulated)")
+        return real(session, deal_id, *args, **kw)
+    monkeypatch.setattr(deal_services, "move_deal", fail_second)
     shown = []
     monkeypatch.setattr(board_commands, "show_error", lambda parent, exc: shown.append(exc))
-    view = page.board.column("replied_positive").view
-    model = view.column_model
-    ordered = sorted([a, b, c], key=model.row_of)
-    drag_cards(qtbot, view, page.board.column("qualified").view.viewport(), ordered)
-    assert len(shown) == 1 and shown[0].fields == ["amount"] and "B" in shown[0].stage_name
-    for deal in (a, b, c):
-        assert deal_row(ctx.db, deal).stage_id == stage_id(ctx.db, "replied_positive")
-        assert model.has(deal)
-    with ctx.db.session() as s:
-        assert s.scalar(select(func.count()).select_from(DealEvent)) == events_before
+    page = open_board(ctx, qtbot)
+    view = page.board.column("unsorted").view
+    drag_cards(qtbot, view, page.board.column("work_started").view.viewport(), sorted(deals, key=view.column_model.row_of))
+    assert len(calls) == 2 and "simulated" in str(shown[0])
+    assert all(deal_row(ctx.db, d).stage_id == stage_id(ctx.db, "unsorted") for d in deals)
+    assert event_count(ctx) == before and all(page.board.column("unsorted").model.has(d) for d in deals)
 
 
 def test_a_group_move_is_one_step_to_undo(ctx, qtbot):

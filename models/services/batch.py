@@ -64,14 +64,14 @@ def copy_to_client_success(session: Session, deal_id: int, *, user_id: int | Non
 
 def win_deals(
     session: Session, deal_ids: Iterable[int], *, user_id: int | None, copy_to_success: bool = False,
-    values: Mapping[str, Any] | None = None, at: datetime | None = None,
+    values: Mapping[int, Mapping[str, Any]] | None = None, at: datetime | None = None,
 ) -> Changes:
-    """Win every deal (``values`` fill the won stage's required fields); copy each into
-    Client Success when asked. ``Changes.created`` lists the copies."""
+    """Win every deal (``values``: deal id → the won stage's required fields); copy each
+    into Client Success when asked. ``Changes.created`` lists the copies."""
     at = at or local_now()
     changes = Changes()
     for deal_id in deal_ids:
-        changes.merge(win_deal(session, deal_id, user_id=user_id, values=values, at=at))
+        changes.merge(win_deal(session, deal_id, user_id=user_id, values=(values or {}).get(deal_id), at=at))
         if copy_to_success:
             changes.merge(copy_to_client_success(session, deal_id, user_id=user_id, at=at))
     return changes

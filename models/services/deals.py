@@ -196,15 +196,17 @@ def move_deal(
 
 def move_deals(
     session: Session, deal_ids: Iterable[int], stage: str | int, *, user_id: int | None,
-    at: datetime | None = None,
+    values: Mapping[int, Mapping[str, Any]] | None = None, at: datetime | None = None,
 ) -> Changes:
-    """Move several deals in one transaction: if one is refused, none moves."""
+    """Move several deals in one transaction: if one is refused, none moves. ``values``
+    fills each deal's fields (deal id → the "required to enter" form's values)."""
     changes = Changes()
     at = at or local_now()
     for deal_id in deal_ids:
         deal = get_or_raise(session, Deal, deal_id, "deal")
         target = stage if isinstance(stage, int) else stage_ref(session, deal.pipeline_id, stage).id
-        changes.merge(move_deal(session, deal_id, target, user_id=user_id, at=at))
+        changes.merge(move_deal(session, deal_id, target, user_id=user_id, at=at,
+                                values=(values or {}).get(deal_id)))
     return changes
 
 

@@ -20,7 +20,7 @@ from models import errors
 from models.changes import Changes
 from models.queries.board import BoardStage, lost_reasons
 from models.services.batch import lose_deals, reopen_deals, undo_with_copies, win_deals
-from models.services.deals import change_owner, move_deal, move_deals
+from models.services.deals import change_owner, move_deals
 from models.services.funnel_rules import stage_rules, update_stage_rules
 from models.services.team import WON_COPY_SETTING
 
@@ -57,20 +57,23 @@ class BoardActions(QObject):
             show_error(self.parent_widget, exc)
             return None
 
-    def _with_required_fields(self, deal_ids: Sequence[int], stage_name: str, text: str,
-                              act: Callable[[dict[str, Any] | None], Changes]) -> Changes | None:
-        """Run ``act``; when the stage needs empty fields of a single deal, ask for them and retry."""
-        values: dict[str, Any] | None = None
+    def _with_required_fields(self, stage_name: str, text: str,
+                              act: Callable[[dict[int, dict[str, Any]]], Changes]) -> Changes | None:
+        """Run ``act(values)``; each time the stage needs empty fields of a deal, ask for
+        exactly those (naming the deal) and try again. Each try is one transaction, so
+        cancelling any form leaves every deal as it was."""
+        values: dict[int, dict[str, Any]] = {}
         while True:
             try:
-                return self.ctx.push_undoable(text, lambda v=values: act(v), self._undo())
+                return self.ctx.push_undoable(text, lambda v=dict(values): act(v), self._undo())
             except errors.StageRequirementsMissing as exc:
-                if len(deal_ids) > 1 or values is not None:
+                if exc.deal_id in values:  # answered, yet still missing: say which and stop
                     show_error(self.parent_widget, _named(exc, self.deal_name(exc.deal_id)))
                     return None
-                values = self.dialogs.required_fields(exc.fields, stage_name, self.deal_name(exc.deal_id))
-                if values is None:
+                asked = self.dialogs.required_fields(exc.fields, stage_name, self.deal_name(exc.deal_id))
+                if asked is None:
                     return None
+                values[exc.deal_id] = asked
             except errors.VoronkaError as exc:
                 show_error(self.parent_widget, exc)
                 return None
@@ -85,11 +88,8 @@ class BoardActions(QObject):
         ids, user = list(deal_ids), self.ctx.user_id
         name = stage.name(self.ctx.language)
         text = self.tr("Move %1 to «%2»").replace("%1", self._what(ids)).replace("%2", name)
-        if len(ids) == 1:
-            return self._with_required_fields(
-                ids, name, text, lambda values: self.ctx.run(move_deal, ids[0], stage.id, user_id=user, values=values))
-        return self._with_required_fields(ids, name, text,
-                                          lambda _v: self.ctx.run(move_deals, ids, stage.id, user_id=user))
+        return self._with_required_fields(
+            name, text, lambda values: self.ctx.run(move_deals, ids, stage.id, user_id=user, values=values))
 
     def win(self, deal_ids: Sequence[int], offer_copy: bool = True) -> Changes | None:
         ids, user = list(deal_ids), self.ctx.user_id
@@ -103,7 +103,7 @@ class BoardActions(QObject):
             copy = answer
         text = self.tr("Win %1").replace("%1", self._what(ids))
         return self._with_required_fields(
-            ids, self.tr("Won"), text,
+            self.tr("Won"), text,
             lambda values: self.ctx.run(win_deals, ids, user_id=user, copy_to_success=copy, values=values))
 
     def lose(self, deal_ids: Sequence[int]) -> Changes | None:
