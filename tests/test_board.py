@@ -188,8 +188,12 @@ def test_a_group_move_with_the_missing_field_filled_moves_all_in_one_step(ctx, q
     assert all(page.board.column("qualified").model.has(d) for d in (a, b, c))
     assert deal_row(ctx.db, b).amount_minor == 200_000 and deal_row(ctx.db, a).amount_minor == 100_000
     assert ctx.undo_stack.count() == 1
-    ctx.undo_stack.undo()
+    ctx.undo_stack.undo()  # the whole action: the moves and the amount typed into the form
     assert all(deal_row(ctx.db, d).stage_id == stage_id(ctx.db, "replied_positive") for d in (a, b, c))
+    assert deal_row(ctx.db, b).amount_minor is None and deal_row(ctx.db, a).amount_minor == 100_000
+    ctx.undo_stack.redo()
+    assert deal_row(ctx.db, b).amount_minor == 200_000
+    assert deal_row(ctx.db, b).stage_id == stage_id(ctx.db, "qualified")
 
 
 def test_a_failure_in_the_middle_of_a_group_move_moves_none(ctx, qtbot, monkeypatch):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from decimal import Decimal
 
 import pytest
 from sqlalchemy import func, select
@@ -215,3 +216,20 @@ def test_activities_and_tasks(db):
         assert s.get(Task, task_id).done_at is not None
     with pytest.raises(errors.InvalidValue):
         db.run(add_task, title="  ", assignee_id=1)
+
+
+def test_undo_of_a_board_action_puts_back_the_fields_its_form_filled(db):
+    from models.services.batch import undo_with_copies
+    from models.services.custom_fields import add_custom_field
+    from models.services.deals import deal_values
+
+    db.run(add_custom_field, "deal", label_en="Budget owner", label_ru="Владелец бюджета")
+    deal_id = new_deal(db, amount="500")
+    keys = ["amount", "custom:budget_owner", "expected_close"]
+    before = db.run(deal_values, deal_id, keys)
+    assert before == {"amount": Decimal("500.00"), "custom:budget_owner": None, "expected_close": None}
+    moved = db.run(move_deal, deal_id, "qualified", user_id=1,
+                   values={"amount": "900", "custom:budget_owner": "CFO", "expected_close": "2026-12-01"})
+    db.run(undo_with_copies, moved.event_ids, [], user_id=1, restore={deal_id: before})
+    assert db.run(deal_values, deal_id, keys) == before
+    assert deal(db, deal_id).stage_id == stage_id(db, "unsorted")

@@ -25,7 +25,7 @@ from .. import errors
 from ..changes import Changes
 from ..clock import local_now
 from ..orm import Deal, DealEvent, Pipeline, PipelineKind
-from .deals import change_owner, create_deal, lose_deal, reopen_deal, undo_events, win_deal
+from .deals import change_owner, create_deal, lose_deal, reopen_deal, undo_events, update_deal, win_deal
 from .lookup import get_or_raise
 from .record_fields import delete_custom_values
 
@@ -78,9 +78,13 @@ def win_deals(
 
 
 def undo_with_copies(session: Session, event_ids: Iterable[int], created_deal_ids: Iterable[int], *,
-                     user_id: int | None) -> Changes:
-    """Undo a board action: remove its events (``undo_events``) and the deals it created."""
+                     user_id: int | None, restore: Mapping[int, Mapping[str, Any]] | None = None) -> Changes:
+    """Undo a board action: remove its events (``undo_events``) and the deals it created,
+    and put back the fields its "required to enter" forms filled (``restore``: deal id →
+    the values before, as ``deal_values`` read them)."""
     changes = undo_events(session, event_ids, user_id=user_id)
+    for deal_id, before in (restore or {}).items():
+        changes.merge(update_deal(session, deal_id, before))
     for deal_id in created_deal_ids:
         deal = get_or_raise(session, Deal, deal_id, "deal")
         left = session.scalar(select(func.count()).select_from(DealEvent).where(DealEvent.deal_id == deal_id))

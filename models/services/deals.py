@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from .. import errors
 from ..changes import Changes
 from ..clock import local_now
-from ..money import to_minor
+from ..money import from_minor, to_minor
 from ..orm import Company, Deal, DealEvent, DealStatus, EventKind, LostReason, Stage, User
 from .lookup import get_or_raise, pipeline_by_key, stage_ref
 from .replay import replay_deal
@@ -75,6 +75,27 @@ def _apply_fields(session: Session, deal: Deal, values: Mapping[str, Any]) -> No
             setattr(deal, key, value)
     if "company_id" in values and "name" not in values and not deal.name_is_manual:
         _sync_name(session, deal)
+
+
+def deal_values(session: Session, deal_id: int, keys: Iterable[str]) -> dict[str, Any]:
+    """The current values of ``keys`` (as ``update_deal`` takes them): what an undo of a
+    form that filled them puts back."""
+    deal = get_or_raise(session, Deal, deal_id, "deal")
+    out: dict[str, Any] = {}
+    for key in keys:
+        if key.startswith("custom:"):
+            from .custom_values import field_by_key
+            from .record_fields import custom_texts
+
+            field = field_by_key(session, "deal", key.removeprefix("custom:"))
+            out[key] = custom_texts(session, "deal", deal_id).get(field.id)
+        elif key == "amount":
+            out[key] = None if deal.amount_minor is None else from_minor(deal.amount_minor)
+        elif key in EDITABLE_FIELDS:
+            out[key] = getattr(deal, key)
+        else:
+            raise errors.InvalidValue(key, "is not a deal field that can be edited")
+    return out
 
 
 def _sync_name(session: Session, deal: Deal) -> None:

@@ -20,7 +20,7 @@ from models import errors
 from models.changes import Changes
 from models.queries.board import BoardStage, lost_reasons
 from models.services.batch import lose_deals, reopen_deals, undo_with_copies, win_deals
-from models.services.deals import change_owner, move_deals
+from models.services.deals import change_owner, deal_values, move_deals
 from models.services.funnel_rules import stage_rules, update_stage_rules
 from models.services.team import WON_COPY_SETTING
 
@@ -44,10 +44,11 @@ class BoardActions(QObject):
             return "«" + self.deal_name(deal_ids[0]) + "»"
         return self.tr("%1 deals").replace("%1", str(len(deal_ids)))
 
-    def _undo(self) -> Callable[[Changes], Changes]:
-        """Undo of a board action: remove the events it wrote and the copies it made."""
-        user = self.ctx.user_id
-        return lambda done: self.ctx.run(undo_with_copies, done.event_ids, done.created, user_id=user)
+    def _undo(self, restore: dict[int, dict[str, Any]] | None = None) -> Callable[[Changes], Changes]:
+        """Undo of a board action: remove the events it wrote and the copies it made, and
+        put back the fields its forms filled (``restore``: their values before)."""
+        ctx, user = self.ctx, self.ctx.user_id
+        return lambda done: ctx.run(undo_with_copies, done.event_ids, done.created, user_id=user, restore=restore)
 
     def _undoable(self, text: str, do: Callable[[], Changes]) -> Changes | None:
         """Do now and push on the undo stack; a refusal is shown, nothing is pushed."""
@@ -63,9 +64,10 @@ class BoardActions(QObject):
         exactly those (naming the deal) and try again. Each try is one transaction, so
         cancelling any form leaves every deal as it was."""
         values: dict[int, dict[str, Any]] = {}
+        before: dict[int, dict[str, Any]] = {}  # what undo puts back
         while True:
             try:
-                return self.ctx.push_undoable(text, lambda v=dict(values): act(v), self._undo())
+                return self.ctx.push_undoable(text, lambda v=dict(values): act(v), self._undo(dict(before)))
             except errors.StageRequirementsMissing as exc:
                 if exc.deal_id in values:  # answered, yet still missing: say which and stop
                     show_error(self.parent_widget, _named(exc, self.deal_name(exc.deal_id)))
@@ -74,6 +76,7 @@ class BoardActions(QObject):
                 if asked is None:
                     return None
                 values[exc.deal_id] = asked
+                before[exc.deal_id] = self.ctx.query(deal_values, exc.deal_id, list(asked))
             except errors.VoronkaError as exc:
                 show_error(self.parent_widget, exc)
                 return None
