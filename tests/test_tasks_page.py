@@ -68,3 +68,40 @@ def test_a_task_typed_on_top_is_added_to_my_list(page, qtbot):
     qtbot.keyClicks(page.new_title, "Send the contract")
     qtbot.keyClick(page.new_title, Qt.Key.Key_Return)
     assert "Send the contract" in titles(page, "upcoming") and page.new_title.text() == ""
+
+
+def test_f2_renames_a_task_and_undo_restores_the_title(ctx, page, qtbot):
+    from PySide6.QtWidgets import QLineEdit
+
+    page.tree.setCurrentIndex(page.model.index(0, 0, page.model.group_index("overdue")))
+    qtbot.keyClick(page.tree, Qt.Key.Key_F2)
+    editors = page.tree.viewport().findChildren(QLineEdit)
+    assert len(editors) == 1 and editors[0].text() == "Late call"
+    editor = editors[0]
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Call the CFO")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: titles(page, "overdue") == ["Call the CFO"])
+    with ctx.db.session() as s:
+        assert s.query(Task).filter(Task.title == "Call the CFO").count() == 1
+    ctx.undo_stack.undo()
+    assert titles(page, "overdue") == ["Late call"]
+
+
+def test_rescheduling_a_task_moves_it_between_groups_and_an_empty_title_is_refused(ctx, page, monkeypatch):
+    from PySide6.QtCore import QDateTime
+
+    from views.cards import deal_tasks
+
+    late = page.model.index(0, 4, page.model.group_index("overdue"))
+    later = (local_now() + timedelta(days=5)).replace(hour=11, minute=0, second=0, microsecond=0)
+    assert page.model.setData(late, QDateTime(later))
+    assert titles(page, "overdue") == [] and "Late call" in titles(page, "upcoming")
+    with ctx.db.session() as s:
+        assert s.query(Task).filter(Task.title == "Late call").one().due_at == later
+    ctx.undo_stack.undo()
+    assert titles(page, "overdue") == ["Late call"]
+    shown = []
+    monkeypatch.setattr(deal_tasks, "show_error", lambda parent, exc: shown.append(exc))
+    assert not page.model.setData(page.model.index(0, 0, page.model.group_index("overdue")), "   ")
+    assert "title" in str(shown[0]) and titles(page, "overdue") == ["Late call"]

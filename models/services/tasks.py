@@ -1,14 +1,16 @@
-"""Tasks: the next step on a deal — add, complete, reopen."""
+"""Tasks: the next step on a deal — add, edit (title, due time, assignee), complete,
+reopen, delete."""
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy.orm import Session
 
 from .. import errors
 from ..changes import Changes
 from ..clock import local_now
-from ..orm import Task
+from ..orm import Task, User
 from .lookup import get_or_raise
 
 
@@ -23,6 +25,33 @@ def add_task(
     session.add(task)
     session.flush()
     return Changes(tasks={task.id}, deals={deal_id} if deal_id else set(), created=[task.id])
+
+
+TASK_FIELDS = ("title", "due_at", "assignee_id")
+
+
+def update_task(session: Session, task_id: int, values: dict[str, Any]) -> Changes:
+    """Edit a task's ``title`` (not empty), ``due_at`` (None: no due time) or ``assignee_id``."""
+    task = get_or_raise(session, Task, task_id, "task")
+    for key, value in values.items():
+        if key not in TASK_FIELDS:
+            raise errors.InvalidValue(key, "is not a task field that can be edited")
+        if key == "title":
+            value = (value or "").strip()
+            if not value:
+                raise errors.InvalidValue("title", "cannot be empty")
+        elif key == "assignee_id" and value is not None:
+            get_or_raise(session, User, value, "user")
+        elif key == "due_at" and value is not None:
+            value = value.replace(microsecond=0)
+        setattr(task, key, value)
+    return Changes(tasks={task.id}, deals={task.deal_id} if task.deal_id else set())
+
+
+def task_values(session: Session, task_id: int, keys: list[str]) -> dict[str, Any]:
+    """The current values of ``keys`` (what an undo of ``update_task`` puts back)."""
+    task = get_or_raise(session, Task, task_id, "task")
+    return {key: getattr(task, key) for key in keys if key in TASK_FIELDS}
 
 
 def complete_task(session: Session, task_id: int, *, at: datetime | None = None) -> Changes:

@@ -1052,6 +1052,10 @@
       <translation>Возврат задачи в работу</translation>
     </message>
     <message>
+      <source>Edit a task</source>
+      <translation>Изменить задачу</translation>
+    </message>
+    <message>
       <source>Add a task</source>
       <translation>Добавление задачи</translation>
     </message>
@@ -1075,8 +1079,8 @@
       <translation>Задачи:</translation>
     </message>
     <message>
-      <source>Space marks the selected task done · Enter opens its deal</source>
-      <translation>Пробел — задача выполнена · Enter — открыть сделку</translation>
+      <source>Space marks the selected task done · Enter opens its deal · F2 edits the title or the due time</source>
+      <translation>Пробел отмечает выбранную задачу выполненной · Enter открывает её сделку · F2 меняет название или срок</translation>
     </message>
     <message>
       <source>Mine</source>

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from models.clock import local_now
 from models.errors import VoronkaError
 from models.queries.tasks import TaskRow
-from models.services.tasks import add_task, complete_task, delete_task, reopen_task
+from models.services.tasks import add_task, complete_task, delete_task, reopen_task, task_values, update_task
 
 from ..app_context import AppContext
 from ..errors import show_error
@@ -83,6 +83,20 @@ def toggle_task(ctx: AppContext, parent: QWidget, task_id: int, done: bool) -> b
             else QCoreApplication.translate("Tasks", "Reopen a task"))
     try:
         ctx.push_undoable(text, lambda: ctx.run(do, task_id), lambda _c: ctx.run(undo, task_id))
+    except VoronkaError as exc:
+        show_error(parent, exc)
+        return False
+    return True
+
+
+def edit_task_undoable(ctx: AppContext, parent: QWidget, task_id: int, values: dict[str, Any]) -> bool:
+    """Edit a task's title, due time or assignee through the undo stack; errors are shown."""
+    try:
+        old = ctx.query(task_values, task_id, list(values))
+        if old == values:
+            return True
+        ctx.push_undoable(QCoreApplication.translate("Tasks", "Edit a task"),
+                          lambda: ctx.run(update_task, task_id, values), lambda _c: ctx.run(update_task, task_id, old))
     except VoronkaError as exc:
         show_error(parent, exc)
         return False

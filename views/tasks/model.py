@@ -1,7 +1,8 @@
 """The Tasks page's model: groups (overdue, today, upcoming, done) with their tasks under them.
 
 Plain ``TaskRow`` values from one query; ``data()`` only reads them. Checking a task asks
-``on_check(task_id, done)`` (which goes through a domain service and the undo stack).
+``on_check(task_id, done)``; editing its title (F2) or due time asks ``on_edit(task_id,
+values)`` — both go through a domain service and the undo stack.
 """
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QDateTime, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
 from models.queries.tasks import GROUPS, TaskRow, task_group
@@ -18,14 +19,17 @@ from views.cards.formatting import format_datetime
 TASK_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 DEAL_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 3
+EDITABLE = {0: "title", 4: "due_at"}  # column → the task field it edits
 Index = QModelIndex | QPersistentModelIndex
 
 
 class TaskTreeModel(QAbstractItemModel):
-    def __init__(self, language: str, on_check: Callable[[int, bool], bool], parent: Any = None):
+    def __init__(self, language: str, on_check: Callable[[int, bool], bool],
+                 on_edit: Callable[[int, dict[str, Any]], bool] | None = None, parent: Any = None):
         super().__init__(parent)
         self.language = language
         self.on_check = on_check
+        self.on_edit = on_edit
         self.now = datetime.now()
         self.groups: list[tuple[str, list[TaskRow]]] = []
         self.titles = {"overdue": self.tr("Overdue"), "today": self.tr("Today"),
@@ -90,6 +94,8 @@ class TaskTreeModel(QAbstractItemModel):
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if index.internalId() != 0 and index.column() == 0:
             flags |= Qt.ItemFlag.ItemIsUserCheckable
+        if index.internalId() != 0 and index.column() in EDITABLE and self.on_edit is not None:
+            flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
     # --- data ----------------------------------------------------------------------------------
@@ -116,6 +122,10 @@ class TaskTreeModel(QAbstractItemModel):
                     format_datetime(row.done_at or row.due_at, self.language))[col] or ""
         if role == Qt.ItemDataRole.CheckStateRole and col == 0:
             return Qt.CheckState.Checked if row.done_at else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.EditRole and col in EDITABLE:
+            if col == 0:
+                return row.title
+            return QDateTime(row.due_at or self.now.replace(second=0, microsecond=0))
         if role == Qt.ItemDataRole.ForegroundRole:
             if row.done_at:
                 return QColor("#8a8a8a")
@@ -131,6 +141,13 @@ class TaskTreeModel(QAbstractItemModel):
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         row = self.task(index)
-        if row is None or role != Qt.ItemDataRole.CheckStateRole:
+        if row is None:
             return False
-        return bool(self.on_check(row.id, Qt.CheckState(value) == Qt.CheckState.Checked))
+        if role == Qt.ItemDataRole.CheckStateRole:
+            return bool(self.on_check(row.id, Qt.CheckState(value) == Qt.CheckState.Checked))
+        if role != Qt.ItemDataRole.EditRole or index.column() not in EDITABLE or self.on_edit is None:
+            return False
+        if index.column() == 0:
+            return bool(self.on_edit(row.id, {"title": str(value)}))
+        due = value.toPython() if isinstance(value, QDateTime) else value
+        return bool(self.on_edit(row.id, {"due_at": due.replace(second=0, microsecond=0)}))

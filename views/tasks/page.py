@@ -29,7 +29,7 @@ from models.queries.cards import user_choices
 from models.queries.tasks import task_rows
 
 from ..app_context import AppContext
-from ..cards.deal_tasks import add_task_undoable, toggle_task, tomorrow_morning
+from ..cards.deal_tasks import add_task_undoable, edit_task_undoable, toggle_task, tomorrow_morning
 from .model import DEAL_ID_ROLE, TASK_ID_ROLE, TaskTreeModel
 
 DONE_DAYS = 7
@@ -61,13 +61,16 @@ class TasksPage(QWidget):
         self.show_done = QCheckBox(self.tr("Show done (last %1 days)").replace("%1", str(DONE_DAYS)), self)
         self.show_done.setChecked(True)
         self.count_label = QLabel(self)
-        self.model = TaskTreeModel(ctx.language, lambda tid, done: toggle_task(ctx, self, tid, done), self)
+        self.model = TaskTreeModel(ctx.language, lambda tid, done: toggle_task(ctx, self, tid, done),
+                                   lambda tid, values: edit_task_undoable(ctx, self, tid, values), self)
         self.tree = TaskTree(self)
         self.tree.setModel(self.model)
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
         self.tree.setSelectionBehavior(QTreeView.SelectionBehavior.SelectRows)
         self.tree.doubleClicked.connect(self.open_deal)
+        # F2 (or a click on the selected cell) edits the title or the due time; double-click opens the deal
+        self.tree.setEditTriggers(QTreeView.EditTrigger.EditKeyPressed | QTreeView.EditTrigger.SelectedClicked)
         self.new_title = QLineEdit(self)
         self.new_title.setPlaceholderText(self.tr("New task — Enter adds it"))
         self.new_title.returnPressed.connect(self.add)
@@ -92,7 +95,8 @@ class TasksPage(QWidget):
         box.addLayout(top)
         box.addLayout(adding)
         box.addWidget(self.tree, 1)
-        box.addWidget(QLabel(self.tr("Space marks the selected task done · Enter opens its deal"), self))
+        box.addWidget(QLabel(self.tr("Space marks the selected task done · Enter opens its deal · "
+                                     "F2 edits the title or the due time"), self))
         self._fill_people()
         self.scope.currentIndexChanged.connect(self._on_scope)
         self.show_done.toggled.connect(lambda _c: self.reload())
