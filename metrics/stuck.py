@@ -12,28 +12,34 @@ Decisions where the spec is silent:
 """
 from __future__ import annotations
 
+import math
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
-import pandas as pd
+if TYPE_CHECKING:  # the rule itself needs no pandas: the board imports it on its first paint
+    import pandas as pd
 
-from .frames import FunnelFrames
-from .stages_table import stay_stats
+    from .frames import FunnelFrames
 
 STAY_WINDOW_DAYS = 365
 
 
 def p90_stay_days(frames: FunnelFrames, as_of: datetime) -> pd.Series:
     """The p90 of stays that ended in the year before ``as_of``, per stage id (NaN: none)."""
+    from .stages_table import stay_stats
+
     return stay_stats(frames, as_of, since=as_of - timedelta(days=STAY_WINDOW_DAYS))["p90_days"]
+
+
+def _known(value: float | None) -> bool:
+    return value is not None and not math.isnan(float(value))
 
 
 def stuck_after_days(rot_days: float | None, p90_days: float | None) -> float | None:
     """Days in a stage after which a deal is stuck: rot days, else the p90 stay, else None."""
-    if rot_days is not None and not pd.isna(rot_days) and rot_days > 0:
-        return float(rot_days)
-    if p90_days is None or pd.isna(p90_days):
-        return None
-    return float(p90_days)
+    if _known(rot_days) and float(rot_days) > 0:  # type: ignore[arg-type]
+        return float(rot_days)  # type: ignore[arg-type]
+    return float(p90_days) if _known(p90_days) else None  # type: ignore[arg-type]
 
 
 def stuck_limits(frames: FunnelFrames, as_of: datetime) -> dict[int, float | None]:
