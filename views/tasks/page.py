@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -69,6 +70,11 @@ class TasksPage(QWidget):
         self.tree.setAlternatingRowColors(True)
         self.tree.setSelectionBehavior(QTreeView.SelectionBehavior.SelectRows)
         self.tree.doubleClicked.connect(self.open_deal)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the title takes what is left
+        for column, width in ((1, 300), (2, 220), (3, 170), (4, 130)):
+            self.tree.setColumnWidth(column, width)
         # F2 (or a click on the selected cell) edits the title or the due time; double-click opens the deal
         self.tree.setEditTriggers(QTreeView.EditTrigger.EditKeyPressed | QTreeView.EditTrigger.SelectedClicked)
         self.new_title = QLineEdit(self)
@@ -146,10 +152,6 @@ class TasksPage(QWidget):
         self.tree.expandAll()
         for group in range(self.model.rowCount()):
             self.tree.setFirstColumnSpanned(group, QModelIndex(), True)
-        self.tree.setColumnWidth(0, 380)
-        self.tree.setColumnWidth(1, 300)
-        self.tree.setColumnWidth(2, 220)
-        self.tree.setColumnWidth(3, 170)
         open_count = sum(self.model.task_count(g) for g in ("overdue", "today", "upcoming"))
         self.count_label.setText(self.tr("Open: %1 · overdue: %2").replace("%1", str(open_count))
                                  .replace("%2", str(self.model.task_count("overdue"))))

@@ -1,0 +1,105 @@
+"""Render the screenshots in ``docs/`` offscreen from a fresh demo database.
+
+    python packaging/screenshots.py [--only settings,tasks] [--lang ru] [--out docs]
+
+Each shot is one page of the main window (as the head of sales, who sees every tile and
+setting), grabbed after its background work has finished. The demo is deterministic
+(seed 1, 2,000 deals, ending today), so re-running changes an image only when the
+screen changed.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+SIZE = (1360, 760)
+SHOTS = {  # file name → main-window page
+    "start-page": "start",
+    "board": "board",
+    "tasks": "tasks",
+    "settings": "settings",
+    "report-monthly": "reports",
+}
+
+
+def _prepare(name: str, page) -> None:
+    """Put a page into the state its shot shows."""
+    if name == "tasks":  # the head of sales has few tasks of her own: show the team's
+        page.scope.setCurrentIndex(page.scope.findData("team"))
+
+
+def _settle(app, done=lambda: True, timeout_s: float = 60.0) -> None:
+    """Process events until ``done()`` and no background task is left."""
+    import time
+
+    from views.reports.background import running_tasks
+
+    end = time.monotonic() + timeout_s
+    while time.monotonic() < end:
+        app.processEvents()
+        if done() and running_tasks() == 0:
+            for _ in range(20):
+                app.processEvents()
+            return
+        time.sleep(0.02)
+    raise TimeoutError("the page did not finish its background work in time")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", help="comma-separated shot names: " + ", ".join(SHOTS))
+    parser.add_argument("--lang", default="ru", choices=("ru", "en"))
+    parser.add_argument("--out", default=str(ROOT / "docs"))
+    args = parser.parse_args(argv)
+    wanted = args.only.split(",") if args.only else list(SHOTS)
+    unknown = sorted(set(wanted) - set(SHOTS))
+    if unknown:
+        parser.error(f"unknown shots: {', '.join(unknown)}")
+
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+    from sqlalchemy import select
+
+    from desktop.i18n import install_language
+    from models.db import open_database
+    from models.demo import build_demo
+    from models.orm import User
+    from views.app_context import AppContext
+    from views.main_window import MainWindow
+
+    Path(args.out).mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication([])
+    install_language(args.lang)
+    with tempfile.TemporaryDirectory() as tmp:
+        db = open_database(Path(tmp) / "demo.db", language=args.lang)
+        build_demo(db, deals=2000, seed=1)
+        with db.session() as s:
+            head = s.scalar(select(User.id).where(User.role == "head_of_sales"))
+        ctx = AppContext(db, QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat), args.lang)
+        ctx.user_id = head
+        window = MainWindow(ctx)
+        window.resize(*SIZE)
+        window.show()
+        for name in wanted:
+            window.show_page(SHOTS[name])
+            page = window.page(SHOTS[name])
+            _prepare(name, page)
+            _settle(app, lambda: not getattr(page, "report_running", lambda: False)())
+            path = Path(args.out) / f"{name}.png"
+            if not page.grab().save(str(path)):
+                raise OSError(f"could not write {path}")
+            print(path)
+        window.close()
+        db.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
