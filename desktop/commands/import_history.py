@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
-from models.db import open_database, to_url
 from models.history_import.problems import ImportRejected
 from models.history_import.writer import import_history
+
+from .database import command_database
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -23,31 +23,14 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(run=run)
 
 
-def _new_sqlite_file(location: str) -> Path | None:
-    """The file path if ``location`` is an SQLite file that does not exist yet."""
-    url = to_url(location)
-    if not url.startswith("sqlite:///"):
-        return None
-    path = Path(url.removeprefix("sqlite:///"))
-    return None if path.exists() else path
-
-
 def run(args: argparse.Namespace) -> int:
-    created = _new_sqlite_file(args.db)
-    db = open_database(args.db)
-    ok = False
-    try:
-        summary = import_history(db, args.dir, args.pipeline)
-        ok = True
-    except ImportRejected as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        raise
-    finally:
-        db.close()
-        if not ok and created is not None:
-            for suffix in ("", "-wal", "-shm"):
-                created.with_name(created.name + suffix).unlink(missing_ok=True)
+    with command_database(args.db) as db:
+        try:
+            summary = import_history(db, args.dir, args.pipeline)
+        except ImportRejected as exc:
+            for problem in exc.problems:
+                print(problem, file=sys.stderr)
+            raise
     newer = (f"; {summary.deals_with_newer_history:,} of them have other history in the files, not applied"
              if summary.deals_with_newer_history else "")
     print(f"Imported {summary.deals_created:,} deals with {summary.events:,} events, "

@@ -5,9 +5,11 @@ target``, metric names in ``--lang``, English by default), XLSX or PDF. The XLSX
 PDF are the report view's exports: they get the same bundle (the report, the previous
 period for the change column, and the trend history for the charts) and, like every
 export from the report view, are kept in the database as a snapshot. JSON and CSV are
-plain data outputs and leave the database untouched. The database must exist (a
-mistyped path is reported, not created). Everything is validated and computed before
-anything is written: a failing command leaves no output file and no snapshot.
+plain data outputs and leave the database untouched. A database that does not exist is
+created with the default funnel, as spec/exchange.md says for every command (its report
+is all zeros and nulls), and removed again if the command fails. Everything is
+validated and computed before anything is written: a failing command leaves no output
+file and no snapshot.
 """
 from __future__ import annotations
 
@@ -25,6 +27,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ..cli import UsageError
+from .database import command_database
 
 FORMATS = ("json", "csv", "xlsx", "pdf")
 SNAPSHOT_FORMATS = frozenset({"xlsx", "pdf"})  # the report view's exports: full bundle + snapshot
@@ -70,7 +73,7 @@ WRITERS.update(xlsx=_export("xlsx_report"), pdf=_export("pdf_report"))
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("report", help="compute the report of a period and write it as json/csv/xlsx/pdf")
-    p.add_argument("--db", required=True, help="database file or SQLAlchemy URL (must exist)")
+    p.add_argument("--db", required=True, help="database file or SQLAlchemy URL (created if missing)")
     p.add_argument("--period", required=True, help="2026-10 (month), 2026-W43 (ISO week) or 2026-10-21 (day)")
     p.add_argument("--as-of", dest="as_of", help="ISO time the report is computed as of (default: end of period or now)")
     p.add_argument("--pipeline", default="sales", help="pipeline key (default: sales)")
@@ -97,14 +100,6 @@ def parse_as_of(text: str | None, team_zone: str | None) -> datetime | None:
     return moment
 
 
-def _open_existing(location: str):
-    from models.db import open_database
-
-    if "://" not in location and not Path(location).expanduser().is_file():
-        raise UsageError(f"No database at {location}; check the path (report does not create one).")
-    return open_database(location, create=False)
-
-
 def run(args: argparse.Namespace) -> int:
     from metrics.periods import parse_period
     from metrics.report import compute_report
@@ -116,8 +111,7 @@ def run(args: argparse.Namespace) -> int:
     writer = WRITERS.get(args.format)
     if writer is None:
         raise UsageError(f"format {args.format} is not available yet")
-    db = _open_existing(args.db)
-    try:
+    with command_database(args.db) as db:
         with db.session() as session:
             zone = get_setting(session, "team.time_zone")
             set_team_time_zone(zone)  # "now" (the default as-of) is the team's local time
@@ -142,8 +136,6 @@ def run(args: argparse.Namespace) -> int:
             _write(args.out, content, then=lambda: db.run(save_snapshot, report=report, format=args.format, user_id=None))
         else:
             _write(args.out, content)
-    finally:
-        db.close()
     return 0
 
 
