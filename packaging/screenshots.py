@@ -29,10 +29,15 @@ SHOTS = {  # file name → main-window page
 }
 
 
-def _prepare(name: str, page) -> None:
-    """Put a page into the state its shot shows."""
+def _prepare(name: str, page):
+    """Put a page into the state its shot shows; returns "is it ready?"."""
     if name == "tasks":  # the head of sales has few tasks of her own: show the team's
         page.scope.setCurrentIndex(page.scope.findData("team"))
+    if name.startswith("report"):  # the change column and the trend charts come last
+        return lambda: "previous" in (page.current_tab().bundle or {})
+    if name == "start-page":
+        return lambda: not page.report_running()
+    return lambda: True
 
 
 def _settle(app, done=lambda: True, timeout_s: float = 60.0) -> None:
@@ -90,8 +95,7 @@ def main(argv: list[str] | None = None) -> int:
         for name in wanted:
             window.show_page(SHOTS[name])
             page = window.page(SHOTS[name])
-            _prepare(name, page)
-            _settle(app, lambda: not getattr(page, "report_running", lambda: False)())
+            _settle(app, _prepare(name, page))
             path = Path(args.out) / f"{name}.png"
             if not page.grab().save(str(path)):
                 raise OSError(f"could not write {path}")

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
+from PySide6.QtCore import QDateTime, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -77,6 +77,26 @@ def _running(task: Task | None) -> bool:
     return task is not None and task.running
 
 
+class _StatusCorner(QWidget):
+    """The busy bar and the status line beside the tabs: a fixed preferred width, so a new
+    message never re-lays out the page."""
+
+    WIDTH = 720
+
+    def __init__(self, busy: QWidget, status: QLabel, parent: QWidget):
+        super().__init__(parent)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(8, 0, 4, 0)
+        row.addWidget(status, 1)
+        row.addWidget(busy)
+
+    def sizeHint(self) -> QSize:
+        return QSize(self.WIDTH, super().sizeHint().height())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(120, super().minimumSizeHint().height())
+
+
 class ReportsPage(QWidget):
     shown = Signal(object)  # the bundle just put on screen (first the report, then with its context)
     exported = Signal(str, str)  # format, path
@@ -107,6 +127,7 @@ class ReportsPage(QWidget):
             self.report_tabs[tab] = widget
             self.tabs.addTab(widget, titles[tab])
         self.tabs.currentChanged.connect(self._on_tab)
+        self.tabs.setCornerWidget(self.status_corner, Qt.Corner.TopRightCorner)
         self.snapshots = SnapshotsPanel(ctx, self)
         self.snapshots.open_requested.connect(self.open_snapshot)
         self.snapshots.hide()
@@ -187,8 +208,10 @@ class ReportsPage(QWidget):
         self.status.setStyleSheet("color: palette(mid);")
         # The status text changes on every step; a label sized by its text would re-lay out the
         # whole page each time (a 100 ms stall on a full report) and set the page's minimum width.
+        # It lives beside the report's tabs, where the row is free, at a width of its own.
         self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.status.setMinimumWidth(40)
+        self.status.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.status_corner = _StatusCorner(self.busy, self.status, self)
         self.toolbar = QHBoxLayout()
         for w in (self.prev_button, self.period_edit, self.next_button, self.period_dates, self.today_button):
             self.toolbar.addWidget(w)
@@ -201,7 +224,7 @@ class ReportsPage(QWidget):
         self.toolbar.addWidget(QLabel(self.tr("Whose:"), self))
         self.toolbar.addWidget(self.owner_box)
         self.toolbar.addStretch(1)
-        for w in (self.busy, self.status, self.export_button, self.snapshots_button):
+        for w in (self.export_button, self.snapshots_button):
             self.toolbar.addWidget(w)
 
     def _fill_pipelines(self) -> None:
