@@ -26,14 +26,23 @@ SHOTS = {  # file name → main-window page
     "tasks": "tasks",
     "settings": "settings",
     "report-monthly": "reports",
+    "report-weekly": "reports",
+    "report-daily": "reports",
 }
+REPORT_TABS = {"report-monthly": 0, "report-weekly": 1, "report-daily": 2}
 
 
 def _prepare(name: str, page):
     """Put a page into the state its shot shows; returns "is it ready?"."""
     if name == "tasks":  # the head of sales has few tasks of her own: show the team's
         page.scope.setCurrentIndex(page.scope.findData("team"))
-    if name.startswith("report"):  # the change column and the trend charts come last
+    if name in REPORT_TABS:  # the change column and the trend charts come last
+        page.tabs.setCurrentIndex(REPORT_TABS[name])
+        if name != "report-monthly":  # the last whole week / working day, not the one just begun
+            page.prev_button.click()
+            if name == "report-daily":
+                while page.period.start.weekday() >= 5:
+                    page.prev_button.click()
         return lambda: "previous" in (page.current_tab().bundle or {})
     if name == "start-page":
         return lambda: not page.report_running()

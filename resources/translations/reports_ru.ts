@@ -163,7 +163,7 @@
     </message>
     <message>
         <source>Met?</source>
-        <translation>Цель выполнена?</translation>
+        <translation>Выполнена?</translation>
     </message>
     <message>
         <source>Previous period</source>
@@ -417,7 +417,7 @@
     </message>
     <message>
         <source>Met?</source>
-        <translation>Цель выполнена?</translation>
+        <translation>Выполнена?</translation>
     </message>
     <message>
         <source>Previous period</source>

@@ -14,7 +14,7 @@ from typing import Any
 
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, QT_TRANSLATE_NOOP
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFontMetrics
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from desktop.exports.sections import is_main_stage, stage_name
@@ -38,13 +38,54 @@ class ValueAxis(pg.AxisItem):
         return [format_value(v, self.kind, self.language) for v in values]
 
 
+    def tickSpacing(self, minVal, maxVal, size):  # noqa: N802,N803 (pyqtgraph's names)
+        """Counts tick at whole numbers only (no "0 0 1 1" on a small range)."""
+        levels = super().tickSpacing(minVal, maxVal, size)
+        if self.kind != "count":
+            return levels
+        whole, seen = [], set()
+        for spacing, offset in levels:
+            spacing = max(1.0, float(round(spacing)))
+            if spacing not in seen:
+                seen.add(spacing)
+                whole.append((spacing, offset))
+        return whole
+
+
+class CategoryAxis(pg.AxisItem):
+    """A category axis whose bottom labels are elided to their slot (re-fitted on every
+    resize), so long names — people, Russian stage names — never run into each other."""
+
+    _labels: tuple[str, ...] = ()  # class defaults: Qt resizes the item inside __init__
+    _shown: list[str] | None = None
+
+    def set_labels(self, labels: list[str]) -> None:
+        self._labels, self._shown = tuple(labels), None
+        self._fit()
+
+    def resizeEvent(self, event=None) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        labels = list(self._labels)
+        if self.orientation == "bottom" and labels and self.geometry().width() > 0:
+            slot = max(24, int(self.geometry().width() / len(labels)) - 8)
+            metrics = QFontMetrics(self.style.get("tickFont") or self.font())
+            labels = [metrics.elidedText(text, Qt.TextElideMode.ElideRight, slot) for text in labels]
+        if labels != self._shown:
+            self._shown = labels
+            self.setTicks([list(enumerate(labels))])
+
+
 class ChartWidget(pg.PlotWidget):
     """A white plot with hover values: bars (rectangles) and points register a text."""
 
     def __init__(self, title: str, y_kind: str, language: str, parent: QWidget | None = None,
                  horizontal: bool = False):
         axis = ValueAxis(y_kind, language, orientation="bottom" if horizontal else "left")
-        axes = {"bottom": axis} if horizontal else {"left": axis}
+        axes = ({"bottom": axis, "left": CategoryAxis("left")} if horizontal
+                else {"left": axis, "bottom": CategoryAxis("bottom")})
         super().__init__(parent, background="w", axisItems=axes)
         self.title = title
         self.language = language
@@ -52,6 +93,10 @@ class ChartWidget(pg.PlotWidget):
         self._points: list[tuple[float, float, str]] = []
         item = self.getPlotItem()
         item.setTitle(title, color=TEXT.name(), size="11pt")
+        # the title spans the axis column too, so a long title and long category labels
+        # (Russian stage names) do not add up to a plot wider than its pane
+        item.layout.removeItem(item.titleLabel)
+        item.layout.addItem(item.titleLabel, 0, 0, 1, item.layout.columnCount())
         for name in ("left", "bottom"):
             ax = item.getAxis(name)
             ax.setPen(pg.mkPen(TEXT))
@@ -102,7 +147,11 @@ class ChartWidget(pg.PlotWidget):
             QToolTip.hideText()
 
     def set_categories(self, axis: str, labels: list[str]) -> None:
-        self.getPlotItem().getAxis(axis).setTicks([list(enumerate(labels))])
+        item = self.getPlotItem().getAxis(axis)
+        if isinstance(item, CategoryAxis):
+            item.set_labels(labels)
+        else:
+            item.setTicks([list(enumerate(labels))])
 
     def set_axis_label(self, axis: str, text: str) -> None:
         self.getPlotItem().setLabel(axis, text, color=TEXT.name())

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QDateTime, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QDateTime, QLocale, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -81,7 +81,7 @@ class _StatusCorner(QWidget):
     """The busy bar and the status line beside the tabs: a fixed preferred width, so a new
     message never re-lays out the page."""
 
-    WIDTH = 720
+    WIDTH = 380
 
     def __init__(self, busy: QWidget, status: QLabel, parent: QWidget):
         super().__init__(parent)
@@ -259,7 +259,12 @@ class ReportsPage(QWidget):
         last = (self.period.end - timedelta(days=1)) if not period else None
         self.period_dates.setText(period_text(period).split(" ", 1)[1] if period else
                                   (f"({self.period.start:%d.%m} – {last:%d.%m.%Y})" if self.period.kind != "day"
-                                   else f"({self.period.start:%A})"))
+                                   else f"({self._day_name(self.period.start)})"))
+
+    def _day_name(self, day) -> str:
+        """The weekday in the UI language (strftime's %A follows the C locale)."""
+        language = QLocale.Language.Russian if self.ctx.language == "ru" else QLocale.Language.English
+        return QLocale(language).dayName(day.isoweekday())
 
     # --- choosing what to compute ----------------------------------------------------------
     def current_tab(self) -> ReportTab:
