@@ -64,12 +64,17 @@ class NotFound(VoronkaError):
 class StageRequirementsMissing(VoronkaError):
     """Entering ``stage_key`` needs ``fields`` filled in first."""
 
-    def __init__(self, deal_id: int, stage_key: str, stage_name: str, fields: list[str]):
+    def __init__(self, deal_id: int, stage_key: str, stage_name: str, fields: list[str],
+                 stage_name_ru: str | None = None):
         super().__init__(f"To enter {stage_name!s} fill in: {', '.join(fields)}.")
         self.deal_id = deal_id
         self.stage_key = stage_key
         self.stage_name = stage_name
+        self.stage_name_ru = stage_name_ru or stage_name
         self.fields = fields
+
+    def name_in(self, language: str) -> str:
+        return self.stage_name_ru if language == "ru" else self.stage_name
 
 
 class LostReasonRequired(VoronkaError):

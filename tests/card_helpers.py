@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QMessageBox
 from views.app_context import AppContext
 
 
-def app_context(db, tmp_path, user_id: int | None) -> AppContext:
-    ctx = AppContext(db, QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat), language="en")
+def app_context(db, tmp_path, user_id: int | None, language: str = "en") -> AppContext:
+    ctx = AppContext(db, QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat), language=language)
     ctx.user_id = user_id
     return ctx
 

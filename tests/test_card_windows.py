@@ -174,3 +174,41 @@ def test_a_new_deal_from_the_company_card_opens_its_card_and_undo_removes_it(ctx
     with ctx.db.session() as s:
         assert s.get(Deal, deal.id) is None
     qtbot.waitUntil(lambda: existing_window("deal", deal.id) is None)  # the card of a deal that is gone closes
+
+
+def test_winning_from_the_card_asks_about_client_success_like_the_board(ctx, qtbot, monkeypatch):
+    from views.board.dialogs import BoardDialogs
+    from views.cards import open_card
+
+    deal = ctx.db.run(create_deal, name="Pilot", user_id=1, stage_key="committed", amount="90000").created[0]
+    card = open_card(ctx, "deal", deal)
+    qtbot.addWidget(card.window())
+    asked = []
+    monkeypatch.setattr(BoardDialogs, "won", lambda self, count, offer: asked.append(offer) or True)
+    card.win()
+    assert asked == [True]  # the team setting is "ask" and this is a sales pipeline
+    with ctx.db.session() as s:
+        assert s.get(Deal, deal).status == "won"
+        assert s.scalar(select(func.count()).select_from(Deal).where(Deal.origin_deal_id == deal)) == 1
+    ctx.undo_stack.undo()  # one step: the win and its copy
+    with ctx.db.session() as s:
+        assert s.get(Deal, deal).status == "open"
+        assert s.scalar(select(func.count()).select_from(Deal).where(Deal.origin_deal_id == deal)) == 0
+
+
+def test_a_refused_move_on_a_lead_card_names_the_stage_in_russian_and_leaves_no_undo_step(db, tmp_path, qtbot,
+                                                                                         monkeypatch):
+    from views.cards import deal_card, open_card
+
+    ctx = app_context(db, tmp_path, 1, language="ru")
+    deal = ctx.db.run(create_deal, name="Pilot", user_id=1).created[0]  # no amount
+    card = open_card(ctx, "deal", deal)
+    qtbot.addWidget(card.window())
+    shown = []
+    monkeypatch.setattr(deal_card, "show_error", lambda parent, exc: shown.append(exc))
+    qualified = next(s for s in card.data.stages if s.key == "qualified")
+    card.move_to(qualified.id)
+    from views.errors import describe
+
+    assert len(shown) == 1 and "Лид квалифицирован" in describe(shown[0])
+    assert ctx.undo_stack.count() == 0

@@ -37,3 +37,14 @@ def test_open_deal_without_open_task_has_no_next_step(db):
     assert db.run(deal_ids_without_next_step) == {a}
     db.run(complete_task, task)
     assert db.run(deal_ids_without_next_step, [a, b]) == {a, b}
+
+
+def test_the_start_tiles_overdue_is_the_tasks_pages_overdue_group(db):
+    from models.queries.start import my_tasks
+
+    for title, due in [("late", NOW - timedelta(days=1)), ("morning", NOW.replace(hour=9)),
+                       ("evening", NOW.replace(hour=19))]:
+        db.run(add_task, title=title, assignee_id=1, due_at=due)
+    tile = {r.title: r.overdue for r in db.run(my_tasks, 1, NOW)}
+    page = {r.title: task_group(r, NOW) == "overdue" for r in db.run(task_rows, assignee_id=1)}
+    assert tile == page == {"late": True, "morning": False, "evening": False}

@@ -16,6 +16,8 @@ from models.changes import Changes
 from models.db import Database
 from models.services.settings import get_setting, set_setting
 
+from .errors import set_ui_language
+
 T = TypeVar("T")
 
 
@@ -31,6 +33,7 @@ class AppContext(QObject):
         self.db = db
         self.settings = settings
         self.language = language
+        set_ui_language(language)
         self.undo_stack = QUndoStack(self)
         key = self._user_key()
         value = settings.value(key)
@@ -85,6 +88,7 @@ class AppContext(QObject):
         if language == self.language:
             return
         self.language = language
+        set_ui_language(language)
         self.settings.setValue("ui/language", language)
         from desktop.i18n import install_language
 

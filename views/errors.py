@@ -28,11 +28,21 @@ def field_label(key: str) -> str:
     return QCoreApplication.translate("Errors", FIELD_NAMES.get(key, key))
 
 
+_ui_language = "en"
+
+
+def set_ui_language(language: str) -> None:
+    """The language of names that come from data (stage names); set by ``AppContext``."""
+    global _ui_language
+    _ui_language = language
+
+
 def describe(exc: BaseException) -> str:
     """A sentence for the user, in the UI language."""
     if isinstance(exc, errors.StageRequirementsMissing):
         fields = ", ".join(field_label(f) for f in exc.fields)
-        return QCoreApplication.translate("Errors", "To enter the stage «%1», fill in: %2.").replace("%1", exc.stage_name).replace("%2", fields)
+        return (QCoreApplication.translate("Errors", "To enter the stage «%1», fill in: %2.")
+                .replace("%1", exc.name_in(_ui_language)).replace("%2", fields))
     if isinstance(exc, errors.LostReasonRequired):
         return QCoreApplication.translate("Errors", "A lost deal needs a reason.")
     if isinstance(exc, errors.NothingToUndo):

@@ -3,7 +3,9 @@ the pipeline by stage. One query each; ``owner_id`` None means the whole team.
 
 Decisions (the spec is silent on the start page):
 - *My tasks today*: open (not done) tasks assigned to me that are due before tomorrow,
-  overdue first; a task with no due time is not "today".
+  overdue first; a task with no due time is not "today". "Overdue" means due before
+  today, as the Tasks page groups it (``models.queries.tasks.task_group``); a task due
+  earlier today is today's, shown in red.
 - *No next step*: an open deal of the pipeline with no open task at all.
 - *Stuck*: an open deal whose time in its current stage exceeds the stage's limit —
   the board's rule (``metrics.stuck``: rot days, else the p90 of the stage's past stays),
@@ -65,13 +67,14 @@ def my_tasks(session: Session, user_id: int | None, now: datetime) -> list[TaskR
     """Open tasks of ``user_id`` due before tomorrow, overdue first (by due time)."""
     if user_id is None:
         return []
-    tomorrow = datetime(now.year, now.month, now.day) + timedelta(days=1)
+    today = datetime(now.year, now.month, now.day)
+    tomorrow = today + timedelta(days=1)
     q = (select(Task.id, Task.title, Task.deal_id, Deal.name, Task.due_at)
          .outerjoin(Deal, Deal.id == Task.deal_id)
          .where(Task.assignee_id == user_id, Task.done_at.is_(None), Task.due_at.is_not(None),
                 Task.due_at < tomorrow)
          .order_by(Task.due_at, Task.id))
-    return [TaskRow(tid, title, did, dname, due, due < now)
+    return [TaskRow(tid, title, did, dname, due, due < today)  # overdue as the Tasks page groups it
             for tid, title, did, dname, due in session.execute(q)]
 
 

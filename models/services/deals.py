@@ -151,7 +151,7 @@ def create_deal(
     session.flush()
     missing = missing_fields(session, deal, stage)
     if missing:
-        raise errors.StageRequirementsMissing(deal.id, stage.key, stage.name_en, missing)
+        raise errors.StageRequirementsMissing(deal.id, stage.key, stage.name_en, missing, stage.name_ru)
     changes = Changes(deals={deal.id}, created=[deal.id])
     entry = _event(session, deal, EventKind.STAGE, at, user_id, stage_id=stage.id)
     owner_ev = _event(session, deal, EventKind.OWNER, at, user_id, owner_id=owner) if owner else None
@@ -202,7 +202,7 @@ def move_deal(
         return Changes(deals={deal.id}) if values else Changes()
     missing = missing_fields(session, deal, target)
     if missing:
-        raise errors.StageRequirementsMissing(deal.id, target.key, target.name_en, missing)
+        raise errors.StageRequirementsMissing(deal.id, target.key, target.name_en, missing, target.name_ru)
     changes = Changes(deals={deal.id})
     entry = _event(session, deal, EventKind.STAGE, at, user_id, stage_id=target.id)
     deal.stage_id, deal.stage_entered_at = target.id, at

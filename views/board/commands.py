@@ -152,4 +152,5 @@ class BoardActions(QObject):
 
 def _named(exc: errors.StageRequirementsMissing, deal_name: str) -> errors.StageRequirementsMissing:
     """The same refusal, with the deal's name in the stage slot so the rep knows which deal."""
-    return errors.StageRequirementsMissing(exc.deal_id, exc.stage_key, f"{exc.stage_name} ({deal_name})", exc.fields)
+    return errors.StageRequirementsMissing(exc.deal_id, exc.stage_key, f"{exc.stage_name} ({deal_name})", exc.fields,
+                                           f"{exc.stage_name_ru} ({deal_name})")

@@ -18,7 +18,7 @@ from models.queries.board import lost_reasons
 from models.queries.cards import CardData, DealCardData, deal_card, deal_timeline, distinct_values
 from models.queries.tasks import deal_tasks
 from models.services.deal_fields import save_deal_fields
-from models.services.deals import change_owner, lose_deal, move_deal, reopen_deal, undo_events, win_deal
+from models.services.deals import change_owner, lose_deal, move_deal, reopen_deal, undo_events
 
 from ..errors import show_error
 from .activity_bar import ActivityBar
@@ -181,7 +181,7 @@ class DealCard(RecordCard):
             for key in exc.fields:
                 editor = self.form.editors.get(key)
                 if editor is not None:
-                    editor.set_problem(required_text(target.name(lang) if target else exc.stage_name))
+                    editor.set_problem(required_text(target.name(lang) if target else exc.name_in(lang)))
             return False
         except VoronkaError as exc:
             show_error(self, exc)
@@ -193,10 +193,18 @@ class DealCard(RecordCard):
         if stage_id is None or stage_id == self.data.values.get("stage"):
             return
         target = next(s for s in self.data.stages if s.id == stage_id)
-        self.ctx.undo_stack.beginMacro(self.tr("Move «%1» to «%2»").replace("%1", self.title.text())
-                                       .replace("%2", target.name(self.ctx.language)))
+        text = self.tr("Move «%1» to «%2»").replace("%1", self.title.text()).replace("%2", target.name(self.ctx.language))
+        if not self.is_dirty():  # one step of its own, pushed only when the move is made
+            self._event_action(text, move_deal, stage=stage_id)
+            return
+        if self.form.check()[1]:  # fields marked in red: say so before anything goes on the stack
+            self.save()
+            self.form.editors["stage"].show_value(self.data.values.get("stage"))
+            return
+        # unsaved edits and the move are one undo step
+        self.ctx.undo_stack.beginMacro(text)
         try:
-            if self.is_dirty() and not self.save():
+            if not self.save():
                 self.form.editors["stage"].show_value(self.data.values.get("stage"))
                 return
             self._event_action(self.tr("Move"), move_deal, stage=stage_id)
@@ -217,8 +225,18 @@ class DealCard(RecordCard):
             self.reload()
 
     def win(self) -> None:
-        if self.maybe_save():
-            self._event_action(self.tr("Won"), win_deal)
+        """Won — through the board's own action, so the card asks the same questions (the
+        Client Success copy per the team setting, a won stage's required fields)."""
+        from models.queries.board import pipelines
+
+        from ..board.commands import BoardActions
+
+        if not self.maybe_save():
+            return
+        key = self.data.pipeline_key
+        kind = next((p.kind for p in self.ctx.query(pipelines) if p.key == key), None)
+        actions = BoardActions(self.ctx, self, lambda _deal_id: self.title.text())
+        actions.win([self.record_id], offer_copy=kind == "sales")
 
     def lose(self) -> None:
         """Lost, with a reason from the team's list — the board's own dialog, so both ask the same."""

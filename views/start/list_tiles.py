@@ -80,7 +80,7 @@ class TasksTile(ListTile):
                 text += f" — {row.deal_name}"
             if row.overdue:
                 text = "⚠ " + self.tr("overdue") + " · " + text
-            self.add_line(text, row.deal_id, warn=row.overdue)
+            self.add_line(text, row.deal_id, warn=row.due_at < now)  # red once its time has passed
         if not rows:
             self.add_line(self.tr("Nothing due today."), None)
 
