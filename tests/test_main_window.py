@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QDockWidget
 
 from models.orm import Company, Contact
 from models.services.deals import create_deal
@@ -120,3 +121,26 @@ def test_sidebar_order_keeps_settings_visible():
     order = sidebar_order(["board", "deals"], hidden=["start", "settings"])
     assert order[:2] == ["board", "deals"]
     assert "start" not in order and "settings" in order
+
+
+@pytest.mark.parametrize("language", ["ru", "en"])
+def test_every_page_fits_a_1366_pixel_laptop_screen(db, tmp_path, qtbot, language):
+    from desktop.i18n import install_language
+
+    install_language(language)
+    try:
+        ctx = AppContext(db, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat), language=language)
+        ctx.user_id = 3
+        win = MainWindow(ctx)
+        qtbot.addWidget(win)
+        win.show()
+        for key in PAGE_KEYS:
+            win.show_page(key)
+            assert win.minimumSizeHint().width() <= 1366, (key, win.minimumSizeHint().width())
+        ctx.set_user_setting("cards.open_as", "panel")  # a card beside the widest page
+        win.show_page("board")
+        ctx.open_record.emit("deal", db.run(create_deal, name="Pilot", user_id=3).created[0])
+        assert win.findChild(QDockWidget, "cardPanel").isVisible()
+        assert win.minimumSizeHint().width() <= 1366
+    finally:
+        install_language("en")

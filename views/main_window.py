@@ -162,6 +162,11 @@ class MainWindow(QMainWindow):
             self.sidebar.addItem(item)
         self.sidebar.blockSignals(False)
 
+    def set_page_squeezable(self, squeezable: bool) -> None:
+        """While a card panel is open beside the page, a page wider than what is left is
+        clipped at its right edge instead of pushing the window past a laptop's screen."""
+        self.stack.setMinimumWidth(480 if squeezable else 0)
+
     def page(self, key: str) -> QWidget:
         """The page widget for ``key``, created on first use."""
         if key not in self.pages:

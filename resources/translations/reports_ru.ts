@@ -841,7 +841,7 @@
     </message>
     <message>
         <source>This period</source>
-        <translation>Текущий период</translation>
+        <translation>Текущий</translation>
     </message>
     <message>
         <source>as of now</source>

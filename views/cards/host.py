@@ -55,6 +55,8 @@ class CardPanel(QDockWidget):
         self.card: RecordCard | None = None
         self.setMinimumWidth(560)
         main.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self)
+        self._squeeze = getattr(main, "set_page_squeezable", lambda _on: None)
+        self.visibilityChanged.connect(self._squeeze)
 
     def show_card(self, card: RecordCard) -> bool:
         if self.card is not None:
@@ -63,8 +65,10 @@ class CardPanel(QDockWidget):
                 return False
             self.card.deleteLater()
         self.card = card
+        card.splitter.setOrientation(Qt.Orientation.Vertical)  # narrow: the timeline goes under the fields
         card.gone.connect(self.hide)
         self.setWidget(card)
+        self._squeeze(True)  # before showing: the window must not grow to fit page + card
         self.show()
         self.raise_()
         return True

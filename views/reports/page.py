@@ -181,7 +181,7 @@ class ReportsPage(QWidget):
         self.now_box.toggled.connect(self._on_now_toggled)
         self.as_of_edit = QDateTimeEdit(self)
         self.as_of_edit.setCalendarPopup(True)
-        self.as_of_edit.setDisplayFormat("dd.MM.yyyy HH:mm")
+        self.as_of_edit.setDisplayFormat("dd.MM.yy HH:mm")
         self.as_of_edit.setDateTime(QDateTime(local_now()))
         self.as_of_edit.setEnabled(False)
         self.as_of_edit.dateTimeChanged.connect(lambda _dt: self._as_of_timer.start())
@@ -189,6 +189,9 @@ class ReportsPage(QWidget):
         self._fill_pipelines()
         self.pipeline_box.currentIndexChanged.connect(self._on_pipeline)
         self.owner_box = QComboBox(self)
+        for box in (self.pipeline_box, self.owner_box):  # a long name must not widen the window
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(8)
         self._fill_owners()
         self.owner_box.currentIndexChanged.connect(self._on_owner)
         self.export_button = QToolButton(self)
