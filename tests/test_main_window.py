@@ -144,3 +144,13 @@ def test_every_page_fits_a_1366_pixel_laptop_screen(db, tmp_path, qtbot, languag
         assert win.minimumSizeHint().width() <= 1366
     finally:
         install_language("en")
+
+
+def test_tables_write_dates_as_the_ui_language_does():
+    from datetime import date, datetime
+
+    from views.tables.record_model import display_text
+
+    assert display_text(date(2026, 11, 20), "ru") == "20.11.2026"
+    assert display_text(datetime(2026, 11, 20, 9, 5), "ru") == "20.11.2026 09:05"
+    assert display_text(date(2026, 11, 20), "en") == "2026-11-20"

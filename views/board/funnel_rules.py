@@ -65,7 +65,7 @@ class FunnelRulesModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.titles)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole) and orientation == Qt.Orientation.Horizontal:
             return self.titles[section]
         return None
 
@@ -212,10 +212,11 @@ class FunnelRulesView(QWidget):
         if self.pipeline is None:
             return
         self.model.set_stages(self.ctx.query(board_stages, self.pipeline.key), self.board.figures)
-        for col, width in ((STAGE, 240), (DESCRIPTION, 300), (REQUIRED, 170)):
+        for col, width in ((STAGE, 200), (DESCRIPTION, 240), (REQUIRED, 150)):
             self.table.setColumnWidth(col, width)
-        for col in (ROT, OVERRIDE, WIN_RATE, STUCK_AFTER):
-            self.table.resizeColumnToContents(col)
+        for col in (ROT, OVERRIDE, WIN_RATE, STUCK_AFTER):  # numbers: long (Russian) titles are
+            self.table.resizeColumnToContents(col)         # elided, the full title is the tooltip
+            self.table.setColumnWidth(col, min(self.table.columnWidth(col), 110))
 
     def _on_changed(self, changes: Changes) -> None:
         if changes.funnel or changes.users:

@@ -66,7 +66,7 @@ class LostDealsView(QWidget):
         self.reassign = QToolButton(self)
         self.reassign.setText(self.tr("Reassign to…"))
         self.reassign.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.model = RecordTableModel(self._columns(), self)
+        self.model = RecordTableModel(self._columns(), self, language=self.ctx.language)
         self.proxy = RecordFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
@@ -106,9 +106,9 @@ class LostDealsView(QWidget):
             Column(self.tr("Company"), lambda r: r.company),
             Column(self.tr("Amount"), lambda r: from_minor(r.amount_minor), align_right=True),
             Column(self.tr("Lost at stage"), lambda r: self._stage_names.get(r.stage_id, "")),
+            Column(self.tr("Reason"), lambda r: self._reason_label(r.lost_reason_id)),
             Column(self.tr("Lost on"), lambda r: r.closed_at.date() if r.closed_at else None),
             Column(self.tr("Owner"), lambda r: r.owner),
-            Column(self.tr("Reason"), lambda r: self._reason_label(r.lost_reason_id)),
             Column(self.tr("Comment"), lambda r: r.lost_comment),
         ]
 
@@ -170,7 +170,7 @@ class LostDealsView(QWidget):
         self.model.set_rows(rows)
         self.table.resizeColumnsToContents()
         for col in range(self.model.columnCount()):
-            self.table.setColumnWidth(col, min(self.table.columnWidth(col), 300))
+            self.table.setColumnWidth(col, min(self.table.columnWidth(col), 240))
         reason = self.reasons.get(reason_id)
         self.hint.setText(self._follow_up_text(reason.follow_up if reason else None))
         self.hint.setVisible(bool(self.hint.text()))

@@ -9,17 +9,7 @@ from models.fields import FieldSpec, FieldType
 from models.fields.catalog import CONTACT_TYPE_LABELS
 from models.fields.phone import display_phone
 
-
-def format_date(value: date | None, language: str) -> str:
-    if value is None:
-        return ""
-    return value.strftime("%d.%m.%Y") if language == "ru" else value.isoformat()
-
-
-def format_datetime(value: datetime | None, language: str) -> str:
-    if value is None:
-        return ""
-    return value.strftime("%d.%m.%Y %H:%M") if language == "ru" else value.strftime("%Y-%m-%d %H:%M")
+from ..dates import format_date, format_datetime  # noqa: F401 (re-exported for the cards)
 
 
 def format_money(value: Decimal | int | None) -> str:

@@ -28,7 +28,7 @@ class RecordList(QWidget):
         self.ctx = ctx
         self.kind = kind
         self.open_id = open_id or (lambda row: row.id)  # what double-click opens: the row, or its deal
-        self.model = RecordTableModel(columns, self)
+        self.model = RecordTableModel(columns, self, language=ctx.language)
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)

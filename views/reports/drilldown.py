@@ -16,7 +16,7 @@ class DrilldownDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle(title)
-        self.model = RecordTableModel(self._columns(), self)
+        self.model = RecordTableModel(self._columns(), self, language=self.ctx.language)
         self.model.set_rows(ctx.query(deal_rows, None, deal_ids))
         self.proxy = RecordFilterProxy(self)
         self.proxy.setSourceModel(self.model)

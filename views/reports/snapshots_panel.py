@@ -38,7 +38,7 @@ class SnapshotsPanel(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
-        self.model = RecordTableModel(self._columns(), self)
+        self.model = RecordTableModel(self._columns(), self, language=self.ctx.language)
         self.proxy = RecordFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.table = QTableView(self)

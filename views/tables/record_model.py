@@ -19,6 +19,8 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from ..dates import format_date, format_datetime
+
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -30,15 +32,15 @@ class Column:
     align_right: bool = False
 
 
-def display_text(value: Any) -> str:
+def display_text(value: Any, language: str = "en") -> str:
     if value is None:
         return ""
     if isinstance(value, Decimal):
         return f"{value:,.0f}".replace(",", "\u202f")
     if isinstance(value, datetime):
-        return value.strftime("%Y-%m-%d %H:%M")
+        return format_datetime(value, language)
     if isinstance(value, date):
-        return value.isoformat()
+        return format_date(value, language)
     return str(value)
 
 
@@ -53,9 +55,10 @@ def sort_key(value: Any) -> Any:
 
 
 class RecordTableModel(QAbstractTableModel):
-    def __init__(self, columns: Sequence[Column], parent=None):
+    def __init__(self, columns: Sequence[Column], parent=None, language: str = "en"):
         super().__init__(parent)
         self.columns = list(columns)
+        self.language = language  # dates as the UI writes them
         self.rows: list[Any] = []
 
     def set_rows(self, rows: list[Any]) -> None:
@@ -75,7 +78,7 @@ class RecordTableModel(QAbstractTableModel):
         row = self.rows[index.row()]
         col = self.columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return display_text(col.value(row))
+            return display_text(col.value(row), self.language)
         if role == SORT_ROLE:
             return sort_key(col.value(row))
         if role == ID_ROLE:

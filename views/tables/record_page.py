@@ -22,7 +22,7 @@ class RecordPage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
-        self.model = RecordTableModel(self.columns(), self)
+        self.model = RecordTableModel(self.columns(), self, language=ctx.language)
         self.proxy = RecordFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.search = QLineEdit(self)
