@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 
 from card_helpers import app_context, discard_unsaved_edits
@@ -40,12 +41,18 @@ def test_double_click_in_a_table_opens_the_card_in_its_own_window(ctx, window, q
     cid = ctx.db.run(create_company, {"name": "Acme", "website": "acme.ru"}).created[0]
     page = window.page("companies")
     page.reload()
-    page.table.doubleClicked.emit(page.proxy.index(0, 0))
+    rect = page.table.visualRect(page.proxy.index(0, 0))
+    qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     card_window = existing_window("company", cid)
     assert card_window is not None and card_window.windowTitle() == "Acme"
     qtbot.addWidget(card_window)
     ctx.open_record.emit("company", cid)  # a second open raises the same window
     assert existing_window("company", cid) is card_window
+    card_window.close()
+    qtbot.waitUntil(lambda: existing_window("company", cid) is None)
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)  # Enter opens it too
+    assert existing_window("company", cid) is not None
 
 
 def test_cards_can_live_in_the_side_panel_one_at_a_time(ctx, window):

@@ -123,6 +123,7 @@ def test_report_tiles_show_the_engines_numbers(demo, open_page, qtbot):
     from desktop.exports.values import format_value
 
     assert plan.fact.text() == format_value(month["metrics"]["revenue"], "money", "en")
+    assert plan.bar.text() == format_value(month["metrics"]["plan_attainment_period"], "ratio", "en")
     day = next(t for t in page.grid.tiles if t.kind == "yesterday")
     assert day.day_label.text() == previous_working_day(now.date()).strftime("%d.%m.%Y")
     shown = [day.grid.itemAt(i).widget().text() for i in range(day.grid.count())]

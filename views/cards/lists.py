@@ -36,7 +36,7 @@ class RecordList(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(22)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.doubleClicked.connect(self._open)
+        self.table.activated.connect(self._open)  # double-click or Enter
         self.title = QLabel(f"<b>{title}</b>", self)
         top = QHBoxLayout()
         top.addWidget(self.title, 1)

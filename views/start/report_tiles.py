@@ -228,6 +228,7 @@ class PlanFactTile(ReportTile):
         self.plan.setText(self.tr("of plan %1 (%2)").replace("%1", format_value(plan, "money", lang))
                           .replace("%2", format_value(attainment, "ratio", lang)))
         self.bar.setValue(int(max(0.0, min(1.0, attainment or 0.0)) * 100))
+        self.bar.setFormat(format_value(attainment, "ratio", lang))  # 148.5 %, not the capped 100 %
         on_pace = (attainment or 0.0) >= elapsed
         mark = target_mark(on_pace)
         self.pace.setText(mark + " " + self.tr("%1 of the month has passed: %2")

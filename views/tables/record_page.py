@@ -40,7 +40,7 @@ class RecordPage(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.doubleClicked.connect(self._open)
+        self.table.activated.connect(self._open)  # double-click or Enter opens the record's card
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.count_label)
