@@ -25,6 +25,7 @@ SHOTS = {  # file name → main-window page
     "board": "board",
     "tasks": "tasks",
     "settings": "settings",
+    "layout-editor": "settings",
     "report-monthly": "reports",
     "report-weekly": "reports",
     "report-daily": "reports",
@@ -44,6 +45,8 @@ def _prepare(name: str, page):
                 while page.period.start.weekday() >= 5:
                     page.prev_button.click()
         return lambda: "previous" in (page.current_tab().bundle or {})
+    if name == "layout-editor":
+        page.tabs.setCurrentWidget(page.layouts)
     if name == "start-page":
         return lambda: not page.report_running()
     return lambda: True

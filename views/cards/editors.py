@@ -85,6 +85,7 @@ class FieldEditor(QWidget):
     def set_problem(self, text: str | None) -> None:
         self.problem.setText(text or "")
         self.problem.setVisible(bool(text))
+        self.hint.setVisible(not text and bool(self.hint.text()))  # one line under the field at a time
         self.input_widget().setStyleSheet(self.base_style + (PROBLEM_STYLE if text else ""))
         self.input_widget().setToolTip(text or "")
 
@@ -93,7 +94,7 @@ class FieldEditor(QWidget):
 
     def set_hint(self, text: str | None) -> None:
         self.hint.setText(text or "")
-        self.hint.setVisible(bool(text))
+        self.hint.setVisible(bool(text) and not self.problem.text())
 
     def set_read_only(self, read_only: bool) -> None:
         self.input_widget().setEnabled(not read_only)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QMenu,
     QPushButton,
@@ -111,7 +112,10 @@ class CardLayoutEditor(QWidget):
         left.addWidget(self.tree, 1)
         body = QHBoxLayout(self)
         body.addLayout(left, 1)
-        body.addLayout(self._build_actions())
+        actions = QWidget(self)
+        actions.setLayout(self._build_actions())
+        actions.setMaximumWidth(400)  # the buttons need no more; the field list gets the rest
+        body.addWidget(actions)
         ctx.changed.connect(self._on_changed)
         self.reload()
 
@@ -153,6 +157,8 @@ class CardLayoutEditor(QWidget):
         fbox.addWidget(self.pin_box)
         req = QFormLayout()
         self.required_box = QComboBox(self)
+        self.required_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.required_box.setMinimumContentsLength(12)  # long stage names must not squeeze out its label
         self.required_box.activated.connect(lambda _i: self.set_required(self.required_box.currentData()))
         req.addRow(self.tr("Required from"), self.required_box)
         fbox.addLayout(req)
@@ -233,7 +239,10 @@ class CardLayoutEditor(QWidget):
                     item.setForeground(QBrush(QColor("#8a8a8a")))
                 head.appendRow(row)
         self.tree.expandAll()
-        for col, width in enumerate((230, 205, 70, 170)):
+        header = self.tree.header()  # the field name takes what is left, so "Filled in" stays in view
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col, width in ((1, 150), (2, 60), (3, 150), (4, 130)):
             self.tree.setColumnWidth(col, width)
         self.select_key(current)
         self._update_actions()
