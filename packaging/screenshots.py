@@ -26,6 +26,7 @@ SHOTS = {  # file name → main-window page
     "tasks": "tasks",
     "settings": "settings",
     "layout-editor": "settings",
+    "plans": "settings",
     "report-monthly": "reports",
     "report-weekly": "reports",
     "report-daily": "reports",
@@ -47,6 +48,8 @@ def _prepare(name: str, page):
         return lambda: "previous" in (page.current_tab().bundle or {})
     if name == "layout-editor":
         page.tabs.setCurrentWidget(page.layouts)
+    if name == "plans":
+        page.tabs.setCurrentWidget(page.plans)
     if name == "start-page":
         return lambda: not page.report_running()
     return lambda: True

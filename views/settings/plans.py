@@ -138,8 +138,12 @@ class PlansBox(QGroupBox):
         self.year.valueChanged.connect(self.model.load)
         self.table = QTableView(self)
         self.table.setModel(self.model)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.horizontalHeader().setMinimumSectionSize(70)
+        header = self.table.horizontalHeader()
+        # every column as wide as its numbers (a small table: 14 columns, a row per person);
+        # a number never breaks over two lines or loses digits, the table scrolls if it must
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setMinimumSectionSize(70)
+        self.table.setWordWrap(False)
         self.currency = QLabel(self)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Year"), self))
