@@ -52,6 +52,11 @@ class RecordList(QWidget):
     def set_rows(self, rows: list[Any]) -> None:
         self.model.set_rows(rows)
         self.table.resizeColumnsToContents()
+        # a side list is narrow: no column takes more than its share, so the last ones stay in
+        # view (long deal names are elided; the full text is one double-click away)
+        share = max(90, self.table.viewport().width() // max(1, self.model.columnCount()) + 40)
+        for col in range(self.model.columnCount() - 1):
+            self.table.setColumnWidth(col, min(self.table.columnWidth(col), max(share, 140)))
 
     def ids(self) -> set[int]:
         return {row.id for row in self.model.rows}

@@ -1,11 +1,20 @@
 """The Contacts page."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from models.changes import Changes
+from models.fields.phone import display_phone
 from models.queries.tables import ContactRow, contact_rows
 
 from .record_model import Column
 from .record_page import RecordPage, value_of
+
+
+@lru_cache(maxsize=65536)
+def _shown_phone(e164: str | None) -> str | None:
+    """The phone as the card shows it (+7 916 123-45-67); parsed once per number."""
+    return display_phone(e164) if e164 else e164
 
 
 class ContactsPage(RecordPage):
@@ -22,7 +31,7 @@ class ContactsPage(RecordPage):
             Column(self.tr("Position"), value_of("position")),
             Column(self.tr("Type"), lambda r: types.get(r.contact_type or "", r.contact_type)),
             Column(self.tr("E-mail"), value_of("email")),
-            Column(self.tr("Phone"), value_of("phone")),
+            Column(self.tr("Phone"), lambda r: _shown_phone(r.phone)),
         ]
 
     def load(self) -> list[ContactRow]:
