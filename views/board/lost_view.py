@@ -149,7 +149,7 @@ class LostDealsView(QWidget):
 
     def _add_reason_item(self, reason_id: int, label: str, count: int, amount: int, follow_up: str | None) -> None:
         mark = {"reassign": " ⇄", "reactivate": " ↻"}.get(follow_up or "", "")
-        text = self.tr("%1%2\n%3 deals · %4").replace("%1", label).replace("%2", mark).replace(
+        text = self.tr("%1%2\ndeals: %3 · %4").replace("%1", label).replace("%2", mark).replace(
             "%3", str(count)).replace("%4", money_text(amount, self.board.currency, self.ctx.language))
         item = QListWidgetItem(text)
         item.setData(Qt.ItemDataRole.UserRole, reason_id)
