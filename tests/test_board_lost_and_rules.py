@@ -36,9 +36,9 @@ def test_lost_deals_are_grouped_by_reason(ctx, qtbot):
     page = open_board(ctx, qtbot)
     view = open_tab(page, qtbot, 1)
     groups = [view.reason_list.item(i).text().split("\n") for i in range(view.reason_list.count())]
-    assert groups[0][1].startswith("3 deals")
-    assert any(g[0].startswith("No answer") and g[1].startswith("2 deals") for g in groups) or any(
-        g[0].startswith("Contacts not found") and g[1].startswith("2 deals") for g in groups)
+    assert groups[0][1].startswith("deals: 3")
+    assert any(g[0].startswith("No answer") and g[1].startswith("deals: 2") for g in groups) or any(
+        g[0].startswith("Contacts not found") and g[1].startswith("deals: 2") for g in groups)
     view.reason_list.setCurrentRow(1)
     assert view.model.rowCount() == 2 and "another rep" in view.hint.text()
 
