@@ -20,7 +20,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 SIZE = (1360, 760)
-SHOTS = {  # file name → main-window page
+SHOTS = {  # file name → main-window page ("main-window" grabs the whole window)
+    "main-window": "board",
     "start-page": "start",
     "board": "board",
     "tasks": "tasks",
@@ -112,7 +113,8 @@ def main(argv: list[str] | None = None) -> int:
             page = window.page(SHOTS[name])
             _settle(app, _prepare(name, page))
             path = Path(args.out) / f"{name}.png"
-            if not page.grab().save(str(path)):
+            target = window if name == "main-window" else page
+            if not target.grab().save(str(path)):
                 raise OSError(f"could not write {path}")
             print(path)
         window.close()
