@@ -78,8 +78,9 @@ def _running(task: Task | None) -> bool:
 
 
 class _StatusCorner(QWidget):
-    """The busy bar and the status line beside the tabs: a fixed preferred width, so a new
-    message never re-lays out the page."""
+    """The busy bar and the status line beside the tabs. Its size is fixed, so a new message
+    or the busy bar appearing never asks the tab widget (and the report in it) to re-lay
+    out: Qt does not pass a fixed-size widget's geometry changes up to its parent."""
 
     WIDTH = 380
 
@@ -89,12 +90,8 @@ class _StatusCorner(QWidget):
         row.setContentsMargins(8, 0, 4, 0)
         row.addWidget(status, 1)
         row.addWidget(busy)
-
-    def sizeHint(self) -> QSize:
-        return QSize(self.WIDTH, super().sizeHint().height())
-
-    def minimumSizeHint(self) -> QSize:
-        return QSize(120, super().minimumSizeHint().height())
+        height = max(status.sizeHint().height(), busy.sizeHint().height())
+        self.setFixedSize(self.WIDTH, height)
 
 
 class ReportsPage(QWidget):

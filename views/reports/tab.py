@@ -46,6 +46,9 @@ def report_table_view(parent: QWidget) -> QTableView:
     view.verticalHeader().setVisible(False)
     view.verticalHeader().setDefaultSectionSize(24)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    # fitting columns measures the first rows only: a long cohort or people table must not
+    # hold the UI thread for every one of its cells on each period switch
+    view.horizontalHeader().setResizeContentsPrecision(40)
     view.setWordWrap(False)
     return view
 
@@ -113,6 +116,7 @@ class ReportTab(QWidget):
         self._chart_queue: list[ChartSpec] = []
         # a gap between charts lets input and paint events in: building one pyqtgraph chart takes
         # ~30 ms, and back-to-back builds stalled the window for 100 ms and more
+        self._installing = 0  # charts built and waiting for their own slice to go on screen
         self._chart_timer = QTimer(self, singleShot=True, interval=CHART_GAP_MS)
         self._chart_timer.timeout.connect(self._build_next_chart)
 
@@ -162,19 +166,31 @@ class ReportTab(QWidget):
             self.drawn.emit()
             return
         spec = self._chart_queue.pop(0)
+        bundle = self.bundle
         try:
-            chart = spec.build(self.bundle, self.language)
+            chart = spec.build(bundle, self.language)
         except Exception as exc:  # a chart that cannot be drawn says so in its place; the log keeps why
             log.exception("Chart %s failed", spec.id)
             self._placeholder(spec.id, self.tr("This chart could not be drawn: %1").replace("%1", str(exc)))
-        else:
-            chart.setParent(self._chart_box)
-            chart.setMinimumHeight(CHART_HEIGHT)
-            self._replace(spec.id, chart)
+            self._chart_timer.start()
+            return
+        # Built now, put on screen (layout and first paint) in a slice of its own, so input
+        # and paint get in between the two halves of the work.
+        self._installing += 1
+        QTimer.singleShot(0, self, lambda: self._install(spec.id, chart, bundle))
+
+    def _install(self, chart_id: str, chart: QWidget, bundle: dict[str, Any]) -> None:
+        self._installing -= 1
+        if bundle is not self.bundle:  # the period changed meanwhile: this chart is out of date
+            chart.deleteLater()
+            return
+        chart.setParent(self._chart_box)
+        chart.setMinimumHeight(CHART_HEIGHT)
+        self._replace(chart_id, chart)
         self._chart_timer.start()  # the next chart, or "drawn" once the queue is empty
 
     def drawing(self) -> bool:
-        return bool(self._chart_queue) or self._chart_timer.isActive()
+        return bool(self._chart_queue) or self._chart_timer.isActive() or self._installing > 0
 
     def charts_ready(self) -> bool:
         return not self._chart_queue and all(isinstance(w, ChartWidget) for w in self.charts.values())
