@@ -4,7 +4,7 @@ the pipeline by stage. One query each; ``owner_id`` None means the whole team.
 Decisions (the spec is silent on the start page):
 - *My tasks today*: open (not done) tasks assigned to me that are due before tomorrow,
   overdue first; a task with no due time is not "today". "Overdue" means due before
-  today, as the Tasks page groups it (``models.queries.tasks.task_group``); a task due
+  today, as the Tasks page groups it (``models.queries.tasks.is_overdue``); a task due
   earlier today is today's, shown in red.
 - *No next step*: an open deal of the pipeline with no open task at all.
 - *Stuck*: an open deal whose time in its current stage exceeds the stage's limit —
@@ -22,11 +22,13 @@ from sqlalchemy.orm import Session
 
 from ..money import from_minor
 from ..orm import Deal, Pipeline, Stage, Task, User
-from .tasks import no_next_step
+from .tasks import is_overdue, no_next_step, start_of_day
 
 
 @dataclass(frozen=True, slots=True)
-class TaskRow:
+class TodayTask:
+    """A line of the start page's "my tasks today" tile."""
+
     id: int
     title: str
     deal_id: int | None
@@ -63,18 +65,17 @@ class StageTotal:
     amount: float
 
 
-def my_tasks(session: Session, user_id: int | None, now: datetime) -> list[TaskRow]:
+def my_tasks(session: Session, user_id: int | None, now: datetime) -> list[TodayTask]:
     """Open tasks of ``user_id`` due before tomorrow, overdue first (by due time)."""
     if user_id is None:
         return []
-    today = datetime(now.year, now.month, now.day)
-    tomorrow = today + timedelta(days=1)
+    tomorrow = start_of_day(now) + timedelta(days=1)
     q = (select(Task.id, Task.title, Task.deal_id, Deal.name, Task.due_at)
          .outerjoin(Deal, Deal.id == Task.deal_id)
          .where(Task.assignee_id == user_id, Task.done_at.is_(None), Task.due_at.is_not(None),
                 Task.due_at < tomorrow)
          .order_by(Task.due_at, Task.id))
-    return [TaskRow(tid, title, did, dname, due, due < today)  # overdue as the Tasks page groups it
+    return [TodayTask(tid, title, did, dname, due, is_overdue(due, now))
             for tid, title, did, dname, due in session.execute(q)]
 
 

@@ -69,14 +69,22 @@ def deal_ids_without_next_step(session: Session, deal_ids: Iterable[int] | None 
     return set(session.scalars(q))
 
 
+def start_of_day(now: datetime) -> datetime:
+    return now.replace(hour=0, minute=0, second=0, microsecond=0)
+
+
+def is_overdue(due_at: datetime, now: datetime) -> bool:
+    """Due before today: the one "overdue" rule (a task due earlier today is today's)."""
+    return due_at < start_of_day(now)
+
+
 def task_group(row: TaskRow, now: datetime) -> str:
     if row.done_at is not None:
         return "done"
     if row.due_at is None:
         return "upcoming"
-    today = now.replace(hour=0, minute=0, second=0, microsecond=0)
-    if row.due_at < today:
+    if is_overdue(row.due_at, now):
         return "overdue"
-    if row.due_at < today + timedelta(days=1):
+    if row.due_at < start_of_day(now) + timedelta(days=1):
         return "today"
     return "upcoming"
