@@ -72,3 +72,19 @@ def test_custom_values_go_with_the_deal_and_never_reach_a_reused_id(db):
     assert count(db, CustomFieldValue, CustomFieldValue.record_id == deal_id) == 1
     db.run(discard_created_deal, deal_id, done.event_ids, user_id=1)
     assert count(db, CustomFieldValue, CustomFieldValue.record_id == deal_id) == 0
+
+
+def test_undoing_a_win_keeps_a_client_success_copy_someone_has_given_a_task(db):
+    from models.services.batch import undo_with_copies, win_deals
+    from models.services.tasks import add_task
+
+    deal_id = db.run(create_deal, name="acme.ru - Acme", user_id=1, stage_key="committed", amount="900",
+                     at=T0).created[0]
+    won = db.run(win_deals, [deal_id], user_id=1, copy_to_success=True)
+    copy = won.created[0]
+    db.run(add_task, title="Kick-off call", assignee_id=1, deal_id=copy)
+    with pytest.raises(errors.NothingToUndo):
+        db.run(undo_with_copies, won.event_ids, won.created, user_id=1)
+    assert count(db, Deal, Deal.id == copy) == 1  # the task was not deleted with it
+    with db.session() as s:
+        assert s.get(Deal, deal_id).status == "won"

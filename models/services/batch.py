@@ -6,8 +6,9 @@ Decisions where the spec is silent:
 - The Client Success copy starts in the first stage of the first ``success`` pipeline,
   with the original's name, company, amount, owner, source, segment and cohort; its
   history starts there (the sales history stays with the original).
-- Undoing a win also deletes the copies it created, but only while nothing else has
-  happened to them (their only events are their own creation by the same user).
+- Undoing a win also deletes the copies it created, by the rule of undoing any deal's
+  creation (``creation_undo``): only while nobody has worked on them (no other event,
+  activity or task).
 - "Reassign" of a lost deal reopens it at the stage it was lost at under the new owner:
   the point of handing it over is that someone works it again.
 """
@@ -18,7 +19,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from .. import errors
@@ -26,8 +27,8 @@ from ..changes import Changes
 from ..clock import local_now
 from ..orm import Deal, DealEvent, Pipeline, PipelineKind
 from .deals import change_owner, create_deal, lose_deal, reopen_deal, undo_events, update_deal, win_deal
+from .creation_undo import discard_created_deal
 from .lookup import get_or_raise
-from .record_fields import delete_custom_values
 
 
 def lose_deals(
@@ -82,17 +83,17 @@ def undo_with_copies(session: Session, event_ids: Iterable[int], created_deal_id
     """Undo a board action: remove its events (``undo_events``) and the deals it created,
     and put back the fields its "required to enter" forms filled (``restore``: deal id →
     the values before, as ``deal_values`` read them)."""
-    changes = undo_events(session, event_ids, user_id=user_id)
+    ids, copies = set(event_ids), list(created_deal_ids)
+    by_copy: dict[int, set[int]] = {deal_id: set() for deal_id in copies}
+    if copies:
+        for eid, deal_id in session.execute(select(DealEvent.id, DealEvent.deal_id).where(
+                DealEvent.id.in_(ids), DealEvent.deal_id.in_(copies))):
+            by_copy[deal_id].add(eid)
+    changes = undo_events(session, ids - set().union(*by_copy.values()), user_id=user_id)
     for deal_id, before in (restore or {}).items():
         changes.merge(update_deal(session, deal_id, before))
-    for deal_id in created_deal_ids:
-        deal = get_or_raise(session, Deal, deal_id, "deal")
-        left = session.scalar(select(func.count()).select_from(DealEvent).where(DealEvent.deal_id == deal_id))
-        if left:
-            raise errors.NothingToUndo("The copy has changed since; that change can no longer be undone.")
-        delete_custom_values(session, "deal", deal_id)
-        session.delete(deal)
-        changes.deals.add(deal_id)
+    for deal_id, creation in by_copy.items():  # the same rule as undoing any deal's creation
+        changes.merge(discard_created_deal(session, deal_id, creation, user_id=user_id))
     session.flush()
     return changes
 
