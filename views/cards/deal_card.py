@@ -235,8 +235,9 @@ class DealCard(RecordCard):
             return
         key = self.data.pipeline_key
         kind = next((p.kind for p in self.ctx.query(pipelines) if p.key == key), None)
-        actions = BoardActions(self.ctx, self, lambda _deal_id: self.title.text())
-        actions.win([self.record_id], offer_copy=kind == "sales")
+        if getattr(self, "_board_actions", None) is None:
+            self._board_actions = BoardActions(self.ctx, self, lambda _deal_id: self.title.text())
+        self._board_actions.win([self.record_id], offer_copy=kind == "sales")
 
     def lose(self) -> None:
         """Lost, with a reason from the team's list — the board's own dialog, so both ask the same."""
