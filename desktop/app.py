@@ -30,7 +30,18 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument("--db", help="database file or SQLAlchemy URL (default: in the user data folder)")
     parser.add_argument("--demo", action="store_true", help="open a fresh demo database")
     parser.add_argument("--lang", choices=LANGUAGES, help="interface language")
+    # For the installer's smoke test (packaging/build.py --check): close the window after N seconds.
+    parser.add_argument("--quit-after", type=float, help=argparse.SUPPRESS)
     return parser.parse_args(list(argv))
+
+
+def application_icon():
+    """The window and taskbar icon, from the bundled resources."""
+    from importlib import resources as importlib_resources
+
+    from PySide6.QtGui import QIcon
+
+    return QIcon(str(importlib_resources.files("resources.icons").joinpath("voronka.png")))
 
 
 def build_demo(path: Path, deals: int = 2000) -> None:
@@ -93,6 +104,7 @@ def run_app(argv: Sequence[str]) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName("Voronka")
     app.setApplicationName("Voronka")
+    app.setWindowIcon(application_icon())
     settings = QSettings()
     language = args.lang or settings.value("ui/language") or system_language()
     settings.setValue("ui/language", language)
@@ -113,6 +125,10 @@ def run_app(argv: Sequence[str]) -> int:
         ctx.user_id = pick_default_user(db)
     window = MainWindow(ctx)
     window.show()
+    if args.quit_after is not None:
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(int(args.quit_after * 1000), app.quit)
     code = app.exec()
     db.close()
     return code

@@ -18,6 +18,16 @@ from models.errors import VoronkaError
 SUBCOMMANDS = ("demo", "import", "report")
 
 
+def app_version() -> str:
+    """The installed distribution's version (also inside a frozen bundle, which copies its metadata)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("voronka")
+    except PackageNotFoundError:
+        return "0+unknown"
+
+
 class UsageError(Exception):
     """Bad command-line input (exit status 2)."""
 
@@ -26,6 +36,7 @@ def _build_parser() -> argparse.ArgumentParser:
     from .commands import demo, import_history, report
 
     parser = argparse.ArgumentParser(prog="voronka", description="Voronka — offline CRM for a B2B sales team.")
+    parser.add_argument("--version", action="version", version=f"voronka {app_version()}")
     sub = parser.add_subparsers(dest="command")
     demo.add_parser(sub)
     import_history.add_parser(sub)
@@ -35,7 +46,10 @@ def _build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    if not args_list or args_list[0] not in SUBCOMMANDS and args_list[0] not in ("-h", "--help"):
+    if args_list[:1] == ["--version"]:  # answered before the heavy imports of the sub-commands
+        print(f"voronka {app_version()}")
+        return 0
+    if not args_list or args_list[0] not in SUBCOMMANDS and args_list[0] not in ("-h", "--help", "--version"):
         from .app import run_app
 
         return run_app(args_list)

@@ -51,3 +51,10 @@ def test_first_run_with_an_empty_funnel_creates_the_database_in_the_user_folder(
 def test_quitting_the_first_run_dialog_opens_nothing(monkeypatch, qtbot):
     monkeypatch.setattr(dialogs, "ask_first_run", lambda parent=None: None)
     assert app_module.choose_database(app_module.parse_args([])) is None
+
+
+def test_version_is_printed_without_opening_anything(capsys):
+    from desktop.cli import main
+
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out.startswith("voronka ")
