@@ -4,6 +4,8 @@ The structured attributes let a view build its own translated sentence.
 """
 from __future__ import annotations
 
+from datetime import datetime
+
 
 class VoronkaError(Exception):
     """Base of every error a user can cause."""
@@ -88,6 +90,27 @@ class InvalidTransition(VoronkaError):
 
 class NothingToUndo(VoronkaError):
     """The event is not the deal's latest, or another user made it."""
+
+
+class ChangedSince(NothingToUndo):
+    """An undo or redo refused because someone changed what it would put back since.
+
+    ``what`` says what happened (``moved``, ``won``, ``lost``, ``reopened``, ``owner``,
+    ``renewal``, ``field``, ``edited``, ``task``, ``activity``, ``deleted``, ``taken``),
+    ``who`` names the person (None: not known), ``at`` is when, ``field`` the field key
+    for ``field``, ``record`` the name of the record concerned.
+    """
+
+    def __init__(self, what: str, *, record: str = "", who: str | None = None,
+                 at: "datetime | None" = None, field: str | None = None):
+        when = f" at {at:%Y-%m-%d %H:%M}" if at else ""
+        detail = f" {field}" if field else ""
+        super().__init__(f"{who or 'Someone'} {what}{detail} «{record}»{when}; that change was kept.")
+        self.what = what
+        self.record = record
+        self.who = who
+        self.at = at
+        self.field = field
 
 
 class InvalidValue(VoronkaError):

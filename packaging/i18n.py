@@ -27,6 +27,7 @@ AREAS: dict[str, list[str]] = {
     "board": ["views/board/**/*.py"],
     "cards": ["views/cards/**/*.py", "views/tasks/**/*.py", "views/settings/**/*.py"],
     "reports": ["views/reports/**/*.py", "views/start/**/*.py", "desktop/exports/**/*.py"],
+    "undo": ["views/undo/**/*.py"],
 }
 
 

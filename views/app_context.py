@@ -6,11 +6,12 @@ Screens never refresh each other: they listen to ``changed`` and decide for them
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, QSettings, Signal
-from PySide6.QtGui import QUndoStack
+from sqlalchemy.orm import Session
 
 from models.changes import Changes
 from models.db import Database
@@ -34,7 +35,12 @@ class AppContext(QObject):
         self.settings = settings
         self.language = language
         set_ui_language(language)
-        self.undo_stack = QUndoStack(self)
+        from .undo import GuardedUndoStack
+
+        self.undo_stack = GuardedUndoStack(self)
+        self._joined: Session | None = None  # the open transaction of ``one_transaction``
+        self._pending = Changes()
+        self._on_commit: list[Callable[[], None]] = []
         key = self._user_key()
         value = settings.value(key)
         self.user_id: int | None = int(value) if value not in (None, "") else None
@@ -44,11 +50,59 @@ class AppContext(QObject):
 
     # --- running domain services ----------------------------------------------------------
     def run(self, service: Callable[..., Changes], *args: Any, **kwargs: Any) -> Changes:
-        """Run one service in one transaction and announce what changed. Errors propagate."""
+        """Run one service in one transaction and announce what changed. Errors propagate.
+
+        Inside ``one_transaction`` the service joins that transaction instead, and what it
+        changed is announced once that commits."""
+        service = self._acting(service)
+        if self._joined is not None:
+            changes = service(self._joined, *args, **kwargs)
+            if isinstance(changes, Changes):
+                self._pending.merge(changes)
+            return changes
         changes = self.db.run(service, *args, **kwargs)
         if isinstance(changes, Changes) and not changes.empty:
             self.changed.emit(changes)
         return changes
+
+    def _acting(self, service: Callable[..., T]) -> Callable[..., T]:
+        """``service`` with this laptop's user as the transaction's acting user (the last editor)."""
+        def run(session: Session, *args: Any, **kwargs: Any) -> T:
+            session.info["user_id"] = self.user_id
+            return service(session, *args, **kwargs)
+        return run
+
+    @contextmanager
+    def one_transaction(self) -> Iterator[Session]:
+        """Every ``run`` inside is one transaction: all of it is written, or (on any error)
+        none. ``changed`` and the ``on_commit`` callbacks follow the commit."""
+        if self._joined is not None:
+            yield self._joined
+            return
+        self._pending, self._on_commit = Changes(), []
+        try:
+            with self.db.transaction() as session:
+                session.info["user_id"] = self.user_id  # stamped as the records' last editor
+                self._joined = session
+                try:
+                    yield session
+                finally:
+                    self._joined = None
+        except BaseException:
+            self._on_commit = []
+            raise
+        hooks, self._on_commit = self._on_commit, []
+        for hook in hooks:
+            hook()
+        if not self._pending.empty:
+            self.changed.emit(self._pending)
+
+    def on_commit(self, hook: Callable[[], None]) -> None:
+        """Call ``hook`` once the current ``one_transaction`` commits (at once outside one)."""
+        if self._joined is None:
+            hook()
+        else:
+            self._on_commit.append(hook)
 
     def query(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run a read-only query function ``fn(session, ...)``."""
@@ -58,10 +112,12 @@ class AppContext(QObject):
     def push_undoable(
         self, text: str, do: Callable[[], Changes], undo: Callable[[Changes], Changes]
     ) -> Changes:
-        """Do an action now (errors propagate to the caller) and put it on the undo stack."""
+        """Do an action now, in one transaction (errors propagate to the caller), and put
+        it on the undo stack."""
         from .undo import ActionCommand
 
-        changes = do()
+        with self.one_transaction():
+            changes = do()
         self.undo_stack.push(ActionCommand(self, text, do, undo, changes))
         return changes
 

@@ -39,6 +39,21 @@ def set_ui_language(language: str) -> None:
 
 def describe(exc: BaseException) -> str:
     """A sentence for the user, in the UI language."""
+    from views.undo import StepNotApplied
+
+    from .undo.messages import changed_since, database_busy, not_applied, unexpected
+
+    if isinstance(exc, StepNotApplied):
+        cause = exc.cause
+        if isinstance(cause, errors.VoronkaError):
+            reason = describe(cause)
+        elif is_busy(cause):
+            reason = database_busy()
+        else:
+            reason = unexpected(cause)
+        return not_applied(exc.undo, exc.text, reason)
+    if isinstance(exc, errors.ChangedSince):
+        return changed_since(exc, _ui_language, field_label)
     if isinstance(exc, errors.StageRequirementsMissing):
         fields = ", ".join(field_label(f) for f in exc.fields)
         return (QCoreApplication.translate("Errors", "To enter the stage «%1», fill in: %2.")
@@ -64,8 +79,18 @@ def describe(exc: BaseException) -> str:
     return str(exc)
 
 
+def is_busy(exc: BaseException) -> bool:
+    """A database locked or busy with another writer (SQLite lock, PostgreSQL lock or serialisation)."""
+    from sqlalchemy.exc import OperationalError
+
+    text = str(exc).lower()
+    return isinstance(exc, OperationalError) and any(
+        word in text for word in ("locked", "busy", "could not serialize", "deadlock", "lock timeout"))
+
+
 def show_error(parent: QWidget | None, exc: BaseException, title: str | None = None) -> None:
     """Show an error to the user; unexpected ones are logged with their traceback too."""
-    if not isinstance(exc, errors.VoronkaError):
-        log.error("Unexpected error", exc_info=exc)
+    cause = getattr(exc, "cause", exc)
+    if not isinstance(cause, errors.VoronkaError):
+        log.error("Unexpected error", exc_info=cause)
     QMessageBox.warning(parent, title or QCoreApplication.translate("Errors", "Voronka"), describe(exc))

@@ -97,9 +97,10 @@ class MainWindow(QMainWindow):
 
     # --- menus ------------------------------------------------------------------------
     def _build_menus(self) -> None:
-        self.undo_action = self.ctx.undo_stack.createUndoAction(self)
+        from .undo import undo_actions
+
+        self.undo_action, self.redo_action = undo_actions(self.ctx.undo_stack, self)
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.ctx.undo_stack.createRedoAction(self)
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)

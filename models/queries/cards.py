@@ -173,6 +173,22 @@ def _column_values(entity: str, record: Any) -> dict[str, Any]:
     return out
 
 
+def record_values(session: Session, entity: str, record_id: int, keys: list[str]) -> dict[str, Any]:
+    """The current values of ``keys`` of one deal, company or contact, as its card shows them
+    (what an undo compares with the values the edit left)."""
+    model = {"deal": Deal, "company": Company, "contact": Contact}[entity]
+    record = session.get(model, record_id)
+    if record is None:
+        raise NotFound(entity, record_id)
+    values = _column_values(entity, record)
+    if "contacts" in keys and entity == "deal":
+        values["contacts"] = sorted(session.scalars(
+            select(deal_contacts.c.contact_id).where(deal_contacts.c.deal_id == record_id))) or None
+    if any(k.startswith(CUSTOM_PREFIX) for k in keys):
+        values.update(_custom_values(session, entity, record_id, _fields(session, entity)))
+    return {key: values.get(key) for key in keys}
+
+
 def team_currency(session: Session) -> str:
     return str(get_setting(session, "team.currency", "RUB"))
 

@@ -23,6 +23,7 @@ from ..orm import Company, Deal, DealEvent, DealStatus, EventKind, LostReason, S
 from .lookup import get_or_raise, pipeline_by_key, stage_ref
 from .replay import replay_deal
 from .requirements import missing_fields
+from .undo_guard import require_latest_events
 
 EDITABLE_FIELDS = {
     "name", "company_id", "amount", "currency", "source", "segment", "cohort",
@@ -324,8 +325,9 @@ def change_owner(
 def undo_events(session: Session, event_ids: Iterable[int], *, user_id: int | None) -> Changes:
     """Remove events the same user just wrote (a move, win, loss or reopen) and restore the deal.
 
-    Refused (``NothingToUndo``) when an event is missing, was made by another user,
-    or a later event of the same deal would be left behind.
+    Refused (``NothingToUndo``) when an event is missing or was made by another user;
+    refused (``ChangedSince``, naming who and when) when a later event of the deal would
+    be left behind.
     """
     ids = set(event_ids)
     if not ids:
@@ -336,12 +338,7 @@ def undo_events(session: Session, event_ids: Iterable[int], *, user_id: int | No
     changes = Changes()
     for deal_id in {e.deal_id for e in events}:
         mine = {e.id for e in events if e.deal_id == deal_id}
-        later = session.scalars(
-            select(DealEvent.id).where(DealEvent.deal_id == deal_id, DealEvent.id.not_in(mine),
-                                       DealEvent.id > min(mine))
-        ).all()
-        if later:
-            raise errors.NothingToUndo("The deal has changed since; that change can no longer be undone.")
+        require_latest_events(session, deal_id, mine)  # a colleague's later move is never erased
         if any(e.user_id != user_id for e in events if e.deal_id == deal_id):
             raise errors.NothingToUndo("Only the user who made a change can undo it.")
         for ev in events:

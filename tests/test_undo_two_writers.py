@@ -1,0 +1,167 @@
+"""Undo and redo with a second writer on the same SQLite file: an undo refuses rather than
+erase a colleague's later work, says who did what and when, and the undo stack stays in
+step with the database whatever goes wrong."""
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from PySide6.QtWidgets import QWidget
+from sqlalchemy import select
+
+from board_support import ScriptedDialogs, deal_in, stage_id
+from models.orm import Deal, DealEvent
+from models.services.deals import move_deal, reopen_deal
+from undo_support import B_NAME, event_ids, make_pair, seed_users, snapshot
+
+
+@pytest.fixture(scope="module")
+def server():
+    from pg_server import PostgresServer
+
+    pg = PostgresServer().start()
+    yield pg
+    pg.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def two(request, tmp_path, qtbot):
+    """A on one ``Database``, B on a second one, on one SQLite file or one PostgreSQL database."""
+    from models.db import open_database
+
+    location = str(tmp_path / "team.db") if request.param == "sqlite" else \
+        request.getfixturevalue("server").new_database()
+    db_a = open_database(location, language="en")
+    seed_users(db_a)
+    pair, db_b = make_pair(db_a, location, tmp_path)
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    pair.widget = widget
+    yield pair
+    db_b.close()
+    db_a.close()
+
+
+@pytest.fixture
+def two_on_sqlite(tmp_path, qtbot):
+    from models.db import open_database
+
+    location = str(tmp_path / "team.db")
+    db_a = open_database(location, language="en")
+    seed_users(db_a)
+    pair, db_b = make_pair(db_a, location, tmp_path)
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    pair.widget = widget
+    yield pair
+    db_b.close()
+    db_a.close()
+
+
+def test_undoing_a_move_after_a_colleague_moved_the_deal_again_is_refused_and_names_them(two):
+    deal = deal_in(two.a.db, "work_started", "Acme")
+    two.actions(two.widget).move([deal], two.stage("contacts_found"))
+    two.b.run(move_deal, deal, "replied", user_id=2)
+    before = event_ids(two.a.db, deal)
+
+    assert two.a.undo_stack.undo() is False
+    assert two.a.undo_stack.index() == 1 and two.a.undo_stack.canUndo()  # the step stays, unchanged
+    assert event_ids(two.a.db, deal) == before  # the colleague's move survives, and A's under it
+    assert snapshot(two.a.db, Deal, deal)["stage_id"] == stage_id(two.a.db, "replied")
+    said = two.said()
+    assert B_NAME in said and "moved «Acme»" in said and "not undone" in said
+
+
+def test_undoing_a_group_move_refuses_for_all_when_a_colleague_moved_one(two):
+    deals = [deal_in(two.a.db, "work_started", f"Deal {n}") for n in range(3)]
+    two.actions(two.widget).move(deals, two.stage("contacts_found"))
+    two.b.run(move_deal, deals[1], "replied", user_id=2)
+
+    assert two.a.undo_stack.undo() is False
+    assert two.a.undo_stack.index() == 1
+    stages = [snapshot(two.a.db, Deal, d)["stage_id"] for d in deals]
+    assert stages == [stage_id(two.a.db, "contacts_found"), stage_id(two.a.db, "replied"),
+                      stage_id(two.a.db, "contacts_found")]  # nothing undone, the colleague's move kept
+    assert B_NAME in two.said() and "«Deal 1»" in two.said()
+
+
+def test_undoing_a_win_after_a_colleague_reopened_the_deal_is_refused(two):
+    deal = deal_in(two.a.db, "offer_sent", "Globex", amount="1000")
+    actions = two.actions(two.widget)
+    actions.dialogs = ScriptedDialogs(won=True)  # with a Client Success copy
+    done = actions.win([deal])
+    copy = done.created[0]
+    two.b.run(reopen_deal, deal, user_id=2)
+
+    assert two.a.undo_stack.undo() is False
+    with two.a.db.session() as s:
+        assert s.get(Deal, deal).status == "open"  # the colleague's reopen survives
+        assert s.get(Deal, copy) is not None  # and the copy the win made is still there
+    assert B_NAME in two.said() and "reopened «Globex»" in two.said()
+
+
+def test_undo_when_the_database_is_locked_leaves_the_stack_and_the_database_as_they_were(two_on_sqlite, tmp_path):
+    two = two_on_sqlite
+    deal = deal_in(two.a.db, "work_started", "Initech")
+    two.actions(two.widget).move([deal], two.stage("contacts_found"))
+    before = event_ids(two.a.db, deal)
+    other = sqlite3.connect(tmp_path / "team.db", timeout=0)
+    other.execute("BEGIN IMMEDIATE")  # another program holds the write lock
+    try:
+        assert two.a.undo_stack.undo() is False
+    finally:
+        other.rollback()
+        other.close()
+    assert two.a.undo_stack.index() == 1 and event_ids(two.a.db, deal) == before
+    assert "busy" in two.said() and "Traceback" not in two.said()
+    assert two.a.undo_stack.undo() is True  # once the lock is gone the same step undoes
+    assert two.a.undo_stack.index() == 0
+    assert snapshot(two.a.db, Deal, deal)["stage_id"] == stage_id(two.a.db, "work_started")
+
+
+def test_a_failure_half_way_through_a_step_writes_nothing_and_the_stack_does_not_move(two, monkeypatch):
+    deal = deal_in(two.a.db, "work_started", "Umbrella")
+    ctx = two.a
+    ctx.undo_stack.beginMacro("two moves")
+    two.actions(two.widget).move([deal], two.stage("contacts_found"))
+    two.actions(two.widget).move([deal], two.stage("replied"))
+    ctx.undo_stack.endMacro()
+    before = event_ids(ctx.db, deal)
+    from models.services import batch
+
+    calls = []
+    real = batch.undo_events
+
+    def fail_second(session, ids, **kw):  # the first compensation succeeds, the second blows up
+        calls.append(ids)
+        if len(calls) == 2:
+            raise RuntimeError("disk on fire")
+        return real(session, ids, **kw)
+
+    monkeypatch.setattr(batch, "undo_events", fail_second)
+    assert ctx.undo_stack.undo() is False
+    assert len(calls) == 2 and ctx.undo_stack.index() == 1
+    assert event_ids(ctx.db, deal) == before  # the first compensation was rolled back with it
+    assert "unexpected error (RuntimeError)" in two.said()
+    monkeypatch.setattr(batch, "undo_events", real)
+    assert ctx.undo_stack.undo() is True and len(event_ids(ctx.db, deal)) == len(before) - 2
+
+
+def test_a_failed_redo_leaves_the_step_to_redo(two):
+    deal = deal_in(two.a.db, "work_started", "Hooli")
+    two.actions(two.widget).move([deal], two.stage("contacts_found"))
+    assert two.a.undo_stack.undo() is True
+    two.b.run(move_deal, deal, "replied", user_id=2)
+    from models.services.deals import lose_deal
+    from models.orm import LostReason
+
+    with two.a.db.session() as s:
+        reason = s.scalar(select(LostReason.id))
+    two.b.run(lose_deal, deal, reason_id=reason, user_id=2)  # closed: a move cannot be made again
+    before = event_ids(two.a.db, deal)
+    assert two.a.undo_stack.redo() is False
+    assert two.a.undo_stack.index() == 0 and two.a.undo_stack.canRedo()
+    assert event_ids(two.a.db, deal) == before
+    assert "not redone" in two.said()
+    with two.a.db.session() as s:
+        assert s.scalar(select(DealEvent.kind).where(DealEvent.deal_id == deal).order_by(DealEvent.id.desc())) == "lost"
