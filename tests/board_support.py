@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPoint, QSettings, Qt, QThreadPool
+from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy import select
@@ -22,7 +22,7 @@ def ctx(db, tmp_path):
     context = AppContext(db, settings, language="en")
     context.user_id = 1
     yield context
-    QThreadPool.globalInstance().waitForDone()
+    context.executor.shutdown()
 
 
 def open_board(ctx: AppContext, qtbot) -> Any:

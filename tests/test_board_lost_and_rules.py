@@ -26,6 +26,7 @@ def lost_deal(db, stage_key: str, name: str, follow_up: str) -> int:
 
 def open_tab(page, qtbot, index: int):
     page.tabs.setCurrentIndex(index)
+    qtbot.waitUntil(page.ctx.executor.idle)  # the lost deals are read on the executor
     return page.lost_view if index == 1 else page.rules_view
 
 
@@ -53,7 +54,7 @@ def test_reactivating_a_lost_deal_puts_it_back_on_the_board(ctx, qtbot):
     row = deal_row(ctx.db, deal)
     assert (row.status, row.stage_id) == ("open", stage_id(ctx.db, "demo_run"))
     assert page.board.column("demo_run").model.has(deal)
-    assert view.model.rowCount() == 0  # gone from the lost list at once
+    qtbot.waitUntil(lambda: view.model.rowCount() == 0, timeout=3000)  # gone from the lost list at once
     ctx.undo_stack.undo()
     assert deal_row(ctx.db, deal).status == "lost"
 

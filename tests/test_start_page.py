@@ -30,6 +30,7 @@ def open_page(tmp_path, qtbot):
         qtbot.addWidget(page)
         page.resize(1200, 900)
         pages.append(page)
+        qtbot.waitUntil(page.ctx.executor.idle, timeout=20000)  # the tiles' reads answered
         return page
     yield make
     qtbot.waitUntil(lambda: running_tasks() == 0, timeout=20000)
@@ -95,10 +96,11 @@ def test_tasks_tile_shows_overdue_first_and_opens_the_deal(db, open_page, qtbot)
     assert opened == [("deal", deal)]
 
 
-def test_a_new_task_appears_without_reopening(db, open_page):
+def test_a_new_task_appears_without_reopening(db, open_page, qtbot):
     page = open_page(db, 1)
     tile = next(t for t in page.grid.tiles if t.kind == "my_tasks")
     page.ctx.run(add_task, title="Fresh", assignee_id=1, due_at=local_now())
+    qtbot.waitUntil(page.ctx.executor.idle)
     assert any("Fresh" in tile.list.item(i).text() for i in range(tile.list.count()))
 
 

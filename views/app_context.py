@@ -18,6 +18,7 @@ from models.db import Database
 from models.services.settings import get_setting, set_setting
 
 from .errors import set_ui_language
+from .executor import DbExecutor
 
 T = TypeVar("T")
 
@@ -41,6 +42,8 @@ class AppContext(QObject):
         self._joined: Session | None = None  # the open transaction of ``one_transaction``
         self._pending = Changes()
         self._on_commit: list[Callable[[], None]] = []
+        # background database work belongs to the application, never to a page (views/executor.py)
+        self.executor = DbExecutor(db, self, report_error=self.error.emit, announce=self.changed.emit)
         key = self._user_key()
         value = settings.value(key)
         self.user_id: int | None = int(value) if value not in (None, "") else None

@@ -35,7 +35,6 @@ from models.queries.board import (
 
 from ..app_context import AppContext
 from ..errors import show_error
-from ..worker import Task, start_task
 from .card_menu import CardMenu
 from .column import StageColumn
 from .column_model import sort_key
@@ -90,7 +89,6 @@ class BoardView(QWidget):
         self._totals: dict[int, StageTotals] | None = None  # the stage totals while loading
         self._token = 0
         self._changed_while_loading: set[int] = set()
-        self._tasks: list[Task] = []
         self.strip = QWidget()
         self.strip_layout = QHBoxLayout(self.strip)
         self.strip_layout.setContentsMargins(4, 4, 4, 4)
@@ -141,9 +139,8 @@ class BoardView(QWidget):
         self._start(load, lambda result: self._on_loaded(token, result), lambda exc: self._on_load_failed(token, exc))
 
     def _start(self, fn, on_done, on_error) -> None:
-        task = start_task(self, fn, on_done=on_done, on_error=on_error, show_dialog=False)
-        self._tasks.append(task)
-        task.finished.connect(lambda: self._tasks.remove(task) if task in self._tasks else None)
+        # on the application's executor: a board deleted meanwhile (language switch) just gets no answer
+        self.ctx.executor.submit(fn, on_done=on_done, on_error=on_error, owner=self)
 
     def _on_loaded(self, token: int, by_stage: dict[int, list[BoardCard]]) -> None:
         if token != self._token:

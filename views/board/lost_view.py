@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -40,6 +40,8 @@ NO_REASON = 0
 
 
 class LostDealsView(QWidget):
+    loaded = Signal()  # the lost deals are on screen
+
     def __init__(self, ctx: AppContext, board: BoardView, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
@@ -122,11 +124,17 @@ class LostDealsView(QWidget):
         self.reload()
 
     def reload(self) -> None:
+        """Read the lost deals on the executor; a newer reload supersedes an unanswered one."""
         assert self.pipeline is not None
         self._stale = False
-        self.reasons = {r.id: r for r in self.ctx.query(lost_reasons)}
+        key = self.pipeline.key
+        self.ctx.executor.query(lambda s: (lost_reasons(s), lost_deals(s, key)), on_done=self._show_loaded,
+                                owner=self, key=f"lost-view:{id(self)}")
+
+    def _show_loaded(self, loaded: tuple[list[LostReasonRow], list[LostDealRow]]) -> None:
+        reasons, self.rows = loaded
+        self.reasons = {r.id: r for r in reasons}
         self._stage_names = {s.id: s.name(self.ctx.language) for s in self.board.stages}
-        self.rows = self.ctx.query(lost_deals, self.pipeline.key)
         current = self.reason_list.currentItem()
         keep = current.data(Qt.ItemDataRole.UserRole) if current else ALL
         counts = Counter(r.lost_reason_id or NO_REASON for r in self.rows)
@@ -146,6 +154,7 @@ class LostDealsView(QWidget):
         rows = [self.reason_list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.reason_list.count())]
         self.reason_list.setCurrentRow(rows.index(keep) if keep in rows else 0)
         self._fill_menus()
+        self.loaded.emit()
 
     def _add_reason_item(self, reason_id: int, label: str, count: int, amount: int, follow_up: str | None) -> None:
         mark = {"reassign": " ⇄", "reactivate": " ↻"}.get(follow_up or "", "")

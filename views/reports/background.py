@@ -1,27 +1,29 @@
-"""Background computations that outlive the screen that asked for them.
+"""Report computations on the application's executor (its ``REPORTS`` lane).
 
 A report computation cannot be stopped mid-way (a cancelled one ends at its next
-progress call), so its task must not belong to the page: if the page is closed first,
-the task would report to a deleted object. These tasks have no parent and are kept
-alive here until they finish; their callbacks check that the page still exists.
+progress call), so it must not belong to the page that asked: the job belongs to the
+``AppContext``'s executor and its answer is dropped if that page was deleted meanwhile.
 """
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
-from ..worker import Progress, Task, start_task
+from PySide6.QtCore import QObject
 
-_alive: set[Task] = set()
+from ..app_context import AppContext
+from ..executor import REPORTS, Job
+
+_alive: set[Job] = set()
 
 
-def run_in_background(fn: Callable[[Progress], Any], on_done: Callable[[Any], None],
-                      on_error: Callable[[BaseException], None]) -> Task:
-    """``start_task`` without a progress dialog and without a parent (see the module docstring)."""
-    task = start_task(None, fn, on_done=on_done, on_error=on_error, show_dialog=False)
-    _alive.add(task)
-    task.finished.connect(lambda: _alive.discard(task))
-    return task
+def run_in_background(ctx: AppContext, fn: Callable[[Job], Any], on_done: Callable[[Any], None],
+                      on_error: Callable[[BaseException], None], owner: QObject | None = None) -> Job:
+    """Run ``fn(progress)`` on the report lane; callbacks on the UI thread while ``owner`` lives."""
+    job = ctx.executor.submit(fn, on_done=on_done, on_error=on_error, owner=owner, lane=REPORTS)
+    _alive.add(job)
+    job.finished.append(lambda: _alive.discard(job))
+    return job
 
 
 def running_tasks() -> int:

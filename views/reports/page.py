@@ -58,6 +58,7 @@ from models.services.snapshots import save_snapshot, snapshot_report
 
 from ..app_context import AppContext
 from ..errors import describe, show_error
+from ..executor import Job
 from ..worker import Task, start_task
 from .background import run_in_background
 from .charts import charts_for
@@ -73,7 +74,7 @@ FORMATS = {"xlsx": "Excel (*.xlsx)", "pdf": "PDF (*.pdf)", "csv": "CSV (*.csv)",
 Key = tuple[int, str, str, datetime | None, int | None]
 
 
-def _running(task: Task | None) -> bool:
+def _running(task: Task | Job | None) -> bool:
     return task is not None and task.running
 
 
@@ -108,8 +109,8 @@ class ReportsPage(QWidget):
         self.pipeline_key = "sales"
         self.snapshot: dict[str, Any] | None = None
         self.results: OrderedDict[Key, dict[str, Any]] = OrderedDict()
-        self._main_task: Task | None = None
-        self._context_task: Task | None = None
+        self._main_task: Job | None = None
+        self._context_task: Job | None = None
         self._export_task: Task | None = None
         self._wanted = False
         self._dirty = False
@@ -393,7 +394,7 @@ class ReportsPage(QWidget):
             if self._wanted:
                 self.refresh()
 
-        self._main_task = run_in_background(work, done, failed)
+        self._main_task = run_in_background(self.ctx, work, done, failed, owner=self)
         self._set_busy()
 
     def _context_after_drawing(self, key: Key, report: dict[str, Any]) -> None:
@@ -438,7 +439,7 @@ class ReportsPage(QWidget):
             self._say(self.tr("The previous period could not be computed: %1").replace("%1", describe(exc)), error=True)
             self._set_busy()
 
-        self._context_task = run_in_background(work, done, failed)
+        self._context_task = run_in_background(self.ctx, work, done, failed, owner=self)
         self._set_busy()
 
     def _cancel_context(self) -> None:

@@ -63,9 +63,12 @@ class TasksTile(ListTile):
     def wants_refresh(self, changes: Changes) -> bool:
         return bool(changes.tasks or changes.deals or changes.users)
 
-    def refresh(self) -> None:
-        now = local_now()
-        rows = self.ctx.query(my_tasks, self.ctx.user_id, now)
+    def loader(self) -> Any:
+        user_id, now = self.ctx.user_id, local_now()
+        return lambda session: (now, my_tasks(session, user_id, now))
+
+    def show_loaded(self, data: Any) -> None:
+        now, rows = data
         self.list.clear()
         overdue = sum(r.overdue for r in rows)
         if self.ctx.user_id is None:
@@ -88,7 +91,8 @@ class TasksTile(ListTile):
 class DealListTile(ListTile):
     has_scope = True
 
-    def fetch(self, now) -> DealList:
+    def fetch(self, session, now, owner_id: int | None) -> DealList:
+        """Worker thread: the deals the tile lists."""
         raise NotImplementedError
 
     def summary_text(self, total: int) -> str:
@@ -97,8 +101,12 @@ class DealListTile(ListTile):
     def wants_refresh(self, changes: Changes) -> bool:
         return bool(changes.deals or changes.tasks or changes.users or changes.funnel)
 
-    def refresh(self) -> None:
-        self.show_result(self.fetch(local_now()))
+    def loader(self) -> Any:
+        now, owner_id, fetch = local_now(), self.scope_owner(), self.fetch
+        return lambda session: fetch(session, now, owner_id)
+
+    def show_loaded(self, data: Any) -> None:
+        self.show_result(data)
 
     def show_result(self, found: DealList) -> None:
         self.summary.setText(self.summary_text(found.total))
@@ -119,8 +127,8 @@ class NoNextStepTile(DealListTile):
     def title(self) -> str:
         return self.tr("Deals with no next step")
 
-    def fetch(self, now) -> DealList:
-        return self.ctx.query(deals_without_next_step, now, owner_id=self.scope_owner())
+    def fetch(self, session, now, owner_id: int | None) -> DealList:
+        return deals_without_next_step(session, now, owner_id=owner_id)
 
     def summary_text(self, total: int) -> str:
         if not total:

@@ -32,7 +32,7 @@ from ..app_context import AppContext
 from ..errors import describe, show_error
 from ..reports.frames_cache import FramesCache, ReportMemo, touches_report
 from ..reports.background import run_in_background
-from ..worker import Task
+from ..executor import Job
 from .customise import CustomiseDialog
 from .grid import TileGrid
 from .kinds import MENU_TITLES, default_tiles, make_tile, menu_title, new_spec
@@ -47,7 +47,7 @@ class StartPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.pipeline_key = "sales"
-        self._task: Task | None = None
+        self._task: Job | None = None
         self._pending = False
         self._generation = 0
         self.greeting = QLabel(self)
@@ -167,11 +167,22 @@ class StartPage(QWidget):
             self._safe_refresh(tile)
 
     def _safe_refresh(self, tile: Tile) -> None:
+        """Read the tile's quick data on the executor; a newer read of the same tile supersedes."""
         try:
-            tile.refresh()
+            load = tile.loader()
         except Exception as exc:  # one broken tile must not take the page down; the log keeps it
             log.exception("Start page tile %s failed", tile.kind)
             tile.show_failure(describe(exc))
+            return
+        if load is None:
+            return
+
+        def failed(exc: BaseException) -> None:
+            log.error("Start page tile %s failed", tile.kind, exc_info=exc)
+            tile.show_failure(describe(exc))
+
+        self.ctx.executor.query(load, on_done=tile.show_loaded, on_error=failed, owner=tile,
+                                key=f"start-tile:{id(tile)}")
 
     def refresh_all(self) -> None:
         for tile in self.grid.tiles:
@@ -230,7 +241,7 @@ class StartPage(QWidget):
                     tile.show_failure(describe(exc))
             self._after_run()
 
-        self._task = run_in_background(work, done, failed)
+        self._task = run_in_background(self.ctx, work, done, failed, owner=self)
 
     def _after_run(self) -> None:
         if self._pending:

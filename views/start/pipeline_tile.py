@@ -80,7 +80,11 @@ class PipelineTile(Tile):
     def wants_refresh(self, changes: Changes) -> bool:
         return bool(changes.deals or changes.funnel or changes.users)
 
-    def refresh(self) -> None:
-        self.totals = self.ctx.query(pipeline_by_stage, owner_id=self.scope_owner())
+    def loader(self):
+        owner_id = self.scope_owner()
+        return lambda session: pipeline_by_stage(session, owner_id=owner_id)
+
+    def show_loaded(self, totals: list[StageTotal]) -> None:
+        self.totals = totals
         lang = self.ctx.language
         self.bars.set_rows([(t.name_ru if lang == "ru" else t.name_en, t.count, t.amount) for t in self.totals], lang)

@@ -140,8 +140,19 @@ class Tile(QFrame):
             text += " · " + (self.tr("mine") if self.scope_owner() is not None else self.tr("team"))
         self.title_label.setText(text)
 
+    def loader(self) -> Any:
+        """A read ``fn(session)`` the start page runs on the executor, then ``show_loaded``
+        shows its answer on the UI thread (None: the tile has no quick data)."""
+        return None
+
+    def show_loaded(self, data: Any) -> None:
+        """UI thread: show what ``loader()`` read."""
+
     def refresh(self) -> None:
-        """Reload quick data from the database (report tiles: nothing here)."""
+        """Reload quick data now, on the UI thread (the page prefers the executor)."""
+        load = self.loader()
+        if load is not None:
+            self.show_loaded(self.ctx.query(load))
 
     def compute(self, frames: Any, today: Any) -> Any:
         """Worker thread: compute what the tile shows from the report frames."""
