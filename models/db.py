@@ -67,6 +67,10 @@ def _on_sqlite_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> No
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.execute("PRAGMA busy_timeout=2000")
     cur.close()
+    # case-insensitive table search in any alphabet (models/queries/table_search.py)
+    from .queries.table_search import fold
+
+    dbapi_connection.create_function("vk_fold", 1, fold, deterministic=True)
 
 
 class Database:

@@ -40,8 +40,9 @@ def companies(ctx) -> int:
 def test_double_click_in_a_table_opens_the_card_in_its_own_window(ctx, window, qtbot):
     cid = ctx.db.run(create_company, {"name": "Acme", "website": "acme.ru"}).created[0]
     page = window.page("companies")
-    page.reload()
-    rect = page.table.visualRect(page.proxy.index(0, 0))
+    page.requery()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1 and page.model.cached(0))
+    rect = page.table.visualRect(page.model.index(0, 0))
     qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     card_window = existing_window("company", cid)

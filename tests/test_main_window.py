@@ -46,27 +46,35 @@ def test_every_sidebar_page_opens(window):
     assert set(window.pages) == set(PAGE_KEYS)
 
 
+def settled(page, qtbot):
+    """The page's ids and first rows have arrived from the executor."""
+    qtbot.waitUntil(lambda: not page.loading and page.ctx.executor.idle(), timeout=10000)
+    return page
+
+
 def test_tables_show_the_database_rows(ctx, qtbot):
     add_records(ctx.db)
     win = MainWindow(ctx)
     qtbot.addWidget(win)
-    deals = win.page("deals")
+    deals = settled(win.page("deals"), qtbot)
     assert deals.model.rowCount() == 2
-    names = {deals.model.rows[i].name for i in range(2)}
+    names = {deals.model.record(i).name for i in range(2)}
     assert names == {"acme.ru - Acme", "Second deal"}
-    companies = win.page("companies")
-    assert companies.model.rowCount() == 1 and companies.model.rows[0].deals == 1
-    contacts = win.page("contacts")
-    assert contacts.model.rows[0].full_name == "Ivan Petrov"
+    companies = settled(win.page("companies"), qtbot)
+    assert companies.model.rowCount() == 1 and companies.model.record(0).deals == 1
+    contacts = settled(win.page("contacts"), qtbot)
+    assert contacts.model.record(0).full_name == "Ivan Petrov"
+    assert contacts.count_label.text() == "1 of 1"
 
 
 def test_search_filters_the_deals_table(ctx, qtbot):
     add_records(ctx.db)
     win = MainWindow(ctx)
     qtbot.addWidget(win)
-    deals = win.page("deals")
-    qtbot.keyClicks(deals.search, "acme")
-    assert deals.proxy.rowCount() == 1
+    deals = settled(win.page("deals"), qtbot)
+    qtbot.keyClicks(deals.search, "ACME")
+    settled(deals, qtbot)
+    assert deals.model.rowCount() == 1 and deals.count_label.text() == "1 of 2"
 
 
 def test_a_new_deal_appears_in_the_table_without_reopening(ctx, qtbot):
@@ -74,10 +82,10 @@ def test_a_new_deal_appears_in_the_table_without_reopening(ctx, qtbot):
     qtbot.addWidget(win)
     win.show()
     win.show_page("deals")
-    deals = win.page("deals")
+    deals = settled(win.page("deals"), qtbot)
     assert deals.model.rowCount() == 0
     ctx.run(create_deal, name="Fresh", user_id=1)
-    assert deals.model.rowCount() == 1
+    qtbot.waitUntil(lambda: deals.model.rowCount() == 1, timeout=5000)
 
 
 def test_a_hidden_table_reloads_only_when_shown_again(ctx, qtbot):
@@ -85,12 +93,14 @@ def test_a_hidden_table_reloads_only_when_shown_again(ctx, qtbot):
     qtbot.addWidget(win)
     win.show()
     win.show_page("deals")
-    deals = win.page("deals")
+    deals = settled(win.page("deals"), qtbot)
     win.show_page("companies")
     ctx.run(create_deal, name="Made on the board", user_id=1)
-    assert deals.model.rowCount() == 0  # not reloaded while hidden
+    assert deals._stale and not deals._requery_soon.isActive()  # only remembered while hidden
+    settled(deals, qtbot)
+    assert deals.model.rowCount() == 0
     win.show_page("deals")
-    assert deals.model.rowCount() == 1
+    qtbot.waitUntil(lambda: deals.model.rowCount() == 1, timeout=5000)
 
 
 def test_last_page_is_remembered(ctx, qtbot):

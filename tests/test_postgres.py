@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 
 from models import errors
@@ -126,7 +127,14 @@ def test_the_main_window_and_the_report_command_work_on_a_server_url(demo_pair, 
     qtbot.addWidget(win)
     with pg.session() as s:
         deals = s.scalar(select(func.count()).select_from(Deal))
-    assert win.page("deals").model.rowCount() == deals
+    page = win.page("deals")
+    qtbot.waitUntil(lambda: not page.loading, timeout=20000)
+    assert page.model.rowCount() == deals
+    page.table.sortByColumn(4, Qt.SortOrder.DescendingOrder)  # by amount, in PostgreSQL
+    qtbot.waitUntil(lambda: not page.loading and page.model.cached(0), timeout=20000)
+    with pg.session() as s:
+        top = s.scalar(select(func.max(Deal.amount_minor)))
+    assert page.model.record(0).amount * 100 == top
     out = tmp_path / "report.json"
     assert cli(["report", "--db", pg.location, "--period", "2026-05", "--format", "json", "--out", str(out)]) == 0
     assert json.loads(out.read_text())["metrics"] == report_of(pg, "2026-05")["metrics"]

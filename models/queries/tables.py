@@ -63,11 +63,7 @@ def deal_rows(session: Session, pipeline_key: str | None = None,
               ids: Collection[int] | None = None) -> list[DealRow]:
     """Deals as table rows (all, one pipeline's, or those with the given ``ids``)."""
     if ids is not None:
-        wanted = sorted(set(ids))
-        rows: list[DealRow] = []
-        for start in range(0, len(wanted), 500):  # stay under the database's bound-parameter limit
-            rows += _deal_rows(session, pipeline_key, wanted[start:start + 500])
-        return rows
+        return _in_chunks(ids, lambda chunk: _deal_rows(session, pipeline_key, chunk))
     return _deal_rows(session, pipeline_key, None)
 
 
@@ -93,7 +89,22 @@ def _deal_rows(session: Session, pipeline_key: str | None, ids: list[int] | None
     ]
 
 
-def company_rows(session: Session) -> list[CompanyRow]:
+def _in_chunks(ids: Collection[int], read) -> list:
+    wanted = sorted(set(ids))
+    rows: list = []
+    for start in range(0, len(wanted), 500):  # stay under the database's bound-parameter limit
+        rows += read(wanted[start:start + 500])
+    return rows
+
+
+def company_rows(session: Session, ids: Collection[int] | None = None) -> list[CompanyRow]:
+    """Companies as table rows with their deal counts (all, or those with the given ``ids``)."""
+    if ids is not None:
+        return _in_chunks(ids, lambda chunk: _company_rows(session, chunk))
+    return _company_rows(session, None)
+
+
+def _company_rows(session: Session, ids: list[int] | None) -> list[CompanyRow]:
     open_deals = func.sum(case((Deal.status == "open", 1), else_=0))
     q = (
         select(Company.id, Company.name, Company.website, Company.inn, Company.industry, Company.region,
@@ -102,10 +113,19 @@ def company_rows(session: Session) -> list[CompanyRow]:
         .group_by(Company.id)
         .order_by(Company.name)
     )
+    if ids is not None:
+        q = q.where(Company.id.in_(ids))
     return [CompanyRow(*r) for r in session.execute(q)]
 
 
-def contact_rows(session: Session) -> list[ContactRow]:
+def contact_rows(session: Session, ids: Collection[int] | None = None) -> list[ContactRow]:
+    """Contacts as table rows (all, or those with the given ``ids``)."""
+    if ids is not None:
+        return _in_chunks(ids, lambda chunk: _contact_rows(session, chunk))
+    return _contact_rows(session, None)
+
+
+def _contact_rows(session: Session, ids: list[int] | None) -> list[ContactRow]:
     co = aliased(Company)
     q = (
         select(Contact.id, Contact.full_name, co.name, Contact.position, Contact.contact_type,
@@ -114,4 +134,6 @@ def contact_rows(session: Session) -> list[ContactRow]:
         .outerjoin(co, co.id == Contact.company_id)
         .order_by(Contact.full_name)
     )
+    if ids is not None:
+        q = q.where(Contact.id.in_(ids))
     return [ContactRow(*r) for r in session.execute(q)]

@@ -3,8 +3,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from sqlalchemy.orm import Session
+
 from models.changes import Changes
 from models.fields.phone import display_phone
+from models.queries.table_search import TableSort
 from models.queries.tables import ContactRow, contact_rows
 
 from .record_model import Column
@@ -19,6 +22,8 @@ def _shown_phone(e164: str | None) -> str | None:
 
 class ContactsPage(RecordPage):
     kind = "contact"
+    filter_fields = ("contact_type", "created")
+    default_sort = TableSort("full_name")
 
     def columns(self) -> list[Column]:
         types = {
@@ -26,16 +31,20 @@ class ContactsPage(RecordPage):
             "champion": self.tr("Champion"), "other": self.tr("Other"),
         }
         return [
-            Column(self.tr("Name"), value_of("full_name")),
-            Column(self.tr("Company"), value_of("company")),
-            Column(self.tr("Position"), value_of("position")),
-            Column(self.tr("Type"), lambda r: types.get(r.contact_type or "", r.contact_type)),
-            Column(self.tr("E-mail"), value_of("email")),
-            Column(self.tr("Phone"), lambda r: _shown_phone(r.phone)),
+            Column(self.tr("Name"), value_of("full_name"), key="full_name"),
+            Column(self.tr("Company"), value_of("company"), key="company"),
+            Column(self.tr("Position"), value_of("position"), key="position"),
+            Column(self.tr("Type"), lambda r: types.get(r.contact_type or "", r.contact_type), key="contact_type"),
+            Column(self.tr("E-mail"), value_of("email"), key="email"),
+            Column(self.tr("Phone"), lambda r: _shown_phone(r.phone), key="phone"),
         ]
 
-    def load(self) -> list[ContactRow]:
-        return self.ctx.query(contact_rows)
+    @staticmethod
+    def fetch_rows(session: Session, ids: list[int]) -> list[ContactRow]:
+        return contact_rows(session, ids=ids)
 
     def wants_reload(self, changes: Changes) -> bool:
         return bool(changes.contacts or changes.companies)
+
+    def changed_ids(self, changes: Changes) -> set[int] | None:
+        return set(changes.contacts) if not changes.companies else None

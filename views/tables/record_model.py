@@ -30,6 +30,7 @@ class Column:
     title: str  # already translated
     value: Callable[[Any], Any]
     align_right: bool = False
+    key: str = ""  # the sort key in SQL (models.queries.table_search) and the name saved views use
 
 
 def display_text(value: Any, language: str = "en") -> str:

@@ -1,101 +1,439 @@
-"""A page with a search box over one sortable, filterable table of records."""
+"""A record table page (Deals, Companies, Contacts): search, filters, saved views, a column
+chooser, "New", Export and the row count in the footer, over one ``LazyRecordModel``.
+
+The database filters and sorts (``models.queries.table_search``) on the application's
+executor; the model holds the ids and fetches rows by page as they come into view. A
+change marks the changed rows stale and re-reads the ids in the background, keeping the
+place in the list; a hidden page only remembers that it must.
+"""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
 
 from models.changes import Changes
+from models.queries.table_search import TableFilter, TableSort, filter_choices, record_count, record_ids
 
 from ..app_context import AppContext
-from .record_model import ID_ROLE, Column, RecordFilterProxy, RecordTableModel
+from ..errors import show_error
+from ..executor import Job
+from .filter_bar import FilterBar
+from .lazy_model import PAGE, LazyRecordModel
+from .record_model import ID_ROLE, Column, display_text
+from .saved_views import SavedView, load_views, put_view, save_views
+
+EXPORT_CHUNK = 500
 
 
 class RecordPage(QWidget):
-    """Subclasses give the record kind, columns and the query that loads the rows."""
+    """Subclasses give the record kind, columns, the row fetch and which filters apply."""
 
-    kind = ""  # "deal", "company", "contact": what double-click opens
+    kind = ""  # "deal", "company", "contact": what double-click opens and what is queried
+    filter_fields: tuple[str, ...] = ()
+    default_sort = TableSort("name")
+    ids_loaded = Signal()  # a new list of ids is shown (after a search, a filter, a sort or a change)
+    exported = Signal(str, int)  # path, rows written
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
-        self.model = RecordTableModel(self.columns(), self, language=ctx.language)
-        self.proxy = RecordFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
+        self.filter = TableFilter()
+        self.sort: TableSort | None = self.default_sort
+        self.total = 0
+        self.loading = False
+        self._stale = False
+        self._sized = False
+        self._views: list[SavedView] = []
+        self.export_job: Job | None = None
+        self.model = LazyRecordModel(ctx.executor, self.columns(), type(self).fetch_rows, self, language=ctx.language)
+        self.model.sort_requested.connect(self._on_sort)
+        self.model.rows_arrived.connect(self._size_columns_once)
+
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Search…"))
         self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self.proxy.setFilterFixedString)
-        self.count_label = QLabel(self)
+        self.search.textChanged.connect(self._on_search)
+        self.views_combo = QComboBox(self)
+        self.views_combo.setToolTip(self.tr("Saved views: a filter, a sort and columns under a name"))
+        self.views_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.views_combo.setMinimumContentsLength(12)
+        self.views_combo.activated.connect(self._on_view_chosen)
+        self.views_button = QToolButton(self)
+        self.views_button.setText("⋯")
+        self.views_button.setToolTip(self.tr("Save or delete a view"))
+        self.views_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        views_menu = QMenu(self.views_button)
+        views_menu.addAction(self.tr("Save view as…"), self.ask_save_view)
+        self.delete_view_action = views_menu.addAction(self.tr("Delete this view"), self.delete_current_view)
+        self.views_button.setMenu(views_menu)
+        self.filters_button = QToolButton(self)
+        self.filters_button.setCheckable(True)
+        self.filters_button.toggled.connect(self._show_filters)
+        self.columns_button = QToolButton(self)
+        self.columns_button.setText(self.tr("Columns"))
+        self.columns_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.columns_menu = QMenu(self.columns_button)
+        self.columns_menu.aboutToShow.connect(self._fill_columns_menu)
+        self.columns_button.setMenu(self.columns_menu)
+        self.export_button = QToolButton(self)
+        self.export_button.setText(self.tr("Export"))
+        self.export_button.setToolTip(self.tr("Save the rows shown — their filter, sort and columns"))
+        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        export_menu = QMenu(self.export_button)
+        export_menu.addAction(self.tr("Excel workbook (.xlsx)…"), lambda: self.ask_export("xlsx"))
+        export_menu.addAction(self.tr("CSV file (.csv)…"), lambda: self.ask_export("csv"))
+        self.export_button.setMenu(export_menu)
+        self.filter_bar = FilterBar(self.filter_fields, ctx.language, self)
+        self.filter_bar.setVisible(False)
+        self.filter_bar.changed.connect(self._on_filter_bar)
+        self.filters_button.setVisible(bool(self.filter_fields))
+        self._update_filters_button()
+
         self.table = QTableView(self)
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(24)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setSectionsMovable(True)
+        header.setSortIndicatorShown(True)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._header_menu)
+        self._show_sort_indicator()
+        self.table.setSortingEnabled(True)
         self.table.activated.connect(self._open)  # double-click or Enter opens the record's card
+        self.count_label = QLabel(self)
+        self.status_label = QLabel(self)
+        self.status_label.setStyleSheet("color: #4b5563;")
+
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
-        top.addWidget(self.count_label)
+        top.addWidget(self.views_combo)
+        top.addWidget(self.views_button)
+        top.addWidget(self.filters_button)
+        top.addWidget(self.columns_button)
+        top.addWidget(self.export_button)
         from ..cards import new_record_button
 
         new_button = new_record_button(ctx, self.kind, self)
         if new_button is not None:
             top.addWidget(new_button)
+        footer = QHBoxLayout()
+        footer.addWidget(self.count_label)
+        footer.addStretch(1)
+        footer.addWidget(self.status_label)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.table)
-        self.proxy.rowsInserted.connect(self._update_count)
-        self.proxy.modelReset.connect(self._update_count)
-        self.proxy.layoutChanged.connect(self._update_count)
-        self.proxy.rowsRemoved.connect(self._update_count)
-        self._stale = False
+        layout.addWidget(self.filter_bar)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(footer)
+        self._requery_soon = QTimer(self, singleShot=True, interval=250)  # a burst of changes: one re-read
+        self._requery_soon.timeout.connect(lambda: self.requery(keep_place=True))
         ctx.changed.connect(self._on_changed)
-        self.reload()
+        self._load_views()
+        self._load_choices()
+        self.requery()
 
-    # --- for subclasses ---------------------------------------------------------------
+    # --- for subclasses ---------------------------------------------------------------------
     def columns(self) -> Sequence[Column]:
         raise NotImplementedError
 
-    def load(self) -> list[Any]:
+    @staticmethod
+    def fetch_rows(session: Session, ids: list[int]) -> list[Any]:
+        """Worker thread: the rows of these ids (any order)."""
         raise NotImplementedError
 
     def wants_reload(self, changes: Changes) -> bool:
         return True
 
-    # ------------------------------------------------------------------------------------
-    def reload(self) -> None:
-        self.model.set_rows(self.load())
+    def changed_ids(self, changes: Changes) -> set[int] | None:
+        """The records whose rows ``changes`` touched; None: any row may show something changed."""
+        return None
+
+    # --- reading the ids --------------------------------------------------------------------
+    def requery(self, keep_place: bool = False) -> None:
+        """Read the ids that pass the filter, in order, on the executor (a newer read supersedes)."""
+        kind, flt, sort, fetch = self.kind, self.filter, self.sort, type(self).fetch_rows
+        self._stale = False
+        self.loading = True
+
+        def read(session: Session) -> tuple[list[int], int, list[Any]]:
+            ids = record_ids(session, kind, flt, sort)
+            first = [] if keep_place else fetch(session, ids[:PAGE])
+            return ids, record_count(session, kind), first
+
+        self.ctx.executor.query(read, on_done=lambda result: self._on_ids(result, keep_place), owner=self,
+                                key=f"table:{kind}:{id(self)}")
+
+    def _on_ids(self, result: tuple[list[int], int, list[Any]], keep_place: bool) -> None:
+        ids, self.total, first = result
+        self.loading = False
+        if keep_place:
+            scroll = self.table.verticalScrollBar().value()
+            self.model.reorder(ids, first)
+            self.table.verticalScrollBar().setValue(scroll)
+        else:
+            self.model.set_ids(ids, first)
+            self._size_columns_once()
+        self._update_count()
+        self.ids_loaded.emit()
+
+    def _size_columns_once(self) -> None:
+        """Fit the columns to the first rows once; later reads keep the widths the user sees."""
+        if self._sized or not self.model.rowCount() or not self.model.cached(0):
+            return
+        self._sized = True
         self.table.resizeColumnsToContents()
         for col in range(self.model.columnCount()):
             self.table.setColumnWidth(col, min(self.table.columnWidth(col), 320))
 
+    def _on_search(self, text: str) -> None:
+        self.filter = replace(self.filter, search=text)
+        self.requery()
+
+    def _on_filter_bar(self) -> None:
+        self.filter = self.filter_bar.value(self.filter)
+        self._update_filters_button()
+        self.requery()
+
+    def _on_sort(self, column: int, order: Qt.SortOrder) -> None:
+        key = self.model.columns[column].key
+        if not key:
+            return
+        sort = TableSort(key, order == Qt.SortOrder.DescendingOrder)
+        if sort != self.sort:
+            self.sort = sort
+            self.requery(keep_place=False)
+
+    def _show_sort_indicator(self) -> None:
+        keys = [c.key for c in self.model.columns]
+        header = self.table.horizontalHeader()
+        header.blockSignals(True)
+        if self.sort is not None and self.sort.column in keys:
+            order = Qt.SortOrder.DescendingOrder if self.sort.descending else Qt.SortOrder.AscendingOrder
+            header.setSortIndicator(keys.index(self.sort.column), order)
+        else:
+            header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        header.blockSignals(False)
+
+    def _update_count(self) -> None:
+        shown = self.model.rowCount()
+        text = self.tr("%1 of %2").replace("%1", f"{shown:,}".replace(",", "\u202f")).replace(
+            "%2", f"{self.total:,}".replace(",", "\u202f"))
+        self.count_label.setText(text)
+
+    def _update_filters_button(self) -> None:
+        active = self.filter_bar.active_count()
+        self.filters_button.setText(self.tr("Filters") + (f" ({active})" if active else ""))
+
+    # --- changes ----------------------------------------------------------------------------
     def _on_changed(self, changes: Changes) -> None:
-        # A hidden table only remembers that it is stale: a move on the board must not pay
-        # for reloading every deal of a page nobody is looking at.
-        if self.wants_reload(changes):
-            if self.isVisible():
-                self.reload()
-            else:
-                self._stale = True
+        if changes.users or changes.funnel:
+            self._load_choices()
+        if not self.wants_reload(changes):
+            return
+        self.model.mark_stale(self.changed_ids(changes))
+        if self.isVisible():
+            self._requery_soon.start()  # membership and order may have changed too
+        else:
+            self._stale = True
 
     def showEvent(self, event: QShowEvent) -> None:
         if self._stale:
-            self._stale = False
-            self.reload()
+            self.requery(keep_place=True)
         super().showEvent(event)
 
-    def _update_count(self, *args: Any) -> None:
-        self.count_label.setText(self.tr("%1 of %2").replace("%1", str(self.proxy.rowCount()))
-                                 .replace("%2", str(self.model.rowCount())))
+    def _show_filters(self, on: bool) -> None:
+        self.filter_bar.setVisible(on)
+        if on:
+            self._load_choices()  # sources and segments in use now (not re-read on every change)
 
+    def _load_choices(self) -> None:
+        if not self.filter_fields:
+            return
+        kind = self.kind
+        self.ctx.executor.query(lambda s: filter_choices(s, kind), on_done=self.filter_bar.set_choices, owner=self,
+                                key=f"table-choices:{kind}:{id(self)}")
+
+    # --- columns ----------------------------------------------------------------------------
+    def visible_columns(self) -> list[int]:
+        """Column numbers in the order shown, hidden ones left out."""
+        header = self.table.horizontalHeader()
+        order = sorted(range(self.model.columnCount()), key=header.visualIndex)
+        return [c for c in order if not header.isSectionHidden(c)]
+
+    def set_visible_columns(self, keys: Sequence[str]) -> None:
+        """Show exactly these columns (by key), in this order; the others are hidden."""
+        header = self.table.horizontalHeader()
+        all_keys = [c.key for c in self.model.columns]
+        wanted = [k for k in keys if k in all_keys] or all_keys
+        for col, key in enumerate(all_keys):
+            header.setSectionHidden(col, key not in wanted)
+        for position, key in enumerate(wanted):
+            header.moveSection(header.visualIndex(all_keys.index(key)), position)
+
+    def _fill_columns_menu(self, menu: QMenu | None = None) -> QMenu:
+        menu = menu or self.columns_menu
+        menu.clear()
+        header = self.table.horizontalHeader()
+        visible = self.visible_columns()
+        for col, column in enumerate(self.model.columns):
+            action = menu.addAction(column.title)
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(col))
+            action.setEnabled(not (col in visible and len(visible) == 1))  # one column always stays
+            action.toggled.connect(lambda on, c=col: header.setSectionHidden(c, not on))
+        return menu
+
+    def _header_menu(self, point: QPoint) -> None:
+        menu = self._fill_columns_menu(QMenu(self))
+        menu.exec(self.table.horizontalHeader().mapToGlobal(point))
+
+    # --- saved views ------------------------------------------------------------------------
+    def current_view(self, name: str) -> SavedView:
+        return SavedView(name, self.filter, self.sort,
+                         tuple(self.model.columns[c].key for c in self.visible_columns()))
+
+    def apply_view(self, view: SavedView | None) -> None:
+        """Show a saved view (None: everything, as the page first opens)."""
+        view = view or SavedView("", TableFilter(), self.default_sort, ())
+        self.filter = view.filter
+        self.sort = view.sort
+        self.search.blockSignals(True)
+        self.search.setText(view.filter.search)
+        self.search.blockSignals(False)
+        self.filter_bar.set_value(view.filter)
+        self._update_filters_button()
+        self.set_visible_columns(view.columns)
+        self._show_sort_indicator()
+        self.requery()
+
+    def save_view(self, name: str) -> SavedView:
+        view = self.current_view(name)
+        self._views = put_view(self._views, view)
+        save_views(self.ctx, self.kind, self._views)
+        self._fill_views_combo(select=name)
+        return view
+
+    def delete_view(self, name: str) -> None:
+        self._views = [v for v in self._views if v.name != name]
+        save_views(self.ctx, self.kind, self._views)
+        self._fill_views_combo()
+
+    def ask_save_view(self) -> None:
+        current = self.views_combo.currentData() or ""
+        name, ok = QInputDialog.getText(self, self.tr("Save view"), self.tr("Name of the view:"), text=current)
+        if ok and name.strip():
+            try:
+                self.save_view(name.strip())
+            except Exception as exc:
+                show_error(self, exc)
+
+    def delete_current_view(self) -> None:
+        name = self.views_combo.currentData()
+        if name:
+            try:
+                self.delete_view(name)
+            except Exception as exc:
+                show_error(self, exc)
+
+    def _load_views(self) -> None:
+        self._views = load_views(self.ctx, self.kind)
+        self._fill_views_combo()
+
+    def _fill_views_combo(self, select: str | None = None) -> None:
+        self.views_combo.blockSignals(True)
+        self.views_combo.clear()
+        self.views_combo.addItem(self.all_records_title(), None)
+        for view in self._views:
+            self.views_combo.addItem(view.name, view.name)
+        index = self.views_combo.findData(select) if select else 0
+        self.views_combo.setCurrentIndex(max(index, 0))
+        self.views_combo.blockSignals(False)
+        self.delete_view_action.setEnabled(bool(self._views))
+
+    def all_records_title(self) -> str:
+        return self.tr("All records")
+
+    def _on_view_chosen(self, index: int) -> None:
+        name = self.views_combo.itemData(index)
+        self.apply_view(next((v for v in self._views if v.name == name), None))
+
+    # --- export -----------------------------------------------------------------------------
+    def ask_export(self, fmt: str) -> None:
+        suffix = {"xlsx": self.tr("Excel workbook (*.xlsx)"), "csv": self.tr("CSV file (*.csv)")}[fmt]
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export"), f"{self.kind}s.{fmt}", suffix)
+        if path:
+            if not path.lower().endswith("." + fmt):
+                path += "." + fmt
+            self.export_to(path)
+
+    def export_to(self, path: str | Path) -> Job:
+        """Write the rows shown — same filter, order and visible columns — on the executor."""
+        from desktop.exports.table import write_table
+
+        ids = list(self.model.ids)
+        columns = [self.model.columns[c] for c in self.visible_columns()]
+        headers = [c.title for c in columns]
+        fetch, language = type(self).fetch_rows, self.ctx.language
+
+        def cell(column: Column, row: Any) -> Any:
+            value = column.value(row)
+            if column.align_right and value is not None and not isinstance(value, str):
+                return value  # amounts and counts stay numbers
+            return display_text(value, language)
+
+        def work(session: Session) -> int:
+            def rows():
+                for start in range(0, len(ids), EXPORT_CHUNK):
+                    chunk = ids[start:start + EXPORT_CHUNK]
+                    by_id = {r.id: r for r in fetch(session, chunk)}
+                    for record_id in chunk:
+                        row = by_id.get(record_id)
+                        if row is not None:  # deleted since: not shown any more either
+                            yield [cell(c, row) for c in columns]
+            return write_table(path, headers, rows())
+
+        def done(count: int) -> None:
+            self.export_button.setEnabled(True)
+            self.status_label.setText(self.tr("Exported %1 rows to %2").replace("%1", str(count))
+                                      .replace("%2", str(path)))
+            self.exported.emit(str(path), count)
+
+        def failed(exc: BaseException) -> None:
+            self.export_button.setEnabled(True)
+            self.status_label.setText("")
+            show_error(self, exc)
+
+        self.export_button.setEnabled(False)
+        self.status_label.setText(self.tr("Exporting %1 rows…").replace("%1", str(len(ids))))
+        self.export_job = self.ctx.executor.query(work, on_done=done, on_error=failed, owner=self)
+        return self.export_job
+
+    # --- opening ----------------------------------------------------------------------------
     def _open(self, index: QModelIndex) -> None:
         record_id = index.data(ID_ROLE)
         if record_id is not None:

@@ -1,0 +1,300 @@
+"""What a record table shows, as SQL: the ids of the deals, companies or contacts that pass a
+filter, in the chosen order. The tables keep only these ids and fetch rows by page
+(``models.queries.tables``), so sorting and filtering never go through Python objects.
+
+Order: by the chosen column, empty values first when ascending (last when descending),
+ties by id — the order a stable Python sort over rows read by id gives. Text search is
+case-insensitive in any alphabet (SQLite's own ``lower``/``LIKE`` fold only ASCII, so
+SQLite connections get ``vk_fold``, Python's ``casefold``; PostgreSQL uses ``lower``).
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field, fields
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy.orm import Session, aliased
+
+from ..money import to_minor
+from ..orm import Company, Contact, Deal, LostReason, Stage, User
+
+
+def fold(text: str | None) -> str | None:
+    """The SQLite function ``vk_fold``: text folded for case-insensitive search."""
+    return text.casefold() if text is not None else None
+
+
+@dataclass(frozen=True)
+class TableFilter:
+    """A table's filter; fields a table has no column for are ignored there."""
+
+    search: str = ""
+    status: str | None = None  # deals: open / won / lost
+    owner_id: int | None = None
+    stage_id: int | None = None
+    source: str | None = None
+    segment: str | None = None
+    contact_type: str | None = None
+    created_from: date | None = None
+    created_to: date | None = None  # inclusive
+    closed_from: date | None = None
+    closed_to: date | None = None
+    amount_min: Decimal | None = None
+    amount_max: Decimal | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready (saved views)."""
+        out: dict[str, Any] = {}
+        for key, value in asdict(self).items():
+            if value in (None, ""):
+                continue
+            out[key] = value.isoformat() if isinstance(value, date) else str(value) if isinstance(value, Decimal) else value
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "TableFilter":
+        kinds = {f.name: f.type for f in fields(cls)}
+        values: dict[str, Any] = {}
+        for key, value in (data or {}).items():
+            if key not in kinds or value in (None, ""):
+                continue
+            kind = str(kinds[key])
+            if "date" in kind:
+                value = date.fromisoformat(value)
+            elif "Decimal" in kind:
+                value = Decimal(value)
+            elif "int" in kind:
+                value = int(value)
+            values[key] = value
+        return cls(**values)
+
+    @property
+    def active(self) -> bool:
+        return self != TableFilter(search=self.search)
+
+
+@dataclass(frozen=True)
+class TableSort:
+    column: str
+    descending: bool = False
+
+
+@dataclass
+class TableQuery:
+    """One table's SQL: the base select of ids and how each column sorts and searches."""
+
+    base: Callable[[], Select]
+    sort_keys: dict[str, Callable[[], Any]]
+    searched: Callable[[], list[ColumnElement]]
+    filters: Callable[[Select, TableFilter], Select]
+    extra_joins: dict[str, Callable[[Select], Select]] = field(default_factory=dict)
+
+
+def _is_sqlite(session: Session) -> bool:
+    return session.get_bind().dialect.name == "sqlite"
+
+
+def _folded(column: ColumnElement, sqlite: bool) -> ColumnElement:
+    return func.vk_fold(column) if sqlite else func.lower(column)
+
+
+def _matches(session: Session, columns: list[ColumnElement], search: str) -> ColumnElement:
+    """``search`` occurs in any of ``columns``, ignoring case. The columns are joined into one
+    text first, so SQLite calls the Python fold once per row, not once per column; a search
+    without letters (digits of a phone or an INN) needs no folding at all."""
+    needle = fold(search) or ""
+    pattern = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    text = func.coalesce(columns[0], "")
+    for column in columns[1:]:
+        text = text + "\x01" + func.coalesce(column, "")
+    if not any(ch.isalpha() for ch in needle):
+        return text.like(pattern, escape="\\")
+    return _folded(text, _is_sqlite(session)).like(pattern, escape="\\")
+
+
+def _day_start(d: date) -> datetime:
+    return datetime.combine(d, time.min)
+
+
+def _date_range(q: Select, column: Any, start: date | None, end: date | None) -> Select:
+    if start is not None:
+        q = q.where(column >= _day_start(start))
+    if end is not None:
+        q = q.where(column < _day_start(end + timedelta(days=1)))
+    return q
+
+
+# --- deals --------------------------------------------------------------------------------
+_deal_company = aliased(Company, name="deal_company")
+_deal_owner = aliased(User, name="deal_owner")
+_deal_stage = aliased(Stage, name="deal_stage")
+_deal_reason = aliased(LostReason, name="deal_reason")
+
+
+def _deal_filters(q: Select, f: TableFilter) -> Select:
+    if f.status:
+        q = q.where(Deal.status == f.status)
+    if f.owner_id is not None:
+        q = q.where(Deal.owner_id == f.owner_id)
+    if f.stage_id is not None:
+        q = q.where(Deal.stage_id == f.stage_id)
+    if f.source:
+        q = q.where(Deal.source == f.source)
+    if f.segment:
+        q = q.where(Deal.segment == f.segment)
+    if f.amount_min is not None:
+        q = q.where(Deal.amount_minor >= to_minor(f.amount_min))
+    if f.amount_max is not None:
+        q = q.where(Deal.amount_minor <= to_minor(f.amount_max))
+    q = _date_range(q, Deal.created_at, f.created_from, f.created_to)
+    return _date_range(q, Deal.closed_at, f.closed_from, f.closed_to)
+
+
+DEALS = TableQuery(
+    base=lambda: select(Deal.id).select_from(Deal),
+    sort_keys={
+        "name": lambda: Deal.name,
+        "company": lambda: _deal_company.name,
+        "stage": lambda: _deal_stage.position,
+        "status": lambda: Deal.status,
+        "amount": lambda: Deal.amount_minor,
+        "owner": lambda: _deal_owner.name,
+        "source": lambda: Deal.source,
+        "segment": lambda: Deal.segment,
+        "cohort": lambda: Deal.cohort,
+        "created_at": lambda: Deal.created_at,
+        "expected_close": lambda: Deal.expected_close,
+        "closed_at": lambda: Deal.closed_at,
+        "lost_reason": lambda: _deal_reason.text,
+    },
+    searched=lambda: [Deal.name, _deal_company.name],
+    filters=_deal_filters,
+    extra_joins={
+        "company": lambda q: q.outerjoin(_deal_company, _deal_company.id == Deal.company_id),
+        "owner": lambda q: q.outerjoin(_deal_owner, _deal_owner.id == Deal.owner_id),
+        "stage": lambda q: q.join(_deal_stage, _deal_stage.id == Deal.stage_id),
+        "lost_reason": lambda q: q.outerjoin(_deal_reason, _deal_reason.id == Deal.lost_reason_id),
+    },
+)
+
+
+# --- companies ----------------------------------------------------------------------------
+def _company_deal_count(open_only: bool = False) -> Any:
+    q = select(func.count(Deal.id)).where(Deal.company_id == Company.id)
+    if open_only:
+        q = q.where(Deal.status == "open")
+    return q.scalar_subquery()
+
+
+def _company_filters(q: Select, f: TableFilter) -> Select:
+    if f.source:
+        q = q.where(Company.source == f.source)
+    if f.segment:
+        q = q.where(Company.segment == f.segment)
+    return _date_range(q, Company.created_at, f.created_from, f.created_to)
+
+
+COMPANIES = TableQuery(
+    base=lambda: select(Company.id).select_from(Company),
+    sort_keys={
+        "name": lambda: Company.name, "website": lambda: Company.website, "inn": lambda: Company.inn,
+        "industry": lambda: Company.industry, "region": lambda: Company.region,
+        "segment": lambda: Company.segment, "source": lambda: Company.source,
+        "deals": lambda: _company_deal_count(), "open_deals": lambda: _company_deal_count(True),
+    },
+    searched=lambda: [Company.name, Company.website, Company.inn],
+    filters=_company_filters,
+)
+
+
+# --- contacts -----------------------------------------------------------------------------
+_contact_company = aliased(Company, name="contact_company")
+
+
+def _contact_filters(q: Select, f: TableFilter) -> Select:
+    if f.contact_type:
+        q = q.where(Contact.contact_type == f.contact_type)
+    return _date_range(q, Contact.created_at, f.created_from, f.created_to)
+
+
+CONTACTS = TableQuery(
+    base=lambda: select(Contact.id).select_from(Contact),
+    sort_keys={
+        "full_name": lambda: Contact.full_name,
+        "company": lambda: _contact_company.name,
+        "position": lambda: Contact.position,
+        "contact_type": lambda: Contact.contact_type,
+        "email": lambda: func.coalesce(Contact.email_work, Contact.email_personal),
+        "phone": lambda: func.coalesce(Contact.phone_work, Contact.phone_personal),
+    },
+    searched=lambda: [Contact.full_name, _contact_company.name, Contact.email_work, Contact.phone_work],
+    filters=_contact_filters,
+    extra_joins={"company": lambda q: q.outerjoin(_contact_company, _contact_company.id == Contact.company_id)},
+)
+
+TABLES = {"deal": DEALS, "company": COMPANIES, "contact": CONTACTS}
+
+
+def record_ids(session: Session, kind: str, flt: TableFilter, sort: TableSort | None) -> list[int]:
+    """The ids of ``kind`` ("deal", "company", "contact") passing ``flt``, in ``sort`` order."""
+    table = TABLES[kind]
+    q = table.base()
+    joins = set()
+    search = flt.search.strip()
+    if search:
+        joins |= {name for name in table.extra_joins if name == "company"}
+    if sort is not None and sort.column in table.extra_joins:
+        joins.add(sort.column)
+    for name in sorted(joins):
+        q = table.extra_joins[name](q)
+    q = table.filters(q, flt)
+    if search:
+        q = q.where(_matches(session, table.searched(), search))
+    id_column = table.base().selected_columns[0]
+    if sort is not None and sort.column in table.sort_keys:
+        key = table.sort_keys[sort.column]()
+        # empty values sort as the smallest: first going up, last going down (as in Python);
+        # SQLite does so by itself (and then uses an index on the column), PostgreSQL is told
+        if _is_sqlite(session):
+            q = q.order_by(key.desc() if sort.descending else key)
+        else:
+            q = q.order_by(key.desc().nulls_last() if sort.descending else key.asc().nulls_first())
+    q = q.order_by(id_column)
+    return list(session.scalars(q))
+
+
+def record_count(session: Session, kind: str) -> int:
+    """How many records of ``kind`` there are (the footer's "of N")."""
+    table = TABLES[kind]
+    return session.scalar(select(func.count()).select_from(table.base().subquery())) or 0
+
+
+@dataclass(frozen=True)
+class FilterChoices:
+    """The values a table's filter offers (owners, stages, the sources and segments in use)."""
+
+    owners: list[tuple[int, str]] = field(default_factory=list)
+    stages: list[tuple[int, str, str]] = field(default_factory=list)  # id, "pipeline · stage" in ru, in en
+    sources: list[str] = field(default_factory=list)
+    segments: list[str] = field(default_factory=list)
+
+
+def filter_choices(session: Session, kind: str) -> FilterChoices:
+    from ..orm import Pipeline
+
+    def distinct(column: Any) -> list[str]:
+        return [v for v in session.scalars(select(column).where(column.is_not(None)).distinct().order_by(column)) if v]
+
+    if kind == "deal":
+        owners = [(i, n) for i, n in session.execute(select(User.id, User.name).order_by(User.name))]
+        stages = [(i, f"{pru} · {sru}", f"{pen} · {sen}") for i, pru, pen, sru, sen in session.execute(
+            select(Stage.id, Pipeline.name_ru, Pipeline.name_en, Stage.name_ru, Stage.name_en)
+            .join(Pipeline, Pipeline.id == Stage.pipeline_id)
+            .order_by(Pipeline.position, Pipeline.id, Stage.position))]
+        return FilterChoices(owners, stages, distinct(Deal.source), distinct(Deal.segment))
+    if kind == "company":
+        return FilterChoices(sources=distinct(Company.source), segments=distinct(Company.segment))
+    return FilterChoices()

@@ -1,0 +1,175 @@
+"""A table model that holds only record ids; rows are fetched by page as they come into view.
+
+The shape of Anki's browser table (``qt/aqt/browser/table/model.py``): the database
+filters and sorts (``models.queries.table_search``) and hands over ids; ``data()`` reads
+only the small cache of fetched rows. A row not in the cache asks for its page on the
+application's executor and shows empty until the page arrives (``dataChanged``). A change
+marks the affected rows stale (``mark_stale``): they keep showing their old values and are
+fetched again when next seen — nothing reloads the whole table.
+"""
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable, Collection, Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from sqlalchemy.orm import Session
+
+from ..executor import DbExecutor
+from .record_model import ID_ROLE, Column, display_text
+
+PAGE = 100  # rows fetched at a time
+CACHE_ROWS = 5000  # rows kept; the oldest fetched are forgotten first
+
+RowFetcher = Callable[[Session, list[int]], list[Any]]
+
+
+class LazyRecordModel(QAbstractTableModel):
+    rows_arrived = Signal()  # a page of rows was fetched and shown
+
+    def __init__(self, executor: DbExecutor, columns: Sequence[Column], fetch: RowFetcher,
+                 parent=None, language: str = "en"):
+        super().__init__(parent)
+        self.executor = executor
+        self.columns = list(columns)
+        self.fetch = fetch
+        self.language = language
+        self.ids: list[int] = []
+        self._position: dict[int, int] = {}
+        self._rows: OrderedDict[int, Any] = OrderedDict()
+        self._stale: set[int] = set()
+        self._asked: set[int] = set()  # ids whose page is on its way
+        self._wanted: set[int] = set()  # pages to ask for on the next turn of the event loop
+        self._generation = 0  # bumped when the ids change: pages asked before are then ignored
+        self._timer = QTimer(self, singleShot=True, interval=0)
+        self._timer.timeout.connect(self._fetch_wanted)
+
+    # --- what the table shows ---------------------------------------------------------------
+    def set_ids(self, ids: list[int], rows: Collection[Any] = ()) -> None:
+        """Show these ids (already filtered and sorted); ``rows`` may bring the first page."""
+        self.beginResetModel()
+        self._replace(ids, rows)
+        self.endResetModel()
+
+    def reorder(self, ids: list[int], rows: Collection[Any] = ()) -> None:
+        """The same records in another order (a re-sort): selections follow their records."""
+        if len(ids) != len(self.ids) or set(ids) != set(self.ids):
+            self.set_ids(ids, rows)
+            return
+        self.layoutAboutToBeChanged.emit()
+        old = list(self.ids)
+        persistent = self.persistentIndexList()
+        self._replace(ids, rows)
+        new = [self.index(self._position[old[p.row()]], p.column()) if p.row() < len(old) else QModelIndex()
+               for p in persistent]
+        self.changePersistentIndexList(persistent, new)
+        self.layoutChanged.emit()
+
+    def _replace(self, ids: list[int], rows: Collection[Any]) -> None:
+        self._generation += 1
+        self.ids = ids
+        self._position = {record_id: n for n, record_id in enumerate(ids)}
+        self._asked.clear()
+        self._wanted.clear()
+        for row in rows:
+            self._store(row)
+
+    def row_of(self, record_id: int) -> int | None:
+        return self._position.get(record_id)
+
+    def record(self, row: int) -> Any | None:
+        """The cached row at ``row`` (None until fetched)."""
+        return self._rows.get(self.ids[row])
+
+    def cached(self, row: int) -> bool:
+        record_id = self.ids[row]
+        return record_id in self._rows and record_id not in self._stale
+
+    # --- changes ----------------------------------------------------------------------------
+    def mark_stale(self, ids: Collection[int] | None = None) -> None:
+        """These records changed (None: any may have): fetch them again when next seen."""
+        cached = set(self._rows) if ids is None else set(ids) & set(self._rows)
+        if not cached:
+            return
+        self._stale |= cached
+        rows = sorted(self._position[i] for i in cached if i in self._position)
+        if rows:  # the view asks data() again for what is on screen; that fetches afresh
+            self.dataChanged.emit(self.index(rows[0], 0), self.index(rows[-1], len(self.columns) - 1))
+
+    # --- fetching ---------------------------------------------------------------------------
+    def _store(self, row: Any) -> None:
+        self._rows[row.id] = row
+        self._rows.move_to_end(row.id)
+        self._stale.discard(row.id)
+        while len(self._rows) > CACHE_ROWS:
+            old, _ = self._rows.popitem(last=False)
+            self._stale.discard(old)
+
+    def _want(self, row: int) -> None:
+        page = row // PAGE
+        if page not in self._wanted:
+            self._wanted.add(page)
+            self._timer.start()
+
+    def _fetch_wanted(self) -> None:
+        pages, self._wanted = sorted(self._wanted), set()
+        for page in pages:
+            ids = [i for i in self.ids[page * PAGE:(page + 1) * PAGE]
+                   if i not in self._asked and (i not in self._rows or i in self._stale)]
+            if not ids:
+                continue
+            self._asked.update(ids)
+            generation, fetch = self._generation, self.fetch
+            self.executor.query(lambda s, ids=ids: fetch(s, ids), owner=self,
+                                on_done=lambda rows, g=generation, ids=ids: self._arrived(g, ids, rows))
+
+    def _arrived(self, generation: int, asked: list[int], rows: list[Any]) -> None:
+        if generation != self._generation:
+            return  # asked for an older list of ids
+        self._asked.difference_update(asked)
+        for row in rows:
+            self._store(row)
+        for record_id in set(asked) - {r.id for r in rows}:  # deleted meanwhile: show it empty
+            self._stale.discard(record_id)
+        positions = [self._position[i] for i in asked if i in self._position]
+        if positions:
+            self.dataChanged.emit(self.index(min(positions), 0), self.index(max(positions), len(self.columns) - 1))
+        self.rows_arrived.emit()
+
+    # --- Qt's model -------------------------------------------------------------------------
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.ids)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self.ids):
+            return None
+        record_id = self.ids[index.row()]
+        if role == ID_ROLE:
+            return record_id
+        row = self._rows.get(record_id)
+        if row is None or record_id in self._stale:
+            if record_id not in self._asked:
+                self._want(index.row())
+        if row is None:
+            return None
+        col = self.columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return display_text(col.value(row), self.language)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col.align_right:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.columns[section].title
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """The view's header asks; the page re-reads the ids in that order (``sort_requested``)."""
+        self.sort_requested.emit(column, order)
+
+    sort_requested = Signal(int, Qt.SortOrder)
