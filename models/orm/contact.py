@@ -24,7 +24,7 @@ class Contact(Base):
     company_id: Mapped[int | None] = mapped_column(ForeignKey("companies.id"), index=True)
     full_name: Mapped[str] = mapped_column(String(300), index=True)
     position: Mapped[str | None] = mapped_column(String(200))
-    contact_type: Mapped[str | None] = mapped_column(String(32))
+    contact_type: Mapped[str | None] = mapped_column(String(32), index=True)
     email_work: Mapped[str | None] = mapped_column(String(300), index=True)
     email_personal: Mapped[str | None] = mapped_column(String(300))
     phone_work: Mapped[str | None] = mapped_column(String(32), index=True)

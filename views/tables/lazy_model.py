@@ -19,6 +19,10 @@ from sqlalchemy.orm import Session
 from ..executor import DbExecutor
 from .record_model import ID_ROLE, Column, display_text
 
+DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+ALIGN = int(Qt.ItemDataRole.TextAlignmentRole.value)
+ID = int(ID_ROLE.value) if hasattr(ID_ROLE, "value") else int(ID_ROLE)
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 PAGE = 100  # rows fetched at a time
 CACHE_ROWS = 5000  # rows kept; the oldest fetched are forgotten first
 
@@ -38,6 +42,7 @@ class LazyRecordModel(QAbstractTableModel):
         self.ids: list[int] = []
         self._position: dict[int, int] = {}
         self._rows: OrderedDict[int, Any] = OrderedDict()
+        self._texts: dict[int, tuple[str, ...]] = {}  # each cached row's cells as shown, formatted once
         self._stale: set[int] = set()
         self._asked: set[int] = set()  # ids whose page is on its way
         self._wanted: set[int] = set()  # pages to ask for on the next turn of the event loop
@@ -101,9 +106,11 @@ class LazyRecordModel(QAbstractTableModel):
     def _store(self, row: Any) -> None:
         self._rows[row.id] = row
         self._rows.move_to_end(row.id)
+        self._texts[row.id] = tuple(display_text(c.value(row), self.language) for c in self.columns)
         self._stale.discard(row.id)
         while len(self._rows) > CACHE_ROWS:
             old, _ = self._rows.popitem(last=False)
+            self._texts.pop(old, None)
             self._stale.discard(old)
 
     def _want(self, row: int) -> None:
@@ -145,23 +152,24 @@ class LazyRecordModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.columns)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self.ids):
+        # called for every cell on screen at every paint: cached texts only, no enum lookups
+        role = int(role)
+        if role not in (DISPLAY, ALIGN, ID):
             return None
-        record_id = self.ids[index.row()]
-        if role == ID_ROLE:
+        r = index.row()
+        if r < 0 or r >= len(self.ids):
+            return None
+        record_id = self.ids[r]
+        if role == ID:
             return record_id
-        row = self._rows.get(record_id)
-        if row is None or record_id in self._stale:
-            if record_id not in self._asked:
-                self._want(index.row())
-        if row is None:
+        texts = self._texts.get(record_id)
+        if (texts is None or record_id in self._stale) and record_id not in self._asked:
+            self._want(r)
+        if texts is None:
             return None
-        col = self.columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return display_text(col.value(row), self.language)
-        if role == Qt.ItemDataRole.TextAlignmentRole and col.align_right:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+        if role == DISPLAY:
+            return texts[index.column()]
+        return RIGHT if self.columns[index.column()].align_right else None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:

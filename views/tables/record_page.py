@@ -118,6 +118,7 @@ class RecordPage(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(24)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
+        header.setResizeContentsPrecision(0)  # fit columns to the rows on screen, not to 1000 fetched rows
         header.setSectionsMovable(True)
         header.setSortIndicatorShown(True)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)

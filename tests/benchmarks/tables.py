@@ -1,0 +1,135 @@
+"""Benchmark of the record tables (Deals, Companies, Contacts) on a copy of the demo database.
+
+table_open_s / companies_table_open_s / contacts_table_open_s
+    page construction until the first rows are on screen (every record, no filter)
+table_sort_ms / companies_table_sort_ms / contacts_table_sort_ms
+    a click on a column header (deals: amount; companies: open deals; contacts: company)
+    until the first rows of the new order are on screen
+table_filter_ms / companies_table_filter_ms / contacts_table_filter_ms
+    the slower of: two letters typed into the search, and (deals) an owner chosen in the
+    filter bar — each until the rows are on screen
+move_table_visible_p95_ms
+    board moves (the board benchmark's drop path) while the Deals page is shown beside the
+    board, each until the event is committed and both columns have repainted
+"""
+from __future__ import annotations
+
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+MOVES = 40
+
+
+def _settle(app, page) -> None:
+    """Until the page's ids are read and the first row is fetched, then paint."""
+    deadline = time.perf_counter() + 120
+    while (page.loading or not page.model.rowCount() or not page.model.cached(0)) and time.perf_counter() < deadline:
+        app.processEvents()
+        time.sleep(0.0005)
+    page.table.viewport().repaint()
+
+
+def _timed(app, page, change) -> float:
+    start = time.perf_counter()
+    change()
+    _settle(app, page)
+    return (time.perf_counter() - start) * 1000
+
+
+def _measure_page(app, ctx, cls, prefix: str, sort_column: str, search: str, owner: bool) -> dict:
+    from PySide6.QtCore import Qt
+
+    start = time.perf_counter()
+    page = cls(ctx)
+    page.resize(1280, 720)
+    page.show()
+    _settle(app, page)
+    open_s = time.perf_counter() - start
+    keys = [c.key for c in page.model.columns]
+    sort_ms = _timed(app, page, lambda: page.table.sortByColumn(keys.index(sort_column), Qt.SortOrder.DescendingOrder))
+    filters = [_timed(app, page, lambda: (page.search.setText(search[:1]), page.search.setText(search)))]
+    page.search.clear()
+    _settle(app, page)
+    if owner:
+        page.filters_button.setChecked(True)
+        while not ctx.executor.idle():
+            app.processEvents()
+        combo = page.filter_bar.combos["owner_id"]
+        filters.append(_timed(app, page, lambda: combo.setCurrentIndex(1)))
+        combo.setCurrentIndex(0)
+        _settle(app, page)
+    shown = page.model.rowCount()
+    return {"page": page, f"{prefix}_open_s": round(open_s, 3), f"{prefix}_sort_ms": round(sort_ms, 1),
+            f"{prefix}_filter_ms": round(max(filters), 1), f"{prefix}_rows": shown}
+
+
+def _moves_with_table(app, ctx, deals_page) -> float:
+    from benchmarks.board import PaintWatcher, _wait
+    from views.board.page import BoardPage
+
+    board_page = BoardPage(ctx)
+    board_page.resize(1280, 720)
+    board_page.show()
+    board = board_page.board
+    _wait(board.loaded, lambda: not board.loading)
+    _wait(board.figures_loaded, lambda: board.figures_available is not None)
+    deals_page.show()  # the table stays visible (its own window) while the board moves deals
+    deals_page.raise_()
+    painted: set = set()
+    watcher = PaintWatcher(painted)
+    for column in board.columns:
+        column.view.viewport().installEventFilter(watcher)
+    plan = [("unsorted", "work_started"), ("work_started", "contacts_found"), ("contacts_found", "outreach_started")]
+    moves = []
+    for n in range(MOVES):
+        source, target = (board.column(k) for k in plan[n % len(plan)])
+        deal = source.model.card(n // len(plan) % max(1, source.model.rowCount())).id
+        t = time.perf_counter()
+        painted.clear()
+        board.drop([deal], target.stage.id)
+        while not {source.view.viewport(), target.view.viewport()} <= painted:
+            app.processEvents()
+        moves.append((time.perf_counter() - t) * 1000)
+        app.processEvents()  # let the table's stale rows and re-read run between moves, as a user would
+    board_page.close()
+    return round(float(np.percentile(moves, 95)), 1)
+
+
+def measure(db_path: Path, deals: int) -> dict:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from benchmarks.board import _copy
+    from models.db import open_database
+    from views.app_context import AppContext
+    from views.tables.companies import CompaniesPage
+    from views.tables.contacts import ContactsPage
+    from views.tables.deals import DealsPage
+
+    app = QApplication.instance() or QApplication([])
+    result: dict = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / "tables.db"
+        _copy(db_path, copy)
+        db = open_database(copy)
+        ctx = AppContext(db, QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat), language="ru")
+        ctx.user_id = 1
+        pages = []
+        for cls, prefix, sort_column, search, owner in (
+            (DealsPage, "table", "amount", "ал", True),
+            (CompaniesPage, "companies_table", "open_deals", "ал", False),
+            (ContactsPage, "contacts_table", "company", "ал", False),
+        ):
+            figures = _measure_page(app, ctx, cls, prefix, sort_column, search, owner)
+            pages.append(figures.pop("page"))
+            result.update(figures)
+        for page in pages[1:]:
+            page.close()
+        result["move_table_visible_p95_ms"] = _moves_with_table(app, ctx, pages[0])
+        pages[0].close()
+        ctx.executor.shutdown()
+        db.close()
+    return result
