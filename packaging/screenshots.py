@@ -31,12 +31,16 @@ SHOTS = {  # file name → main-window page ("main-window" grabs the whole windo
     "report-monthly": "reports",
     "report-weekly": "reports",
     "report-daily": "reports",
+    "deals-table": "deals",
 }
+SIZES = {"deals-table": (1280, 720)}  # the smallest laptop screen we design the tables for
 REPORT_TABS = {"report-monthly": 0, "report-weekly": 1, "report-daily": 2}
 
 
 def _prepare(name: str, page):
     """Put a page into the state its shot shows; returns "is it ready?"."""
+    from PySide6.QtCore import Qt
+
     if name == "tasks":  # the head of sales has few tasks of her own: show the team's
         page.scope.setCurrentIndex(page.scope.findData("team"))
     if name in REPORT_TABS:  # the change column and the trend charts come last
@@ -53,6 +57,11 @@ def _prepare(name: str, page):
         page.tabs.setCurrentWidget(page.plans)
     if name == "start-page":
         return lambda: not page.report_running()
+    if name == "deals-table":  # the filter row open, the newest deals first
+        page.filters_button.setChecked(True)
+        page.table.sortByColumn([c.key for c in page.model.columns].index("created_at"),
+                                Qt.SortOrder.DescendingOrder)
+        return lambda: not page.loading and page.ctx.executor.idle() and page.model.cached(0)
     return lambda: True
 
 
@@ -109,6 +118,7 @@ def main(argv: list[str] | None = None) -> int:
         window.resize(*SIZE)
         window.show()
         for name in wanted:
+            window.resize(*SIZES.get(name, SIZE))
             window.show_page(SHOTS[name])
             page = window.page(SHOTS[name])
             _settle(app, _prepare(name, page))

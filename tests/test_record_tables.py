@@ -242,3 +242,26 @@ def test_a_page_deleted_while_its_query_runs_raises_nothing(ctx, deals, qtbot, m
     release.set()
     qtbot.waitUntil(ctx.executor.idle, timeout=10000)
     assert not shiboken6.isValid(page)
+
+
+def test_the_deals_page_creates_a_deal_with_its_new_button(ctx, db, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QPushButton
+    from sqlalchemy import select
+
+    from views.board import quick_create
+
+    def fill_and_create(dialog):
+        dialog.name.setText("From the table")
+        dialog.create()
+        return dialog.result()
+
+    monkeypatch.setattr(quick_create.QuickCreateDialog, "exec", fill_and_create)
+    opened = []
+    ctx.open_record.connect(lambda kind, rid: opened.append((kind, rid)))
+    page = open_page(DealsPage, ctx, qtbot)
+    next(b for b in page.findChildren(QPushButton) if b.text() == "New deal…").click()
+    with db.session() as s:
+        deal_id = s.scalar(select(Deal.id).where(Deal.name == "From the table"))
+    assert opened == [("deal", deal_id)]
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1 and page.model.cached(0), timeout=5000)
+    assert page.model.record(0).name == "From the table"

@@ -149,6 +149,14 @@
       <source>Lost reason</source>
       <translation>Причина проигрыша</translation>
     </message>
+    <message>
+      <source>New deal…</source>
+      <translation>Новая сделка…</translation>
+    </message>
+    <message>
+      <source>A new deal in the first stage of the sales pipeline</source>
+      <translation>Новая сделка на первом этапе воронки продаж</translation>
+    </message>
   </context>
   <context>
     <name>FilterBar</name>
@@ -175,10 +183,6 @@
     <message>
       <source>Type</source>
       <translation>Тип</translation>
-    </message>
-    <message>
-      <source>any</source>
-      <translation>все</translation>
     </message>
     <message>
       <source>Open</source>

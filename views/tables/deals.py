@@ -1,6 +1,7 @@
 """The Deals page: every deal of every pipeline in one table, sorted and filtered in SQL."""
 from __future__ import annotations
 
+from PySide6.QtWidgets import QPushButton, QWidget
 from sqlalchemy.orm import Session
 
 from models.changes import Changes
@@ -34,6 +35,28 @@ class DealsPage(RecordPage):
             Column(self.tr("Closed"), value_of("closed_at"), key="closed_at"),
             Column(self.tr("Lost reason"), value_of("lost_reason"), key="lost_reason"),
         ]
+
+    def new_button(self) -> QWidget:
+        button = QPushButton(self.tr("New deal…"), self)
+        button.setToolTip(self.tr("A new deal in the first stage of the sales pipeline"))
+        button.clicked.connect(self.create_deal)
+        return button
+
+    def create_deal(self) -> int | None:
+        """Quick-create a deal (as on the board's first column) and open its card."""
+        from models.queries.board import board_stages
+
+        from ..board.board_view import board_order
+        from ..board.quick_create import QuickCreateDialog
+
+        stages = board_order(self.ctx.query(board_stages, "sales"))
+        if not stages:
+            return None
+        dialog = QuickCreateDialog(self.ctx, "sales", stages[0], self)
+        if dialog.exec() and dialog.created_id is not None:
+            self.ctx.open_record.emit("deal", dialog.created_id)
+            return dialog.created_id
+        return None
 
     @staticmethod
     def fetch_rows(session: Session, ids: list[int]) -> list[DealRow]:

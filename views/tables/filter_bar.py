@@ -33,9 +33,9 @@ class FilterBar(QWidget):
                 continue
             combo = QComboBox(self)
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(8)
+            combo.setMinimumContentsLength(11)
             combo.setToolTip(titles[name])
-            combo.addItem(titles[name] + ": " + self.tr("any"), None)
+            combo.addItem(titles[name], None)  # the title itself means "any"
             combo.currentIndexChanged.connect(self._emit)
             self.combos[name] = combo
             layout.addWidget(combo)
@@ -81,7 +81,8 @@ class FilterBar(QWidget):
         edit = QLineEdit(self)
         edit.setPlaceholderText(placeholder)
         edit.setValidator(QDoubleValidator(0, 1e15, 2, edit))
-        edit.setMaximumWidth(110)
+        edit.setMinimumWidth(80)
+        edit.setMaximumWidth(120)
         edit.editingFinished.connect(self._emit)
         return edit
 

@@ -137,9 +137,7 @@ class RecordPage(QWidget):
         top.addWidget(self.filters_button)
         top.addWidget(self.columns_button)
         top.addWidget(self.export_button)
-        from ..cards import new_record_button
-
-        new_button = new_record_button(ctx, self.kind, self)
+        new_button = self.new_button()
         if new_button is not None:
             top.addWidget(new_button)
         footer = QHBoxLayout()
@@ -169,6 +167,12 @@ class RecordPage(QWidget):
 
     def wants_reload(self, changes: Changes) -> bool:
         return True
+
+    def new_button(self) -> QWidget | None:
+        """The "New …" button beside the search (the cards' own for companies and contacts)."""
+        from ..cards import new_record_button
+
+        return new_record_button(self.ctx, self.kind, self)
 
     def changed_ids(self, changes: Changes) -> set[int] | None:
         """The records whose rows ``changes`` touched; None: any row may show something changed."""
