@@ -52,14 +52,23 @@ def build_demo(path: Path, deals: int = 2000) -> None:
         raise RuntimeError(f"building the demo database failed ({code})")
 
 
-def choose_database(args: argparse.Namespace) -> str | None:
-    """The database to open (building a demo one if asked), or None if the user quit."""
+def choose_database(args: argparse.Namespace, settings: QSettings | None = None) -> str | None:
+    """The database to open (building a demo one if asked), or None if the user quit.
+
+    Without ``--db``: the database open when the app last ran, else the default one.
+    """
     if args.demo:
         path = paths.new_demo_database()
         build_demo(path)
         return str(path)
     if args.db:
         return args.db
+    if settings is not None:
+        from views.database.recent import last_database
+
+        last = last_database(settings)
+        if last:
+            return last
     default = paths.default_database()
     if default.exists():
         return str(default)
@@ -109,7 +118,7 @@ def run_app(argv: Sequence[str]) -> int:
     language = args.lang or settings.value("ui/language") or system_language()
     settings.setValue("ui/language", language)
     install_language(language)
-    location = choose_database(args)
+    location = choose_database(args, settings)
     if location is None:
         return 0
     db = open_with_dialogs(location, language)
@@ -123,12 +132,18 @@ def run_app(argv: Sequence[str]) -> int:
     set_team_time_zone(ctx.team_setting("team.time_zone"))
     if ctx.user_id is None:
         ctx.user_id = pick_default_user(db)
+    from views.database.recent import remember_database
+    from views.main_window import running_window
+
+    remember_database(settings, db.location)
     window = MainWindow(ctx)
+    window.enable_auto_backup()
     window.show()
     if args.quit_after is not None:
         from PySide6.QtCore import QTimer
 
         QTimer.singleShot(int(args.quit_after * 1000), app.quit)
     code = app.exec()
-    db.close()
+    current = running_window()  # File → Open may have put another database in the window
+    (current.ctx.db if current is not None else db).close()
     return code

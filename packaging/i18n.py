@@ -29,6 +29,7 @@ AREAS: dict[str, list[str]] = {
     "cards": ["views/cards/**/*.py", "views/tasks/**/*.py", "views/settings/**/*.py"],
     "reports": ["views/reports/**/*.py", "views/start/**/*.py", "desktop/exports/**/*.py"],
     "undo": ["views/undo/**/*.py"],
+    "importing": ["views/importing/**/*.py", "views/database/**/*.py"],
 }
 
 

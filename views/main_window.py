@@ -38,6 +38,8 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.ctx = ctx
         self.pages: dict[str, QWidget] = {}
+        self.auto_backup = None
+        self.replaced = False  # set when another database took this window's place
         self.sidebar = QListWidget(self)
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setIconSize(QSize(20, 20))
@@ -108,7 +110,9 @@ class MainWindow(QMainWindow):
         self.about_action = QAction(self)
         self.about_action.triggered.connect(self._about)
         self.file_menu = self.menuBar().addMenu("")
-        self.file_menu.addAction(self.quit_action)
+        from .database.file_menu import FileMenu
+
+        self.file_actions = FileMenu(self, self.quit_action)
         self.edit_menu = self.menuBar().addMenu("")
         self.edit_menu.addAction(self.undo_action)
         self.edit_menu.addAction(self.redo_action)
@@ -116,8 +120,9 @@ class MainWindow(QMainWindow):
         self.help_menu.addAction(self.about_action)
 
     def _retranslate(self) -> None:
-        self.setWindowTitle(self.tr("Voronka — %1").replace("%1", self.ctx.db.location))
+        self.setWindowTitle(self.tr("Voronka — %1").replace("%1", database_name(self.ctx.db.location)))
         self.file_menu.setTitle(self.tr("&File"))
+        self.file_actions.retranslate()
         self.edit_menu.setTitle(self.tr("&Edit"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.quit_action.setText(self.tr("&Quit"))
@@ -135,8 +140,15 @@ class MainWindow(QMainWindow):
                 user = s.get(User, self.ctx.user_id)
                 name = user.name if user else None
         who = name or self.tr("nobody chosen (Settings → Team)")
-        self.status_label.setText(self.tr("Database: %1 · I am: %2").replace("%1", self.ctx.db.location)
-                                  .replace("%2", who))
+        where = database_name(self.ctx.db.location, full=True)
+        self.status_label.setText(self.tr("Database: %1 · I am: %2").replace("%1", where).replace("%2", who))
+
+    def enable_auto_backup(self) -> None:
+        """Make the daily backup of this database while the window is open (the app does;
+        tests and scripts don't)."""
+        from .database.backups import AutoBackup
+
+        self.auto_backup = AutoBackup(self)
 
     def _about(self) -> None:
         QMessageBox.about(self, self.tr("About Voronka"),
@@ -233,8 +245,23 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
+def database_name(location: str, *, full: bool = False) -> str:
+    """What the title bar calls a database: the file name (``full``: its path), or a server
+    URL without its password."""
+    if "://" in location:
+        from sqlalchemy.engine import make_url
+
+        try:
+            return make_url(location).render_as_string(hide_password=True)
+        except Exception:  # noqa: BLE001 - a URL SQLAlchemy cannot parse is shown as typed
+            return location
+    from pathlib import Path
+
+    return location if full else Path(location).name
+
+
 def running_window() -> MainWindow | None:
     for widget in QApplication.topLevelWidgets():
-        if isinstance(widget, MainWindow):
+        if isinstance(widget, MainWindow) and not widget.replaced:
             return widget
     return None

@@ -24,6 +24,7 @@ from models.orm import Role, User
 
 from ..app_context import AppContext
 from ..cards.layout_editor import CardLayoutEditor
+from ..database.settings_box import BackupSettingsBox
 from .members import MembersBox
 from .plans import PlansBox
 from .team_box import TeamSettingsBox
@@ -67,6 +68,8 @@ class SettingsPage(QWidget):
         left = QVBoxLayout()
         left.addWidget(box)
         left.addWidget(self.team_box)
+        self.backups = BackupSettingsBox(ctx, self)
+        left.addWidget(self.backups)
         left.addStretch(1)
         row = QHBoxLayout(general)
         row.addLayout(left, 2)

@@ -1,0 +1,73 @@
+"""Settings → Backups (this computer): the daily backup on/off, its folder, the latest backups."""
+from __future__ import annotations
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
+
+from models import backup
+
+from . import backups
+
+
+class BackupSettingsBox(QGroupBox):
+    def __init__(self, ctx, parent: QWidget | None = None):  # noqa: ANN001 - an AppContext
+        super().__init__(self.tr("Backups"), parent)
+        self.ctx = ctx
+        form = QFormLayout(self)
+        self.auto = QCheckBox(self.tr("Back up this database every day (the last %1 are kept)")
+                              .replace("%1", str(backup.AUTO_KEEP)), self)
+        self.auto.setChecked(backups.auto_backups_on(ctx.settings))
+        self.auto.toggled.connect(lambda on: ctx.settings.setValue(backups.AUTO_KEY, bool(on)))
+        form.addRow(self.auto)
+        self.folder = QLineEdit(str(backups.backup_folder(ctx.settings)), self)
+        self.folder.setReadOnly(True)
+        choose = QPushButton(self.tr("Choose…"), self)
+        choose.clicked.connect(self.choose_folder)
+        show = QPushButton(self.tr("Open"), self)
+        show.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(self.folder.text())))
+        row = QHBoxLayout()
+        row.addWidget(self.folder, 1)
+        row.addWidget(choose)
+        row.addWidget(show)
+        form.addRow(self.tr("Folder"), row)
+        self.latest = QLabel(self)
+        self.latest.setWordWrap(True)
+        form.addRow(self.tr("Latest"), self.latest)
+        self.reload()
+
+    def set_folder(self, folder: str) -> None:
+        self.ctx.settings.setValue(backups.FOLDER_KEY, folder)
+        self.folder.setText(folder)
+        self.reload()
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for backups"), self.folder.text())
+        if folder:
+            self.set_folder(folder)
+
+    def reload(self) -> None:
+        try:
+            database = backup.sqlite_path(self.ctx.db.location)
+        except backup.NotSqliteDatabase:
+            self.auto.setEnabled(False)
+            self.latest.setText(self.tr("A server database is backed up on the server (pg_dump)."))
+            return
+        found = backup.backups_of(database, backups.backup_folder(self.ctx.settings))
+        if not found:
+            self.latest.setText(self.tr("no backups of this database yet"))
+            return
+        newest = found[0]
+        kind = self.tr("daily") if newest.automatic else self.tr("by hand")
+        self.latest.setText(self.tr("%1 (%2), %3 in all").replace("%1", f"{newest.made_at:%d.%m.%Y %H:%M}")
+                            .replace("%2", kind).replace("%3", str(len(found))))
