@@ -6,56 +6,13 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-from PySide6.QtWidgets import QWidget
+
 from sqlalchemy import select
 
 from board_support import ScriptedDialogs, deal_in, stage_id
 from models.orm import Deal, DealEvent
 from models.services.deals import move_deal, reopen_deal
-from undo_support import B_NAME, event_ids, make_pair, seed_users, snapshot
-
-
-@pytest.fixture(scope="module")
-def server():
-    from pg_server import PostgresServer
-
-    pg = PostgresServer().start()
-    yield pg
-    pg.stop()
-
-
-@pytest.fixture(params=["sqlite", "postgres"])
-def two(request, tmp_path, qtbot):
-    """A on one ``Database``, B on a second one, on one SQLite file or one PostgreSQL database."""
-    from models.db import open_database
-
-    location = str(tmp_path / "team.db") if request.param == "sqlite" else \
-        request.getfixturevalue("server").new_database()
-    db_a = open_database(location, language="en")
-    seed_users(db_a)
-    pair, db_b = make_pair(db_a, location, tmp_path)
-    widget = QWidget()
-    qtbot.addWidget(widget)
-    pair.widget = widget
-    yield pair
-    db_b.close()
-    db_a.close()
-
-
-@pytest.fixture
-def two_on_sqlite(tmp_path, qtbot):
-    from models.db import open_database
-
-    location = str(tmp_path / "team.db")
-    db_a = open_database(location, language="en")
-    seed_users(db_a)
-    pair, db_b = make_pair(db_a, location, tmp_path)
-    widget = QWidget()
-    qtbot.addWidget(widget)
-    pair.widget = widget
-    yield pair
-    db_b.close()
-    db_a.close()
+from undo_support import B_NAME, event_ids, server, snapshot, two, two_on_sqlite  # noqa: F401 (fixtures)
 
 
 def test_undoing_a_move_after_a_colleague_moved_the_deal_again_is_refused_and_names_them(two):

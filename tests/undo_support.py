@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QWidget
 from sqlalchemy import func, select
@@ -16,6 +17,14 @@ from models.queries.board import BoardStage, board_stages
 from views.app_context import AppContext
 from views.board.commands import BoardActions
 from views.errors import describe
+
+def last_editor_named() -> str:
+    """Who a refusal names for a field edit: the colleague, once records carry their last
+    editor (``updated_by_id``); "Someone" until then."""
+    from models.orm import Deal
+
+    return B_NAME if hasattr(Deal, "updated_by_id") else "Someone"
+
 
 A_NAME, B_NAME = "Sasha SDR", "Иван Петров"
 
@@ -67,3 +76,46 @@ def snapshot(db: Database, model: type, record_id: int) -> dict[str, Any] | None
     with db.session() as s:
         record = s.get(model, record_id)
         return None if record is None else row_dict(record)
+
+
+@pytest.fixture(scope="module")
+def server():
+    from pg_server import PostgresServer
+
+    pg = PostgresServer().start()
+    yield pg
+    pg.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def two(request, tmp_path, qtbot):
+    """A on one ``Database``, B on a second one, on one SQLite file or one PostgreSQL database."""
+    from models.db import open_database
+
+    location = str(tmp_path / "team.db") if request.param == "sqlite" else \
+        request.getfixturevalue("server").new_database()
+    db_a = open_database(location, language="en")
+    seed_users(db_a)
+    pair, db_b = make_pair(db_a, location, tmp_path)
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    pair.widget = widget
+    yield pair
+    db_b.close()
+    db_a.close()
+
+
+@pytest.fixture
+def two_on_sqlite(tmp_path, qtbot):
+    from models.db import open_database
+
+    location = str(tmp_path / "team.db")
+    db_a = open_database(location, language="en")
+    seed_users(db_a)
+    pair, db_b = make_pair(db_a, location, tmp_path)
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    pair.widget = widget
+    yield pair
+    db_b.close()
+    db_a.close()

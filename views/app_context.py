@@ -113,15 +113,16 @@ class AppContext(QObject):
             return fn(session, *args, **kwargs)
 
     def push_undoable(
-        self, text: str, do: Callable[[], Changes], undo: Callable[[Changes], Changes]
+        self, text: str, do: Callable[[], Changes], undo: Callable[[Changes], Changes],
+        redo: Callable[[], Changes] | None = None,
     ) -> Changes:
         """Do an action now, in one transaction (errors propagate to the caller), and put
-        it on the undo stack."""
+        it on the undo stack (``redo``: how to do it again, when not ``do``)."""
         from .undo import ActionCommand
 
         with self.one_transaction():
             changes = do()
-        self.undo_stack.push(ActionCommand(self, text, do, undo, changes))
+        self.undo_stack.push(ActionCommand(self, text, do, undo, changes, redo))
         return changes
 
     # --- who is using this laptop ---------------------------------------------------------

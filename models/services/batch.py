@@ -29,6 +29,7 @@ from ..orm import Deal, DealEvent, Pipeline, PipelineKind
 from .deals import change_owner, create_deal, lose_deal, reopen_deal, undo_events, update_deal, win_deal
 from .creation_undo import discard_created_deal
 from .lookup import get_or_raise
+from .undo_guard import require_values
 
 
 def lose_deals(
@@ -79,10 +80,14 @@ def win_deals(
 
 
 def undo_with_copies(session: Session, event_ids: Iterable[int], created_deal_ids: Iterable[int], *,
-                     user_id: int | None, restore: Mapping[int, Mapping[str, Any]] | None = None) -> Changes:
+                     user_id: int | None, restore: Mapping[int, Mapping[str, Any]] | None = None,
+                     left: Mapping[int, Mapping[str, Any]] | None = None) -> Changes:
     """Undo a board action: remove its events (``undo_events``) and the deals it created,
     and put back the fields its "required to enter" forms filled (``restore``: deal id →
-    the values before, as ``deal_values`` read them)."""
+    the values before, as ``deal_values`` read them) — only while they still hold what
+    the action left (``left``: deal id → those values as the card shows them)."""
+    for deal_id, values in (left or {}).items():
+        require_values(session, "deal", get_or_raise(session, Deal, deal_id, "deal"), values)
     ids, copies = set(event_ids), list(created_deal_ids)
     by_copy: dict[int, set[int]] = {deal_id: set() for deal_id in copies}
     if copies:

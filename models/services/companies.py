@@ -22,7 +22,8 @@ from ..clock import local_now
 from ..orm import Company, Contact, Deal
 from .deals import suggest_deal_name
 from .lookup import get_or_raise
-from .merging import MergeSnapshot, fill_from, restore_records
+from .merging import MergeSnapshot, fill_from, note_kept, require_unmerged_since, restore_records
+from .undo_guard import record_refusal
 from .record_fields import apply_values, check_values, delete_custom_values
 
 
@@ -126,6 +127,12 @@ def merge_companies_snapshot(session: Session, keep_id: int, drop_id: int) -> Me
     session.delete(drop)
     session.flush()
     sync_deal_names(session, keep)
+    session.flush()
+    note_kept(session, snap, keep)
+    snap.after["deals"] = {i: [c, n] for i, c, n in session.execute(
+        select(Deal.id, Deal.company_id, Deal.name).where(Deal.id.in_([d for d, _n in snap.moved["deal_names"]])))}
+    snap.after["contacts"] = {i: c for i, c in session.execute(
+        select(Contact.id, Contact.company_id).where(Contact.id.in_(snap.moved["contacts"])))}
     return snap
 
 
@@ -137,7 +144,17 @@ def run_merge_companies(session: Session, keep_id: int, drop_id: int) -> tuple[C
 
 
 def undo_merge_companies(session: Session, snap: MergeSnapshot) -> Changes:
-    """Split a merge again: the dropped company comes back with its deals, contacts and values."""
+    """Split a merge again: the dropped company comes back with its deals, contacts and values.
+    Refused when any of it has been changed since the merge."""
+    require_unmerged_since(session, snap, Company)
+    for deal_id, (company_id, name) in snap.after.get("deals", {}).items():
+        deal = session.get(Deal, deal_id)
+        if deal is not None and (deal.company_id, deal.name) != (company_id, name):
+            raise record_refusal(session, deal, "company" if deal.company_id != company_id else "name")
+    for contact_id, company_id in snap.after.get("contacts", {}).items():
+        contact = session.get(Contact, contact_id)
+        if contact is not None and contact.company_id != company_id:
+            raise record_refusal(session, contact, "company")
     restore_records(session, snap, Company)
     drop_id = snap.drop_row["id"]
     if snap.moved["deals"]:

@@ -14,12 +14,14 @@ from sqlalchemy import delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from .. import errors
+from ..errors import ChangedSince
 from ..changes import Changes
 from ..clock import local_now
 from ..orm import Activity, Contact, Deal, deal_contacts
 from .companies import Duplicate
 from .lookup import get_or_raise
-from .merging import MergeSnapshot, fill_from, restore_records
+from .merging import MergeSnapshot, fill_from, note_kept, require_unmerged_since, restore_records
+from .undo_guard import user_name
 from .record_fields import apply_values, check_values, delete_custom_values
 
 EMAILS = ("email_work", "email_personal")
@@ -114,6 +116,9 @@ def run_merge_contacts(session: Session, keep_id: int, drop_id: int) -> tuple[Ch
     session.execute(update(Activity).where(Activity.contact_id == drop_id).values(contact_id=keep_id))
     session.delete(drop)
     session.flush()
+    note_kept(session, snap, keep)
+    snap.after["links"] = sorted(session.scalars(select(deal_contacts.c.deal_id).where(
+        deal_contacts.c.contact_id == keep_id)))
     changes = Changes(contacts={keep_id, drop_id}, deals=set(drop_deals),
                       activities=set(snap.moved["activities"]),
                       companies={c for c in (keep.company_id, snap.drop_row["company_id"]) if c})
@@ -125,7 +130,16 @@ def merge_contacts(session: Session, keep_id: int, drop_id: int) -> Changes:
 
 
 def undo_merge_contacts(session: Session, snap: MergeSnapshot) -> Changes:
-    """Split a contact merge again: links and activities go back to the recreated contact."""
+    """Split a contact merge again: links and activities go back to the recreated contact.
+    Refused when any of it has been changed since the merge."""
+    keep = require_unmerged_since(session, snap, Contact)
+    if "links" in snap.after and sorted(session.scalars(select(deal_contacts.c.deal_id).where(
+            deal_contacts.c.contact_id == snap.keep_id))) != snap.after["links"]:
+        raise ChangedSince("linked", record=keep.full_name)
+    moved = session.execute(select(Activity.user_id, Activity.at).where(
+        Activity.id.in_(snap.moved["activities"]), Activity.contact_id != snap.keep_id)).first()
+    if moved is not None:
+        raise ChangedSince("activity", record=keep.full_name, who=user_name(session, moved.user_id), at=moved.at)
     restore_records(session, snap, Contact)
     drop_id = snap.drop_row["id"]
     if snap.moved["added_links"]:

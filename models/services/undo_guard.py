@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..changes import Changes
 from ..errors import ChangedSince
 from ..fields.catalog import COLUMNS
 from ..orm import Company, Contact, Deal, DealEvent, EventKind, Task, User
@@ -25,6 +26,7 @@ EVENT_WORDS = {
     EventKind.REOPENED: "reopened", EventKind.OWNER: "owner", EventKind.RENEWAL: "renewal",
 }
 ENTITY_OF = {Deal: "deal", Company: "company", Contact: "contact", Task: "task"}
+MODELS = {entity: model for model, entity in ENTITY_OF.items()}
 # columns that change with every edit and say nothing of their own
 BOOKKEEPING = {"updated_by_id", "updated_at", "version"}
 
@@ -62,13 +64,38 @@ def require_latest_events(session: Session, deal_id: int, mine: set[int]) -> Non
         raise event_refusal(session, session.get(Deal, deal_id), later)
 
 
-def require_values(session: Session, record: Any, expected: Mapping[str, Any],
-                   read: Callable[[Session, int, list[str]], Mapping[str, Any]]) -> None:
-    """Refuse when a field of ``record`` (read by ``read``) no longer holds the value in ``expected``."""
-    now = read(session, record.id, list(expected))
+def read_values(session: Session, entity: str, record_id: int, keys: list[str]) -> dict[str, Any]:
+    """The current values of ``keys`` of a deal, company or contact (as its card shows them)
+    or a task (its columns)."""
+    if entity == "task":
+        task = session.get(Task, record_id)
+        return {key: getattr(task, key, None) for key in keys}
+    from ..queries.cards import record_values
+
+    return record_values(session, entity, record_id, keys)
+
+
+def require_values(session: Session, entity: str, record: Any, expected: Mapping[str, Any]) -> None:
+    """Refuse when a field of ``record`` no longer holds the value in ``expected``."""
+    now = read_values(session, entity, record.id, list(expected))
     for key, value in expected.items():
         if now.get(key) != value:
             raise record_refusal(session, record, key)
+
+
+def guarded_step(session: Session, entity: str, record_id: int, keys: list[str],
+                 expected: Mapping[str, Any] | None, act: Callable[[Session], Changes],
+                 name: str = "") -> tuple[Changes, dict[str, Any]]:
+    """Run ``act`` on one record only while its ``keys`` hold ``expected`` (None: no
+    check, the action's first run); return what changed and the values it left."""
+    record = session.get(MODELS[entity], record_id)
+    if record is None:
+        raise ChangedSince("deleted", record=name)
+    if expected is not None:
+        require_values(session, entity, record, expected)
+    changes = act(session)
+    session.flush()
+    return changes, read_values(session, entity, record_id, keys)
 
 
 def require_row(session: Session, record: Any, expected: Mapping[str, Any]) -> None:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QWidget
 from models import errors
 from models.changes import Changes
 from models.queries.board import BoardStage, lost_reasons
+from models.queries.cards import record_values
 from models.services.batch import lose_deals, reopen_deals, undo_with_copies, win_deals
 from models.services.deals import change_owner, deal_values, move_deals
 from models.services.funnel_rules import stage_rules, update_stage_rules
@@ -44,11 +45,26 @@ class BoardActions(QObject):
             return "«" + self.deal_name(deal_ids[0]) + "»"
         return self.tr("%1 deals").replace("%1", str(len(deal_ids)))
 
-    def _undo(self, restore: dict[int, dict[str, Any]] | None = None) -> Callable[[Changes], Changes]:
+    def _undo(self, restore: dict[int, dict[str, Any]] | None = None,
+              left: dict[str, Any] | None = None) -> Callable[[Changes], Changes]:
         """Undo of a board action: remove the events it wrote and the copies it made, and
-        put back the fields its forms filled (``restore``: their values before)."""
+        put back the fields its forms filled (``restore``: their values before), while
+        they still hold what the action left (``left["values"]``)."""
         ctx, user = self.ctx, self.ctx.user_id
-        return lambda done: ctx.run(undo_with_copies, done.event_ids, done.created, user_id=user, restore=restore)
+        return lambda done: ctx.run(undo_with_copies, done.event_ids, done.created, user_id=user, restore=restore,
+                                    left=(left or {}).get("values"))
+
+    def _noting_filled(self, act: Callable[[dict[int, dict[str, Any]]], Changes], values: dict[int, dict[str, Any]],
+                       left: dict[str, Any]) -> Changes:
+        """``act(values)``, noting in the same transaction what the filled fields hold after
+        it (what its undo may put back over)."""
+        ctx = self.ctx
+        changes = act(values)
+        if values:
+            now = {deal_id: ctx.run(lambda s, d=deal_id, k=list(asked): record_values(s, "deal", d, k))
+                   for deal_id, asked in values.items()}
+            ctx.on_commit(lambda: left.update(values=now))
+        return changes
 
     def _undoable(self, text: str, do: Callable[[], Changes]) -> Changes | None:
         """Do now and push on the undo stack; a refusal is shown, nothing is pushed."""
@@ -65,9 +81,11 @@ class BoardActions(QObject):
         cancelling any form leaves every deal as it was."""
         values: dict[int, dict[str, Any]] = {}
         before: dict[int, dict[str, Any]] = {}  # what undo puts back
+        left: dict[str, Any] = {}  # what the action left in those fields
         while True:
             try:
-                return self.ctx.push_undoable(text, lambda v=dict(values): act(v), self._undo(dict(before)))
+                return self.ctx.push_undoable(text, lambda v=dict(values): self._noting_filled(act, v, left),
+                                              self._undo(dict(before), left))
             except errors.StageRequirementsMissing as exc:
                 if exc.deal_id in values:  # answered, yet still missing: say which and stop
                     show_error(self.parent_widget, _named(exc, self.deal_name(exc.deal_id)))

@@ -17,7 +17,7 @@ from models.services.deals import suggest_deal_name
 
 from ..app_context import AppContext
 from ..errors import describe
-from ..undo import undo_creation
+from ..undo import push_creation
 
 
 class QuickCreateDialog(QDialog):
@@ -95,11 +95,9 @@ class QuickCreateDialog(QDialog):
         values = dict(pipeline_key=self.pipeline_key, stage_key=self.stage.key, user_id=self.ctx.user_id,
                       name=self.name.text().strip() or None, company_id=existing[0] if existing else None,
                       new_company=new_company, amount=self.amount.text().strip() or None)
-        ctx, with_company = self.ctx, new_company is not None  # the command outlives this dialog
+        ctx = self.ctx  # the command outlives this dialog
         try:
-            changes = ctx.push_undoable(
-                self.tr("Create a deal"), lambda: ctx.run(quick_create_deal, **values),
-                lambda done: undo_creation(ctx, done, with_company=with_company))
+            changes = push_creation(ctx, self.tr("Create a deal"), lambda: ctx.run(quick_create_deal, **values))
         except errors.VoronkaError as exc:
             self.error.setText(describe(exc))
             self.error.show()

@@ -16,10 +16,11 @@ from PySide6.QtWidgets import (
 )
 
 from models.errors import VoronkaError
-from models.services.activities import delete_activity, log_activity
+from models.services.activities import log_activity
 
 from ..app_context import AppContext
 from ..errors import show_error
+from ..undo import push_creation
 
 TYPES = ("call", "email", "message", "meeting", "note")
 
@@ -112,10 +113,8 @@ class ActivityBar(QWidget):
         values = dict(type=kind, user_id=ctx.user_id, deal_id=deal_id, contact_id=self.person.currentData(),
                       outcome=self.outcome.currentText().strip() or None, text=text or None)
         try:
-            changes = ctx.push_undoable(
-                self.tr("Log: %1").replace("%1", self.buttons[kind].text()),
-                lambda: ctx.run(log_activity, **values),
-                lambda done: ctx.run(delete_activity, done.created[0]))
+            changes = push_creation(ctx, self.tr("Log: %1").replace("%1", self.buttons[kind].text()),
+                                    lambda: ctx.run(log_activity, **values), kind="activities")
         except VoronkaError as exc:
             show_error(self, exc)
             return

@@ -21,7 +21,7 @@ from models.services.companies import (
 from models.services.deals import create_deal
 
 from ..errors import show_error
-from ..undo import undo_creation
+from ..undo import push_creation
 from .lists import deal_list, people_list
 from .record_card import RecordCard
 
@@ -103,8 +103,7 @@ class CompanyCard(RecordCard):
         ctx = self.ctx  # the undo command outlives this card
         values = dict(user_id=ctx.user_id, company_id=self.record_id, currency=self.data.currency)
         try:
-            changes = ctx.push_undoable(self.tr("Create a deal"), lambda: ctx.run(create_deal, **values),
-                                        lambda done: undo_creation(ctx, done))
+            changes = push_creation(ctx, self.tr("Create a deal"), lambda: ctx.run(create_deal, **values))
         except VoronkaError as exc:
             show_error(self, exc)
             return

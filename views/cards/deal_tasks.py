@@ -21,10 +21,11 @@ from PySide6.QtWidgets import (
 from models.clock import local_now
 from models.errors import VoronkaError
 from models.queries.tasks import TaskRow
-from models.services.tasks import add_task, complete_task, delete_task, reopen_task, task_values, update_task
+from models.services.tasks import add_task, complete_task, reopen_task, task_values, update_task
 
 from ..app_context import AppContext
 from ..errors import show_error
+from ..undo import push_creation, push_guarded
 from .formatting import format_datetime
 
 
@@ -82,7 +83,7 @@ def toggle_task(ctx: AppContext, parent: QWidget, task_id: int, done: bool) -> b
     text = (QCoreApplication.translate("Tasks", "Complete a task") if done
             else QCoreApplication.translate("Tasks", "Reopen a task"))
     try:
-        ctx.push_undoable(text, lambda: ctx.run(do, task_id), lambda _c: ctx.run(undo, task_id))
+        push_guarded(ctx, text, "task", task_id, ["done_at"], lambda s: do(s, task_id), lambda s: undo(s, task_id))
     except VoronkaError as exc:
         show_error(parent, exc)
         return False
@@ -95,8 +96,8 @@ def edit_task_undoable(ctx: AppContext, parent: QWidget, task_id: int, values: d
         old = ctx.query(task_values, task_id, list(values))
         if old == values:
             return True
-        ctx.push_undoable(QCoreApplication.translate("Tasks", "Edit a task"),
-                          lambda: ctx.run(update_task, task_id, values), lambda _c: ctx.run(update_task, task_id, old))
+        push_guarded(ctx, QCoreApplication.translate("Tasks", "Edit a task"), "task", task_id, list(values),
+                     lambda s: update_task(s, task_id, values), lambda s: update_task(s, task_id, old))
     except VoronkaError as exc:
         show_error(parent, exc)
         return False
@@ -105,8 +106,8 @@ def edit_task_undoable(ctx: AppContext, parent: QWidget, task_id: int, values: d
 
 def add_task_undoable(ctx: AppContext, parent: QWidget, **values: Any) -> int | None:
     try:
-        changes = ctx.push_undoable(QCoreApplication.translate("Tasks", "Add a task"), lambda: ctx.run(add_task, **values),
-                                    lambda done: ctx.run(delete_task, done.created[0]))
+        changes = push_creation(ctx, QCoreApplication.translate("Tasks", "Add a task"),
+                                lambda: ctx.run(add_task, **values), kind="tasks")
     except VoronkaError as exc:
         show_error(parent, exc)
         return None

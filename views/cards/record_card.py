@@ -32,6 +32,7 @@ from models.queries.cards import CardData, company_choices
 
 from ..app_context import AppContext
 from ..errors import show_error
+from ..undo import push_creation, push_guarded
 from .dialogs import DuplicateDialog, PickRecordDialog
 from .form import CardForm, EditorFactory
 
@@ -253,25 +254,18 @@ class RecordCard(QWidget):
 
     def _write(self, values: dict[str, Any]) -> None:
         name = self.title.text() or self.kind_text(self.data)
+        ctx = self.ctx  # the undo commands outlive this card
         if self.record_id is None:
-            create, delete = self.create_service(), self.delete_service()
-            holder: dict[str, int] = {}
-
-            def do() -> Changes:
-                changes = self.ctx.run(create, values)
-                holder["id"] = changes.created[0]
-                return changes
-
-            self.ctx.push_undoable(self.tr("Create %1").replace("%1", name), do,
-                                   lambda _c: self.ctx.run(delete, holder["id"]))
-            self.record_id = holder["id"]
+            create = self.create_service()
+            made = push_creation(ctx, self.tr("Create %1").replace("%1", name), lambda: ctx.run(create, values),
+                                 kind={"company": "companies", "contact": "contacts"}[self.kind])
+            self.record_id = made.created[0]
             self.defaults = {}
             return
         old = {k: self.data.values.get(k) for k in values}
         record_id, update = self.record_id, self.update_service()
-        self.ctx.push_undoable(self.tr("Edit %1").replace("%1", name),
-                               lambda: self.ctx.run(update, record_id, values),
-                               lambda _c: self.ctx.run(update, record_id, old))
+        push_guarded(ctx, self.tr("Edit %1").replace("%1", name), self.kind, record_id, list(values),
+                     lambda s: update(s, record_id, values), lambda s: update(s, record_id, old), name=name)
 
     def _resolve_duplicates(self, duplicates: list, values: dict[str, Any]) -> str:
         """Ask what to do about look-alikes: "save" this record, "merged" into one, or "stop"."""
@@ -317,13 +311,17 @@ class RecordCard(QWidget):
         run_merge, undo_merge = self.merge_services()
         snapshots: dict[str, Any] = {}
 
+        ctx = self.ctx
+
         def do() -> Changes:
-            changes, snapshots["last"] = self.ctx.db.run(run_merge, keep_id, drop_id)
-            self.ctx.changed.emit(changes)
-            return changes
+            def service(session) -> Changes:
+                changes, snap = run_merge(session, keep_id, drop_id)
+                ctx.on_commit(lambda: snapshots.update(last=snap))  # the undo of what was written
+                return changes
+            return ctx.run(service)
 
         def undo(_changes: Changes) -> Changes:
-            return self.ctx.run(undo_merge, snapshots["last"])
+            return ctx.run(undo_merge, snapshots["last"])
 
         switching = self.record_id == drop_id  # this card's record goes away: show the kept one
         if switching:

@@ -11,7 +11,7 @@ back, leaves the index where it was, and is reported through ``AppContext.error`
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QUndoCommand, QUndoStack
@@ -40,10 +40,11 @@ class ActionCommand(QUndoCommand):
     """
 
     def __init__(self, ctx: "AppContext", text: str, do: Callable[[], Changes],
-                 undo: Callable[[Changes], Changes], done: Changes):
+                 undo: Callable[[Changes], Changes], done: Changes, redo: Callable[[], Changes] | None = None):
         super().__init__(text)
         self._ctx = ctx
         self._do = do
+        self._redo = redo or do
         self._undo = undo
         self._last = done
         self._first = True
@@ -53,7 +54,7 @@ class ActionCommand(QUndoCommand):
         if undo:
             self._undo(self._last)
             return
-        again = self._do()
+        again = self._redo()
         self._ctx.on_commit(lambda: setattr(self, "_last", again))  # only what was written counts
 
     def redo(self) -> None:
@@ -132,11 +133,59 @@ def undo_actions(stack: QUndoStack, parent: QObject) -> tuple[QAction, QAction]:
     return undo, redo
 
 
-def undo_creation(ctx: "AppContext", done: Changes, *, with_company: bool = False) -> Changes:
-    """The undo of creating a deal (``done``: what the creating service returned); with
-    ``with_company`` the company created in the same action goes too, if still unused."""
-    from models.services.creation_undo import discard_created_deal
+def push_creation(ctx: "AppContext", text: str, create: Callable[[], Changes], kind: str = "deals") -> Changes:
+    """Create records now and put it on the undo stack: undo deletes exactly what was
+    created (refused once someone changed it or hung work on it), redo puts the same rows
+    back under the same ids (refused if an id has been taken since). ``kind``: what
+    ``Changes.created`` lists (``deals``, ``companies``, ``contacts``, ``tasks``,
+    ``activities``); a company made with a deal (the board's quick-create) comes along."""
+    from models.services.recreate import capture_created, discard_created, restore_created
 
-    company = next(iter(done.companies), None) if with_company else None
-    return ctx.run(discard_created_deal, done.created[0], done.event_ids, user_id=ctx.user_id,
-                   company_id=company)
+    made: dict[str, Any] = {}
+
+    def first() -> Changes:
+        changes = create()
+        extra = {"companies": set(changes.companies)} if kind == "deals" else {}
+        rows = ctx.run(capture_created, **{**extra, kind: set(changes.created)})
+        ctx.on_commit(lambda: made.update(rows=rows))
+        return changes
+
+    def undo(_done: Changes) -> Changes:
+        return ctx.run(discard_created, made["rows"])
+
+    def redo() -> Changes:
+        held: dict[str, Any] = {}
+
+        def service(session: Any) -> Changes:
+            changes, held["rows"] = restore_created(session, made["rows"])
+            return changes
+
+        changes = ctx.run(service)
+        ctx.on_commit(lambda: made.update(rows=held["rows"]))
+        return changes
+
+    return ctx.push_undoable(text, first, undo, redo=redo)
+
+
+def push_guarded(ctx: "AppContext", text: str, entity: str, record_id: int, keys: list[str],
+                 do: Callable[[Any], Changes], undo: Callable[[Any], Changes], *, name: str = "") -> Changes:
+    """An action on one record's fields (``keys``) on the undo stack. ``do``/``undo`` are
+    services (``session → Changes``); each step after the first runs only while those
+    fields still hold what the previous step left, else it is refused naming who changed
+    them and when."""
+    from models.services.undo_guard import guarded_step
+
+    left: dict[str, Any] = {}
+
+    def step(act: Callable[[Any], Changes]) -> Changes:
+        held: dict[str, Any] = {}
+
+        def service(session: Any) -> Changes:
+            changes, held["values"] = guarded_step(session, entity, record_id, keys, left.get("values"), act, name)
+            return changes
+
+        changes = ctx.run(service)
+        ctx.on_commit(lambda: left.update(values=held["values"]))
+        return changes
+
+    return ctx.push_undoable(text, lambda: step(do), lambda _done: step(undo))
