@@ -49,7 +49,7 @@
     </message>
     <message>
       <source>«%2» has been deleted since.</source>
-      <translation>«%2» с тех пор удалена.</translation>
+      <translation>«%2» уже удалено.</translation>
     </message>
     <message>
       <source>%1 created another record in the place of «%2»%3.</source>
