@@ -26,7 +26,7 @@ def lost_deal(db, stage_key: str, name: str, follow_up: str) -> int:
 
 def open_tab(page, qtbot, index: int):
     page.tabs.setCurrentIndex(index)
-    qtbot.waitUntil(page.ctx.executor.idle)  # the lost deals are read on the executor
+    qtbot.waitUntil(lambda: page.ctx.executor.idle() and not (index == 1 and page.lost_view.loading))
     return page.lost_view if index == 1 else page.rules_view
 
 
@@ -41,7 +41,8 @@ def test_lost_deals_are_grouped_by_reason(ctx, qtbot):
     assert any(g[0].startswith("No answer") and g[1].startswith("deals: 2") for g in groups) or any(
         g[0].startswith("Contacts not found") and g[1].startswith("deals: 2") for g in groups)
     view.reason_list.setCurrentRow(1)
-    assert view.model.rowCount() == 2 and "another rep" in view.hint.text()
+    qtbot.waitUntil(lambda: not view.loading and view.model.rowCount() == 2)  # read in SQL on the executor
+    assert "another rep" in view.hint.text()
 
 
 def test_reactivating_a_lost_deal_puts_it_back_on_the_board(ctx, qtbot):
@@ -108,3 +109,23 @@ def test_the_head_edits_rules_in_the_table_and_undo_restores_them(ctx, qtbot):
     ctx.undo_stack.undo()
     assert ctx.db.run(stage_rules, stage_id(ctx.db, "replied"))["rot_days"] is None
     assert deal_row(ctx.db, deal).status == "open"
+
+
+def test_the_lost_view_exports_what_it_shows(ctx, qtbot, tmp_path):
+    import csv
+
+    lost_deal(ctx.db, "outreach_started", "Silent 1", "reassign")
+    lost_deal(ctx.db, "outreach_started", "=Silent 2", "reassign")
+    lost_deal(ctx.db, "offer_sent", "Went to rival", "reactivate")
+    page = open_board(ctx, qtbot)
+    view = open_tab(page, qtbot, 1)
+    view.reason_list.setCurrentRow(1)  # one reason: two deals
+    qtbot.waitUntil(lambda: not view.loading and view.model.rowCount() == 2)
+    view.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    qtbot.waitUntil(lambda: not view.loading and view.model.cached(0) and view.model.cached(1))
+    with qtbot.waitSignal(view.exported, timeout=10000):
+        view.export_to(str(tmp_path / "lost.csv"))
+    with (tmp_path / "lost.csv").open(encoding="utf-8-sig") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[0][:3] == ["Deal", "Company", "Amount"]
+    assert [r[0] for r in rows[1:]] == ["'=Silent 2", "Silent 1"]  # the shown order; a formula stays text

@@ -105,3 +105,20 @@ def test_rescheduling_a_task_moves_it_between_groups_and_an_empty_title_is_refus
     monkeypatch.setattr(deal_tasks, "show_error", lambda parent, exc: shown.append(exc))
     assert not page.model.setData(page.model.index(0, 0, page.model.group_index("overdue")), "   ")
     assert "title" in str(shown[0]) and titles(page, "overdue") == ["Late call"]
+
+
+def test_the_tasks_export_is_what_the_tree_shows(ctx, page, qtbot, tmp_path):
+    import openpyxl
+
+    ctx.db.run(add_task, title="=cmd|' /C calc'!A0", assignee_id=1, due_at=local_now() + timedelta(days=5))
+    page.reload()
+    path = tmp_path / "tasks.xlsx"
+    page.export_to(str(path))
+    qtbot.waitUntil(lambda: path.exists() and ctx.executor.idle(), timeout=10000)
+    ws = openpyxl.load_workbook(path).worksheets[0]
+    cells = [list(r) for r in ws.iter_rows(values_only=True)]
+    assert cells[0][:2] == ["Group", "Task"]
+    assert [(r[0], r[1]) for r in cells[1:]] == [("Overdue", "Late call"), ("Upcoming", "Demo prep"),
+                                                ("Upcoming", "=cmd|' /C calc'!A0")]  # the tree's order
+    assert [[c or "" for c in r[1:]] for r in cells[1:]] == [row[1:] for row in page.shown_rows()[1]]
+    assert ws.cell(4, 2).data_type == "s" and ws.cell(3, 2).data_type == "s"  # text, never a formula

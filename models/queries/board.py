@@ -213,18 +213,36 @@ def newest_cards(session: Session, pipeline_key: str, per_stage: int) -> list[Bo
     return board_cards(session, pipeline_key, ids) if ids else []
 
 
-def lost_deals(session: Session, pipeline_key: str) -> list[LostDealRow]:
-    """Every lost deal of the pipeline, latest loss first."""
+def lost_deals(session: Session, pipeline_key: str | None, ids: Collection[int] | None = None) -> list[LostDealRow]:
+    """Every lost deal of the pipeline, latest loss first (or the lost deals with these ``ids``)."""
     q = (
         select(Deal.id, Deal.name, Company.name, Deal.amount_minor, Deal.currency, User.name, Deal.stage_id,
                Deal.lost_reason_id, Deal.lost_comment, Deal.closed_at)
         .join(Pipeline, Pipeline.id == Deal.pipeline_id)
         .outerjoin(Company, Company.id == Deal.company_id)
         .outerjoin(User, User.id == Deal.owner_id)
-        .where(Pipeline.key == pipeline_key, Deal.status == DealStatus.LOST)
+        .where(Deal.status == DealStatus.LOST)
         .order_by(Deal.closed_at.desc(), Deal.id.desc())
     )
-    return [LostDealRow(*r) for r in session.execute(q)]
+    if pipeline_key is not None:
+        q = q.where(Pipeline.key == pipeline_key)
+    if ids is None:
+        return [LostDealRow(*r) for r in session.execute(q)]
+    wanted, rows = sorted(set(ids)), []
+    for start in range(0, len(wanted), 500):  # stay under the database's bound-parameter limit
+        rows += [LostDealRow(*r) for r in session.execute(q.where(Deal.id.in_(wanted[start:start + 500])))]
+    return rows
+
+
+def lost_by_reason(session: Session, pipeline_key: str) -> dict[int, tuple[int, int]]:
+    """Per lost reason (0: none given) the pipeline's lost deals: (count, amount in minor units)."""
+    q = (
+        select(Deal.lost_reason_id, func.count(Deal.id), func.coalesce(func.sum(Deal.amount_minor), 0))
+        .join(Pipeline, Pipeline.id == Deal.pipeline_id)
+        .where(Pipeline.key == pipeline_key, Deal.status == DealStatus.LOST)
+        .group_by(Deal.lost_reason_id)
+    )
+    return {reason or 0: (int(count), int(amount)) for reason, count, amount in session.execute(q)}
 
 
 def lost_reasons(session: Session) -> list[LostReasonRow]:

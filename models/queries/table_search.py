@@ -19,7 +19,7 @@ from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session, aliased
 
 from ..money import to_minor
-from ..orm import Company, Contact, Deal, LostReason, Stage, User
+from ..orm import Company, Contact, Deal, LostReason, Pipeline, Stage, User
 
 
 def fold(text: str | None) -> str | None:
@@ -44,6 +44,8 @@ class TableFilter:
     closed_to: date | None = None
     amount_min: Decimal | None = None
     amount_max: Decimal | None = None
+    pipeline_key: str | None = None  # the Lost view: one pipeline's lost deals
+    lost_reason_id: int | None = None  # the Lost view: 0 = no reason given
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready (saved views)."""
@@ -235,7 +237,40 @@ CONTACTS = TableQuery(
     extra_joins={"company": lambda q: q.outerjoin(_contact_company, _contact_company.id == Contact.company_id)},
 )
 
-TABLES = {"deal": DEALS, "company": COMPANIES, "contact": CONTACTS}
+# --- the Lost view: one pipeline's lost deals ------------------------------------------------
+_lost_company = aliased(Company, name="lost_company")
+_lost_owner = aliased(User, name="lost_owner")
+_lost_stage = aliased(Stage, name="lost_stage")
+_lost_reason = aliased(LostReason, name="lost_reason")
+
+
+def _lost_filters(q: Select, f: TableFilter) -> Select:
+    q = q.where(Deal.status == "lost")
+    if f.pipeline_key:
+        q = q.where(Deal.pipeline_id == select(Pipeline.id).where(Pipeline.key == f.pipeline_key).scalar_subquery())
+    if f.lost_reason_id is not None:
+        q = q.where(Deal.lost_reason_id.is_(None) if f.lost_reason_id == 0 else Deal.lost_reason_id == f.lost_reason_id)
+    return q
+
+
+LOST = TableQuery(
+    base=lambda: select(Deal.id).select_from(Deal),
+    sort_keys={
+        "name": lambda: Deal.name, "company": lambda: _lost_company.name, "amount": lambda: Deal.amount_minor,
+        "stage": lambda: _lost_stage.position, "reason": lambda: _lost_reason.text,
+        "closed_at": lambda: Deal.closed_at, "owner": lambda: _lost_owner.name, "comment": lambda: Deal.lost_comment,
+    },
+    searched=lambda: [Deal.name, _lost_company.name, Deal.lost_comment],
+    filters=_lost_filters,
+    extra_joins={
+        "company": lambda q: q.outerjoin(_lost_company, _lost_company.id == Deal.company_id),
+        "owner": lambda q: q.outerjoin(_lost_owner, _lost_owner.id == Deal.owner_id),
+        "stage": lambda q: q.join(_lost_stage, _lost_stage.id == Deal.stage_id),
+        "reason": lambda q: q.outerjoin(_lost_reason, _lost_reason.id == Deal.lost_reason_id),
+    },
+)
+
+TABLES = {"deal": DEALS, "company": COMPANIES, "contact": CONTACTS, "lost": LOST}
 
 
 def record_ids(session: Session, kind: str, flt: TableFilter, sort: TableSort | None) -> list[int]:
@@ -283,8 +318,6 @@ class FilterChoices:
 
 
 def filter_choices(session: Session, kind: str) -> FilterChoices:
-    from ..orm import Pipeline
-
     def distinct(column: Any) -> list[str]:
         return [v for v in session.scalars(select(column).where(column.is_not(None)).distinct().order_by(column)) if v]
 

@@ -1094,6 +1094,10 @@
         <source>Open: %1 · overdue: %2</source>
         <translation>Открыто: %1 · просрочено: %2</translation>
     </message>
+    <message>
+        <source>Group</source>
+        <translation>Группа</translation>
+    </message>
 </context>
 <context>
     <name>TeamSettingsBox</name>

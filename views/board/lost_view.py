@@ -8,8 +8,6 @@ undoable. The list reloads when deals change while it is shown (or on the next s
 """
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -27,27 +25,34 @@ from PySide6.QtWidgets import (
 
 from models.changes import Changes
 from models.money import from_minor
-from models.queries.board import LostDealRow, LostReasonRow, PipelineRow, lost_deals, lost_reasons
+from models.queries.board import LostDealRow, LostReasonRow, PipelineRow, lost_by_reason, lost_deals, lost_reasons
+from models.queries.table_search import TableFilter, TableSort, record_ids
 
 from ..app_context import AppContext
-from ..tables.record_model import ID_ROLE, Column, RecordFilterProxy, RecordTableModel
+from ..errors import show_error
+from ..tables.export import ask_path, export_button, export_ids, exported_text
+from ..tables.lazy_model import PAGE, LazyRecordModel
+from ..tables.record_model import ID_ROLE, Column
 from .board_view import BoardView, board_order
 from .formatting import money_text
 
-LOST_ON = 4  # the column of the loss date: latest losses first
+LATEST_FIRST = TableSort("closed_at", descending=True)
 ALL = -1
 NO_REASON = 0
 
 
 class LostDealsView(QWidget):
     loaded = Signal()  # the lost deals are on screen
+    exported = Signal(str, int)  # path, rows written
 
     def __init__(self, ctx: AppContext, board: BoardView, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
         self.board = board
         self.pipeline: PipelineRow | None = None
-        self.rows: list[LostDealRow] = []
+        self.counts: dict[int, tuple[int, int]] = {}  # reason (0: none) → (deals, amount in minor units)
+        self.sort = LATEST_FIRST
+        self.loading = False
         self.reasons: dict[int, LostReasonRow] = {}
         self._stage_names: dict[int, str] = {}
         self._stale = False
@@ -68,14 +73,15 @@ class LostDealsView(QWidget):
         self.reassign = QToolButton(self)
         self.reassign.setText(self.tr("Reassign to…"))
         self.reassign.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.model = RecordTableModel(self._columns(), self, language=self.ctx.language)
-        self.proxy = RecordFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
-        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.model = LazyRecordModel(ctx.executor, self._columns(), self.fetch_rows, self, language=ctx.language)
+        self.model.sort_requested.connect(self._on_sort)
+        self.search.textChanged.connect(lambda _text: self.requery())
+        self.export = export_button(self, self.ask_export)
         self.table = QTableView(self)
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
+        self.table.horizontalHeader().setResizeContentsPrecision(0)  # the rows on screen, not 1000 fetched ones
+        self.table.horizontalHeader().setSortIndicator(5, Qt.SortOrder.DescendingOrder)  # latest losses first
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(LOST_ON, Qt.SortOrder.DescendingOrder)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
@@ -88,6 +94,7 @@ class LostDealsView(QWidget):
         actions.addWidget(self.search, 1)
         actions.addWidget(self.reactivate)
         actions.addWidget(self.reassign)
+        actions.addWidget(self.export)
         column = QVBoxLayout(right)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.hint)
@@ -104,14 +111,14 @@ class LostDealsView(QWidget):
 
     def _columns(self) -> list[Column]:
         return [
-            Column(self.tr("Deal"), lambda r: r.name),
-            Column(self.tr("Company"), lambda r: r.company),
-            Column(self.tr("Amount"), lambda r: from_minor(r.amount_minor), align_right=True),
-            Column(self.tr("Lost at stage"), lambda r: self._stage_names.get(r.stage_id, "")),
-            Column(self.tr("Reason"), lambda r: self._reason_label(r.lost_reason_id)),
-            Column(self.tr("Lost on"), lambda r: r.closed_at.date() if r.closed_at else None),
-            Column(self.tr("Owner"), lambda r: r.owner),
-            Column(self.tr("Comment"), lambda r: r.lost_comment),
+            Column(self.tr("Deal"), lambda r: r.name, key="name"),
+            Column(self.tr("Company"), lambda r: r.company, key="company"),
+            Column(self.tr("Amount"), lambda r: from_minor(r.amount_minor), align_right=True, key="amount"),
+            Column(self.tr("Lost at stage"), lambda r: self._stage_names.get(r.stage_id, ""), key="stage"),
+            Column(self.tr("Reason"), lambda r: self._reason_label(r.lost_reason_id), key="reason"),
+            Column(self.tr("Lost on"), lambda r: r.closed_at.date() if r.closed_at else None, key="closed_at"),
+            Column(self.tr("Owner"), lambda r: r.owner, key="owner"),
+            Column(self.tr("Comment"), lambda r: r.lost_comment, key="comment"),
         ]
 
     def _reason_label(self, reason_id: int | None) -> str:
@@ -123,38 +130,100 @@ class LostDealsView(QWidget):
         self.pipeline = pipeline
         self.reload()
 
+    @staticmethod
+    def fetch_rows(session, ids: list[int]) -> list[LostDealRow]:
+        return lost_deals(session, None, ids)
+
     def reload(self) -> None:
-        """Read the lost deals on the executor; a newer reload supersedes an unanswered one."""
+        """Read the reasons and their counts on the executor, then the chosen reason's deals."""
         assert self.pipeline is not None
         self._stale = False
+        self.loading = True
         key = self.pipeline.key
-        self.ctx.executor.query(lambda s: (lost_reasons(s), lost_deals(s, key)), on_done=self._show_loaded,
+        self.ctx.executor.query(lambda s: (lost_reasons(s), lost_by_reason(s, key)), on_done=self._show_reasons,
                                 owner=self, key=f"lost-view:{id(self)}")
 
-    def _show_loaded(self, loaded: tuple[list[LostReasonRow], list[LostDealRow]]) -> None:
-        reasons, self.rows = loaded
+    def _show_reasons(self, loaded: tuple[list[LostReasonRow], dict[int, tuple[int, int]]]) -> None:
+        reasons, self.counts = loaded
         self.reasons = {r.id: r for r in reasons}
         self._stage_names = {s.id: s.name(self.ctx.language) for s in self.board.stages}
+        self.model.mark_stale()  # reason and stage names may have changed
         current = self.reason_list.currentItem()
         keep = current.data(Qt.ItemDataRole.UserRole) if current else ALL
-        counts = Counter(r.lost_reason_id or NO_REASON for r in self.rows)
-        amounts: dict[int, int] = defaultdict(int)
-        for r in self.rows:
-            amounts[r.lost_reason_id or NO_REASON] += r.amount_minor or 0
+        counts = {reason: n for reason, (n, _amount) in self.counts.items()}
+        amounts = {reason: amount for reason, (_n, amount) in self.counts.items()}
         self.reason_list.blockSignals(True)
         self.reason_list.clear()
-        self._add_reason_item(ALL, self.tr("All lost deals"), len(self.rows), sum(amounts.values()), None)
+        self._add_reason_item(ALL, self.tr("All lost deals"), sum(counts.values()), sum(amounts.values()), None)
         for reason_id, reason in self.reasons.items():
-            if counts[reason_id]:
+            if counts.get(reason_id):
                 self._add_reason_item(reason_id, reason.label(self.ctx.language), counts[reason_id],
                                       amounts[reason_id], reason.follow_up)
-        if counts[NO_REASON]:
+        if counts.get(NO_REASON):
             self._add_reason_item(NO_REASON, self.tr("No reason given"), counts[NO_REASON], amounts[NO_REASON], None)
         self.reason_list.blockSignals(False)
         rows = [self.reason_list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.reason_list.count())]
         self.reason_list.setCurrentRow(rows.index(keep) if keep in rows else 0)
         self._fill_menus()
+        self._show_reason(keep_place=True)
+
+    def current_filter(self) -> TableFilter:
+        item = self.reason_list.currentItem()
+        reason_id = item.data(Qt.ItemDataRole.UserRole) if item else ALL
+        return TableFilter(search=self.search.text(), pipeline_key=self.pipeline.key if self.pipeline else None,
+                           lost_reason_id=None if reason_id == ALL else reason_id)
+
+    def requery(self, keep_place: bool = False) -> None:
+        """The chosen reason's lost deals, searched and sorted in SQL, on the executor."""
+        if self.pipeline is None:
+            return
+        flt, sort, fetch = self.current_filter(), self.sort, self.fetch_rows
+        self.loading = True
+
+        def read(session) -> tuple[list[int], list[LostDealRow]]:
+            ids = record_ids(session, "lost", flt, sort)
+            return ids, fetch(session, ids[:PAGE])
+
+        self.ctx.executor.query(read, on_done=lambda result: self._on_ids(result, keep_place), owner=self,
+                                key=f"lost-ids:{id(self)}")
+
+    def _on_ids(self, result: tuple[list[int], list[LostDealRow]], keep_place: bool) -> None:
+        ids, first = result
+        self.loading = False
+        if keep_place:
+            scroll = self.table.verticalScrollBar().value()
+            self.model.reorder(ids, first)
+            self.table.verticalScrollBar().setValue(scroll)
+        else:
+            self.model.set_ids(ids, first)
+        self.table.resizeColumnsToContents()
+        for col in range(self.model.columnCount()):
+            self.table.setColumnWidth(col, min(self.table.columnWidth(col), 240))
+        self._update_buttons()
         self.loaded.emit()
+
+    def _on_sort(self, column: int, order: Qt.SortOrder) -> None:
+        self.sort = TableSort(self.model.columns[column].key, order == Qt.SortOrder.DescendingOrder)
+        self.requery()
+
+    def ask_export(self, fmt: str) -> None:
+        path = ask_path(self, fmt, "lost-deals")
+        if path:
+            self.export_to(path)
+
+    def export_to(self, path: str) -> None:
+        """Write the lost deals shown (reason, search, sort) on the executor."""
+        header = self.table.horizontalHeader()
+        order = sorted(range(self.model.columnCount()), key=header.visualIndex)
+        columns = [self.model.columns[c] for c in order if not header.isSectionHidden(c)]
+
+        def done(count: int) -> None:
+            self.hint.setText(exported_text(count, path))
+            self.hint.setVisible(True)
+            self.exported.emit(str(path), count)
+
+        export_ids(self.ctx, self, path, self.model.ids, columns, self.fetch_rows, done,
+                   lambda exc: show_error(self, exc))
 
     def _add_reason_item(self, reason_id: int, label: str, count: int, amount: int, follow_up: str | None) -> None:
         mark = {"reassign": " ⇄", "reactivate": " ↻"}.get(follow_up or "", "")
@@ -172,18 +241,13 @@ class LostDealsView(QWidget):
             return self.tr("Lost to a competitor: revisit them after product changes with “Reactivate to stage…”.")
         return ""
 
-    def _show_reason(self) -> None:
+    def _show_reason(self, keep_place: bool = False) -> None:
         item = self.reason_list.currentItem()
         reason_id = item.data(Qt.ItemDataRole.UserRole) if item else ALL
-        rows = self.rows if reason_id == ALL else [r for r in self.rows if (r.lost_reason_id or NO_REASON) == reason_id]
-        self.model.set_rows(rows)
-        self.table.resizeColumnsToContents()
-        for col in range(self.model.columnCount()):
-            self.table.setColumnWidth(col, min(self.table.columnWidth(col), 240))
         reason = self.reasons.get(reason_id)
         self.hint.setText(self._follow_up_text(reason.follow_up if reason else None))
         self.hint.setVisible(bool(self.hint.text()))
-        self._update_buttons()
+        self.requery(keep_place)
 
     def _fill_menus(self) -> None:
         stages = QMenu(self.reactivate)

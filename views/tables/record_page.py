@@ -17,7 +17,6 @@ from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -36,12 +35,11 @@ from models.queries.table_search import TableFilter, TableSort, filter_choices, 
 from ..app_context import AppContext
 from ..errors import show_error
 from ..executor import Job
+from .export import ask_path, export_button, export_ids, exported_text
 from .filter_bar import FilterBar
 from .lazy_model import PAGE, LazyRecordModel
-from .record_model import ID_ROLE, Column, display_text
+from .record_model import ID_ROLE, Column
 from .saved_views import SavedView, load_views, put_view, save_views
-
-EXPORT_CHUNK = 500
 
 
 class RecordPage(QWidget):
@@ -94,14 +92,7 @@ class RecordPage(QWidget):
         self.columns_menu = QMenu(self.columns_button)
         self.columns_menu.aboutToShow.connect(self._fill_columns_menu)
         self.columns_button.setMenu(self.columns_menu)
-        self.export_button = QToolButton(self)
-        self.export_button.setText(self.tr("Export"))
-        self.export_button.setToolTip(self.tr("Save the rows shown — their filter, sort and columns"))
-        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        export_menu = QMenu(self.export_button)
-        export_menu.addAction(self.tr("Excel workbook (.xlsx)…"), lambda: self.ask_export("xlsx"))
-        export_menu.addAction(self.tr("CSV file (.csv)…"), lambda: self.ask_export("csv"))
-        self.export_button.setMenu(export_menu)
+        self.export_button = export_button(self, self.ask_export)
         self.filter_bar = FilterBar(self.filter_fields, ctx.language, self)
         self.filter_bar.setVisible(False)
         self.filter_bar.changed.connect(self._on_filter_bar)
@@ -389,43 +380,15 @@ class RecordPage(QWidget):
 
     # --- export -----------------------------------------------------------------------------
     def ask_export(self, fmt: str) -> None:
-        suffix = {"xlsx": self.tr("Excel workbook (*.xlsx)"), "csv": self.tr("CSV file (*.csv)")}[fmt]
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export"), f"{self.kind}s.{fmt}", suffix)
+        path = ask_path(self, fmt, f"{self.kind}s")
         if path:
-            if not path.lower().endswith("." + fmt):
-                path += "." + fmt
             self.export_to(path)
 
     def export_to(self, path: str | Path) -> Job:
         """Write the rows shown — same filter, order and visible columns — on the executor."""
-        from desktop.exports.table import write_table
-
-        ids = list(self.model.ids)
-        columns = [self.model.columns[c] for c in self.visible_columns()]
-        headers = [c.title for c in columns]
-        fetch, language = type(self).fetch_rows, self.ctx.language
-
-        def cell(column: Column, row: Any) -> Any:
-            value = column.value(row)
-            if column.align_right and value is not None and not isinstance(value, str):
-                return value  # amounts and counts stay numbers
-            return display_text(value, language)
-
-        def work(session: Session) -> int:
-            def rows():
-                for start in range(0, len(ids), EXPORT_CHUNK):
-                    chunk = ids[start:start + EXPORT_CHUNK]
-                    by_id = {r.id: r for r in fetch(session, chunk)}
-                    for record_id in chunk:
-                        row = by_id.get(record_id)
-                        if row is not None:  # deleted since: not shown any more either
-                            yield [cell(c, row) for c in columns]
-            return write_table(path, headers, rows())
-
         def done(count: int) -> None:
             self.export_button.setEnabled(True)
-            self.status_label.setText(self.tr("Exported %1 rows to %2").replace("%1", str(count))
-                                      .replace("%2", str(path)))
+            self.status_label.setText(exported_text(count, path))
             self.exported.emit(str(path), count)
 
         def failed(exc: BaseException) -> None:
@@ -434,8 +397,10 @@ class RecordPage(QWidget):
             show_error(self, exc)
 
         self.export_button.setEnabled(False)
-        self.status_label.setText(self.tr("Exporting %1 rows…").replace("%1", str(len(ids))))
-        self.export_job = self.ctx.executor.query(work, on_done=done, on_error=failed, owner=self)
+        self.status_label.setText(self.tr("Exporting %1 rows…").replace("%1", str(len(self.model.ids))))
+        columns = [self.model.columns[c] for c in self.visible_columns()]
+        self.export_job = export_ids(self.ctx, self, path, self.model.ids, columns, type(self).fetch_rows,
+                                     done, failed)
         return self.export_job
 
     # --- opening ----------------------------------------------------------------------------

@@ -31,6 +31,8 @@ from models.queries.tasks import task_rows
 
 from ..app_context import AppContext
 from ..cards.deal_tasks import add_task_undoable, edit_task_undoable, toggle_task, tomorrow_morning
+from ..errors import show_error
+from ..tables.export import ask_path, export_button, export_rows, exported_text
 from .model import DEAL_ID_ROLE, TASK_ID_ROLE, TaskTreeModel
 
 DONE_DAYS = 7
@@ -92,6 +94,8 @@ class TasksPage(QWidget):
         top.addWidget(self.show_done)
         top.addStretch(1)
         top.addWidget(self.count_label)
+        self.export = export_button(self, self.ask_export)
+        top.addWidget(self.export)
         adding = QHBoxLayout()
         adding.addWidget(self.new_title, 1)
         adding.addWidget(self.new_due)
@@ -157,6 +161,31 @@ class TasksPage(QWidget):
                                  .replace("%2", str(self.model.task_count("overdue"))))
         if current is not None:
             self.select_task(current)
+
+    def shown_rows(self) -> tuple[list[str], list[list[str]]]:
+        """The tasks as the tree shows them, group by group: headers and rows (the group first)."""
+        model = self.model
+        headers = [self.tr("Group")] + [model.headerData(c, Qt.Orientation.Horizontal)
+                                        for c in range(model.columnCount())]
+        rows = []
+        for g in range(model.rowCount()):
+            group = model.index(g, 0)
+            title = model.titles[model.groups[g][0]]  # "Overdue", without the count the tree adds
+            for t in range(model.rowCount(group)):
+                rows.append([title] + [model.index(t, c, group).data() or "" for c in range(model.columnCount())])
+        return headers, rows
+
+    def ask_export(self, fmt: str) -> None:
+        path = ask_path(self, fmt, "tasks")
+        if path:
+            self.export_to(path)
+
+    def export_to(self, path: str) -> None:
+        """Write the tasks shown (whose, done or not, in the tree's order) on the executor."""
+        headers, rows = self.shown_rows()
+        export_rows(self.ctx, self, path, headers, rows,
+                    lambda count: self.count_label.setText(exported_text(count, path)),
+                    lambda exc: show_error(self, exc))
 
     def select_task(self, task_id: int) -> None:
         matches = self.model.match(self.model.index(0, 0), TASK_ID_ROLE, task_id, 1,
