@@ -106,15 +106,16 @@ def _folded(column: ColumnElement, sqlite: bool) -> ColumnElement:
 def _matches(session: Session, columns: list[ColumnElement], search: str) -> ColumnElement:
     """``search`` occurs in any of ``columns``, ignoring case. The columns are joined into one
     text first, so SQLite calls the Python fold once per row, not once per column; a search
-    without letters (digits of a phone or an INN) needs no folding at all."""
+    without letters beyond ASCII (Latin, digits of a phone or an INN) needs no Python fold."""
     needle = fold(search) or ""
     pattern = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
     text = func.coalesce(columns[0], "")
     for column in columns[1:]:
         text = text + "\x01" + func.coalesce(column, "")
-    if not any(ch.isalpha() for ch in needle):
-        return text.like(pattern, escape="\\")
-    return _folded(text, _is_sqlite(session)).like(pattern, escape="\\")
+    sqlite = _is_sqlite(session)
+    if sqlite and all(ch.isascii() or not ch.isalpha() for ch in needle):
+        return text.like(pattern, escape="\\")  # SQLite's LIKE ignores case in ASCII by itself
+    return _folded(text, sqlite).like(pattern, escape="\\")
 
 
 def _day_start(d: date) -> datetime:
