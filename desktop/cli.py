@@ -5,11 +5,14 @@
     voronka import  --db PATH --dir FOLDER
     voronka report  --db PATH --period P [--as-of ISO] [--pipeline KEY] --format F --out FILE|-
 
-Errors go to stderr as one sentence; bad input exits with status 2.
+Errors go to stderr as one sentence; bad input (and a database that cannot be used:
+missing, damaged, read-only, busy) exits with status 2. Anything unexpected is one
+sentence too, exit status 1, with its traceback in the log file (``desktop.logfile``).
 """
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from collections.abc import Sequence
 
@@ -60,6 +63,33 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (UsageError, VoronkaError) as exc:
         print(f"voronka {args.command}: {exc}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print(f"voronka {args.command}: interrupted; nothing was written.", file=sys.stderr)
+        return 130
+    except Exception as exc:  # noqa: BLE001 — the last line of defence: one sentence, traceback in the log
+        return _unexpected(args.command, exc)
+
+
+def _unexpected(command: str, exc: Exception) -> int:
+    from sqlalchemy.exc import DBAPIError
+
+    from models import errors, retry
+
+    if retry.is_busy(exc):
+        print(f"voronka {command}: {errors.DatabaseBusy()}", file=sys.stderr)
+        return 2
+    if isinstance(exc, DBAPIError) and any(word in str(exc.orig).lower() for word in ("malformed", "not a database")):
+        print(f"voronka {command}: the database file is damaged (truncated or corrupt); restore it from a backup.",
+              file=sys.stderr)
+        return 2
+    from .logfile import install_log_file
+
+    path = install_log_file()
+    logging.getLogger("voronka.cli").error("voronka %s failed", command, exc_info=exc)
+    summary = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    print(f"voronka {command}: unexpected error ({type(exc).__name__}: {summary[:200]}); "
+          f"the details are in {path}", file=sys.stderr)
+    return 1
 
 
 if __name__ == "__main__":

@@ -20,9 +20,17 @@ def records(**columns: Sequence[Any]) -> list[dict[str, Any]]:
 
 
 def insert_all(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
-    """Insert ``rows`` (dicts with the same keys) into ``table`` in executemany batches."""
+    """Insert ``rows`` (dicts with the same keys) into ``table`` in executemany batches.
+
+    Rows with explicit ids advance the table's id sequence on PostgreSQL afterwards, so
+    the next ordinary insert does not collide with them.
+    """
     for i in range(0, len(rows), BATCH):
         conn.execute(insert(table), rows[i:i + BATCH])
+    if rows and "id" in rows[0]:
+        from .sequences import advance_sequences
+
+        advance_sequences(conn, [table])
 
 
 def next_id(conn: Connection, column: Any) -> int:

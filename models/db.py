@@ -1,15 +1,18 @@
 """Open, create and migrate a Voronka database (SQLite file or SQLAlchemy URL).
 
-``open_database`` is the only way in: it checks the file is a database, refuses a
-schema newer than this app, copies an older SQLite file to a timestamped backup
-before migrating it with Alembic, and turns on WAL and foreign keys for SQLite.
-Every failure is a ``DatabaseOpenError`` with a sentence fit for a dialog, raised
-before anything is written.
+``open_database`` is the only way in: it checks the file is a whole, writable SQLite
+database, refuses a schema newer than this app, copies an older SQLite file to a
+timestamped backup before migrating it with Alembic (one transaction: a failed
+migration leaves the file as it was, and trying again reuses the same backup), and
+turns on WAL and foreign keys for SQLite. A PostgreSQL database is dumped with
+``pg_dump`` before a migration when the tool is installed, else the caller is told no
+backup was made. Every failure is a ``DatabaseOpenError`` with a sentence fit for a
+dialog, raised before anything is written; things worth saying that do not stop the
+opening (a file on a network share, the PostgreSQL backup) go to ``notify``.
 """
 from __future__ import annotations
 
 import os
-import shutil
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -22,13 +25,15 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, inspect
-from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, DatabaseError, NoSuchModuleError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from . import errors
+from . import errors, notices, retry
+from .sqlite_files import same_content, write_copy
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 SQLITE_MAGIC = b"SQLite format 3\x00"
+QUICK_CHECK_MAX_BYTES = 64 << 20
 T = TypeVar("T")
 
 
@@ -80,6 +85,7 @@ class Database:
         self.engine = engine
         self.location = location
         self.backup_path = backup_path  # set when opening migrated an older file
+        self.busy_delays: tuple[float, ...] = retry.BUSY_DELAYS  # pauses between tries of a busy write
         self._sessions = sessionmaker(engine, expire_on_commit=False)
 
     @property
@@ -97,12 +103,43 @@ class Database:
             yield session
 
     def run(self, service: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-        """Run one domain service in one transaction and return what it returns."""
-        with self.transaction() as session:
-            return service(session, *args, **kwargs)
+        """Run one domain service in one transaction and return what it returns.
+
+        A database kept busy by another writer is retried a few times (the transaction
+        rolled back each time), then refused with ``DatabaseBusy``.
+        """
+        def once() -> T:
+            with self.transaction() as session:
+                return service(session, *args, **kwargs)
+
+        return retry.when_busy(once, self.busy_delays)
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def _check_header(path: Path, location: str) -> bool:
+    """Whether the file holds a database; refuse another kind of file or a truncated one."""
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(100)
+    except PermissionError as exc:
+        raise errors.DatabaseReadOnly(location) from exc
+    except OSError as exc:
+        raise errors.DatabaseUnreachable(location, exc.strerror or str(exc)) from exc
+    if not header:
+        return False  # an empty file: SQLite makes it a new database
+    if not header.startswith(SQLITE_MAGIC[:len(header)]):
+        raise errors.NotADatabase(location)
+    if len(header) < 100:
+        raise errors.DatabaseCorrupt(location)
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    size_is_valid = header[92:96] == header[24:28]  # the header's page count is current
+    if size_is_valid and path.stat().st_size < page_size * pages:
+        raise errors.DatabaseCorrupt(location)
+    return True
 
 
 def _check_sqlite_file(path: Path, location: str) -> bool:
@@ -110,13 +147,12 @@ def _check_sqlite_file(path: Path, location: str) -> bool:
     if path.exists():
         if path.is_dir():
             raise errors.NotADatabase(location)
-        with path.open("rb") as fh:
-            header = fh.read(16)
-        if header and header != SQLITE_MAGIC:
-            raise errors.NotADatabase(location)
-        if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+        has_database = _check_header(path, location)
+        if not os.access(path, os.W_OK) or not path.stat().st_mode & 0o222:
+            raise errors.DatabaseReadOnly(location)  # the mode bits too: root may write anything
+        if not os.access(path.parent, os.W_OK):
             raise errors.FolderNotWritable(location, str(path.parent))
-        return bool(header)
+        return has_database
     folder = path.parent
     while not folder.exists() and folder != folder.parent:
         folder = folder.parent
@@ -125,17 +161,40 @@ def _check_sqlite_file(path: Path, location: str) -> bool:
     return False
 
 
-def _check_not_locked(engine: Engine, location: str) -> None:
+def _sqlite_refusal(exc: DatabaseError, location: str) -> errors.DatabaseOpenError | None:
+    """The refusal an SQLite error means, if it is one of the known ones."""
+    message = str(exc.orig if exc.orig is not None else exc).lower()
+    if "locked" in message or "busy" in message:
+        return errors.DatabaseLocked(location)
+    if "malformed" in message or "corrupt" in message or "disk i/o error" in message:
+        return errors.DatabaseCorrupt(location)
+    if "not a database" in message or "encrypted" in message:
+        return errors.NotADatabase(location)
+    if "readonly" in message or "read-only" in message:
+        return errors.DatabaseReadOnly(location)
+    return None
+
+
+def _check_sqlite_content(engine: Engine, location: str, size: int) -> None:
+    """Refuse a locked file, or one whose pages SQLite finds damaged.
+
+    The page check (``quick_check``) reads the whole file, about 1 s per 100 MB, so it
+    runs on files up to ``QUICK_CHECK_MAX_BYTES``; damage in a bigger file is found when
+    it is read (the app and the command line turn SQLite's "malformed" into the same
+    sentence).
+    """
     try:
         with engine.connect() as conn:
             conn.exec_driver_sql("BEGIN IMMEDIATE")
             conn.exec_driver_sql("ROLLBACK")
-    except OperationalError as exc:
-        if "locked" in str(exc).lower() or "busy" in str(exc).lower():
-            raise errors.DatabaseLocked(location) from exc
-        if "not a database" in str(exc).lower() or "encrypted" in str(exc).lower():
-            raise errors.NotADatabase(location) from exc
+            result = conn.exec_driver_sql("PRAGMA quick_check(1)").scalar() if size <= QUICK_CHECK_MAX_BYTES else "ok"
+    except DatabaseError as exc:
+        refusal = _sqlite_refusal(exc, location)
+        if refusal is not None:
+            raise refusal from exc
         raise
+    if result != "ok":
+        raise errors.DatabaseCorrupt(location)
 
 
 def _inspect(engine: Engine, location: str, is_sqlite: bool) -> tuple[str | None, bool]:
@@ -145,31 +204,38 @@ def _inspect(engine: Engine, location: str, is_sqlite: bool) -> tuple[str | None
             current = MigrationContext.configure(conn).get_current_revision()
             has_tables = bool(inspect(conn).get_table_names())
         return current, has_tables
-    except OperationalError as exc:
-        message = str(exc).lower()
-        if is_sqlite and ("locked" in message or "busy" in message):
-            raise errors.DatabaseLocked(location) from exc
-        if is_sqlite and ("not a database" in message or "encrypted" in message):
-            raise errors.NotADatabase(location) from exc
+    except DatabaseError as exc:
+        refusal = _sqlite_refusal(exc, location) if is_sqlite else None
+        if refusal is not None:
+            raise refusal from exc
         raise errors.DatabaseUnreachable(location, str(exc.orig)) from exc
 
 
 def _backup(path: Path) -> Path:
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.stem}.backup-{stamp}{path.suffix}")
-    n = 1
-    while target.exists():
-        target = path.with_name(f"{path.stem}.backup-{stamp}-{n}{path.suffix}")
-        n += 1
-    src = sqlite3.connect(path)
+    """Copy ``path`` to ``<stem>.backup-<time><suffix>`` beside it, or reuse an identical backup.
+
+    The copy is complete before it gets its name (``models.sqlite_files``); when a
+    backup with the same content already exists (an earlier attempt to migrate the same
+    file failed) the new copy is dropped and the old one returned.
+    """
+    tmp = write_copy(path, path.parent)
     try:
-        dst = sqlite3.connect(target)
-        with dst:
-            src.backup(dst)  # consistent copy even with a WAL file beside it
-        dst.close()
-    finally:
-        src.close()
-    return target
+        size = tmp.stat().st_size
+        for earlier in sorted(path.parent.glob(f"{path.stem}.backup-*{path.suffix}")):
+            if earlier.stat().st_size == size and same_content(earlier, tmp):
+                tmp.unlink()
+                return earlier
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        target = path.with_name(f"{path.stem}.backup-{stamp}{path.suffix}")
+        n = 1
+        while target.exists():
+            target = path.with_name(f"{path.stem}.backup-{stamp}-{n}{path.suffix}")
+            n += 1
+        os.replace(tmp, target)
+        return target
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
@@ -179,12 +245,74 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
         command.upgrade(cfg, revision)
 
 
+def _pending_revisions(current: str | None) -> list[str]:
+    """The revisions after ``current`` up to head, oldest first."""
+    script = ScriptDirectory.from_config(alembic_config())
+    steps = list(script.iterate_revisions("head", current or "base"))
+    return [step.revision for step in reversed(steps)]
+
+
+def _migration_engine(url: str) -> Engine:
+    """An engine whose transactions cover DDL too, so a failed migration rolls back whole.
+
+    pysqlite does not BEGIN before DDL by itself (SQLAlchemy's documented recipe); foreign
+    keys stay off while batch migrations copy tables.
+    """
+    if not url.startswith("sqlite"):
+        return create_engine(url)
+    engine = create_engine(url, connect_args={"timeout": 2})
+
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+        dbapi_connection.isolation_level = None
+        dbapi_connection.execute("PRAGMA journal_mode=WAL")
+        dbapi_connection.execute("PRAGMA busy_timeout=2000")
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Any) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return engine
+
+
+def migrate(url: str, location: str, current: str | None) -> None:
+    """Bring the database to head in one transaction; a failure is ``MigrationFailed``."""
+    engine = _migration_engine(url)
+    cfg = alembic_config()
+    step = "?"
+    try:
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            for step in _pending_revisions(current):
+                command.upgrade(cfg, step)
+    except errors.DatabaseOpenError:
+        raise
+    except Exception as exc:
+        detail = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0][:300]
+        raise errors.MigrationFailed(location, step, detail) from exc
+    finally:
+        engine.dispose()
+
+
 def make_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"timeout": 2})
         event.listen(engine, "connect", _on_sqlite_connect)
         return engine
+    if url.startswith("postgresql"):
+        # a row another client keeps locked fails after a while instead of hanging the UI;
+        # Database.run retries it, then says the database is busy
+        return create_engine(url, pool_pre_ping=True,
+                             connect_args={"options": f"-c lock_timeout={retry.LOCK_TIMEOUT_MS}"})
     return create_engine(url, pool_pre_ping=True)
+
+
+def _engine_or_refusal(url: str, location: str, factory: Callable[[str], Engine]) -> Engine:
+    """``factory(url)``; an unknown URL scheme or a missing driver is ``UnknownDatabaseUrl``."""
+    try:
+        return factory(url)
+    except (NoSuchModuleError, ArgumentError, ImportError) as exc:
+        raise errors.UnknownDatabaseUrl(location, url.split("://", 1)[0]) from exc
 
 
 def open_database(
@@ -193,31 +321,41 @@ def open_database(
     create: bool = True,
     seed_defaults: bool = True,
     language: str = "ru",
+    notify: Callable[[notices.Notice], None] | None = None,
+    server_backup_dir: Path | None = None,
 ) -> Database:
     """Open (creating or migrating as needed) the database at ``path_or_url``.
 
     A new database gets the default funnel (``models.funnel_setup``) unless
-    ``seed_defaults`` is false. Raises ``DatabaseOpenError`` subclasses.
+    ``seed_defaults`` is false; with ``create`` false a missing SQLite file is refused
+    (``DatabaseMissing``). ``notify`` hears what the user should know but that does not
+    stop the opening (``models.notices``); a PostgreSQL dump made before a migration goes
+    to ``server_backup_dir`` (default: the user data folder). Raises ``DatabaseOpenError``
+    subclasses.
     """
     url = to_url(path_or_url)
     location = str(path_or_url)
     sqlite_path = _sqlite_path(url)
-    existed = False
+    say = notify or (lambda notice: None)
     if sqlite_path is not None:
         existed = _check_sqlite_file(sqlite_path, location)
         if not existed and not create:
-            raise errors.NotFound("database", location)
+            raise errors.DatabaseMissing(location) if not sqlite_path.exists() else errors.NotADatabase(location)
+        share = notices.network_share(sqlite_path)
+        if share is not None:
+            say(notices.NetworkShare(location, share))
         sqlite_path.parent.mkdir(parents=True, exist_ok=True)
     # Inspect with a plain connection first: the WAL pragma would rewrite the file header,
     # and a file we refuse must stay byte-for-byte as it was.
-    probe = create_engine(url, connect_args={"timeout": 2}) if sqlite_path is not None else make_engine(url)
+    probe = _engine_or_refusal(url, location, lambda u: create_engine(u, connect_args={"timeout": 2})
+                               if sqlite_path is not None else make_engine(u))
     try:
         if sqlite_path is not None:
-            _check_not_locked(probe, location)
+            _check_sqlite_content(probe, location, sqlite_path.stat().st_size if sqlite_path.exists() else 0)
         current, has_tables = _inspect(probe, location, sqlite_path is not None)
     finally:
         probe.dispose()
-    engine = make_engine(url)
+    engine = _engine_or_refusal(url, location, make_engine)
     try:
         head = head_revision()
         backup_path = None
@@ -227,8 +365,21 @@ def open_database(
             raise errors.SchemaTooNew(location, current)
         if current != head:
             if current is not None and sqlite_path is not None:
-                backup_path = _backup(sqlite_path)
-            upgrade(engine)
+                try:
+                    backup_path = _backup(sqlite_path)
+                except (OSError, sqlite3.Error) as exc:
+                    raise errors.BackupFailed(location, str(exc)) from exc
+            elif current is not None:
+                from .server_backup import back_up_server
+
+                backup_path = back_up_server(url, location, current, server_backup_dir, say)
+            engine.dispose()
+            migrate(url, location, current)
+        if sqlite_path is None:
+            from .sequences import advance_sequences
+
+            with engine.begin() as conn:
+                advance_sequences(conn)  # heal a database written with explicit ids by an older Voronka
         db = Database(engine, location, backup_path)
         if current is None and seed_defaults:
             from .funnel_setup import install_defaults

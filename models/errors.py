@@ -49,10 +49,74 @@ class FolderNotWritable(DatabaseOpenError):
         self.folder = folder
 
 
+class DatabaseMissing(DatabaseOpenError):
+    """A command that only reads was given a database file that does not exist."""
+
+    def __init__(self, location: str):
+        super().__init__(location, f"{location} does not exist; check the path "
+                                   "(voronka demo and voronka import create a new database).")
+
+
+class DatabaseReadOnly(DatabaseOpenError):
+    def __init__(self, location: str):
+        super().__init__(
+            location, f"{location} is read-only; make the file writable or open a copy of it."
+        )
+
+
+class DatabaseCorrupt(DatabaseOpenError):
+    def __init__(self, location: str):
+        super().__init__(
+            location,
+            f"{location} is damaged (truncated or corrupt) and cannot be opened; restore it from a backup.",
+        )
+
+
+class UnknownDatabaseUrl(DatabaseOpenError):
+    """An URL whose scheme SQLAlchemy does not know, or whose driver is not installed."""
+
+    def __init__(self, location: str, scheme: str):
+        super().__init__(
+            location,
+            f"{location} is not a database Voronka can open: unknown kind {scheme!r} or its driver is "
+            "not installed (use a file path or postgresql+psycopg://…).",
+        )
+        self.scheme = scheme
+
+
+class BackupFailed(DatabaseOpenError):
+    """The copy made before a migration could not be written, so nothing was migrated."""
+
+    def __init__(self, location: str, detail: str):
+        super().__init__(location, f"{location} was not updated: its backup could not be written ({detail}).")
+        self.detail = detail
+
+
+class MigrationFailed(DatabaseOpenError):
+    """Updating the schema failed; the database was left at its old revision."""
+
+    def __init__(self, location: str, revision: str, detail: str):
+        super().__init__(
+            location,
+            f"Updating {location} to this version of Voronka failed at step {revision} ({detail}); "
+            "the database was left as it was.",
+        )
+        self.revision = revision
+        self.detail = detail
+
+
 class DatabaseUnreachable(DatabaseOpenError):
     def __init__(self, location: str, detail: str):
         super().__init__(location, f"Cannot connect to {location}: {detail}")
         self.detail = detail
+
+
+class DatabaseBusy(VoronkaError):
+    """Another program kept the database locked while a change was being saved; nothing was saved."""
+
+    def __init__(self) -> None:
+        super().__init__("The database is busy (another program or user is writing to it); "
+                         "nothing was changed, try again in a moment.")
 
 
 # --- domain rules -------------------------------------------------------------------------

@@ -30,6 +30,7 @@ AREAS: dict[str, list[str]] = {
     "reports": ["views/reports/**/*.py", "views/start/**/*.py", "desktop/exports/**/*.py"],
     "undo": ["views/undo/**/*.py"],
     "importing": ["views/importing/**/*.py", "views/database/**/*.py"],
+    "failures": ["views/failures/**/*.py"],
 }
 
 

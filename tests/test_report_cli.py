@@ -99,21 +99,12 @@ def test_a_format_with_no_writer_is_refused(db_path, tmp_path, capsys, monkeypat
     assert not (tmp_path / "r.xlsx").exists()
 
 
-def test_a_database_that_does_not_exist_is_created_with_the_default_funnel(tmp_path, capsys):
+def test_a_database_that_does_not_exist_is_refused_not_created(tmp_path, capsys):
     new = tmp_path / "new.db"
-    code, out, _ = run(capsys, "--db", str(new), "--period", "2026-10", "--format", "json", "--out", "-")
-    assert code == 0 and new.exists()  # spec/exchange.md: "a database that does not exist is created"
-    report = json.loads(out)
-    assert [s["key"] for s in report["stages"]][:2] == ["unsorted", "work_started"]
-    assert report["metrics"]["revenue"] == 0 and report["metrics"]["conv_reply"] is None
-
-
-def test_a_failing_command_removes_the_database_it_created(tmp_path, capsys):
-    new = tmp_path / "new.db"
-    code, _, err = run(capsys, "--db", str(new), "--period", "2026-10", "--pipeline", "nosuch", "--format", "json",
-                       "--out", "-")
-    assert code == 2 and "nosuch" in err
-    assert not new.exists() and not (tmp_path / "new.db-wal").exists()
+    code, out, err = run(capsys, "--db", str(new), "--period", "2026-10", "--format", "json", "--out", "-")
+    assert code == 2 and out == ""  # spec/exchange.md (second edition): a command that only reads refuses it
+    assert "does not exist" in err and err.count("\n") == 1
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_output_into_a_missing_folder_is_refused(db_path, tmp_path, capsys):

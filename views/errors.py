@@ -54,6 +54,11 @@ def describe(exc: BaseException) -> str:
         return not_applied(exc.undo, exc.text, reason)
     if isinstance(exc, errors.ChangedSince):
         return changed_since(exc, _ui_language, field_label)
+    from .failures.messages import describe_database_error
+
+    database_problem = describe_database_error(exc)
+    if database_problem is not None:
+        return database_problem
     if isinstance(exc, errors.StageRequirementsMissing):
         fields = ", ".join(field_label(f) for f in exc.fields)
         return (QCoreApplication.translate("Errors", "To enter the stage «%1», fill in: %2.")

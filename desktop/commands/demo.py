@@ -14,6 +14,7 @@ from models.db import open_database
 from models.demo import DEFAULT_DEALS, build_demo
 
 from ..cli import UsageError
+from .database import say_notice
 
 
 def _anchor(text: str) -> date:
@@ -35,7 +36,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     if args.deals < 1:
         raise UsageError("--deals must be at least 1.")
-    db = open_database(args.db)
+    db = open_database(args.db, notify=say_notice)
     try:
         summary = build_demo(db, args.deals, args.seed, args.anchor,
                              progress=lambda message: print(message, file=sys.stderr, flush=True))

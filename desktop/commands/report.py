@@ -6,10 +6,11 @@ PDF are the report view's exports: they get the same bundle (the report, the pre
 period for the change column, and the trend history for the charts) and, like every
 export from the report view, are kept in the database as a snapshot. JSON and CSV are
 plain data outputs and leave the database untouched. A database that does not exist is
-created with the default funnel, as spec/exchange.md says for every command (its report
-is all zeros and nulls), and removed again if the command fails. Everything is
-validated and computed before anything is written: a failing command leaves no output
-file and no snapshot.
+refused (the command only reads). Everything is validated and computed before anything
+is written: a failing command leaves no output file and no snapshot. ``--out`` names a
+file (written under a temporary name, then renamed into place), ``-`` (stdout), or an
+existing FIFO or device such as ``/dev/stdout`` or ``/dev/null``, which is written into
+and never replaced; a folder is refused.
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ import csv
 import io
 import json
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Callable
@@ -73,7 +75,7 @@ WRITERS.update(xlsx=_export("xlsx_report"), pdf=_export("pdf_report"))
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("report", help="compute the report of a period and write it as json/csv/xlsx/pdf")
-    p.add_argument("--db", required=True, help="database file or SQLAlchemy URL (created if missing)")
+    p.add_argument("--db", required=True, help="database file or SQLAlchemy URL (must exist)")
     p.add_argument("--period", required=True, help="2026-10 (month), 2026-W43 (ISO week) or 2026-10-21 (day)")
     p.add_argument("--as-of", dest="as_of", help="ISO time the report is computed as of (default: end of period or now)")
     p.add_argument("--pipeline", default="sales", help="pipeline key (default: sales)")
@@ -111,7 +113,8 @@ def run(args: argparse.Namespace) -> int:
     writer = WRITERS.get(args.format)
     if writer is None:
         raise UsageError(f"format {args.format} is not available yet")
-    with command_database(args.db) as db:
+    check_out(args.out)
+    with command_database(args.db, create=False) as db:
         with db.session() as session:
             zone = get_setting(session, "team.time_zone")
             set_team_time_zone(zone)  # "now" (the default as-of) is the team's local time
@@ -151,28 +154,63 @@ def _pipeline_kind(session, key: str) -> str:
     return str(kind)
 
 
-def _write(out: str, content: bytes, then: Callable[[], object] | None = None) -> None:
-    """Write to stdout, or atomically to a file (a temporary file renamed into place).
-
-    ``then`` (keeping the snapshot) runs after the content is safely on disk and before
-    it is renamed into place, so a failure of either leaves neither behind.
-    """
+def _is_stream(out: str) -> bool:
+    """Whether ``out`` is stdout or an existing file that is not a regular file (FIFO, device)."""
     if out == "-":
-        if then:
-            then()
-        sys.stdout.buffer.write(content)
-        sys.stdout.flush()
+        return True
+    try:
+        mode = os.stat(Path(out).expanduser()).st_mode  # follows /dev/stdout → the real thing
+    except OSError:
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
+
+
+def check_out(out: str) -> None:
+    """Refuse an ``--out`` that cannot be written, before anything is computed or stored."""
+    if _is_stream(out):
         return
     target = Path(out).expanduser()
+    if target.is_dir():
+        raise UsageError(f"Cannot write {out}: it is a folder; give a file name.")
     if not target.parent.is_dir():
         raise UsageError(f"Cannot write {out}: the folder {target.parent} does not exist.")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+
+
+def _write(out: str, content: bytes, then: Callable[[], object] | None = None) -> None:
+    """Write to stdout or into a FIFO/device, or atomically to a file (a temporary file renamed into place).
+
+    ``then`` (keeping the snapshot) runs after the content is safely on disk and before
+    it is renamed into place, so a failure of either leaves neither behind; a stream
+    gets the content first and the snapshot is kept once it was written.
+    """
+    check_out(out)
+    if _is_stream(out):
+        try:
+            if out == "-":
+                sys.stdout.buffer.write(content)
+                sys.stdout.flush()
+            else:
+                with open(Path(out).expanduser(), "wb") as fh:  # a FIFO or device: never replaced
+                    fh.write(content)
+        except OSError as exc:
+            raise UsageError(f"Cannot write {out}: {exc.strerror or exc}.") from exc
+        if then:
+            then()
+        return
+    target = Path(os.path.realpath(Path(out).expanduser()))  # a symlink stays a symlink
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    except OSError as exc:
+        raise UsageError(f"Cannot write {out}: {exc.strerror or exc}.") from exc
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(content)
         if then:
             then()
         os.replace(tmp, target)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise UsageError(f"Cannot write {out}: {exc.strerror or exc}.") from exc
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

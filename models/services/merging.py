@@ -93,6 +93,10 @@ def restore_records(session: Session, snap: MergeSnapshot, model: type) -> tuple
     """Recreate the dropped record with its id and put back both records' fields and custom values."""
     drop = model(**snap.drop_row)
     session.add(drop)
+    session.flush()
+    from ..sequences import advance_sequences
+
+    advance_sequences(session, [model])  # the id is written explicitly
     keep = session.get(model, snap.keep_id)
     for attr, value in snap.keep_before.items():
         setattr(keep, attr, value)
