@@ -83,12 +83,18 @@ def choose_database(args: argparse.Namespace, settings: QSettings | None = None)
 
 
 def open_with_dialogs(location: str, language: str) -> Database | None:
-    """Open ``location``; on failure explain why and let the user pick another file or quit."""
-    from .dialogs import ask_after_open_error
+    """Open ``location``; on failure explain why and let the user pick another file or quit.
+
+    What the user should know but that does not stop the opening (a file on a network
+    share, a server database migrated with or without a pg_dump backup) is shown in a
+    dialog as it happens — before the migration, for the server backup.
+    """
+    from .dialogs import ask_after_open_error, show_notice
 
     while True:
         try:
-            return open_database(location, language=language)
+            return open_database(location, language=language, notify=show_notice,
+                                 server_backup_dir=paths.data_dir() / "server-backups")
         except DatabaseOpenError as exc:
             log.warning("Cannot open %s: %s", location, exc)
             other = ask_after_open_error(exc)
@@ -114,6 +120,21 @@ def run_app(argv: Sequence[str]) -> int:
     app.setOrganizationName("Voronka")
     app.setApplicationName("Voronka")
     app.setWindowIcon(application_icon())
+    from views.failures.handler import ErrorReporter
+
+    from .logfile import install_log_file
+
+    reporter = ErrorReporter(install_log_file(), parent=app).install()  # every uncaught error: dialog + log
+    try:
+        return _run(app, args)
+    except Exception as exc:  # noqa: BLE001 — before or after the event loop: still a dialog, not a traceback
+        reporter.report(exc, now=True)
+        return 1
+    finally:
+        reporter.uninstall()
+
+
+def _run(app: QApplication, args: argparse.Namespace) -> int:
     settings = QSettings()
     language = args.lang or settings.value("ui/language") or system_language()
     settings.setValue("ui/language", language)

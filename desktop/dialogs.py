@@ -44,3 +44,17 @@ def ask_after_open_error(exc: BaseException, parent: QWidget | None = None) -> s
                                               QCoreApplication.translate("Dialogs", "Voronka database (*.db)"))
         return path or None
     return None
+
+
+def show_notice(notice: object, parent: QWidget | None = None) -> None:
+    """Tell the user something found while opening the database (``models.notices``)."""
+    from PySide6.QtCore import Qt
+
+    from views.failures.messages import describe_notice
+
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Information)
+    box.setWindowTitle(QCoreApplication.translate("Dialogs", "Voronka"))
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(describe_notice(notice))
+    box.exec()

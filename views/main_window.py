@@ -151,10 +151,14 @@ class MainWindow(QMainWindow):
         self.auto_backup = AutoBackup(self)
 
     def _about(self) -> None:
+        from desktop.logfile import log_path
+
         QMessageBox.about(self, self.tr("About Voronka"),
                           self.tr("Voronka — an offline CRM for a small B2B sales team.\n"
                                   "Every stage move is kept in an event log, so every metric is "
-                                  "computed from the data itself."))
+                                  "computed from the data itself.")
+                          + "\n\n" + self.tr("Database: %1").replace("%1", self.ctx.db.location)
+                          + "\n" + self.tr("Log file (errors and their details): %1").replace("%1", str(log_path())))
 
     # --- pages ------------------------------------------------------------------------
     def _initial_page(self) -> str:

@@ -129,8 +129,11 @@ def start_task(
         if on_error is not None:
             on_error(exc)
         else:
-            log.error("Background task failed", exc_info=exc)
-            raise exc
+            from .failures.handler import report_unexpected
+
+            if not report_unexpected(exc):  # no application-wide reporter (tests): fail loudly
+                log.error("Background task failed", exc_info=exc)
+                raise exc
 
     task.signals.done.connect(done, Qt.ConnectionType.QueuedConnection)
     task.signals.failed.connect(failed, Qt.ConnectionType.QueuedConnection)

@@ -55,5 +55,17 @@
       <source>Before updating its schema, %1 was backed up with pg_dump to %2.</source>
       <translation>Перед обновлением схемы %1 сохранена с помощью pg_dump в %2.</translation>
     </message>
+    <message>
+      <source>Something went wrong: %1 (%2).</source>
+      <translation>Что-то пошло не так: %1 (%2).</translation>
+    </message>
+    <message>
+      <source>The details are in the log file %1.</source>
+      <translation>Подробности — в журнале %1.</translation>
+    </message>
+    <message>
+      <source>Voronka</source>
+      <translation>Воронка</translation>
+    </message>
   </context>
 </TS>
