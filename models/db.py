@@ -288,6 +288,8 @@ def migrate(url: str, location: str, current: str | None) -> None:
     except errors.DatabaseOpenError:
         raise
     except Exception as exc:
+        if retry.is_busy(exc):
+            raise errors.DatabaseLocked(location) from exc
         detail = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0][:300]
         raise errors.MigrationFailed(location, step, detail) from exc
     finally:
@@ -299,7 +301,7 @@ def make_engine(url: str) -> Engine:
         engine = create_engine(url, connect_args={"timeout": 2})
         event.listen(engine, "connect", _on_sqlite_connect)
         return engine
-    if url.startswith("postgresql"):
+    if url.startswith(("postgresql://", "postgresql+psycopg")):
         # a row another client keeps locked fails after a while instead of hanging the UI;
         # Database.run retries it, then says the database is busy
         return create_engine(url, pool_pre_ping=True,

@@ -185,3 +185,18 @@ def test_damage_in_a_file_too_big_for_the_opening_check_is_one_sentence_when_rea
     code, out, err = run(capsys, "report", "--db", str(db_path), *REPORT, "--out", "-")
     assert code == 2 and out == "" and "damaged" in err and err.count("\n") == 1
     assert db_path.read_bytes() == bytes(data)
+
+
+def test_dev_stdout_pointing_at_a_file_appends_to_it_as_the_shell_asked(db, db_path, tmp_path):
+    db.close()
+    log = tmp_path / "reports.log"
+    log.write_text("earlier report\n")
+    with log.open("a") as fh:  # voronka report … --out /dev/stdout >> reports.log
+        env = {**os.environ, "PYTHONPATH": str(ROOT), "XDG_DATA_HOME": str(tmp_path / "home")}
+        done = subprocess.run([sys.executable, "-m", "desktop.cli", "report", "--db", str(db_path), *REPORT,
+                               "--out", "/dev/stdout"], cwd=ROOT, env=env, stdout=fh, stderr=subprocess.PIPE,
+                              text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    text = log.read_text()
+    assert text.startswith("earlier report\n") and '"metrics"' in text
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)

@@ -156,8 +156,8 @@ def _pipeline_kind(session, key: str) -> str:
 
 def _is_stream(out: str) -> bool:
     """Whether ``out`` is stdout or an existing file that is not a regular file (FIFO, device)."""
-    if out == "-":
-        return True
+    if out == "-" or out.startswith(("/dev/", "/proc/self/fd/")):
+        return True  # /dev/stdout is written into even when the shell pointed it at a file
     try:
         mode = os.stat(Path(out).expanduser()).st_mode  # follows /dev/stdout → the real thing
     except OSError:
@@ -190,7 +190,7 @@ def _write(out: str, content: bytes, then: Callable[[], object] | None = None) -
                 sys.stdout.buffer.write(content)
                 sys.stdout.flush()
             else:
-                with open(Path(out).expanduser(), "wb") as fh:  # a FIFO or device: never replaced
+                with open(Path(out).expanduser(), "ab") as fh:  # never replaced, nor truncated (>> stays >>)
                     fh.write(content)
         except OSError as exc:
             raise UsageError(f"Cannot write {out}: {exc.strerror or exc}.") from exc
