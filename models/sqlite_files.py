@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import tempfile
+import time
 from datetime import datetime
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from . import errors
 
 SIDE_FILES = ("-wal", "-shm", "-journal")
 PARTIAL_SUFFIX = ".part"
+STALE_PART_S = 3600.0
 
 
 def _fsync_folder(folder: Path) -> None:
@@ -37,12 +39,25 @@ def _fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
+def remove_stale_parts(source: Path, folder: Path, older_than_s: float = STALE_PART_S) -> None:
+    """Delete temporary copies of ``source`` left in ``folder`` by a copy that was killed."""
+    now = time.time()
+    for part in folder.glob(f".{source.name}.*{PARTIAL_SUFFIX}"):
+        try:
+            if now - part.stat().st_mtime > older_than_s:
+                part.unlink()
+        except OSError:
+            pass
+
+
 def write_copy(source: str | os.PathLike[str], folder: str | os.PathLike[str]) -> Path:
     """Copy the database ``source`` to a new hidden temporary file in ``folder``, on disk.
 
-    The caller renames it into place (``os.replace``) or deletes it.
+    The caller renames it into place (``os.replace``) or deletes it. Temporary copies a
+    killed copy left behind more than an hour ago are removed first.
     """
     source, folder = Path(source), Path(folder)
+    remove_stale_parts(source, folder)
     fd, name = tempfile.mkstemp(prefix=f".{source.name}.", suffix=PARTIAL_SUFFIX, dir=folder)
     os.close(fd)
     tmp = Path(name)

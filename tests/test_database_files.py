@@ -260,3 +260,43 @@ def test_a_write_is_retried_until_the_other_writer_lets_go(tmp_path):
     with database.session() as s:
         assert "patient" in set(s.scalars(select(Deal.name)))
     database.close()
+
+
+def test_a_backup_killed_half_way_leaves_no_file_under_the_backup_name(tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    source = _database_with_deals(tmp_path / "live.db", n=5)
+    root = Path(__file__).resolve().parents[1]
+    child = subprocess.Popen([sys.executable, "-c", (
+        "import sys, time; sys.path.insert(0, sys.argv[1])\n"
+        "from models import sqlite_files\n"
+        "sqlite_files.os.fsync = lambda fd: time.sleep(60)  # a slow disk: the copy is written, not yet flushed\n"
+        "sqlite_files.copy_database(sys.argv[2], sys.argv[3])\n"),
+        str(root), str(source), str(tmp_path / "live.backup-1.db")])
+    try:
+        deadline = time.monotonic() + 60
+        while not list(tmp_path.glob(".live.db.*.part")) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert list(tmp_path.glob(".live.db.*.part")), "the child never started the copy"
+        os.kill(child.pid, signal.SIGKILL)
+    finally:
+        child.wait(timeout=30)
+    assert not (tmp_path / "live.backup-1.db").exists()
+    assert not [p for p in tmp_path.glob("*.backup-*") if not p.name.startswith(".")]
+
+
+def test_a_temporary_copy_left_by_a_killed_copy_is_removed_by_the_next_one(tmp_path):
+    import time
+
+    source = _database_with_deals(tmp_path / "live.db", n=1)
+    old = tmp_path / ".live.db.abc123.part"
+    old.write_bytes(b"half a copy")
+    os.utime(old, (time.time() - 7200, time.time() - 7200))
+    fresh = tmp_path / ".live.db.def456.part"
+    fresh.write_bytes(b"a copy being written right now")
+    sqlite_files.copy_database(source, tmp_path / "copy.db")
+    assert not old.exists() and fresh.exists()
