@@ -233,5 +233,7 @@ def test_an_undo_on_a_locked_database_is_one_sentence_not_a_traceback(ctx, db, q
     finally:
         holder.rollback()
         holder.close()
-    assert errors_seen == ["The database is busy: another program or user is writing to it. Nothing was changed; "
-                           "try again in a moment."]
+    assert len(errors_seen) == 1 and "Move" in errors_seen[0]
+    assert "The database is busy: another program or user is writing to it. Nothing was changed; " \
+           "try again in a moment." in errors_seen[0]
+    assert ctx.undo_stack.index() == 1  # the stack stayed in step with the database

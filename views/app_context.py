@@ -120,10 +120,22 @@ class AppContext(QObject):
         it on the undo stack (``redo``: how to do it again, when not ``do``)."""
         from .undo import ActionCommand
 
-        with self.one_transaction():
-            changes = do()
+        changes = self.in_one_transaction(do)
         self.undo_stack.push(ActionCommand(self, text, do, undo, changes, redo))
         return changes
+
+    def in_one_transaction(self, action: Callable[[], T]) -> T:
+        """``action()`` inside ``one_transaction``; a database another writer keeps locked is
+        tried again a few times (each try rolled back), then ``DatabaseBusy``."""
+        from models.retry import when_busy
+
+        def once() -> T:
+            with self.one_transaction():
+                return action()
+
+        if self._joined is not None:  # part of a bigger transaction: its owner retries
+            return once()
+        return when_busy(once, self.db.busy_delays)
 
     # --- who is using this laptop ---------------------------------------------------------
     def set_user(self, user_id: int | None) -> None:

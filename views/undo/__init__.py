@@ -71,8 +71,7 @@ class ActionCommand(QUndoCommand):
         if isinstance(stack, GuardedUndoStack) and stack.applying:
             return  # already applied by the stack, in its transaction
         try:
-            with self._ctx.one_transaction():
-                self.apply(undo)
+            self._ctx.in_one_transaction(lambda: self.apply(undo))
         except Exception as exc:  # noqa: BLE001 — reported, never swallowed
             self._ctx.error.emit(StepNotApplied(undo, self.text(), exc))
 
@@ -103,10 +102,12 @@ class GuardedUndoStack(QUndoStack):
         return self.canRedo() and self._step(self.command(self.index()), undo=False)
 
     def _step(self, command: QUndoCommand, undo: bool) -> bool:
+        def apply_all() -> None:
+            for action in _commands(command, reverse=undo):
+                action.apply(undo)
+
         try:
-            with self._ctx.one_transaction():
-                for action in _commands(command, reverse=undo):
-                    action.apply(undo)
+            self._ctx.in_one_transaction(apply_all)  # a locked database: a few tries, then DatabaseBusy
         except Exception as exc:  # noqa: BLE001 — reported, never swallowed
             self._ctx.error.emit(StepNotApplied(undo, command.text(), exc))
             return False
