@@ -154,3 +154,19 @@ def test_a_row_kept_locked_by_another_client_ends_in_one_sentence(server):
     with db.session() as s:
         assert s.get(Deal, deal_id).name == "mine"
     db.close()
+
+
+def test_the_command_line_says_before_a_server_migration_how_the_database_was_backed_up(server, capsys,
+                                                                                         monkeypatch):
+    from models.db import Database, make_engine
+    from models.funnel_setup import install_defaults
+
+    url = _old_server_database(server)
+    old = Database(make_engine(url), url)
+    old.run(install_defaults, language="en")  # the funnel as the older version left it
+    old.close()
+    monkeypatch.setattr(server_backup.shutil, "which", lambda name: None)
+    code = cli(["report", "--db", url, "--period", "2026-10", "--format", "json", "--out", "-"])
+    out, err = capsys.readouterr()
+    assert code == 0 and '"metrics"' in out
+    assert err.count("\n") == 1 and "No automatic backup" in err and "pg_dump --format=custom" in err
