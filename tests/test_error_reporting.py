@@ -118,7 +118,7 @@ def test_errors_arriving_while_a_dialog_is_open_are_counted_not_stacked(reporter
 
 
 def test_an_error_before_the_window_opens_is_a_dialog_and_exit_1(dialogs, monkeypatch, qtbot):
-    def broken(args):
+    def broken(*args):
         raise RuntimeError("demo build failed")
 
     monkeypatch.setattr(app_module, "choose_database", broken)
