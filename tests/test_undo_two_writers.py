@@ -7,7 +7,7 @@ import sqlite3
 
 import pytest
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from board_support import ScriptedDialogs, deal_in, stage_id
 from models.orm import Deal, DealEvent
@@ -122,3 +122,35 @@ def test_a_failed_redo_leaves_the_step_to_redo(two):
     assert "not redone" in two.said()
     with two.a.db.session() as s:
         assert s.scalar(select(DealEvent.kind).where(DealEvent.deal_id == deal).order_by(DealEvent.id.desc())) == "lost"
+
+
+def test_undoing_a_win_after_a_colleague_edited_its_client_success_copy_keeps_the_copy(two):
+    from models.services.deal_fields import save_deal_fields
+
+    deal = deal_in(two.a.db, "offer_sent", "Wonka", amount="1000")
+    actions = two.actions(two.widget)
+    actions.dialogs = ScriptedDialogs(won=True)
+    copy = actions.win([deal]).created[0]
+    two.b.run(save_deal_fields, copy, {"amount": "2500"})
+
+    assert two.a.undo_stack.undo() is False
+    with two.a.db.session() as s:
+        assert s.get(Deal, deal).status == "won" and s.get(Deal, copy).amount_minor == 250000
+    assert "Amount" in two.said() and "«Wonka»" in two.said()
+
+
+def test_redo_of_a_win_brings_back_the_same_client_success_copy(two):
+    deal = deal_in(two.a.db, "offer_sent", "Cyberdyne", amount="1000")
+    actions = two.actions(two.widget)
+    actions.dialogs = ScriptedDialogs(won=True)
+    copy = actions.win([deal]).created[0]
+    assert two.a.undo_stack.undo() is True
+    assert snapshot(two.a.db, Deal, copy) is None
+
+    assert two.a.undo_stack.redo() is True
+    with two.a.db.session() as s:
+        assert s.get(Deal, deal).status == "won"
+        assert s.get(Deal, copy).origin_deal_id == deal  # the same copy, not a new one
+        assert s.scalar(select(func.count()).select_from(Deal).where(Deal.origin_deal_id == deal)) == 1
+    assert two.a.undo_stack.undo() is True  # and it can be undone again
+    assert snapshot(two.a.db, Deal, copy) is None and snapshot(two.a.db, Deal, deal)["status"] == "open"

@@ -29,6 +29,7 @@ from ..orm import Deal, DealEvent, Pipeline, PipelineKind
 from .deals import change_owner, create_deal, lose_deal, reopen_deal, undo_events, update_deal, win_deal
 from .creation_undo import discard_created_deal
 from .lookup import get_or_raise
+from .recreate import CreatedRecords, discard_created
 from .undo_guard import require_values
 
 
@@ -81,11 +82,13 @@ def win_deals(
 
 def undo_with_copies(session: Session, event_ids: Iterable[int], created_deal_ids: Iterable[int], *,
                      user_id: int | None, restore: Mapping[int, Mapping[str, Any]] | None = None,
-                     left: Mapping[int, Mapping[str, Any]] | None = None) -> Changes:
+                     left: Mapping[int, Mapping[str, Any]] | None = None,
+                     copy_rows: CreatedRecords | None = None) -> Changes:
     """Undo a board action: remove its events (``undo_events``) and the deals it created,
     and put back the fields its "required to enter" forms filled (``restore``: deal id →
     the values before, as ``deal_values`` read them) — only while they still hold what
-    the action left (``left``: deal id → those values as the card shows them)."""
+    the action left (``left``: deal id → those values as the card shows them). ``copy_rows``:
+    the Client Success copies as the win left them — each goes only while still so."""
     for deal_id, values in (left or {}).items():
         require_values(session, "deal", get_or_raise(session, Deal, deal_id, "deal"), values)
     ids, copies = set(event_ids), list(created_deal_ids)
@@ -97,7 +100,10 @@ def undo_with_copies(session: Session, event_ids: Iterable[int], created_deal_id
     changes = undo_events(session, ids - set().union(*by_copy.values()), user_id=user_id)
     for deal_id, before in (restore or {}).items():
         changes.merge(update_deal(session, deal_id, before))
-    for deal_id, creation in by_copy.items():  # the same rule as undoing any deal's creation
+    if copy_rows is not None:  # the same rule as undoing any creation, rows and all
+        changes.merge(discard_created(session, copy_rows))
+        by_copy = {}
+    for deal_id, creation in by_copy.items():
         changes.merge(discard_created_deal(session, deal_id, creation, user_id=user_id))
     session.flush()
     return changes

@@ -22,6 +22,7 @@ from models.queries.board import BoardStage, lost_reasons
 from models.queries.cards import record_values
 from models.services.batch import lose_deals, reopen_deals, undo_with_copies, win_deals
 from models.services.deals import change_owner, deal_values, move_deals
+from models.services.recreate import CreatedRecords, capture_created, restore_created
 from models.services.funnel_rules import stage_rules, update_stage_rules
 from models.services.team import WON_COPY_SETTING
 
@@ -52,14 +53,21 @@ class BoardActions(QObject):
         they still hold what the action left (``left["values"]``)."""
         ctx, user = self.ctx, self.ctx.user_id
         return lambda done: ctx.run(undo_with_copies, done.event_ids, done.created, user_id=user, restore=restore,
-                                    left=(left or {}).get("values"))
+                                    left=(left or {}).get("values"), copy_rows=(left or {}).get("copies"))
 
-    def _noting_filled(self, act: Callable[[dict[int, dict[str, Any]]], Changes], values: dict[int, dict[str, Any]],
-                       left: dict[str, Any]) -> Changes:
+    def _noting_filled(self, act: Callable[..., Changes], values: dict[int, dict[str, Any]],
+                       left: dict[str, Any], again: bool = False) -> Changes:
         """``act(values)``, noting in the same transaction what the filled fields hold after
-        it (what its undo may put back over)."""
+        it and the Client Success copies it made (what its undo may delete or put back
+        over). ``again`` (a redo): the copies come back as they were, under their ids."""
         ctx = self.ctx
-        changes = act(values)
+        if again and left.get("copies") is not None:
+            changes = act(values, copies=left["copies"])
+        else:
+            changes = act(values)
+        if changes.created:
+            rows = ctx.run(capture_created, deals=set(changes.created))
+            ctx.on_commit(lambda: left.update(copies=rows))
         if values:
             now = {deal_id: ctx.run(lambda s, d=deal_id, k=list(asked): record_values(s, "deal", d, k))
                    for deal_id, asked in values.items()}
@@ -85,7 +93,8 @@ class BoardActions(QObject):
         while True:
             try:
                 return self.ctx.push_undoable(text, lambda v=dict(values): self._noting_filled(act, v, left),
-                                              self._undo(dict(before), left))
+                                              self._undo(dict(before), left),
+                                              redo=lambda v=dict(values): self._noting_filled(act, v, left, True))
             except errors.StageRequirementsMissing as exc:
                 if exc.deal_id in values:  # answered, yet still missing: say which and stop
                     show_error(self.parent_widget, _named(exc, self.deal_name(exc.deal_id)))
@@ -123,9 +132,16 @@ class BoardActions(QObject):
                 return None
             copy = answer
         text = self.tr("Win %1").replace("%1", self._what(ids))
-        return self._with_required_fields(
-            self.tr("Won"), text,
-            lambda values: self.ctx.run(win_deals, ids, user_id=user, copy_to_success=copy, values=values))
+        ctx = self.ctx
+
+        def act(values: dict[int, dict[str, Any]], copies: CreatedRecords | None = None) -> Changes:
+            """Win; on a redo the copies the first win made come back under their ids."""
+            changes = ctx.run(win_deals, ids, user_id=user, copy_to_success=copy and copies is None, values=values)
+            if copies is not None:
+                changes.merge(ctx.run(restore_copies, copies))
+            return changes
+
+        return self._with_required_fields(self.tr("Won"), text, act)
 
     def lose(self, deal_ids: Sequence[int]) -> Changes | None:
         ids, user = list(deal_ids), self.ctx.user_id
@@ -166,6 +182,11 @@ class BoardActions(QObject):
         except errors.VoronkaError as exc:
             show_error(self.parent_widget, exc)
             return None
+
+
+def restore_copies(session: Any, copies: CreatedRecords) -> Changes:
+    """The Client Success copies of a win, back under their ids (a redo of the win)."""
+    return restore_created(session, copies)[0]
 
 
 def _named(exc: errors.StageRequirementsMissing, deal_name: str) -> errors.StageRequirementsMissing:
