@@ -190,3 +190,30 @@ def test_undoing_a_contact_creation_after_a_colleague_linked_it_to_a_deal_is_ref
 
     assert ctx.undo_stack.undo() is False
     assert snapshot(ctx.db, Contact, contact) is not None
+
+
+def test_undoing_a_contact_merge_after_a_colleague_edited_the_kept_person_keeps_their_edit(two, qtbot):
+    from models.services.contacts import create_contact, update_contact
+
+    keep = two.a.db.run(create_contact, {"full_name": "Ivan Petrov", "email_work": "ivan@acme.ru"}).created[0]
+    drop = two.a.db.run(create_contact, {"full_name": "I. Petrov", "phone_work": "+79161234567"}).created[0]
+    card_of(two.a, qtbot, "contact", keep).merge(keep, drop)
+    two.b.run(update_contact, keep, {"position": "CEO"})
+
+    assert two.a.undo_stack.undo() is False
+    assert snapshot(two.a.db, Contact, drop) is None
+    assert snapshot(two.a.db, Contact, keep)["position"] == "CEO"
+    assert last_editor_named() in two.said() and "«Ivan Petrov»" in two.said()
+
+
+def test_undoing_a_merge_nobody_touched_since_still_splits_it(two, qtbot):
+    keep = two.a.db.run(create_company, {"name": "Vandelay"}).created[0]
+    drop = two.a.db.run(create_company, {"name": "Vandelay Industries", "industry": "Latex"}).created[0]
+    deal = two.a.db.run(create_deal, name="Latex order", user_id=1, company_id=drop).created[0]
+    card_of(two.a, qtbot, "company", keep).merge(keep, drop)
+    two.b.run(create_deal, name="Unrelated", user_id=2)  # another writer, elsewhere
+
+    assert two.a.undo_stack.undo() is True
+    assert snapshot(two.a.db, Company, drop)["industry"] == "Latex"
+    assert snapshot(two.a.db, Company, keep)["industry"] is None
+    assert snapshot(two.a.db, Deal, deal)["company_id"] == drop
