@@ -165,6 +165,8 @@ def _run(app: QApplication, args: argparse.Namespace) -> int:
 
         QTimer.singleShot(int(args.quit_after * 1000), app.quit)
     code = app.exec()
+    from views.database.switch import close_context
+
     current = running_window()  # File → Open may have put another database in the window
-    (current.ctx.db if current is not None else db).close()
+    close_context(current.ctx if current is not None else ctx)
     return code

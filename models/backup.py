@@ -1,16 +1,13 @@
 """Copies of an SQLite database: backups, restores and the rotating daily set.
 
-A backup is made with SQLite's online backup (a consistent copy even while the WAL holds
-recent commits), written under a temporary name and renamed only when complete, so a
-crash never leaves a half backup that looks whole. A restore copies the backup *into*
-the live database through SQLite itself, page by page under its locks, so an old
-``-wal`` file beside the database can never be replayed onto the restored content; the
-current content is backed up first. No Qt here.
+Copies and restores go through the shared ``models.sqlite_files`` (SQLite's online backup
+under a temporary name, renamed when complete; a restore sets the replaced database aside
+with its ``-wal``/``-shm`` so an old WAL is never replayed). This module names the backups,
+checks that a file is a Voronka backup, and keeps the rotating daily set. No Qt here.
 """
 from __future__ import annotations
 
 import hashlib
-import os
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -22,7 +19,6 @@ from . import errors
 Progress = Callable[[int, int], None]  # (pages done, pages total); may raise to cancel
 AUTO_KEEP = 7
 AUTO_EVERY = timedelta(days=1)
-PAGES_PER_STEP = 512
 
 
 class BackupError(errors.VoronkaError):
@@ -58,36 +54,17 @@ def sqlite_path(location: str) -> Path:
     return Path(url.removeprefix("sqlite:///"))
 
 
-def _copy(source: sqlite3.Connection, target: sqlite3.Connection, progress: Progress | None) -> None:
-    def step(_status: int, remaining: int, total: int) -> None:
-        if progress is not None:
-            progress(total - remaining, total)
-
-    source.backup(target, pages=PAGES_PER_STEP, progress=step)
-
-
 def write_backup(source: Path, target: Path, progress: Progress | None = None) -> Path:
-    """Copy the database ``source`` to ``target`` (temporary name first, renamed when whole)."""
+    """Copy the database ``source`` to ``target`` through the shared safe copy
+    (``models.sqlite_files.copy_database``: temporary name, fsync, rename when whole)."""
+    from .sqlite_files import copy_database
+
     target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(f".{target.name}.partial")
-    partial.unlink(missing_ok=True)
-    src = sqlite3.connect(source, timeout=5)
-    try:
-        dst = sqlite3.connect(partial)
-        try:
-            _copy(src, dst, progress)
-            dst.execute("PRAGMA journal_mode=DELETE")  # a backup is one self-contained file
-            dst.commit()
-        finally:
-            dst.close()
-        with partial.open("rb+") as fh:
-            os.fsync(fh.fileno())
-        os.replace(partial, target)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
-    finally:
-        src.close()
+    if progress is not None:
+        progress(0, 1)
+    copy_database(source, target)
+    if progress is not None:
+        progress(1, 1)
     return target
 
 
@@ -119,30 +96,23 @@ def check_backup(path: Path) -> str:
     return revision
 
 
-def restore_backup(backup: Path, target: Path, *, safety_folder: Path | None = None,
-                   progress: Progress | None = None) -> Path | None:
-    """Put the content of ``backup`` into the database ``target``; returns the safety copy
-    of what ``target`` held before (None if ``target`` did not exist).
+def restore_backup(backup: Path, target: Path, progress: Progress | None = None) -> Path | None:
+    """Put the content of ``backup`` in place of the (closed) database ``target``; returns where
+    the replaced database was set aside (None if there was none).
 
-    The copy goes through SQLite into the open database (its WAL included), never by
-    replacing files, so a stale ``-wal`` beside ``target`` cannot be replayed onto it.
+    The shared ``models.sqlite_files.restore_database`` sets the old file aside together with
+    its ``-wal``/``-shm`` (so an old WAL is never replayed onto the restored file) and refuses
+    while another program has ``target`` open.
     """
+    from .sqlite_files import restore_database
+
     check_backup(backup)
-    safety = None
-    if target.exists():
-        folder = safety_folder or target.parent
-        safety = write_backup(target, folder / backup_name(target, "before-restore"))
-    src = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
-    try:
-        dst = sqlite3.connect(target, timeout=5)
-        try:
-            _copy(src, dst, progress)
-            dst.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        finally:
-            dst.close()
-    finally:
-        src.close()
-    return safety
+    if progress is not None:
+        progress(0, 1)
+    aside = restore_database(backup, target)
+    if progress is not None:
+        progress(1, 1)
+    return aside
 
 
 # --- names and the rotating daily set -----------------------------------------------------

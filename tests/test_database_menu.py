@@ -96,9 +96,9 @@ def test_restore_with_a_wal_beside_the_database_gives_the_backup_content(window,
     conn = sqlite3.connect(location)
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     conn.close()
-    safety = [b for b in backup.backups_of(location, tmp_path / "backups") if "before-restore" in b.path.name]
-    assert len(safety) == 1
-    before = open_database(safety[0].path, create=False)
+    aside = list(location.parent.glob(f"{location.stem}.replaced-*{location.suffix}"))
+    assert len(aside) == 1  # what the database held, set aside with its -wal, not replayed
+    before = open_database(aside[0], create=False)
     assert deal_count(before) == 5
     before.close()
 

@@ -73,10 +73,10 @@
     <message>
       <source>Replace everything in %1 with the content of the backup %2?
 
-What the database holds now is saved as a backup first.</source>
+What the database holds now is kept beside it.</source>
       <translation>Заменить всё содержимое %1 содержимым резервной копии %2?
 
-То, что сейчас в базе, сначала будет сохранено в резервную копию.</translation>
+То, что сейчас в базе, останется рядом с ней отдельным файлом.</translation>
     </message>
     <message>
       <source>Restored from %1.</source>

@@ -73,7 +73,7 @@ def confirm_restore(window, source: Path) -> bool:  # noqa: ANN001
     answer = QMessageBox.question(
         window, QCoreApplication.translate("Backups", "Restore from a backup"),
         QCoreApplication.translate("Backups", "Replace everything in %1 with the content of the backup %2?\n\n"
-           "What the database holds now is saved as a backup first.")
+           "What the database holds now is kept beside it.")
         .replace("%1", window.ctx.db.location).replace("%2", source.name))
     return answer == QMessageBox.StandardButton.Yes
 
@@ -95,13 +95,13 @@ def restore_from_backup(window, source: Path | None = None, *, ask: bool = True,
         return None
     if ask and not confirm_restore(window, source):
         return None
-    folder = backup_folder(ctx.settings)
     location, language = ctx.db.location, ctx.language
-    ctx.db.close()
+    from .switch import close_context
+
+    close_context(ctx)
 
     def work(progress):  # noqa: ANN001
-        safety = backup.restore_backup(source, target, safety_folder=folder,
-                                       progress=lambda done, total: progress(done, total, ""))
+        safety = backup.restore_backup(source, target, progress=lambda done, total: progress(done, total, ""))
         return safety, open_database(location, create=False, language=language)
 
     def done(result) -> None:  # noqa: ANN001

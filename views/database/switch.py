@@ -36,6 +36,14 @@ def new_context(db: Database, old: AppContext) -> AppContext:
     return ctx
 
 
+def close_context(ctx: AppContext) -> None:
+    """Stop the context's background database work, then close its database."""
+    executor = getattr(ctx, "executor", None)
+    if executor is not None:
+        executor.shutdown()
+    ctx.db.close()
+
+
 def open_in_window(window, db: Database, after: Callable[[object], None] | None = None):  # noqa: ANN001
     """Show ``db`` in a new main window in place of ``window``; close the old one and its database."""
     from models.clock import set_team_time_zone
@@ -55,7 +63,7 @@ def open_in_window(window, db: Database, after: Callable[[object], None] | None 
     window.replaced = True
     window.close()
     window.deleteLater()
-    old_ctx.db.close()
+    close_context(old_ctx)
     if after is not None:
         after(new)
     return new
