@@ -237,3 +237,30 @@ def test_an_undo_on_a_locked_database_is_one_sentence_not_a_traceback(ctx, db, q
     assert "The database is busy: another program or user is writing to it. Nothing was changed; " \
            "try again in a moment." in errors_seen[0]
     assert ctx.undo_stack.index() == 1  # the stack stayed in step with the database
+
+
+def test_opening_another_database_on_a_network_share_from_the_file_menu_warns_once(db, tmp_path, dialogs,
+                                                                                 monkeypatch, qtbot):
+    import shiboken6
+
+    from views.database.switch import switch_database
+    from views.main_window import MainWindow
+
+    share = tmp_path / "share"
+    share.mkdir()
+    mounts = tmp_path / "mounts"
+    mounts.write_text(f"filer:/export {share} nfs4 rw 0 0\n")
+    monkeypatch.setattr(notices, "MOUNTS", mounts)
+    monkeypatch.setattr(notices.sys, "platform", "linux")
+    ctx = AppContext(db, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat), language="en")
+    ctx.user_id = 1
+    window = MainWindow(ctx)
+    window.show()
+    new = switch_database(window, str(share / "team.db"), create=True)
+    qtbot.addWidget(new)
+    assert new is not None and new.ctx.db.location == str(share / "team.db")
+    assert len(dialogs) == 1 and "network share (nfs4)" in dialogs[0]
+    new.ctx.db.close()
+    if shiboken6.isValid(window):
+        window.close()
+        window.deleteLater()

@@ -167,6 +167,9 @@ def restore_created(session: Session, made: CreatedRecords) -> tuple[Changes, Cr
         for row in made.rows.get(kind, {}).values():
             session.add(MODELS[kind](**row))
         session.flush()
+    from ..sequences import advance_sequences
+
+    advance_sequences(session, [MODELS[kind] for kind in ORDER if made.rows.get(kind)])  # explicit ids (PostgreSQL)
     fields = set(session.scalars(select(CustomField.id)))
     for kind in WITH_CUSTOM:
         for record_id, texts in made.custom.get(kind, {}).items():

@@ -78,7 +78,10 @@ def switch_database(window, location: str, *, create: bool = False):  # noqa: AN
     if location == window.ctx.db.location:
         return None
     try:
-        db = open_database(location, create=create, language=window.ctx.language)
+        from desktop.dialogs import show_notice
+
+        db = open_database(location, create=create, language=window.ctx.language,
+                           notify=lambda notice: show_notice(notice, window))  # e.g. a file on a network share
     except DatabaseOpenError as exc:
         log.warning("Cannot open %s: %s", location, exc)
         show_error(window, exc)
