@@ -265,3 +265,26 @@ def test_the_deals_page_creates_a_deal_with_its_new_button(ctx, db, qtbot, monke
     assert opened == [("deal", deal_id)]
     qtbot.waitUntil(lambda: page.model.rowCount() == 1 and page.model.cached(0), timeout=5000)
     assert page.model.record(0).name == "From the table"
+
+
+def test_search_ignores_case_in_any_alphabet_and_takes_special_characters_literally(db, deals):
+    with db.session() as s:
+        def names(text):
+            return sorted(r.name for r in deal_rows(s, ids=record_ids(s, "deal", TableFilter(search=text), None)))
+        assert names("гАм") == ["Гамма"]  # mixed case, Cyrillic
+        assert names("ALPH") == ["Alpha", "альфа"] or names("ALPH") == ["Alpha"]
+        assert names("=hyper") == ['=HYPERLINK("x")']
+        assert names("*") == [] and names("[") == [] and names("%") == [] and names("_") == []
+        assert names("ромашка") == sorted(r.name for r in deal_rows(s) if r.company == "ООО Ромашка")
+
+
+def test_companies_sort_by_open_deals_as_python_would(db, deals):
+    from models.queries.tables import company_rows
+
+    with db.session() as s:
+        s.add_all([Company(name="Без сделок"), Company(name="Ещё одна")])
+        s.flush()
+        rows = company_rows(s)
+        for descending in (False, True):
+            got = record_ids(s, "company", TableFilter(), TableSort("open_deals", descending))
+            assert got == python_order(rows, lambda r: r.open_deals, descending)

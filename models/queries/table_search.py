@@ -4,8 +4,8 @@ filter, in the chosen order. The tables keep only these ids and fetch rows by pa
 
 Order: by the chosen column, empty values first when ascending (last when descending),
 ties by id — the order a stable Python sort over rows read by id gives. Text search is
-case-insensitive in any alphabet (SQLite's own ``lower``/``LIKE`` fold only ASCII, so
-SQLite connections get ``vk_fold``, Python's ``casefold``; PostgreSQL uses ``lower``).
+case-insensitive in any alphabet (SQLite's own ``lower``/``LIKE`` fold only ASCII, so in
+SQLite each letter becomes a GLOB class of its two cases; PostgreSQL uses ``lower``).
 """
 from __future__ import annotations
 
@@ -15,16 +15,11 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy import ColumnElement, Select, case, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from ..money import to_minor
 from ..orm import Company, Contact, Deal, LostReason, Pipeline, Stage, User
-
-
-def fold(text: str | None) -> str | None:
-    """The SQLite function ``vk_fold``: text folded for case-insensitive search."""
-    return text.casefold() if text is not None else None
 
 
 @dataclass(frozen=True)
@@ -90,32 +85,51 @@ class TableQuery:
 
     base: Callable[[], Select]
     sort_keys: dict[str, Callable[[], Any]]
-    searched: Callable[[], list[ColumnElement]]
+    searched: Callable[[], list[ColumnElement]]  # the record's own text columns
     filters: Callable[[Select, TableFilter], Select]
     extra_joins: dict[str, Callable[[Select], Select]] = field(default_factory=dict)
+    company_key: Callable[[], Any] | None = None  # the record's company: its name is searched too
 
 
 def _is_sqlite(session: Session) -> bool:
     return session.get_bind().dialect.name == "sqlite"
 
 
-def _folded(column: ColumnElement, sqlite: bool) -> ColumnElement:
-    return func.vk_fold(column) if sqlite else func.lower(column)
+def _glob_pattern(needle: str) -> str:
+    """A SQLite GLOB pattern finding ``needle`` anywhere, ignoring case in any alphabet:
+    each letter becomes the class of its two cases (``ал`` → ``*[аА][лЛ]*``), so SQLite
+    matches in C with no Python call per row; GLOB's own special characters are escaped."""
+    parts = []
+    for ch in needle:
+        low, up = ch.lower(), ch.upper()
+        if low != up and len(low) == 1 and len(up) == 1:
+            parts.append(f"[{low}{up}]")
+        elif ch in "*?[":
+            parts.append(f"[{ch}]")
+        else:
+            parts.append(ch)
+    return "*" + "".join(parts) + "*"
 
 
-def _matches(session: Session, columns: list[ColumnElement], search: str) -> ColumnElement:
-    """``search`` occurs in any of ``columns``, ignoring case. The columns are joined into one
-    text first, so SQLite calls the Python fold once per row, not once per column; a search
-    without letters beyond ASCII (Latin, digits of a phone or an INN) needs no Python fold."""
-    needle = fold(search) or ""
-    pattern = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-    text = func.coalesce(columns[0], "")
-    for column in columns[1:]:
-        text = text + "\x01" + func.coalesce(column, "")
-    sqlite = _is_sqlite(session)
-    if sqlite and all(ch.isascii() or not ch.isalpha() for ch in needle):
-        return text.like(pattern, escape="\\")  # SQLite's LIKE ignores case in ASCII by itself
-    return _folded(text, sqlite).like(pattern, escape="\\")
+def _matches(session: Session, table: "TableQuery", search: str) -> ColumnElement:
+    """``search`` occurs in one of the table's searched columns or in its company's name,
+    ignoring case. The company is looked up once (``company_id IN (…)``), never joined row
+    by row."""
+    if _is_sqlite(session):
+        pattern = _glob_pattern(search)
+
+        def test(column: Any) -> ColumnElement:
+            return column.op("GLOB")(pattern)
+    else:
+        like = "%" + search.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+        def test(column: Any) -> ColumnElement:
+            return func.lower(column).like(like, escape="\\")
+    conditions = [test(c) for c in table.searched()]
+    if table.company_key is not None:
+        key = table.company_key()
+        conditions.append(key.in_(select(Company.id).where(test(Company.name))))
+    return or_(*conditions)
 
 
 def _day_start(d: date) -> datetime:
@@ -173,7 +187,8 @@ DEALS = TableQuery(
         "closed_at": lambda: Deal.closed_at,
         "lost_reason": lambda: _deal_reason.text,
     },
-    searched=lambda: [Deal.name, _deal_company.name],
+    searched=lambda: [Deal.name],
+    company_key=lambda: Deal.company_id,
     filters=_deal_filters,
     extra_joins={
         "company": lambda q: q.outerjoin(_deal_company, _deal_company.id == Deal.company_id),
@@ -185,11 +200,21 @@ DEALS = TableQuery(
 
 
 # --- companies ----------------------------------------------------------------------------
+_company_counts = (
+    select(Deal.company_id.label("company_id"), func.count(Deal.id).label("deals"),
+           func.sum(case((Deal.status == "open", 1), else_=0)).label("open_deals"))
+    .where(Deal.company_id.is_not(None)).group_by(Deal.company_id).subquery("company_counts")
+)
+
+
 def _company_deal_count(open_only: bool = False) -> Any:
-    q = select(func.count(Deal.id)).where(Deal.company_id == Company.id)
-    if open_only:
-        q = q.where(Deal.status == "open")
-    return q.scalar_subquery()
+    """A company's deals (or open deals), 0 for none: from one aggregate over the deals,
+    joined once (``extra_joins``), not one count per company."""
+    return func.coalesce(_company_counts.c.open_deals if open_only else _company_counts.c.deals, 0)
+
+
+def _join_counts(q: Select) -> Select:
+    return q.outerjoin(_company_counts, _company_counts.c.company_id == Company.id)
 
 
 def _company_filters(q: Select, f: TableFilter) -> Select:
@@ -210,6 +235,7 @@ COMPANIES = TableQuery(
     },
     searched=lambda: [Company.name, Company.website, Company.inn],
     filters=_company_filters,
+    extra_joins={"deals": _join_counts, "open_deals": _join_counts},
 )
 
 
@@ -233,7 +259,8 @@ CONTACTS = TableQuery(
         "email": lambda: func.coalesce(Contact.email_work, Contact.email_personal),
         "phone": lambda: func.coalesce(Contact.phone_work, Contact.phone_personal),
     },
-    searched=lambda: [Contact.full_name, _contact_company.name, Contact.email_work, Contact.phone_work],
+    searched=lambda: [Contact.full_name, Contact.email_work, Contact.phone_work],
+    company_key=lambda: Contact.company_id,
     filters=_contact_filters,
     extra_joins={"company": lambda q: q.outerjoin(_contact_company, _contact_company.id == Contact.company_id)},
 )
@@ -261,7 +288,8 @@ LOST = TableQuery(
         "stage": lambda: _lost_stage.position, "reason": lambda: _lost_reason.text,
         "closed_at": lambda: Deal.closed_at, "owner": lambda: _lost_owner.name, "comment": lambda: Deal.lost_comment,
     },
-    searched=lambda: [Deal.name, _lost_company.name, Deal.lost_comment],
+    searched=lambda: [Deal.name, Deal.lost_comment],
+    company_key=lambda: Deal.company_id,
     filters=_lost_filters,
     extra_joins={
         "company": lambda q: q.outerjoin(_lost_company, _lost_company.id == Deal.company_id),
@@ -280,15 +308,13 @@ def record_ids(session: Session, kind: str, flt: TableFilter, sort: TableSort | 
     q = table.base()
     joins = set()
     search = flt.search.strip()
-    if search:
-        joins |= {name for name in table.extra_joins if name == "company"}
     if sort is not None and sort.column in table.extra_joins:
         joins.add(sort.column)
     for name in sorted(joins):
         q = table.extra_joins[name](q)
     q = table.filters(q, flt)
     if search:
-        q = q.where(_matches(session, table.searched(), search))
+        q = q.where(_matches(session, table, search))
     id_column = table.base().selected_columns[0]
     if sort is not None and sort.column in table.sort_keys:
         key = table.sort_keys[sort.column]()
