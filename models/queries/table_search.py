@@ -15,7 +15,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, case, func, or_, select
+from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from ..money import to_minor
@@ -200,21 +200,13 @@ DEALS = TableQuery(
 
 
 # --- companies ----------------------------------------------------------------------------
-_company_counts = (
-    select(Deal.company_id.label("company_id"), func.count(Deal.id).label("deals"),
-           func.sum(case((Deal.status == "open", 1), else_=0)).label("open_deals"))
-    .where(Deal.company_id.is_not(None)).group_by(Deal.company_id).subquery("company_counts")
-)
-
-
 def _company_deal_count(open_only: bool = False) -> Any:
-    """A company's deals (or open deals), 0 for none: from one aggregate over the deals,
-    joined once (``extra_joins``), not one count per company."""
-    return func.coalesce(_company_counts.c.open_deals if open_only else _company_counts.c.deals, 0)
-
-
-def _join_counts(q: Select) -> Select:
-    return q.outerjoin(_company_counts, _company_counts.c.company_id == Company.id)
+    """A company's deals (or open deals): a count per company through ix_deals_company_id
+    (measured faster in SQLite than joining one aggregate over all deals)."""
+    q = select(func.count(Deal.id)).where(Deal.company_id == Company.id)
+    if open_only:
+        q = q.where(Deal.status == "open")
+    return q.scalar_subquery()
 
 
 def _company_filters(q: Select, f: TableFilter) -> Select:
@@ -235,7 +227,6 @@ COMPANIES = TableQuery(
     },
     searched=lambda: [Company.name, Company.website, Company.inn],
     filters=_company_filters,
-    extra_joins={"deals": _join_counts, "open_deals": _join_counts},
 )
 
 
