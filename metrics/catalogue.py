@@ -26,7 +26,7 @@ from typing import Literal
 MetricKind = Literal["money", "ratio", "count", "days", "number"]
 TargetOp = Literal[">=", ">", "<", "<=", "==", "band"]
 MONTHLY, WEEKLY, DAILY = "monthly", "weekly", "daily"
-ALL_PERIODS = frozenset({"month", "week", "day"})
+ALL_PERIODS = frozenset({"month", "week", "day", "quarter", "year"})
 
 
 @dataclass(frozen=True)
@@ -81,8 +81,11 @@ CATALOGUE: tuple[MetricDef, ...] = (
        "План команды на год (или сумма месячных планов)", "Team plan for the year (or the sum of monthly plans)",
        "money", {M}, higher=None),
     _m("plan_period", "План периода", "Period plan",
-       "Месячный план; неделя: годовой × 7 / дней в году; день: годовой / дней в году",
-       "Monthly plan; week: annual × 7 / days in year; day: annual / days in year", "money", {M, W, D},
+       "Месячный план; неделя: годовой × 7 / дней в году; день: годовой / дней в году; "
+       "квартал: сумма трёх месячных планов (если есть все три), иначе годовой / 4; год: годовой",
+       "Monthly plan; week: annual × 7 / days in year; day: annual / days in year; "
+       "quarter: the sum of its three monthly plans (if all three exist), else annual / 4; year: annual",
+       "money", {M, W, D},
        higher=None),
     _m("revenue_ytd", "Доход накопленным итогом", "Revenue YTD",
        "Доход с 1 января по дату отчёта", "Revenue from 1 January to the report time", "money", {M}),

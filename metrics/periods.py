@@ -1,5 +1,6 @@
-"""Report periods: a calendar month (``2026-10``), an ISO week (``2026-W43``) or a day
-(``2026-10-21``), each the half-open interval [start, end) in the team's local time.
+"""Report periods: a calendar month (``2026-10``), an ISO week (``2026-W43``), a day
+(``2026-10-21``), a quarter (``2026-Q3``: 1 July – 1 October) or a year (``2026``), each
+the half-open interval [start, end) in the team's local time.
 
 Decisions (spec/metrics.md leaves them open):
 
@@ -8,7 +9,8 @@ Decisions (spec/metrics.md leaves them open):
   (28 Dec 2026 – 3 Jan 2027) to 2026: year-to-date figures, the annual plan and the
   forecast horizon follow the label, not the calendar dates the week spills into.
 - ``previous()`` is the period of the same kind just before: the month before, the
-  ISO week before (``2027-W01`` → ``2026-W53``), the day before.
+  ISO week before (``2027-W01`` → ``2026-W53``), the day before, the quarter before
+  (``2026-Q1`` → ``2025-Q4``), the year before.
 - **Default T** is ``min(last_moment, now)`` where ``last_moment`` is P's last whole
   second (``2026-10-31T23:59:59`` for October), as in the spec's JSON example: every
   stored time is to the second, so this is the last instant of [start, end), and an
@@ -28,18 +30,22 @@ import numpy as np
 
 from models.errors import VoronkaError
 
-PeriodKind = Literal["month", "week", "day"]
+PeriodKind = Literal["month", "week", "day", "quarter", "year"]
+KINDS: tuple[str, ...] = ("day", "week", "month", "quarter", "year")
 
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$", re.IGNORECASE)
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_QUARTER = re.compile(r"^(\d{4})-Q(\d)$", re.IGNORECASE)
+_YEAR = re.compile(r"^(\d{4})$")
 
 
 class BadPeriod(VoronkaError):
-    """A period label that is not a month, an ISO week or a day."""
+    """A period label that is not a month, an ISO week, a day, a quarter or a year."""
 
     def __init__(self, label: str, why: str):
-        super().__init__(f"Period {label!r} {why}; use a month (2026-10), an ISO week (2026-W43) or a day (2026-10-21).")
+        super().__init__(f"Period {label!r} {why}; use a month (2026-10), an ISO week (2026-W43), a day (2026-10-21), "
+                         "a quarter (2026-Q3) or a year (2026).")
         self.label = label
 
 
@@ -86,6 +92,8 @@ class Period:
         if self.kind == "week":
             y, w, _ = (self.start.date() - timedelta(days=7)).isocalendar()
             return week_period(y, w)
+        if self.kind in ("quarter", "year"):
+            return period_of(self.kind, self.start.date() - timedelta(days=1))
         return day_period(self.start.date() - timedelta(days=1))
 
     def next(self) -> Period:
@@ -96,7 +104,27 @@ class Period:
         if self.kind == "week":
             y, w, _ = self.end.date().isocalendar()
             return week_period(y, w)
+        if self.kind in ("quarter", "year"):
+            return period_of(self.kind, self.end.date())
         return day_period(self.end.date())
+
+    def months(self) -> list[Period]:
+        """The calendar months of a month, quarter or year (none for a week or a day)."""
+        if self.kind not in ("month", "quarter", "year"):
+            return []
+        out, month = [], month_period(self.start.year, self.start.month)
+        while month.start < self.end:
+            out.append(month)
+            month = month.next()
+        return out
+
+    def quarters(self) -> list[Period]:
+        """The quarters of a year (itself for a quarter; none for shorter periods)."""
+        if self.kind == "quarter":
+            return [self]
+        if self.kind != "year":
+            return []
+        return [quarter_period(self.year, q) for q in range(1, 5)]
 
     def working_days(self, as_of: datetime) -> int:
         """Monday–Friday dates in the period up to ``as_of``'s date (inclusive)."""
@@ -124,6 +152,16 @@ def day_period(day: date) -> Period:
     return Period("day", day.isoformat(), start, start + timedelta(days=1), day.year)
 
 
+def quarter_period(year: int, quarter: int) -> Period:
+    start = datetime(year, 3 * quarter - 2, 1)
+    end = datetime(year + (quarter == 4), (3 * quarter) % 12 + 1, 1)
+    return Period("quarter", f"{year:04d}-Q{quarter}", start, end, year)
+
+
+def year_period(year: int) -> Period:
+    return Period("year", f"{year:04d}", datetime(year, 1, 1), datetime(year + 1, 1, 1), year)
+
+
 def period_of(kind: PeriodKind, moment: date | datetime) -> Period:
     """The period of ``kind`` that contains ``moment`` (e.g. this month, this ISO week)."""
     day = moment.date() if isinstance(moment, datetime) else moment
@@ -134,11 +172,16 @@ def period_of(kind: PeriodKind, moment: date | datetime) -> Period:
         return week_period(y, w)
     if kind == "day":
         return day_period(day)
+    if kind == "quarter":
+        return quarter_period(day.year, (day.month - 1) // 3 + 1)
+    if kind == "year":
+        return year_period(day.year)
     raise ValueError(f"unknown period kind {kind!r}")
 
 
 def parse_period(label: str) -> Period:
-    """``2026-10`` → month, ``2026-W43`` → ISO week, ``2026-10-21`` → day; ``BadPeriod`` otherwise."""
+    """``2026-10`` → month, ``2026-W43`` → ISO week, ``2026-10-21`` → day, ``2026-Q3`` →
+    quarter, ``2026`` → year; ``BadPeriod`` otherwise."""
     text = (label or "").strip()
     if m := _MONTH.match(text):
         year, month = int(m[1]), int(m[2])
@@ -156,4 +199,14 @@ def parse_period(label: str) -> Period:
             return day_period(date(int(m[1]), int(m[2]), int(m[3])))
         except ValueError:
             raise BadPeriod(label, "is not a calendar date") from None
+    if m := _QUARTER.match(text):
+        year, quarter = int(m[1]), int(m[2])
+        if year < 1 or not 1 <= quarter <= 4:
+            raise BadPeriod(label, "has no such quarter (Q1 to Q4)")
+        return quarter_period(year, quarter)
+    if m := _YEAR.match(text):
+        year = int(m[1])
+        if year < 1 or year > 9998:
+            raise BadPeriod(label, "has no such year")
+        return year_period(year)
     raise BadPeriod(label, "is not a period")

@@ -4,7 +4,10 @@
 - ``plan_year``: the annual row; if absent, the sum of the year's monthly rows; else None.
 - ``plan_month``: the month's row, else ``plan_year / 12``.
 - ``plan_period``: a month's plan; a week: ``plan_year × 7 / days_in_year``; a day:
-  ``plan_year / days_in_year`` (P's year, see ``periods``).
+  ``plan_year / days_in_year`` (P's year, see ``periods``); a quarter: the sum of its
+  three monthly rows where all three exist, else ``plan_year / 4``; a year: ``plan_year``.
+- A user's plan follows the same rules over that user's own rows (a user's year:
+  their yearly row, else the sum of their monthly rows, else None).
 Should the same row appear twice (SQLite lets NULLs repeat in a unique key), the one
 stored last wins.
 """
@@ -44,6 +47,14 @@ class PlanBook:
     def period(self, period: Period, user_id: int | None = None) -> float | None:
         if period.kind == "month":
             return self.month(period.year, period.start.month, user_id)
+        if period.kind == "year":
+            return self.year(period.year, user_id)
+        if period.kind == "quarter":
+            rows = [self.rows.get((period.year, m.start.month, user_id)) for m in period.months()]
+            if all(r is not None for r in rows):
+                return float(sum(rows))  # type: ignore[arg-type]
+            annual = self.year(period.year, user_id)
+            return None if annual is None else annual / 4
         annual = self.year(period.year, user_id)
         if annual is None:
             return None

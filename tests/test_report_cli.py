@@ -111,3 +111,16 @@ def test_output_into_a_missing_folder_is_refused(db_path, tmp_path, capsys):
     code, _, err = run(capsys, "--db", db_path, "--period", "2026-10", "--format", "json",
                        "--out", str(tmp_path / "no" / "such" / "r.json"))
     assert code == 2 and "does not exist" in err
+
+
+@pytest.mark.parametrize("label, kind, start, end", [("2026-Q4", "quarter", "2026-10-01", "2027-01-01"),
+                                                     ("2026", "year", "2026-01-01", "2027-01-01")])
+def test_quarter_and_year_reports(db_path, capsys, label, kind, start, end):
+    code, out, err = run(capsys, "--db", db_path, "--period", label, "--as-of", "2026-12-31T18:00:00",
+                         "--format", "json", "--out", "-")
+    assert code == 0, err
+    report = json.loads(out)
+    assert report["period"] == {"kind": kind, "label": label, "start": f"{start}T00:00:00",
+                                "end": f"{end}T00:00:00", "as_of": "2026-12-31T18:00:00"}
+    assert report["metrics"]["revenue"] == 250_000.0
+    assert set(report["metrics"]) == {m.id for m in CATALOGUE}

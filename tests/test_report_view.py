@@ -77,6 +77,23 @@ def test_previous_and_next_step_through_periods_of_the_tab(page, qtbot, frames):
     assert page.period.kind == "week" and page.period.start.month == 4
 
 
+def test_quarters_and_years_are_read_on_the_monthly_tab(page, qtbot, frames):
+    show(page, qtbot, "2026-05")
+    page.kind_box.setCurrentIndex(page.kind_box.findData("quarter"))
+    qtbot.waitUntil(lambda: page.current_tab().bundle["period"]["label"] == "2026-Q2" and not page.is_busy(),
+                    timeout=20000)
+    assert page.current_tab().tab == "monthly" and not page.kind_box.isHidden()
+    assert shown_texts(page) == engine_texts(compute_report(frames, parse_period("2026-Q2")), "monthly")
+    page.prev_button.click()
+    qtbot.waitUntil(lambda: page.current_tab().bundle["period"]["label"] == "2026-Q1" and not page.is_busy(),
+                    timeout=20000)
+    page.kind_box.setCurrentIndex(page.kind_box.findData("year"))
+    qtbot.waitUntil(lambda: page.current_tab().bundle["period"]["label"] == "2026" and not page.is_busy(),
+                    timeout=20000)
+    page.tabs.setCurrentWidget(page.report_tabs["weekly"])
+    assert page.period.kind == "week" and page.kind_box.isHidden()
+
+
 def test_change_column_compares_with_the_previous_period(page, qtbot, frames):
     bundle = show(page, qtbot, "2026-05", complete=True)
     previous = compute_report(frames, parse_period("2026-04"))["metrics"]

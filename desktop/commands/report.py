@@ -76,7 +76,7 @@ WRITERS.update(xlsx=_export("xlsx_report"), pdf=_export("pdf_report"))
 def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("report", help="compute the report of a period and write it as json/csv/xlsx/pdf")
     p.add_argument("--db", required=True, help="database file or SQLAlchemy URL (must exist)")
-    p.add_argument("--period", required=True, help="2026-10 (month), 2026-W43 (ISO week) or 2026-10-21 (day)")
+    p.add_argument("--period", required=True, help="2026-10 (month), 2026-W43 (ISO week), 2026-10-21 (day), 2026-Q3 (quarter) or 2026 (year)")
     p.add_argument("--as-of", dest="as_of", help="ISO time the report is computed as of (default: end of period or now)")
     p.add_argument("--pipeline", default="sales", help="pipeline key (default: sales)")
     p.add_argument("--format", required=True, choices=FORMATS)

@@ -16,8 +16,9 @@ from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
 
 from .values import change_of
 
-TAB_OF_KIND = {"month": "monthly", "week": "weekly", "day": "daily"}
-KIND_OF_TAB = {tab: kind for kind, tab in TAB_OF_KIND.items()}
+TAB_OF_KIND = {"month": "monthly", "week": "weekly", "day": "daily", "quarter": "monthly", "year": "monthly"}
+KIND_OF_TAB = {"monthly": "month", "weekly": "week", "daily": "day"}  # a tab's own kind (quarters and
+# years are read on the Monthly tab too)
 
 
 @dataclass(frozen=True)

@@ -168,9 +168,16 @@ class ReportsPage(QWidget):
         self.next_button.clicked.connect(lambda: self.set_period(self.period.next()))
         self.period_edit = QLineEdit(self)
         self.period_edit.setFixedWidth(96)
-        self.period_edit.setToolTip(self.tr("Type a month (2026-10), an ISO week (2026-W43) or a day (2026-10-21), then Enter"))
+        self.period_edit.setToolTip(self.tr("Type a month (2026-10), an ISO week (2026-W43), a day (2026-10-21), "
+                                            "a quarter (2026-Q3) or a year (2026), then Enter"))
         self.period_edit.returnPressed.connect(self._on_period_typed)
         self.period_dates = QLabel(self)
+        # the Monthly tab also reads quarters and years: this box picks which
+        self.kind_box = QComboBox(self)
+        for kind, title in (("month", self.tr("Month")), ("quarter", self.tr("Quarter")), ("year", self.tr("Year"))):
+            self.kind_box.addItem(title, kind)
+        self.kind_box.setToolTip(self.tr("Read a month, a quarter or a year"))
+        self.kind_box.currentIndexChanged.connect(self._on_kind)
         self.today_button = QPushButton(self.tr("This period"), self)
         self.today_button.clicked.connect(lambda: self.set_period(period_of(self.period.kind, local_now())))
         self.now_box = QCheckBox(self.tr("as of now"), self)
@@ -214,7 +221,8 @@ class ReportsPage(QWidget):
         self.status.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.status_corner = _StatusCorner(self.busy, self.status, self)
         self.toolbar = QHBoxLayout()
-        for w in (self.prev_button, self.period_edit, self.next_button, self.period_dates, self.today_button):
+        for w in (self.kind_box, self.prev_button, self.period_edit, self.next_button, self.period_dates,
+                  self.today_button):
             self.toolbar.addWidget(w)
         self.toolbar.addSpacing(12)
         for w in (self.now_box, self.as_of_edit):
@@ -252,8 +260,12 @@ class ReportsPage(QWidget):
     def _update_controls(self) -> None:
         live = self.snapshot is None
         for w in (self.prev_button, self.next_button, self.period_edit, self.today_button, self.now_box,
-                  self.pipeline_box, self.owner_box):
+                  self.pipeline_box, self.owner_box, self.kind_box):
             w.setEnabled(live)
+        self.kind_box.blockSignals(True)
+        self.kind_box.setCurrentIndex(max(0, self.kind_box.findData(self.period.kind)))
+        self.kind_box.setVisible(TAB_OF_KIND[self.period.kind] == "monthly")
+        self.kind_box.blockSignals(False)
         self.as_of_edit.setEnabled(live and not self.now_box.isChecked())
         period = self.snapshot["period"] if self.snapshot else None
         self.period_edit.setText(period["label"] if period else self.period.label)
@@ -294,6 +306,12 @@ class ReportsPage(QWidget):
         if self.snapshot is not None:
             return
         if kind != self.period.kind:
+            anchor = min(self.period.end - timedelta(seconds=1), local_now())
+            self.set_period(period_of(kind, anchor))
+
+    def _on_kind(self, _index: int) -> None:
+        kind = self.kind_box.currentData()
+        if kind and kind != self.period.kind:
             anchor = min(self.period.end - timedelta(seconds=1), local_now())
             self.set_period(period_of(kind, anchor))
 

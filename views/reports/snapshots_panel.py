@@ -71,7 +71,8 @@ class SnapshotsPanel(QWidget):
         self.reload()
 
     def _columns(self) -> list[Column]:
-        kinds = {"month": self.tr("month"), "week": self.tr("week"), "day": self.tr("day")}
+        kinds = {"month": self.tr("month"), "week": self.tr("week"), "day": self.tr("day"),
+                 "quarter": self.tr("quarter"), "year": self.tr("year")}
         return [
             Column(self.tr("Period"), lambda r: f"{r.period_label} ({kinds.get(r.period_kind, r.period_kind)})"),
             Column(self.tr("As of"), lambda r: r.as_of),
