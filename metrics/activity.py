@@ -13,7 +13,7 @@ import pandas as pd
 
 from models.orm.activity import SALES_ACTION_TYPES
 
-from .context import ReportContext
+from .context import ReportContext, Window
 from .figures import ratio
 from .reached import as_ns
 
@@ -29,11 +29,16 @@ def _type_names(types: pd.Series) -> np.ndarray:
 
 def actions_in_period(ctx: ReportContext) -> pd.DataFrame:
     """The sales actions in P (at or before T): columns ``type`` and ``user_id``."""
+    return actions_in(ctx, ctx.P)
+
+
+def actions_in(ctx: ReportContext, window: Window) -> pd.DataFrame:
+    """The sales actions in ``window``: columns ``type`` and ``user_id``."""
     acts = ctx.frames.activities
     if not len(acts):
         return pd.DataFrame({"type": pd.Series(dtype=object), "user_id": pd.Series(dtype="float64")})
     kind = _type_names(acts["type"])
-    mask = np.isin(kind, ACTION_TYPES) & ctx.P.has(as_ns(acts["at"]))
+    mask = np.isin(kind, ACTION_TYPES) & window.has(as_ns(acts["at"]))
     users = pd.to_numeric(acts["user_id"], errors="coerce").to_numpy("float64")
     return pd.DataFrame({"type": kind[mask], "user_id": users[mask]})
 

@@ -15,6 +15,7 @@ activities  activity_id, type, at, user_id, deal_id
 users       user_id, name, role, active
 plans       year, month (NaN = annual), user_id (NaN = team), amount
 lost_reasons lost_reason_id, text, text_en
+success     the Client Success pipelines (``SuccessFrames``; None when the team has none)
 """
 from __future__ import annotations
 
@@ -38,6 +39,32 @@ def empty(columns: list[str]) -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype="object") for c in columns})
 
 
+SUCCESS_DEAL_COLUMNS = ["deal_id", "pipeline_id", "amount", "billing_months", "owner_id"]
+
+
+@dataclass
+class SuccessFrames:
+    """The deals of every Client Success pipeline, for the recurring-revenue metrics.
+
+    stages  the stages of those pipelines (``STAGE_COLUMNS``)
+    deals   deal_id, pipeline_id, amount, billing_months (of the deal's pipeline), owner_id
+    events  their event log (``EVENT_COLUMNS``)
+    """
+
+    stages: pd.DataFrame
+    deals: pd.DataFrame
+    events: pd.DataFrame
+    derived: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def as_funnel(self) -> FunnelFrames:
+        """The same deals as ``FunnelFrames`` (built once), so the event-log machinery applies."""
+        frames = self.derived.get("funnel")
+        if frames is None:
+            frames = FunnelFrames("success", self.stages, self.deals, self.events)
+            self.derived["funnel"] = frames
+        return frames
+
+
 @dataclass
 class FunnelFrames:
     """Everything one pipeline's report needs, as plain frames."""
@@ -51,6 +78,7 @@ class FunnelFrames:
     plans: pd.DataFrame = field(default_factory=lambda: empty(PLAN_COLUMNS))
     lost_reasons: pd.DataFrame = field(default_factory=lambda: empty(LOST_REASON_COLUMNS))
     currency: str = "RUB"
+    success: SuccessFrames | None = None
     # what the metrics derive from these frames and reuse (e.g. the sorted event log); the
     # frames are treated as read-only — replace a frame rather than change it in place
     derived: dict = field(default_factory=dict, init=False, repr=False, compare=False)

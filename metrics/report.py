@@ -28,14 +28,17 @@ from .conversions import conversion_figures
 from .frames import FunnelFrames
 from .periods import Period
 from .pipeline import pipeline_figures
+from .plan_decomposition import needed_actions_per_day_sdr, plan_decomposition
+from .recurring import recurring_figures
+from .reps_table import reps_table
 from .revenue import forecast_figures, revenue_by_month, revenue_figures
 from .stages_table import stages_table
 from .tables import cohorts_table, lost_reasons_table, sources_table
-from .users_table import users_table
+from .users_table import reps_at_plan_share, users_table
 
 MONEY_FIELDS = frozenset({
     "open_amount", "weighted_amount", "revenue", "amount", "revenue_ytd", "revenue_prev_year", "plan",
-    "plan_ytd", "plan_period",
+    "plan_ytd", "plan_period", "avg_check_ytd", "mrr", "mrr_new", "mrr_churned", "net",
 })
 
 
@@ -64,6 +67,11 @@ def compute_report(frames: FunnelFrames, period: Period, as_of: datetime | pd.Ti
     values.update(conversion_figures(ctx))
     values.update(pipeline_figures(ctx))
     values.update(activity_figures(ctx))
+    values.update(recurring_figures(ctx))
+    users = users_table(ctx)
+    values["reps_at_plan_share"] = reps_at_plan_share(users)
+    decomposition = plan_decomposition(ctx, values["plan_period"])
+    values["needed_actions_per_day_sdr"] = needed_actions_per_day_sdr(ctx, decomposition)
     metrics = {m.id: _metric_value(values.get(m.id), m.kind) for m in CATALOGUE}
     targets = {}
     for m in CATALOGUE:
@@ -79,11 +87,13 @@ def compute_report(frames: FunnelFrames, period: Period, as_of: datetime | pd.Ti
         "metrics": metrics,
         "targets": targets,
         "stages": clean(stages_table(ctx)),
-        "users": clean(users_table(ctx)),
+        "users": clean(users),
         "lost_reasons": clean(lost_reasons_table(ctx)),
         "sources": clean(sources_table(ctx)),
         "cohorts": clean(cohorts_table(ctx)),
         "revenue_by_month": clean(revenue_by_month(ctx)),
+        "reps": clean(reps_table(ctx)),
+        "plan_decomposition": clean(decomposition),
     }
 
 

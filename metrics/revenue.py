@@ -11,6 +11,11 @@ its won time is in the window; see ``timeline``). Decisions:
 - Weighted sums (``forecast_year``, ``weighted_pipeline``) and the run-rate forecast
   use each stage's *probability*: the manager's override where set, else the computed
   win rate; a stage with neither weighs 0 (the run-rate forecast is then null).
+- ``median_check`` / ``median_check_ytd``: the median amount of the deals won in P / Y,
+  a won deal without an amount counting as 0 (None when none was won).
+- ``sales_velocity`` (money per day) uses the same probability of ``qualified`` as the
+  run-rate forecast and counts the open deals whose current stage has
+  ``eff >= order(qualified)`` (side stages of later stages included).
 - ``remaining(s)`` for the forecast: mean days from ``reached(d, s)`` to the won time
   over deals won as of T that reached s; ``T + remaining`` must fall before 1 January
   of the next year.
@@ -54,6 +59,11 @@ def cycle_days(ctx: ReportContext, won: np.ndarray) -> np.ndarray:
     return ctx.days(ctx.states.closed_at[ok], start[ok])
 
 
+def median_amount(ctx: ReportContext, won: np.ndarray) -> float | None:
+    """The median amount of the deals in ``won`` (missing amounts count as 0); None if none."""
+    return float(np.median(ctx.amount0[won])) if won.any() else None
+
+
 def won_in_previous(ctx: ReportContext) -> np.ndarray:
     """Deals won in the period just before P, as of its last second (or T if earlier)."""
     prev = ctx.period.previous()
@@ -93,6 +103,8 @@ def revenue_figures(ctx: ReportContext) -> dict[str, float | int | None]:
         "won_count_ytd": won_count_ytd,
         "avg_check": avg_check,
         "avg_check_ytd": ratio(revenue_ytd, won_count_ytd),
+        "median_check": median_amount(ctx, won_p),
+        "median_check_ytd": median_amount(ctx, won_y),
         "sales_cycle_days": cycle,
         "cost_of_cycle_day": ratio(avg_check, cycle),
         "lost_count": int(lost_p.sum()),
@@ -131,7 +143,32 @@ def forecast_figures(ctx: ReportContext, revenue_ytd: float, annual_plan: float 
         "forecast_year": forecast,
         "pipeline_sufficiency": ratio(forecast, annual_plan),
         "forecast_run_rate": run_rate_forecast(ctx),
+        "sales_velocity": sales_velocity(ctx),
     }
+
+
+def trailing_check_and_cycle(ctx: ReportContext) -> tuple[float | None, float | None]:
+    """``avg_check_365`` and ``sales_cycle_365``: over the deals won in (T − 365 days, T]."""
+    won = won_in(ctx, trailing_year(ctx))
+    return ratio(amount_of(ctx, won), int(won.sum())), mean(cycle_days(ctx, won))
+
+
+def open_from_qualified(ctx: ReportContext) -> np.ndarray | None:
+    """Open deals whose current stage has ``eff >= order(qualified)`` (None without that stage)."""
+    return ctx.open_with_eff("qualified", None, high_inclusive=True)
+
+
+def sales_velocity(ctx: ReportContext) -> float | None:
+    """open_qualified × probability(qualified) × avg_check_365 / sales_cycle_365 (money per day)."""
+    col = ctx.layout.col("qualified")
+    population = open_from_qualified(ctx)
+    if col is None or population is None:
+        return None
+    avg_check, cycle = trailing_check_and_cycle(ctx)
+    probability = ctx.probability[col]
+    if avg_check is None or np.isnan(probability):
+        return None
+    return ratio(int(population.sum()) * float(probability) * avg_check, cycle)
 
 
 def run_rate_forecast(ctx: ReportContext) -> float | None:

@@ -13,7 +13,12 @@ amount × the stage probability: the manager's override where set, else the comp
 win rate), the *computed* ``win_rate`` itself, the deals that reached the stage in P,
 the cohort conversion to the next main stage (null for side stages and the last
 stage) and the funnel article's ``advice``: ``merge`` when at least 90 % pass,
-``split`` when fewer than 25 % do, given a cohort of at least 20 deals.
+``split`` when fewer than 25 % do, given a cohort of at least 20 deals of which at
+least half *entered* the stage with an entry event of their own (second edition: a
+stage most deals skipped, as in data imported from a CRM with fewer stages, gives no
+advice). A deal entered a stage if it has an entry event into that exact stage at or
+before T (a later move back counts; entering a side stage is not entering its main
+stage; a win counts as entering the won stage).
 """
 from __future__ import annotations
 
@@ -27,7 +32,7 @@ from .figures import ratio
 from .frames import FunnelFrames
 from .reached import NAT
 from .periods import period_of
-from .timeline import LOST_STATUS, NS_PER_DAY, STAGE, WON_STATUS, DealStates, EventLog, ts_ns
+from .timeline import LOST_STATUS, NS_PER_DAY, STAGE, WON, WON_STATUS, DealStates, EventLog, ts_ns
 
 ADVICE_MIN_COHORT = 20
 MERGE_AT, SPLIT_BELOW = 0.9, 0.25
@@ -94,8 +99,24 @@ def _number(value: float) -> float | None:
     return None if pd.isna(value) else float(value)
 
 
-def advice(conversion_next: float | None, cohort: int) -> str | None:
+def entered_stages(ctx: ReportContext) -> np.ndarray:
+    """deal row × stage column: whether the deal has an entry event into that exact stage at
+    or before T (a won event counts as entering the won stage)."""
+    log = ctx.log
+    upto = log.at <= ctx.T
+    out = np.zeros((log.n_deals, len(ctx.layout.keys)), dtype=bool)
+    entry = upto & (log.kind == STAGE) & (log.col >= 0)
+    out[log.deal[entry], log.col[entry]] = True
+    if ctx.layout.won_col is not None:
+        out[log.deal[upto & (log.kind == WON)], ctx.layout.won_col] = True
+    return out
+
+
+def advice(conversion_next: float | None, cohort: int, entered: int | None = None) -> str | None:
+    """``merge``/``split``/None; ``entered`` is how many of the cohort entered the stage itself."""
     if conversion_next is None or cohort < ADVICE_MIN_COHORT:
+        return None
+    if entered is not None and 2 * entered < cohort:
         return None
     if conversion_next >= MERGE_AT:
         return "merge"
@@ -108,16 +129,18 @@ def stages_table(ctx: ReportContext) -> list[dict[str, object]]:
     layout, st = ctx.layout, ctx.states
     stays = report_stay_stats(ctx)
     main = list(layout.main_cols)
+    entered = entered_stages(ctx)
     names = ctx.frames.stages.set_index("stage_id")
     rows = []
     for c, key in enumerate(layout.keys):
         is_open = st.open & (st.col == c)
         open_amount = float(ctx.amount0[is_open].sum())
-        conversion_next, cohort_size = None, 0
+        conversion_next, cohort_size, entered_count = None, 0, 0
         if not layout.is_side[c] and main.index(c) + 1 < len(main):
             nxt = main[main.index(c) + 1]
             cohort = ctx.Y.has(ctx.reached[:, c])
             cohort_size = int(cohort.sum())
+            entered_count = int((cohort & entered[:, c]).sum())
             conversion_next = ratio(int((cohort & (ctx.reached[:, nxt] != NAT)).sum()), cohort_size)
         stage_id = int(layout.stage_ids[c])
         row = stays.loc[stage_id]
@@ -131,7 +154,7 @@ def stages_table(ctx: ReportContext) -> list[dict[str, object]]:
             "win_rate": _number(ctx.win_rate[c]),
             "reached_count": int(ctx.P.has(ctx.reached[:, c]).sum()),
             "conversion_next": conversion_next,
-            "advice": advice(conversion_next, cohort_size),
+            "advice": advice(conversion_next, cohort_size, entered_count),
             "avg_days_in_stage": _number(row["avg_days"]),
             "median_days_in_stage": _number(row["median_days"]),
             "p90_days_in_stage": _number(row["p90_days"]),

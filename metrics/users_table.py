@@ -28,16 +28,22 @@ REACH_COLUMNS = {
 }
 
 
+def credit_users(ctx: ReportContext, deal: np.ndarray, at: np.ndarray, entry: np.ndarray) -> np.ndarray:
+    """The user credited with each reach: the user on the reaching entry event, else the
+    deal's owner at that time (float user ids, NaN when neither is known)."""
+    user = ctx.log.user[entry].copy()
+    unknown = np.isnan(user)
+    if unknown.any():
+        user[unknown] = owners_at(ctx.log, ctx.deal_owner, deal[unknown], at[unknown])
+    return user
+
+
 def credited_reaches(ctx: ReportContext) -> pd.DataFrame:
     """Reaches in P of the stages above: columns ``key`` and ``user_id`` (credited user)."""
     r = ctx.reaches
     cols = {ctx.layout.col(key): key for key in REACH_COLUMNS.values() if ctx.layout.col(key) is not None}
     mask = np.isin(r.col, list(cols)) & ctx.P.has(r.at)
-    deal, at, entry = r.deal[mask], r.at[mask], r.entry[mask]
-    user = ctx.log.user[entry].copy()
-    unknown = np.isnan(user)
-    if unknown.any():
-        user[unknown] = owners_at(ctx.log, ctx.deal_owner, deal[unknown], at[unknown])
+    user = credit_users(ctx, r.deal[mask], r.at[mask], r.entry[mask])
     return pd.DataFrame({"key": [cols[c] for c in r.col[mask]], "user_id": user})
 
 
@@ -84,3 +90,13 @@ def users_table(ctx: ReportContext) -> list[dict[str, object]]:
         })
         rows.append(row)
     return rows
+
+
+def reps_at_plan_share(rows: list[dict[str, object]]) -> float | None:
+    """Among the users-table rows with a personal ``plan_period``, the share that made it
+    (revenue ≥ plan: attainment ≥ 1, a zero plan counting as made); None if no row has one."""
+    planned = [r for r in rows if r.get("plan_period") is not None]
+    if not planned:
+        return None
+    made = sum(1 for r in planned if float(r["revenue"]) >= float(r["plan_period"]))  # type: ignore[arg-type]
+    return made / len(planned)

@@ -24,6 +24,7 @@ def create_pipeline(session: Session, template: dict[str, Any], language: str, p
     pipeline = Pipeline(
         key=template["key"], kind=template["kind"], name_ru=template["name_ru"],
         name_en=template["name_en"], position=position,
+        billing_months=template.get("billing_months") if template["kind"] == "success" else None,
     )
     session.add(pipeline)
     by_key: dict[str, Stage] = {}

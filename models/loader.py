@@ -7,6 +7,9 @@ objects and parsing datetimes in Python would double the time on 100,000 deals.
 
 - Events are those of the pipeline's deals; activities those of its deals plus the
   activities linked to no deal. ``kind`` and ``type`` are categoricals.
+- The Client Success pipelines' deals and events come from the same reads
+  (``FunnelFrames.success``, for recurring revenue; None when there is no such
+  pipeline); a pipeline without ``billing_months`` counts as 12.
 - Money becomes float units (``amount_minor / 100``; missing stays NaN).
 - Times are ``datetime64[ns]``. On SQLite they are read through ``julianday`` as
   whole milliseconds — SQLite's own date arithmetic is millisecond-precise, and every
@@ -23,17 +26,19 @@ from sqlalchemy import Connection, Date, DateTime, Engine, Integer, cast, func, 
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
-from metrics.frames import FunnelFrames
+from metrics.frames import FunnelFrames, SuccessFrames
 
 from .db import Database
 from .errors import NotFound
 from .orm import Activity, Company, Deal, DealEvent, LostReason, Pipeline, Plan, Setting, Stage, User
+from .orm.pipeline import PipelineKind
 from .orm.activity import ActivityType
 from .orm.event import EventKind
 
 EVENT_KINDS = [k.value for k in EventKind]
 ACTIVITY_TYPES = [t.value for t in ActivityType]
 DEAL_STATUSES = ["open", "won", "lost"]
+DEFAULT_BILLING_MONTHS = 12  # the month_1 … month_12 template
 _NAT = np.iinfo(np.int64).min
 _MS_PER_DAY = 86_400_000.0
 _UNIX_EPOCH_JD = 2440587.5
@@ -250,13 +255,19 @@ def _load(r: _Reader, pipeline_key: str) -> FunnelFrames:
     if not found:
         raise NotFound("pipeline", pipeline_key)
     pipeline_id = int(found[0][0])
+    billing = {int(pid): int(months or DEFAULT_BILLING_MONTHS) for pid, months in r.rows(
+        select(Pipeline.id, Pipeline.billing_months).where(Pipeline.kind == PipelineKind.SUCCESS.value)
+        .where(Pipeline.id != pipeline_id))}
 
-    stages = r.frame([
+    all_stages = r.frame([
         ("stage_id", Stage.id, "int"), ("key", Stage.key, "str"), ("position", Stage.position, "int"),
         ("side_of_id", Stage.side_of_id, "id"), ("won", Stage.won, "bool"), ("name_ru", Stage.name_ru, "str"),
         ("name_en", Stage.name_en, "str"), ("probability_override", Stage.probability_override, "float"),
-        ("rot_days", Stage.rot_days, "id"),
-    ], lambda q: q.where(Stage.pipeline_id == pipeline_id).order_by(Stage.position))
+        ("rot_days", Stage.rot_days, "id"), ("pipeline_id", Stage.pipeline_id, "int"),
+    ], lambda q: q.order_by(Stage.position, Stage.id))  # a small table: filtered here
+    all_stages = _keep(all_stages, np.isin(all_stages["pipeline_id"].to_numpy(), [pipeline_id, *billing]))
+    of_sales = all_stages["pipeline_id"].to_numpy() == pipeline_id
+    stages = all_stages[of_sales].drop(columns="pipeline_id").reset_index(drop=True)
 
     deals = r.frame([
         ("deal_id", Deal.id, "int"), ("name", Deal.name, "str"), ("owner_id", Deal.owner_id, "id"),
@@ -269,6 +280,7 @@ def _load(r: _Reader, pipeline_key: str) -> FunnelFrames:
     ], bulk=True)
     # filtered here, not in SQL: with ``WHERE pipeline_id = ?`` SQLite walks the pipeline
     # index and looks every row up, twice the time of reading the table through
+    all_deals = deals
     deals = _keep(deals, deals["pipeline_id"].to_numpy() == pipeline_id).drop(columns="pipeline_id")
     deals = deals.sort_values("deal_id", ignore_index=True)
     # company names looked up here: a join costs SQLite a random read per deal
@@ -286,6 +298,7 @@ def _load(r: _Reader, pipeline_key: str) -> FunnelFrames:
         ("at", e.at, "time"), ("user_id", e.user_id, "id"), ("stage_id", e.stage_id, "id"),
         ("owner_id", e.owner_id, "id"), ("lost_reason_id", e.lost_reason_id, "id"),
     ], bulk=True)
+    success = _success_frames(all_stages[~of_sales], all_deals, events, billing)
     events = _keep(events, _in_sorted(events["deal_id"].to_numpy(), deal_ids))
 
     a = Activity
@@ -314,8 +327,24 @@ def _load(r: _Reader, pipeline_key: str) -> FunnelFrames:
     return FunnelFrames(
         pipeline_key=pipeline_key, stages=stages, deals=deals, events=events, activities=activities,
         users=users, plans=plans, lost_reasons=lost_reasons,
-        currency=_json_text(currency[0][0]) if currency else "RUB",
+        currency=_json_text(currency[0][0]) if currency else "RUB", success=success,
     )
+
+
+def _success_frames(stages: pd.DataFrame, deals: pd.DataFrame, events: pd.DataFrame,
+                    billing: dict[int, int]) -> SuccessFrames | None:
+    """The Client Success pipelines' deals and events (None when there is no such pipeline)."""
+    if not billing:
+        return None
+    pipeline = deals["pipeline_id"].to_numpy()
+    mine = _keep(deals, np.isin(pipeline, list(billing)))
+    months = pd.Series(billing, dtype="float64").reindex(mine["pipeline_id"].to_numpy()).to_numpy()
+    cs = pd.DataFrame({
+        "deal_id": mine["deal_id"].to_numpy(), "pipeline_id": mine["pipeline_id"].to_numpy(),
+        "amount": mine["amount"].to_numpy(), "billing_months": months, "owner_id": mine["owner_id"].to_numpy(),
+    }).sort_values("deal_id", ignore_index=True)
+    cs_events = _keep(events, _in_sorted(events["deal_id"].to_numpy(), cs["deal_id"].to_numpy()))
+    return SuccessFrames(stages.drop(columns="pipeline_id").reset_index(drop=True), cs, cs_events)
 
 
 def _in_sorted(values: np.ndarray, sorted_ids: np.ndarray) -> np.ndarray:

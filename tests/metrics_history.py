@@ -14,7 +14,7 @@ import pandas as pd
 
 from metrics.frames import (
     ACTIVITY_COLUMNS, DEAL_COLUMNS, EVENT_COLUMNS, LOST_REASON_COLUMNS, PLAN_COLUMNS, STAGE_COLUMNS,
-    USER_COLUMNS, FunnelFrames,
+    SUCCESS_DEAL_COLUMNS, USER_COLUMNS, FunnelFrames, SuccessFrames,
 )
 from models.funnel_setup import load_template
 
@@ -70,6 +70,33 @@ class DealBuilder:
         return self
 
 
+SUCCESS_STAGE = {f"month_{i}": 100 + i for i in range(1, 13)}
+CSM = 9
+
+
+class SuccessDealBuilder:
+    """A Client Success deal: created in ``month_1``; ``renew`` goes back to it."""
+
+    def __init__(self, history: History, deal_id: int):
+        self.h, self.id = history, deal_id
+
+    def move(self, stage: str, at: datetime) -> SuccessDealBuilder:
+        self.h.event(self.id, "stage", at, CSM, stage_id=SUCCESS_STAGE[stage])
+        return self
+
+    def renew(self, at: datetime) -> SuccessDealBuilder:
+        self.h.event(self.id, "renewal", at, CSM)
+        return self.move("month_1", at)
+
+    def lose(self, at: datetime, reason: int = 16) -> SuccessDealBuilder:
+        self.h.event(self.id, "lost", at, CSM, lost_reason_id=reason)
+        return self
+
+    def reopen(self, at: datetime) -> SuccessDealBuilder:
+        self.h.event(self.id, "reopened", at, CSM)
+        return self
+
+
 class History:
     """Deals, events, activities, users and plans of one sales pipeline."""
 
@@ -82,6 +109,7 @@ class History:
             [(SASHA, "Sasha SDR", "sdr", True), (ALEX, "Alex AE", "ae", True), (HELEN, "Helen Head", "head_of_sales", True)],
             columns=USER_COLUMNS)
         self._plans: list[tuple] = []
+        self._success: dict[int, tuple] | None = None  # None: the team has no Client Success pipeline
         self.lost_reasons = pd.DataFrame(
             [(i, f"reason {i}", f"reason {i}") for i in range(1, 18)], columns=LOST_REASON_COLUMNS)
 
@@ -95,6 +123,20 @@ class History:
         self.event(deal_id, "stage", at, user if user is not None else owner, stage_id=STAGE_ID[stage])
         self.event(deal_id, "owner", at, user if user is not None else owner, owner_id=owner)
         return DealBuilder(self, deal_id)
+
+    def success_pipeline(self) -> History:
+        """Give the team a Client Success pipeline (even with no deals in it)."""
+        if self._success is None:
+            self._success = {}
+        return self
+
+    def success_deal(self, deal_id: int, at: datetime, amount: float | None, billing_months: int = 12,
+                     pipeline_id: int = 2) -> SuccessDealBuilder:
+        """A Client Success deal created at ``at`` (its events share the sales event log's ids)."""
+        self.success_pipeline()
+        self._success[deal_id] = (deal_id, pipeline_id, amount, billing_months, CSM)  # type: ignore[index]
+        self.event(deal_id, "stage", at, CSM, stage_id=SUCCESS_STAGE["month_1"])
+        return SuccessDealBuilder(self, deal_id)
 
     def deal_row(self, deal_id: int) -> dict:
         return self._deals[deal_id]
@@ -127,5 +169,14 @@ class History:
         activities = pd.DataFrame(self._activities, columns=ACTIVITY_COLUMNS)
         activities["at"] = pd.to_datetime(activities["at"]).astype("datetime64[ns]")
         plans = pd.DataFrame(self._plans, columns=PLAN_COLUMNS)
-        return FunnelFrames("sales", self.stages.copy(), deals, events, activities, self.users.copy(), plans,
-                            self.lost_reasons.copy())
+        success = None
+        if self._success is not None:
+            cs_deals = pd.DataFrame(list(self._success.values()), columns=SUCCESS_DEAL_COLUMNS)
+            cs_deals["amount"] = pd.to_numeric(cs_deals["amount"]).astype("float64")
+            cs_stages = pd.DataFrame(
+                [(sid, key, i, None, False, key, key, None, None) for i, (key, sid) in enumerate(SUCCESS_STAGE.items(), 1)],
+                columns=STAGE_COLUMNS)
+            success = SuccessFrames(cs_stages, cs_deals, events[events["deal_id"].isin(self._success)].reset_index(drop=True))
+        sales_events = events[~events["deal_id"].isin(self._success or {})].reset_index(drop=True)
+        return FunnelFrames("sales", self.stages.copy(), deals, sales_events, activities, self.users.copy(), plans,
+                            self.lost_reasons.copy(), success=success)

@@ -35,7 +35,7 @@ def test_json_report_has_every_catalogue_id(db_path, capsys):
     assert code == 0, err
     report = json.loads(out)
     assert set(report) == {"pipeline", "period", "metrics", "targets", "stages", "users", "lost_reasons", "sources",
-                           "cohorts", "revenue_by_month"}
+                           "cohorts", "revenue_by_month", "reps", "plan_decomposition"}
     assert set(report["metrics"]) == {m.id for m in CATALOGUE}
     assert report["metrics"]["revenue"] == 250_000.0
     assert report["period"] == {"kind": "month", "label": "2026-10", "start": "2026-10-01T00:00:00",

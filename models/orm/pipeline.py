@@ -15,6 +15,10 @@ class PipelineKind(StrEnum):
 
 
 class Pipeline(Base):
+    """A pipeline of stages. ``billing_months`` (Client Success only): the months one cycle
+    of the contract covers — 12 for the ``month_1 … month_12`` template, 3 for quarters,
+    1 for weeks — which turns a deal's amount into its monthly recurring amount."""
+
     __tablename__ = "pipelines"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -23,6 +27,7 @@ class Pipeline(Base):
     name_ru: Mapped[str] = mapped_column(String(200))
     name_en: Mapped[str] = mapped_column(String(200))
     position: Mapped[int] = mapped_column(Integer, default=0)
+    billing_months: Mapped[int | None] = mapped_column(Integer)
 
     stages: Mapped[list["Stage"]] = relationship(
         back_populates="pipeline", order_by="Stage.position", cascade="all, delete-orphan"

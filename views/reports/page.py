@@ -126,6 +126,7 @@ class ReportsPage(QWidget):
             self.tabs.addTab(widget, titles[tab])
         self.tabs.currentChanged.connect(self._on_tab)
         self.tabs.setCornerWidget(self.status_corner, Qt.Corner.TopRightCorner)
+        self.tabs.setCornerWidget(self.kind_box, Qt.Corner.TopLeftCorner)  # the toolbar has no room left
         self.snapshots = SnapshotsPanel(ctx, self)
         self.snapshots.open_requested.connect(self.open_snapshot)
         self.snapshots.hide()
@@ -221,8 +222,7 @@ class ReportsPage(QWidget):
         self.status.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.status_corner = _StatusCorner(self.busy, self.status, self)
         self.toolbar = QHBoxLayout()
-        for w in (self.kind_box, self.prev_button, self.period_edit, self.next_button, self.period_dates,
-                  self.today_button):
+        for w in (self.prev_button, self.period_edit, self.next_button, self.period_dates, self.today_button):
             self.toolbar.addWidget(w)
         self.toolbar.addSpacing(12)
         for w in (self.now_box, self.as_of_edit):

@@ -1,0 +1,171 @@
+"""The reps table: the team side by side, as the head of sales compares reps (spec/metrics.md,
+second edition), plus one row (``name`` None) with the team median of each column.
+
+- **Who has a row**: every user who owned a deal that was open at some moment of Y, or
+  was credited with a stage reach (main or side) or a win in Y; sales actions alone make
+  no row. "Owned a deal open at some moment of Y" is checked where ownership or status
+  can change: at Y's start, at each owner change, creation and reopening in Y.
+- **Cohort**: the deals whose reach of ``work_started`` falls in Y and is credited to the
+  user (the users table's rule: whoever moved the card, else the owner then); the
+  conversions are the share of that cohort that reached the stage at or before T.
+- **Wins**: deals won in Y (status as of T) credited to the owner at the won time;
+  ``sales_cycle_days_ytd`` is their mean days from ``work_started`` to won.
+- ``win_rate_ytd``: of the deals the user owned when they closed (won or lost in Y),
+  the share won. ``plan_attainment_ytd``: ``revenue_ytd`` ÷ the user's plan for P's
+  year (their yearly row, else the sum of their monthly rows). ``actions_per_day``:
+  their sales actions in P ÷ working days of P.
+- The median row takes, per column, the median over the rows that have a value
+  (``numpy.median``: the mean of the two middle values for an even count).
+
+``rep_cohorts`` and ``rep_wins`` give the deal masks behind a row (the report view's
+drill-down to one rep's deals at one stage).
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .activity import actions_in_period, working_days
+from .context import ReportContext
+from .conversions import stage_times
+from .figures import ratio
+from .reached import NAT
+from .revenue import won_in
+from .timeline import LOST, LOST_STATUS, NS_PER_DAY, OWNER, REOPENED, STAGE, WON, WON_STATUS, owners_at
+from .users_table import credit_users
+
+# column → stage key whose reach (at or before T) the cohort conversion counts
+REP_CONVERSIONS = {
+    "conv_reply": "replied",
+    "conv_positive": "replied_positive",
+    "conv_demo": "demo_run",
+    "conv_client": "signed",
+}
+REP_COLUMNS = ("cohort", *REP_CONVERSIONS, "won_count_ytd", "revenue_ytd", "avg_check_ytd",
+               "sales_cycle_days_ytd", "win_rate_ytd", "plan_attainment_ytd", "actions_per_day")
+
+
+def rep_cohorts(ctx: ReportContext) -> pd.DataFrame:
+    """The deals whose reach of work_started in Y is credited to each user: columns ``deal``
+    (row in the log) and ``user_id``."""
+    col = ctx.layout.col("work_started")
+    r = ctx.reaches
+    if col is None:
+        return pd.DataFrame({"deal": np.array([], "int64"), "user_id": np.array([], "float64")})
+    mask = (r.col == col) & ctx.Y.has(r.at)
+    return pd.DataFrame({"deal": r.deal[mask], "user_id": credit_users(ctx, r.deal[mask], r.at[mask], r.entry[mask])})
+
+
+def rep_wins(ctx: ReportContext) -> pd.DataFrame:
+    """Deals won in Y: columns ``deal`` and ``user_id`` (owner at the won time)."""
+    won = np.flatnonzero(won_in(ctx, ctx.Y))
+    return pd.DataFrame({"deal": won, "user_id": owners_at(ctx.log, ctx.deal_owner, won, ctx.states.closed_at[won])})
+
+
+def _closed_in_year(ctx: ReportContext) -> pd.DataFrame:
+    st = ctx.states
+    closed = np.flatnonzero(((st.status == WON_STATUS) | (st.status == LOST_STATUS)) & ctx.Y.has(st.closed_at))
+    return pd.DataFrame({
+        "user_id": owners_at(ctx.log, ctx.deal_owner, closed, st.closed_at[closed]),
+        "won": st.status[closed] == WON_STATUS,
+    })
+
+
+def _owners_of_open_deals(ctx: ReportContext) -> np.ndarray:
+    """Users who owned a deal at a moment of Y when it was open (see the module docstring)."""
+    log = ctx.log
+    lo = ctx.Y.lo
+    if lo > ctx.T:
+        return np.array([], "float64")
+    at_start = ctx.states_at(lo)
+    owners = [at_start.owner[at_start.open]]
+    in_year = (log.at >= lo) & (log.at <= ctx.T)
+    first_entry = np.zeros(len(log.at), dtype=bool)
+    _, i = log.first_per_deal((log.kind == STAGE) & (log.col >= 0))
+    first_entry[i] = True
+    moments = np.flatnonzero(in_year & ((log.kind == OWNER) | (log.kind == REOPENED) | first_entry))
+    if len(moments):
+        deal, at = log.deal[moments], log.at[moments]
+        status_events = (log.kind == WON) | (log.kind == LOST) | (log.kind == REOPENED)
+        last = log.latest_before(status_events, deal, at)
+        is_open = (last < 0) | (log.kind[np.clip(last, 0, None)] == REOPENED)
+        entered = log.latest_before((log.kind == STAGE) & (log.col >= 0), deal, at) >= 0
+        keep = is_open & entered
+        owners.append(owners_at(log, ctx.deal_owner, deal[keep], at[keep]))
+    return np.concatenate(owners)
+
+
+def _credited_in_year(ctx: ReportContext) -> np.ndarray:
+    r = ctx.reaches
+    mask = ctx.Y.has(r.at)
+    return credit_users(ctx, r.deal[mask], r.at[mask], r.entry[mask])
+
+
+def _cycles(ctx: ReportContext, deals: np.ndarray) -> np.ndarray:
+    """Days from reaching work_started to the won time per deal (NaN without a reach)."""
+    start = ctx.reached_col("work_started")
+    if start is None:
+        return np.full(len(deals), np.nan)
+    begun = start[deals]
+    return np.where(begun != NAT, (ctx.states.closed_at[deals] - begun) / NS_PER_DAY, np.nan)
+
+
+def _median(values: list[object]) -> float | None:
+    known = [float(v) for v in values if v is not None and not (isinstance(v, float) and np.isnan(v))]
+    return float(np.median(known)) if known else None
+
+
+def reps_table(ctx: ReportContext) -> list[dict[str, object]]:
+    """One row per rep (in user id order), then the team median row (``name`` None)."""
+    cohorts = rep_cohorts(ctx)
+    wins = rep_wins(ctx)
+    closed = _closed_in_year(ctx)
+    who = np.concatenate([_owners_of_open_deals(ctx), _credited_in_year(ctx), wins["user_id"].to_numpy()])
+    ids = sorted({int(u) for u in who[~np.isnan(who)]})
+
+    reached = {c: stage_times(ctx, key) for c, key in REP_CONVERSIONS.items()}
+    cohort_n = cohorts.groupby("user_id").size().to_dict()
+    converted = {}
+    for c, times in reached.items():
+        if times is not None and len(cohorts):
+            hit = times[cohorts["deal"].to_numpy()] != NAT
+            converted[c] = cohorts[hit].groupby("user_id").size().to_dict()
+        else:
+            converted[c] = None
+    win_deals = wins["deal"].to_numpy()
+    win_frame = wins.assign(amount=ctx.amount0[win_deals])
+    win_frame["cycle"] = _cycles(ctx, win_deals)
+    by_user = win_frame.groupby("user_id").agg(n=("deal", "size"), revenue=("amount", "sum"), cycle=("cycle", "mean"))
+    closed_by = closed.groupby("user_id")["won"].agg(["size", "sum"])
+    actions = actions_in_period(ctx).groupby("user_id").size().to_dict()
+    days = working_days(ctx)
+    users = ctx.frames.users.assign(uid=pd.to_numeric(ctx.frames.users["user_id"], errors="coerce"))
+    info = {int(u.uid): (u.name, u.role) for u in users.itertuples() if not pd.isna(u.uid)}
+
+    rows: list[dict[str, object]] = []
+    for uid in ids:
+        key = float(uid)
+        name, role = info.get(uid, (None, None))
+        n = int(cohort_n.get(key, 0))
+        won = int(by_user["n"].get(key, 0)) if len(by_user) else 0
+        revenue = float(by_user["revenue"].get(key, 0.0)) if len(by_user) else 0.0
+        cycle = by_user["cycle"].get(key, np.nan) if len(by_user) else np.nan
+        n_closed = int(closed_by["size"].get(key, 0)) if len(closed_by) else 0
+        n_won_closed = int(closed_by["sum"].get(key, 0)) if len(closed_by) else 0
+        row: dict[str, object] = {"user_id": uid, "name": name if name is not None else f"#{uid}", "role": role,
+                                  "cohort": n}
+        for c in REP_CONVERSIONS:
+            row[c] = None if converted[c] is None else ratio(int(converted[c].get(key, 0)), n)
+        row.update({
+            "won_count_ytd": won,
+            "revenue_ytd": revenue,
+            "avg_check_ytd": ratio(revenue, won),
+            "sales_cycle_days_ytd": None if pd.isna(cycle) else float(cycle),
+            "win_rate_ytd": ratio(n_won_closed, n_closed),
+            "plan_attainment_ytd": ratio(revenue, ctx.plans.year(ctx.period.year, uid)),
+            "actions_per_day": ratio(int(actions.get(key, 0)), days),
+        })
+        rows.append(row)
+    median: dict[str, object] = {"user_id": None, "name": None, "role": None}
+    median.update({c: _median([r[c] for r in rows]) for c in REP_COLUMNS})
+    return rows + [median]
