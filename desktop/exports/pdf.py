@@ -118,7 +118,8 @@ def build_document(bundle: dict[str, Any], language: str, exported_by: str | Non
         height = int(image.height() * width / max(1, image.width()))
         breaker = " page-break-before: always;" if n % 2 == 0 else ""
         parts.append(f"<p align='center' style='margin: 0;{breaker}'><img src='chart://{chart_id}' width='{width}' height='{height}'></p>")
-    for key in TABLES_OF_TAB[tab_of(bundle)] + tuple(k for k in ("sources", "cohorts", "revenue_by_month")
+    for key in TABLES_OF_TAB[tab_of(bundle)] + tuple(k for k in ("sources", "cohorts", "revenue_by_month", "reps",
+                                                               "plan_decomposition")
                                                      if k not in TABLES_OF_TAB[tab_of(bundle)]):
         parts.append(_report_table(bundle, key, language))
     doc.setHtml("<html><body>" + "".join(parts) + "</body></html>")

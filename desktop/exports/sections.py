@@ -57,6 +57,8 @@ TABLE_TITLES = {
     "sources": QT_TRANSLATE_NOOP("ReportTables", "Sources"),
     "cohorts": QT_TRANSLATE_NOOP("ReportTables", "Cohorts"),
     "revenue_by_month": QT_TRANSLATE_NOOP("ReportTables", "Revenue by month"),
+    "reps": QT_TRANSLATE_NOOP("ReportTables", "Reps side by side"),
+    "plan_decomposition": QT_TRANSLATE_NOOP("ReportTables", "Plan through the funnel"),
 }
 TABLE_COLUMNS: dict[str, list[ColumnDef]] = {
     "stages": [
@@ -66,7 +68,7 @@ TABLE_COLUMNS: dict[str, list[ColumnDef]] = {
         _c("weighted_amount", QT_TRANSLATE_NOOP("ReportTables", "Weighted amount"), "money"),
         _c("win_rate", QT_TRANSLATE_NOOP("ReportTables", "Win rate"), "ratio"),
         _c("reached_count", QT_TRANSLATE_NOOP("ReportTables", "Reached in period"), "count"),
-        _c("conversion_next", QT_TRANSLATE_NOOP("ReportTables", "Conversion to next"), "ratio"),
+        _c("conversion_next", QT_TRANSLATE_NOOP("ReportTables", "Conversion to next (year-to-date cohort)"), "ratio"),
         _c("advice", QT_TRANSLATE_NOOP("ReportTables", "Advice"), "text"),
         _c("avg_days_in_stage", QT_TRANSLATE_NOOP("ReportTables", "Days in stage, mean"), "days"),
         _c("median_days_in_stage", QT_TRANSLATE_NOOP("ReportTables", "Days, median"), "days"),
@@ -120,7 +122,30 @@ TABLE_COLUMNS: dict[str, list[ColumnDef]] = {
         _c("revenue_ytd", QT_TRANSLATE_NOOP("ReportTables", "Revenue, cumulative"), "money"),
         _c("plan_ytd", QT_TRANSLATE_NOOP("ReportTables", "Plan, cumulative"), "money"),
     ],
+    "reps": [
+        _c("name", QT_TRANSLATE_NOOP("ReportTables", "Person"), "text"),
+        _c("role", QT_TRANSLATE_NOOP("ReportTables", "Role"), "text"),
+        _c("cohort", QT_TRANSLATE_NOOP("ReportTables", "Deals taken into work this year"), "count"),
+        _c("conv_reply", QT_TRANSLATE_NOOP("ReportTables", "Reply rate"), "ratio"),
+        _c("conv_positive", QT_TRANSLATE_NOOP("ReportTables", "Positive reply rate"), "ratio"),
+        _c("conv_demo", QT_TRANSLATE_NOOP("ReportTables", "Demo rate"), "ratio"),
+        _c("conv_client", QT_TRANSLATE_NOOP("ReportTables", "Win rate from work"), "ratio"),
+        _c("won_count_ytd", QT_TRANSLATE_NOOP("ReportTables", "Won this year"), "count"),
+        _c("revenue_ytd", QT_TRANSLATE_NOOP("ReportTables", "Revenue this year"), "money"),
+        _c("avg_check_ytd", QT_TRANSLATE_NOOP("ReportTables", "Average deal this year"), "money"),
+        _c("sales_cycle_days_ytd", QT_TRANSLATE_NOOP("ReportTables", "Sales cycle this year, days"), "days"),
+        _c("win_rate_ytd", QT_TRANSLATE_NOOP("ReportTables", "Won of closed this year"), "ratio"),
+        _c("plan_attainment_ytd", QT_TRANSLATE_NOOP("ReportTables", "Annual plan attainment"), "ratio"),
+        _c("actions_per_day", QT_TRANSLATE_NOOP("ReportTables", "Actions per day"), "number"),
+    ],
+    "plan_decomposition": [
+        _c("stage", QT_TRANSLATE_NOOP("ReportTables", "Stage"), "text"),
+        _c("needed", QT_TRANSLATE_NOOP("ReportTables", "Needed this period"), "count"),
+        _c("actual", QT_TRANSLATE_NOOP("ReportTables", "Reached this period"), "count"),
+        _c("gap", QT_TRANSLATE_NOOP("ReportTables", "Gap"), "count"),
+    ],
 }
+TEAM_MEDIAN = QT_TRANSLATE_NOOP("ReportTables", "Team median")
 ADVICE = {"merge": QT_TRANSLATE_NOOP("ReportTables", "merge with the next step"), "split": QT_TRANSLATE_NOOP("ReportTables", "split to find the bottleneck")}
 ROLES = {
     "lead_generator": QT_TRANSLATE_NOOP("ReportTables", "lead generator"), "sdr": QT_TRANSLATE_NOOP("ReportTables", "SDR"),
@@ -128,7 +153,7 @@ ROLES = {
     "head_of_sales": QT_TRANSLATE_NOOP("ReportTables", "head of sales"),
 }
 TABLES_OF_TAB = {
-    "monthly": ("stages", "lost_reasons", "sources", "cohorts", "revenue_by_month"),
+    "monthly": ("stages", "lost_reasons", "sources", "cohorts", "revenue_by_month", "reps", "plan_decomposition"),
     "weekly": ("stages", "users", "lost_reasons"),
     "daily": ("users", "stages", "lost_reasons"),
 }
@@ -189,10 +214,14 @@ def _flat_row(table: str, row: dict[str, Any], bundle: dict[str, Any], language:
         out["stage"] = stage_name(bundle, row.get("key", ""), language)
         advice = row.get("advice")
         out["advice"] = QCoreApplication.translate("ReportTables", ADVICE[advice]) if advice in ADVICE else (advice or "")
-    elif table == "users":
+    elif table in ("users", "reps"):
         out.update(row.get("actions_by_type") or {})
         role = row.get("role")
         out["role"] = QCoreApplication.translate("ReportTables", ROLES[role]) if role in ROLES else (role or "")
+        if table == "reps" and row.get("name") is None:  # the team median row
+            out["name"] = QCoreApplication.translate("ReportTables", TEAM_MEDIAN)
+    elif table == "plan_decomposition":
+        out["stage"] = stage_name(bundle, row.get("stage", ""), language)
     elif table == "lost_reasons":
         parts = [f"{stage_name(bundle, k, language)}: {n}" for k, n in (row.get("by_stage") or {}).items() if n]
         out["by_stage"] = "; ".join(parts)

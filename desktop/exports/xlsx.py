@@ -3,8 +3,8 @@ numbers stored as numbers with money/percent/day formats, frozen header rows, fi
 and the charts as native Excel charts on their own sheet.
 
 Sheets: the period's tab (metrics: value, target, met, previous, change, formula), then
-Stages, People, Lost reasons, Sources, Cohorts, Revenue by month, the trend (weeks or
-days, when the bundle has one) and Charts. A missing value is an empty cell, never 0.
+Stages, People, Lost reasons, Sources, Cohorts, Revenue by month, Reps side by side,
+Plan through the funnel, the trend (weeks or days, when the bundle has one) and Charts. A missing value is an empty cell, never 0.
 """
 from __future__ import annotations
 
@@ -19,7 +19,8 @@ from .sections import TABLE_COLUMNS, as_of_text, metric_lines, period_text, tab_
 from .values import is_missing, target_mark
 
 NUMBER_FORMATS = {"money": "#,##0", "ratio": "0.0%", "count": "#,##0", "days": "0.0", "number": "#,##0.00"}
-TABLE_ORDER = ("stages", "users", "lost_reasons", "sources", "cohorts", "revenue_by_month")
+TABLE_ORDER = ("stages", "users", "lost_reasons", "sources", "cohorts", "revenue_by_month", "reps",
+               "plan_decomposition")
 MAX_NAME = 31  # Excel's limit on a sheet name
 
 

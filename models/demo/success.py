@@ -3,8 +3,13 @@
 About 40 % of won deals are copied into the success pipeline a few days after the
 signature; the copy links to the original (``origin_deal_id``) and moves one period
 stage a month (``month_1`` … ``month_12``). After the last period it renews: a renewal
-event, then back to ``month_1``. About one client in eight churns within the first
-year: lost with a "stopped using the product" reason. The CSM owns and moves them.
+event, then back to ``month_1``. Churn makes MRR, churn and CLV meaningful: about one
+client in 25 leaves in its first month (onboarding failed), the rest with a monthly
+hazard of ``MONTHLY_CHURN`` (a client lifetime of about 45 months, as in the
+sales-machine interview); a churned client is lost with a "stopped using the product"
+reason. The churn draws come from a generator seeded by one draw of the demo's, so the
+rest of the demo's random stream does not depend on how many clients churn. The CSM
+owns and moves them.
 """
 from __future__ import annotations
 
@@ -20,6 +25,8 @@ from .team import members_with_role
 PERIODS = 12
 PERIOD_DAYS = 30
 CHURN_REASONS = (15, 16, 17)
+FIRST_MONTH_CHURN = 0.04
+MONTHLY_CHURN = 0.022
 
 
 @dataclass
@@ -44,8 +51,10 @@ def success_copies(rng: np.random.Generator, window: Window, h: Histories) -> Su
     keep = created < window.cut
     won, created = won[keep], created[keep]
     n = len(won)
-    churn_period = np.where(rng.random(n) < 0.125, rng.integers(2, PERIODS, n), 10**6)
-    churn_at = created + churn_period * PERIOD_DAYS * DAY + (rng.uniform(1, 10, n) * DAY).astype(np.int64)
+    churn_rng = np.random.default_rng(int(rng.integers(2**62)))
+    churn_period = np.where(churn_rng.random(n) < FIRST_MONTH_CHURN, 0, churn_rng.geometric(MONTHLY_CHURN, n))
+    churn_at = created + churn_period * PERIOD_DAYS * DAY + (churn_rng.uniform(1, 10, n) * DAY).astype(np.int64)
+    last_period = np.maximum(churn_period, 1)  # a client lost in its first month still entered month_1
 
     deal_parts, kind_parts, at_parts, stage_parts, reason_parts = [], [], [], [], []
 
@@ -61,7 +70,7 @@ def success_copies(rng: np.random.Generator, window: Window, h: Histories) -> Su
     span = int((window.cut - created.min()) // (PERIOD_DAYS * DAY)) + 1 if n else 0
     for k in range(span):
         at = created + k * PERIOD_DAYS * DAY
-        here = np.flatnonzero((at < window.cut) & (k < churn_period))
+        here = np.flatnonzero((at < window.cut) & (k < last_period))
         if k and k % PERIODS == 0:
             add(here, KIND_RENEWAL, at[here], np.full(len(here), -1))
         add(here, KIND_STAGE, at[here], np.full(len(here), k % PERIODS))
@@ -69,7 +78,7 @@ def success_copies(rng: np.random.Generator, window: Window, h: Histories) -> Su
             add(here, KIND_OWNER, at[here], np.full(len(here), -1))
         stage[here], entered[here] = k % PERIODS, at[here]
     churned = np.flatnonzero(churn_at < window.cut)
-    reasons = rng.choice(CHURN_REASONS, len(churned))
+    reasons = churn_rng.choice(CHURN_REASONS, len(churned))
     add(churned, KIND_LOST, churn_at[churned], stage[churned], reasons)
 
     deal, kind, at, ev_stage, reason = (np.concatenate(p) if p else np.empty(0, np.int64)

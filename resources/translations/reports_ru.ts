@@ -261,6 +261,14 @@
       <translation>Рост дохода по месяцам</translation>
     </message>
     <message>
+      <source>next stage this period: %1</source>
+      <translation>следующий этап в этом периоде: %1</translation>
+    </message>
+    <message>
+      <source>year-to-date cohort conversion to next: %1</source>
+      <translation>конверсия в следующий этап (когорта с 1 января): %1</translation>
+    </message>
+    <message>
       <source>other reasons</source>
       <translation>прочие причины</translation>
     </message>
@@ -279,10 +287,6 @@
     <message>
       <source>Funnel: deals reaching each main stage</source>
       <translation>Воронка: сделки, дошедшие до каждого основного этапа</translation>
-    </message>
-    <message>
-      <source>to next: %1</source>
-      <translation>в следующий: %1</translation>
     </message>
     <message>
       <source>deals</source>
@@ -594,6 +598,14 @@
       <translation>Доход по месяцам</translation>
     </message>
     <message>
+      <source>Reps side by side</source>
+      <translation>Сотрудники рядом</translation>
+    </message>
+    <message>
+      <source>Plan through the funnel</source>
+      <translation>План по воронке</translation>
+    </message>
+    <message>
       <source>Stage</source>
       <translation>Этап</translation>
     </message>
@@ -618,8 +630,8 @@
       <translation>Дошли за период</translation>
     </message>
     <message>
-      <source>Conversion to next</source>
-      <translation>Конверсия в следующий</translation>
+      <source>Conversion to next (year-to-date cohort)</source>
+      <translation>Конверсия в следующий (когорта с 1 января)</translation>
     </message>
     <message>
       <source>Advice</source>
@@ -768,6 +780,46 @@
     <message>
       <source>Plan, cumulative</source>
       <translation>План, нарастающим итогом</translation>
+    </message>
+    <message>
+      <source>Deals taken into work this year</source>
+      <translation>Взято в работу с 1 января</translation>
+    </message>
+    <message>
+      <source>Positive reply rate</source>
+      <translation>Конверсия в положительный ответ</translation>
+    </message>
+    <message>
+      <source>Average deal this year</source>
+      <translation>Средний чек с 1 января</translation>
+    </message>
+    <message>
+      <source>Sales cycle this year, days</source>
+      <translation>Цикл продаж с 1 января, дней</translation>
+    </message>
+    <message>
+      <source>Won of closed this year</source>
+      <translation>Выиграно из закрытых с 1 января</translation>
+    </message>
+    <message>
+      <source>Annual plan attainment</source>
+      <translation>Выполнение годового плана</translation>
+    </message>
+    <message>
+      <source>Needed this period</source>
+      <translation>Нужно в периоде</translation>
+    </message>
+    <message>
+      <source>Reached this period</source>
+      <translation>Дошло в периоде</translation>
+    </message>
+    <message>
+      <source>Gap</source>
+      <translation>Разрыв</translation>
+    </message>
+    <message>
+      <source>Team median</source>
+      <translation>Медиана команды</translation>
     </message>
     <message>
       <source>merge with the next step</source>

@@ -200,27 +200,33 @@ def _target_line(chart: ChartWidget, value: float, text: str, colour: str = "#b3
 
 # --- the charts -------------------------------------------------------------------------------
 def funnel_chart(bundle: dict[str, Any], language: str) -> ChartWidget:
-    """Deals reaching each main stage in the period, with the cohort conversion to the next."""
+    """Deals reaching each main stage in the period; the percentage beside a bar is on the same
+    basis (the next main stage's reaches in the period ÷ this stage's), and the tooltip adds
+    the year-to-date cohort conversion to the next stage (the stage table's column)."""
     chart = ChartWidget(QCoreApplication.translate("ReportCharts", "Funnel: deals reaching each main stage"), "count", language, horizontal=True)
     stages = bundle.get("stages", [])
     rows = [r for i, r in enumerate(stages) if is_main_stage(bundle, r, i == len(stages) - 1)]
-    rows = list(reversed(rows))  # first stage on top
+    counts_in_order = [float(r.get("reached_count") or 0) for r in rows]
+    period_next = [counts_in_order[i + 1] / counts_in_order[i] if i + 1 < len(rows) and counts_in_order[i] else None
+                   for i in range(len(rows))]
+    rows, period_next = list(reversed(rows)), list(reversed(period_next))  # first stage on top
     labels = [stage_name(bundle, r["key"], language) for r in rows]
     counts = [float(r.get("reached_count") or 0) for r in rows]
     texts = []
-    for r, label in zip(rows, labels):
+    for r, label, share in zip(rows, labels, period_next):
         conv = r.get("conversion_next")
         text = f"{label}: {format_value(r.get('reached_count'), 'count', language)}"
+        if share is not None:
+            text += " · " + QCoreApplication.translate("ReportCharts", "next stage this period: %1").replace("%1", format_value(share, "ratio", language))
         if not is_missing(conv):
-            text += " · " + QCoreApplication.translate("ReportCharts", "to next: %1").replace("%1", format_value(conv, "ratio", language))
+            text += " · " + QCoreApplication.translate("ReportCharts", "year-to-date cohort conversion to next: %1").replace("%1", format_value(conv, "ratio", language))
         texts.append(text)
     _bars(chart, list(range(len(rows))), counts, 0.7, PALETTE[0], texts, horizontal=True)
     top = max(counts, default=0) or 1
-    for i, (r, count) in enumerate(zip(rows, counts)):
-        conv = r.get("conversion_next")
+    for i, (count, share) in enumerate(zip(counts, period_next)):
         label = format_value(count, "count", language)
-        if not is_missing(conv):
-            label += "  → " + format_value(conv, "ratio", language)
+        if share is not None:
+            label += "  → " + format_value(share, "ratio", language)
         text = pg.TextItem(label, color=TEXT, anchor=(0, 0.5))
         text.setPos(count + top * 0.01, i)
         chart.addItem(text)
