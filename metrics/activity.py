@@ -34,13 +34,26 @@ def actions_in_period(ctx: ReportContext) -> pd.DataFrame:
 
 def actions_in(ctx: ReportContext, window: Window) -> pd.DataFrame:
     """The sales actions in ``window``: columns ``type`` and ``user_id``."""
-    acts = ctx.frames.activities
-    if not len(acts):
-        return pd.DataFrame({"type": pd.Series(dtype=object), "user_id": pd.Series(dtype="float64")})
-    kind = _type_names(acts["type"])
-    mask = np.isin(kind, ACTION_TYPES) & window.has(as_ns(acts["at"]))
-    users = pd.to_numeric(acts["user_id"], errors="coerce").to_numpy("float64")
+    kind, at, users = _sales_actions(ctx)
+    mask = window.has(at)
     return pd.DataFrame({"type": kind[mask], "user_id": users[mask]})
+
+
+def _sales_actions(ctx: ReportContext) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(type, time ns, user id) of every sales action, decoded once per set of frames."""
+    acts = ctx.frames.activities
+    cached = ctx.frames.derived.get("sales_actions")
+    if cached is not None and cached[0] is acts:
+        return cached[1]
+    if not len(acts):
+        arrays = (np.array([], dtype=object), np.array([], dtype="int64"), np.array([], dtype="float64"))
+    else:
+        kind = _type_names(acts["type"])
+        sales = np.isin(kind, ACTION_TYPES)
+        users = pd.to_numeric(acts["user_id"], errors="coerce").to_numpy("float64")
+        arrays = (kind[sales], as_ns(acts["at"])[sales], users[sales])
+    ctx.frames.derived["sales_actions"] = (acts, arrays)
+    return arrays
 
 
 def users_with_role(ctx: ReportContext, role: str, *, active_only: bool) -> np.ndarray:

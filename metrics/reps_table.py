@@ -71,27 +71,45 @@ def _closed_in_year(ctx: ReportContext) -> pd.DataFrame:
     })
 
 
+def _last_row_where(log, mask: np.ndarray) -> np.ndarray:
+    """Per log row: the latest row of the same deal at or before it (in log order) where
+    ``mask`` holds, else -1. One pass, no sorting: the log is already in (deal, time) order."""
+    n = len(log.deal)
+    last = np.maximum.accumulate(np.where(mask, np.arange(n), -1)) if n else np.array([], "int64")
+    first_of_deal = np.ones(n, dtype=bool)
+    first_of_deal[1:] = log.deal[1:] != log.deal[:-1]
+    deal_start = np.maximum.accumulate(np.where(first_of_deal, np.arange(n), 0)) if n else last
+    return np.where(last >= deal_start, last, -1)
+
+
 def _owners_of_open_deals(ctx: ReportContext) -> np.ndarray:
-    """Users who owned a deal at a moment of Y when it was open (see the module docstring)."""
+    """Users who owned a deal at a moment of Y when it was open (see the module docstring).
+
+    The moments after Y's start are log rows (owner changes, creations, reopenings), so the
+    owner and the status in effect there are read off the log in one pass each."""
     log = ctx.log
     lo = ctx.Y.lo
     if lo > ctx.T:
         return np.array([], "float64")
     at_start = ctx.states_at(lo)
     owners = [at_start.owner[at_start.open]]
-    in_year = (log.at >= lo) & (log.at <= ctx.T)
+    entry = (log.kind == STAGE) & (log.col >= 0)
     first_entry = np.zeros(len(log.at), dtype=bool)
-    _, i = log.first_per_deal((log.kind == STAGE) & (log.col >= 0))
+    _, i = log.first_per_deal(entry)
     first_entry[i] = True
-    moments = np.flatnonzero(in_year & ((log.kind == OWNER) | (log.kind == REOPENED) | first_entry))
+    moments = np.flatnonzero((log.at >= lo) & (log.at <= ctx.T)
+                             & ((log.kind == OWNER) | (log.kind == REOPENED) | first_entry))
     if len(moments):
-        deal, at = log.deal[moments], log.at[moments]
-        status_events = (log.kind == WON) | (log.kind == LOST) | (log.kind == REOPENED)
-        last = log.latest_before(status_events, deal, at)
-        is_open = (last < 0) | (log.kind[np.clip(last, 0, None)] == REOPENED)
-        entered = log.latest_before((log.kind == STAGE) & (log.col >= 0), deal, at) >= 0
-        keep = is_open & entered
-        owners.append(owners_at(log, ctx.deal_owner, deal[keep], at[keep]))
+        status = _last_row_where(log, (log.kind == WON) | (log.kind == LOST) | (log.kind == REOPENED))[moments]
+        is_open = (status < 0) | (log.kind[np.clip(status, 0, None)] == REOPENED)
+        entered = _last_row_where(log, entry)[moments] >= 0
+        is_owner = (log.kind == OWNER) & ~np.isnan(log.owner)
+        owner_row = _last_row_where(log, is_owner)[moments]
+        fallback = np.asarray(ctx.deal_owner, dtype="float64").copy()
+        d, i = log.first_per_deal(is_owner)
+        fallback[d] = log.owner[i]
+        owner = np.where(owner_row >= 0, log.owner[np.clip(owner_row, 0, None)], fallback[log.deal[moments]])
+        owners.append(owner[is_open & entered])
     return np.concatenate(owners)
 
 
@@ -121,7 +139,7 @@ def reps_table(ctx: ReportContext) -> list[dict[str, object]]:
     wins = rep_wins(ctx)
     closed = _closed_in_year(ctx)
     who = np.concatenate([_owners_of_open_deals(ctx), _credited_in_year(ctx), wins["user_id"].to_numpy()])
-    ids = sorted({int(u) for u in who[~np.isnan(who)]})
+    ids = [int(u) for u in np.unique(who[~np.isnan(who)])]
 
     reached = {c: stage_times(ctx, key) for c, key in REP_CONVERSIONS.items()}
     cohort_n = cohorts.groupby("user_id").size().to_dict()

@@ -10,7 +10,6 @@ from models import db as dbmod
 from models import errors
 from models.db import open_database, upgrade
 from models.orm import DealEvent, Deal
-from models.services.deals import create_deal, move_deal
 
 
 def test_new_database_runs_in_wal_mode_with_foreign_keys(tmp_path):
@@ -22,22 +21,28 @@ def test_new_database_runs_in_wal_mode_with_foreign_keys(tmp_path):
 
 
 def _old_database(path):
-    """A database at the first schema revision with real rows in it."""
+    """A database at the first schema revision with real rows in it, written in that revision's
+    own columns (the app's ORM follows the newest schema, which later revisions extend)."""
     engine = create_engine(f"sqlite:///{path}")
     upgrade(engine, "0001")
     engine.dispose()
-    # at 0001 the app's services still work on the tables that existed then
-    from models.db import Database, make_engine
-    from models.funnel_setup import install_defaults
-    from models.orm import User
-
-    database = Database(make_engine(f"sqlite:///{path}"), str(path))
-    database.run(install_defaults, language="en")
-    with database.transaction() as s:
-        s.add(User(name="Old timer", role="sdr"))
-    d = database.run(create_deal, name="old deal", user_id=1).created[0]
-    database.run(move_deal, d, "work_started", user_id=1)
-    database.close()
+    con = sqlite3.connect(path)
+    con.execute("INSERT INTO pipelines (id, key, kind, name_ru, name_en, position) "
+                "VALUES (1, 'sales', 'sales', 'Продажи', 'Sales', 0), (2, 'success', 'success', 'КУ', 'CS', 1)")
+    con.executemany("INSERT INTO stages (id, pipeline_id, key, name_ru, name_en, position, won, required_fields) "
+                    "VALUES (?, 1, ?, ?, ?, ?, 0, '[]')",
+                    [(1, "unsorted", "Неразобранное", "Unsorted", 1), (2, "work_started", "Взяты в работу",
+                                                                         "Work started", 2)])
+    con.execute("INSERT INTO users (id, name, role, active) VALUES (1, 'Old timer', 'sdr', 1)")
+    con.execute("INSERT INTO deals (id, pipeline_id, stage_id, name, name_is_manual, currency, created_at, status, "
+                "owner_id) VALUES (1, 1, 2, 'old deal', 1, 'RUB', '2026-01-05 10:00:00.000000', 'open', 1)")
+    con.executemany("INSERT INTO deal_events (id, deal_id, kind, at, user_id, stage_id, owner_id) "
+                    "VALUES (?, 1, ?, ?, 1, ?, ?)",
+                    [(1, "stage", "2026-01-05 10:00:00.000000", 1, None),
+                     (2, "owner", "2026-01-05 10:00:00.000000", None, 1),
+                     (3, "stage", "2026-01-06 10:00:00.000000", 2, None)])
+    con.commit()
+    con.close()
 
 
 def test_an_older_database_is_backed_up_then_migrated_keeping_all_rows(tmp_path):
@@ -50,6 +55,8 @@ def test_an_older_database_is_backed_up_then_migrated_keeping_all_rows(tmp_path)
         assert s.scalar(select(func.count()).select_from(DealEvent)) == 3
         assert s.execute(text("SELECT version_num FROM alembic_version")).scalar() == dbmod.head_revision()
         s.execute(text("SELECT count(*) FROM report_snapshots")).scalar()  # the new table exists
+        billing = dict(s.execute(text("SELECT key, billing_months FROM pipelines")).all())
+        assert billing == {"sales": None, "success": 12}  # 0003: Client Success cycles are 12 months
     database.close()
     backup = sqlite3.connect(database.backup_path)
     assert backup.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"

@@ -1,9 +1,11 @@
 """Benchmark of the monthly report: load the frames and compute the report (``report_month_s``),
 against merely reading the same tables into pandas (``raw_read_s``), and the peak memory of
 a process that does it (``report_peak_rss_mb``). Budgets on 100,000 deals: ≤ 2 s, ≤ 3× the
-raw read, ≤ 1 GB.
+raw read, ≤ 1 GB. The same for a quarter (``report_quarter_s`` ≤ 2.5 s) and a year
+(``report_year_s`` ≤ 4 s).
 
-The month is the last complete month with events (the demo history ends around today).
+The month is the last complete month with events (the demo history ends around today), the
+quarter the last complete quarter, the year the one of the latest event (as of now).
 """
 from __future__ import annotations
 
@@ -48,6 +50,20 @@ def last_full_month(db_path: Path) -> str:
     return f"{year:04d}-{month:02d}"
 
 
+def last_full_quarter(db_path: Path) -> str:
+    year, month = (int(x) for x in last_full_month(db_path).split("-"))
+    quarter = (month - 1) // 3 + 1
+    if month % 3:  # the month's quarter is not over yet: the one before
+        year, quarter = (year, quarter - 1) if quarter > 1 else (year - 1, 4)
+    return f"{year:04d}-Q{quarter}"
+
+
+def latest_year(db_path: Path) -> str:
+    with sqlite3.connect(db_path) as con:
+        (latest,) = con.execute("SELECT max(at) FROM deal_events").fetchone()
+    return str((datetime.fromisoformat(latest) if latest else datetime.now()).year)
+
+
 def raw_read(db_path: Path) -> float:
     import pandas as pd
 
@@ -87,7 +103,14 @@ def measure(db_path: Path, deals: int) -> dict:
         capture_output=True, text=True, check=True,
     )
     peak = json.loads(child.stdout.strip().splitlines()[-1])
+    quarter, year = last_full_quarter(db_path), latest_year(db_path)
+    quarter_s = statistics.median(report_once(db_path, quarter)[0] for _ in range(3))
+    year_s = statistics.median(report_once(db_path, year)[0] for _ in range(3))
     return {
+        "report_quarter": quarter,
+        "report_quarter_s": round(quarter_s, 3),
+        "report_year": year,
+        "report_year_s": round(year_s, 3),
         "report_period": period,
         "report_month_s": round(total, 3),
         "report_load_s": round(statistics.median(r[1] for r in runs), 3),
