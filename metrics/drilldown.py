@@ -4,8 +4,10 @@
 a ratio's numerator) always has as many deals as the figure says. ``part="denominator"``
 gives a ratio's population instead (a conversion's cohort, the open deals a share is
 taken of). Money figures list the deals summed (``revenue``: the deals won in P).
-Metrics that are not about deals (plans, sales actions, per-day rates) raise
-``NoDealList``.
+Metrics that are not about deals (plans, sales actions, per-day rates, the recurring
+revenue of the Client Success pipelines) raise ``NoDealList``. ``rep_deals`` lists one
+rep's deals of the reps table: their year-to-date cohort, the part of it that reached a
+stage, or the wins credited to them.
 """
 from __future__ import annotations
 
@@ -20,12 +22,14 @@ from models.errors import VoronkaError
 
 from .catalogue import by_id
 from .context import ReportContext
-from .conversions import CONVERSIONS, REACH_COUNTS, cohort_and_converted, reached_in
+from .conversions import CONVERSIONS, REACH_COUNTS, cohort_and_converted, reached_in, stage_times
 from .frames import FunnelFrames
 from .periods import Period
 from .pipeline import PIPELINE_MASKS, active_open, open_deals
 from .report import report_context
-from .revenue import expected_this_year, lost_in, trailing_year, won_in, won_in_previous
+from .reps_table import rep_cohorts, rep_wins
+from .revenue import expected_this_year, lost_in, open_from_qualified, trailing_year, won_in, won_in_previous
+from .reached import NAT
 from .timeline import ts_ns
 
 Mask = Callable[[ReportContext], np.ndarray | None]
@@ -58,6 +62,7 @@ NUMERATORS: dict[str, Mask] = {
     "revenue": _won_p, "won_count": _won_p, "avg_check": _won_p, "sales_cycle_days": _won_p,
     "revenue_prev": won_in_previous,
     "revenue_ytd": _won_y, "won_count_ytd": _won_y, "avg_check_ytd": _won_y,
+    "median_check": _won_p, "median_check_ytd": _won_y, "sales_velocity": open_from_qualified,
     "lost_count": _lost_p, "lost_amount": _lost_p,
     "forecast_year": expected_this_year,
     "forecast_run_rate": lambda ctx: won_in(ctx, trailing_year(ctx)),
@@ -91,3 +96,21 @@ def deals_behind(frames: FunnelFrames, metric_id: str, period: Period,
     if mask is None:
         return []
     return [int(i) for i in ctx.log.deal_ids[mask]]
+
+
+def rep_deals(frames: FunnelFrames, period: Period, user_id: int, *, stage: str | None = None,
+              wins: bool = False, as_of: datetime | pd.Timestamp | None = None,
+              now: datetime | None = None) -> list[int]:
+    """The ids of one rep's deals behind the reps table (sorted): their year-to-date cohort
+    (deals whose reach of work_started in Y is credited to them); with ``stage``, the part of
+    it that reached that stage at or before T; with ``wins``, the deals won in Y credited to
+    them instead. An unknown stage gives no deals."""
+    ctx = report_context(frames, period, as_of, None, now)
+    rows = rep_wins(ctx) if wins else rep_cohorts(ctx)
+    deals = rows["deal"].to_numpy()[rows["user_id"].to_numpy() == user_id]
+    if stage is not None and not wins:
+        times = stage_times(ctx, stage)
+        if times is None:
+            return []
+        deals = deals[times[deals] != NAT]
+    return sorted(int(i) for i in ctx.log.deal_ids[deals])

@@ -277,3 +277,15 @@ def test_the_report_passes_strict_json_with_every_new_table():
     report = compute_report(success_history().frames(), MARCH)
     assert {"reps", "plan_decomposition"} <= set(report)
     json.dumps(report, allow_nan=False)
+
+
+def test_rep_drill_down_lists_the_deals_behind_a_row():
+    from metrics.drilldown import deals_behind, rep_deals
+
+    frames = reps_history().frames()
+    assert rep_deals(frames, MARCH, SASHA) == [1, 2, 4]
+    assert rep_deals(frames, MARCH, SASHA, stage="demo_run") == [1, 4]
+    assert rep_deals(frames, MARCH, SASHA, stage="no_such_stage") == []
+    assert rep_deals(frames, MARCH, ALEX, wins=True) == [1, 4]
+    assert rep_deals(frames, MARCH, OLGA) == []
+    assert deals_behind(frames, "median_check_ytd", MARCH) == [1, 4]

@@ -134,6 +134,21 @@ def test_report_tiles_show_the_engines_numbers(demo, open_page, qtbot):
     assert len(metric.spark.points) == 8
 
 
+def test_the_plan_tile_can_follow_this_quarters_or_this_years_plan(demo, open_page, qtbot):
+    from desktop.exports.values import format_value
+
+    page = open_page(demo, user_with_role(demo, "head_of_sales"))
+    plan = next(t for t in page.grid.tiles if t.kind == "plan_fact")
+    frames = load_frames(demo, "sales")
+    for kind, title in (("quarter", "Plan vs fact this quarter"), ("year", "Plan vs fact this year")):
+        plan.set_option("period", kind)
+        now = local_now()
+        expected = compute_report(frames, period_of(kind, now), as_of=now)["metrics"]
+        qtbot.waitUntil(lambda: plan.title_label.text().startswith(title) and not page.report_running()
+                        and plan.fact.text() == format_value(expected["revenue"], "money", "en"), timeout=30000)
+        assert plan.bar.text() == format_value(expected["plan_attainment_period"], "ratio", "en")
+
+
 def test_the_stuck_tile_uses_the_boards_rule_rot_days_else_the_stages_p90(demo, open_page, qtbot):
     from metrics.stuck import stuck_limits
     from models.queries.start import stuck_deals

@@ -215,8 +215,32 @@
   <context>
     <name>PlanFactTile</name>
     <message>
+      <source>Plan vs fact this quarter</source>
+      <translation>План и факт этого квартала</translation>
+    </message>
+    <message>
+      <source>Plan vs fact this year</source>
+      <translation>План и факт этого года</translation>
+    </message>
+    <message>
       <source>Plan vs fact this month</source>
       <translation>План и факт этого месяца</translation>
+    </message>
+    <message>
+      <source>Period</source>
+      <translation>Период</translation>
+    </message>
+    <message>
+      <source>This month</source>
+      <translation>Этот месяц</translation>
+    </message>
+    <message>
+      <source>This quarter</source>
+      <translation>Этот квартал</translation>
+    </message>
+    <message>
+      <source>This year</source>
+      <translation>Этот год</translation>
     </message>
     <message>
       <source>No plan for %1: set one in Settings → Plans.</source>
@@ -225,6 +249,14 @@
     <message>
       <source>of plan %1 (%2)</source>
       <translation>из плана %1 (%2)</translation>
+    </message>
+    <message>
+      <source>%1 of the quarter has passed: %2</source>
+      <translation>Прошло %1 квартала: %2</translation>
+    </message>
+    <message>
+      <source>%1 of the year has passed: %2</source>
+      <translation>Прошло %1 года: %2</translation>
     </message>
     <message>
       <source>%1 of the month has passed: %2</source>

@@ -193,25 +193,42 @@ class PlanFactTile(ReportTile):
             self.body.addWidget(w)
         self.body.addStretch(1)
 
+    @property
+    def period_kind(self) -> str:
+        """The plan this tile follows: this month's (default), this quarter's or this year's."""
+        kind = self.options.get("period", "month")
+        return kind if kind in ("month", "quarter", "year") else "month"
+
     def title(self) -> str:
-        return self.tr("Plan vs fact this month")
+        return {"quarter": self.tr("Plan vs fact this quarter"), "year": self.tr("Plan vs fact this year")}.get(
+            self.period_kind, self.tr("Plan vs fact this month"))
+
+    def extra_menu(self, menu: QMenu) -> None:
+        choose = menu.addMenu(self.tr("Period"))
+        for kind, text in (("month", self.tr("This month")), ("quarter", self.tr("This quarter")),
+                           ("year", self.tr("This year"))):
+            action = choose.addAction(text)
+            action.setCheckable(True)
+            action.setChecked(kind == self.period_kind)
+            action.triggered.connect(lambda _c=False, k=kind: self.set_option("period", k))
+        menu.addSeparator()
 
     def job(self):
-        owner, name = self.scope_owner(), self.my_name()
+        owner, name, kind = self.scope_owner(), self.my_name(), self.period_kind
 
         def run(memo, now: datetime):
             from metrics.periods import period_of
 
-            month = period_of("month", now)
-            report = memo.report(month, as_of=now)
+            period = period_of(kind, now)
+            report = memo.report(period, as_of=now)
             if owner is None:
                 m = report["metrics"]
                 values = (m.get("revenue"), m.get("plan_period"), m.get("plan_attainment_period"))
             else:
                 row = user_row(report, owner, name) or {}
                 values = (row.get("revenue"), row.get("plan_period"), row.get("plan_attainment_period"))
-            elapsed = (now - month.start).total_seconds() / (month.end - month.start).total_seconds()
-            return month.label, values, elapsed
+            elapsed = (now - period.start).total_seconds() / (period.end - period.start).total_seconds()
+            return period.label, values, elapsed
         return run
 
     def show_result(self, result) -> None:
@@ -231,7 +248,10 @@ class PlanFactTile(ReportTile):
         self.bar.setFormat(format_value(attainment, "ratio", lang))  # 148.5 %, not the capped 100 %
         on_pace = (attainment or 0.0) >= elapsed
         mark = target_mark(on_pace)
-        self.pace.setText(mark + " " + self.tr("%1 of the month has passed: %2")
+        passed = {"quarter": self.tr("%1 of the quarter has passed: %2"),
+                  "year": self.tr("%1 of the year has passed: %2")}.get(self.period_kind,
+                                                                      self.tr("%1 of the month has passed: %2"))
+        self.pace.setText(mark + " " + passed
                           .replace("%1", format_value(elapsed, "ratio", lang))
                           .replace("%2", self.tr("on pace") if on_pace else self.tr("behind pace")))
         self.pace.setStyleSheet(f"color: {MET_COLOUR[on_pace]};")
