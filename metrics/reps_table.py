@@ -56,19 +56,17 @@ def rep_cohorts(ctx: ReportContext) -> pd.DataFrame:
     return pd.DataFrame({"deal": r.deal[mask], "user_id": credit_users(ctx, r.deal[mask], r.at[mask], r.entry[mask])})
 
 
-def rep_wins(ctx: ReportContext) -> pd.DataFrame:
-    """Deals won in Y: columns ``deal`` and ``user_id`` (owner at the won time)."""
-    won = np.flatnonzero(won_in(ctx, ctx.Y))
-    return pd.DataFrame({"deal": won, "user_id": owners_at(ctx.log, ctx.deal_owner, won, ctx.states.closed_at[won])})
-
-
-def _closed_in_year(ctx: ReportContext) -> pd.DataFrame:
+def _closed_in_year(ctx: ReportContext) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Deals closed (won or lost, as of T) in Y: (deal rows, owner at the close, won?)."""
     st = ctx.states
     closed = np.flatnonzero(((st.status == WON_STATUS) | (st.status == LOST_STATUS)) & ctx.Y.has(st.closed_at))
-    return pd.DataFrame({
-        "user_id": owners_at(ctx.log, ctx.deal_owner, closed, st.closed_at[closed]),
-        "won": st.status[closed] == WON_STATUS,
-    })
+    return closed, owners_at(ctx.log, ctx.deal_owner, closed, st.closed_at[closed]), st.status[closed] == WON_STATUS
+
+
+def rep_wins(ctx: ReportContext) -> pd.DataFrame:
+    """Deals won in Y: columns ``deal`` and ``user_id`` (owner at the won time)."""
+    closed, owner, won = _closed_in_year(ctx)
+    return pd.DataFrame({"deal": closed[won], "user_id": owner[won]})
 
 
 def _last_row_where(log, mask: np.ndarray) -> np.ndarray:
@@ -133,55 +131,59 @@ def _median(values: list[object]) -> float | None:
     return float(np.median(known)) if known else None
 
 
+def _per_user(ids: np.ndarray, users: np.ndarray, weights: np.ndarray | None = None) -> np.ndarray:
+    """Count (or sum ``weights``) per user of ``ids`` (sorted); users not in ``ids`` are ignored."""
+    if not len(ids):
+        return np.zeros(0)
+    i = np.clip(np.searchsorted(ids, users), 0, len(ids) - 1)
+    ok = ids[i] == users
+    return np.bincount(i[ok], weights=None if weights is None else weights[ok], minlength=len(ids))
+
+
 def reps_table(ctx: ReportContext) -> list[dict[str, object]]:
     """One row per rep (in user id order), then the team median row (``name`` None)."""
     cohorts = rep_cohorts(ctx)
-    wins = rep_wins(ctx)
-    closed = _closed_in_year(ctx)
-    who = np.concatenate([_owners_of_open_deals(ctx), _credited_in_year(ctx), wins["user_id"].to_numpy()])
-    ids = [int(u) for u in np.unique(who[~np.isnan(who)])]
+    closed, closer, won_mask = _closed_in_year(ctx)
+    win_deals, win_users = closed[won_mask], closer[won_mask]
+    who = np.concatenate([_owners_of_open_deals(ctx), _credited_in_year(ctx), win_users])
+    ids = np.unique(who[~np.isnan(who)])
 
-    reached = {c: stage_times(ctx, key) for c, key in REP_CONVERSIONS.items()}
-    cohort_n = cohorts.groupby("user_id").size().to_dict()
-    converted = {}
-    for c, times in reached.items():
-        if times is not None and len(cohorts):
-            hit = times[cohorts["deal"].to_numpy()] != NAT
-            converted[c] = cohorts[hit].groupby("user_id").size().to_dict()
-        else:
-            converted[c] = None
-    win_deals = wins["deal"].to_numpy()
-    win_frame = wins.assign(amount=ctx.amount0[win_deals])
-    win_frame["cycle"] = _cycles(ctx, win_deals)
-    by_user = win_frame.groupby("user_id").agg(n=("deal", "size"), revenue=("amount", "sum"), cycle=("cycle", "mean"))
-    closed_by = closed.groupby("user_id")["won"].agg(["size", "sum"])
-    actions = actions_in_period(ctx).groupby("user_id").size().to_dict()
+    cohort_deals, cohort_users = cohorts["deal"].to_numpy(), cohorts["user_id"].to_numpy()
+    cohort_n = _per_user(ids, cohort_users)
+    converted: dict[str, np.ndarray | None] = {}
+    for c, key in REP_CONVERSIONS.items():
+        times = stage_times(ctx, key)
+        converted[c] = None if times is None else _per_user(ids, cohort_users[times[cohort_deals] != NAT])
+    won_n = _per_user(ids, win_users)
+    revenue = _per_user(ids, win_users, ctx.amount0[win_deals])
+    cycles = _cycles(ctx, win_deals)
+    has_cycle = ~np.isnan(cycles)
+    cycle_sum = _per_user(ids, win_users[has_cycle], cycles[has_cycle])
+    cycle_n = _per_user(ids, win_users[has_cycle])
+    closed_n = _per_user(ids, closer)
+    actions = _per_user(ids, actions_in_period(ctx)["user_id"].to_numpy())
     days = working_days(ctx)
-    users = ctx.frames.users.assign(uid=pd.to_numeric(ctx.frames.users["user_id"], errors="coerce"))
-    info = {int(u.uid): (u.name, u.role) for u in users.itertuples() if not pd.isna(u.uid)}
+    users = ctx.frames.users
+    info = {int(u): (n, r) for u, n, r in zip(pd.to_numeric(users["user_id"], errors="coerce"), users["name"],
+                                               users["role"]) if not pd.isna(u)}
 
     rows: list[dict[str, object]] = []
-    for uid in ids:
-        key = float(uid)
+    for k, uid in enumerate(int(u) for u in ids):
         name, role = info.get(uid, (None, None))
-        n = int(cohort_n.get(key, 0))
-        won = int(by_user["n"].get(key, 0)) if len(by_user) else 0
-        revenue = float(by_user["revenue"].get(key, 0.0)) if len(by_user) else 0.0
-        cycle = by_user["cycle"].get(key, np.nan) if len(by_user) else np.nan
-        n_closed = int(closed_by["size"].get(key, 0)) if len(closed_by) else 0
-        n_won_closed = int(closed_by["sum"].get(key, 0)) if len(closed_by) else 0
+        n, won, money = int(cohort_n[k]), int(won_n[k]), float(revenue[k])
         row: dict[str, object] = {"user_id": uid, "name": name if name is not None else f"#{uid}", "role": role,
                                   "cohort": n}
         for c in REP_CONVERSIONS:
-            row[c] = None if converted[c] is None else ratio(int(converted[c].get(key, 0)), n)
+            counts = converted[c]
+            row[c] = None if counts is None else ratio(int(counts[k]), n)
         row.update({
             "won_count_ytd": won,
-            "revenue_ytd": revenue,
-            "avg_check_ytd": ratio(revenue, won),
-            "sales_cycle_days_ytd": None if pd.isna(cycle) else float(cycle),
-            "win_rate_ytd": ratio(n_won_closed, n_closed),
-            "plan_attainment_ytd": ratio(revenue, ctx.plans.year(ctx.period.year, uid)),
-            "actions_per_day": ratio(int(actions.get(key, 0)), days),
+            "revenue_ytd": money,
+            "avg_check_ytd": ratio(money, won),
+            "sales_cycle_days_ytd": ratio(float(cycle_sum[k]), int(cycle_n[k])),
+            "win_rate_ytd": ratio(won, int(closed_n[k])),
+            "plan_attainment_ytd": ratio(money, ctx.plans.year(ctx.period.year, uid)),
+            "actions_per_day": ratio(int(actions[k]), days),
         })
         rows.append(row)
     median: dict[str, object] = {"user_id": None, "name": None, "role": None}
