@@ -56,7 +56,7 @@ def test_an_older_database_is_backed_up_then_migrated_keeping_all_rows(tmp_path)
         assert s.execute(text("SELECT version_num FROM alembic_version")).scalar() == dbmod.head_revision()
         s.execute(text("SELECT count(*) FROM report_snapshots")).scalar()  # the new table exists
         billing = dict(s.execute(text("SELECT key, billing_months FROM pipelines")).all())
-        assert billing == {"sales": None, "success": 12}  # 0003: Client Success cycles are 12 months
+        assert billing == {"sales": None, "success": 12}  # 0004: Client Success cycles are 12 months
     database.close()
     backup = sqlite3.connect(database.backup_path)
     assert backup.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"

@@ -2,15 +2,15 @@
 
 Existing Client Success pipelines get 12 (the month_1 … month_12 template).
 
-Revision ID: 0003_billing_months
-Revises: 0002
+Revision ID: 0004_billing_months
+Revises: 0003
 Create Date: 2026-11-30
 """
 from alembic import op
 import sqlalchemy as sa
 
-revision = "0003_billing_months"
-down_revision = "0002"
+revision = "0004_billing_months"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 
