@@ -158,13 +158,17 @@ def test_a_row_kept_locked_by_another_client_ends_in_one_sentence(server):
 
 def test_the_command_line_says_before_a_server_migration_how_the_database_was_backed_up(server, capsys,
                                                                                          monkeypatch):
-    from models.db import Database, make_engine
-    from models.funnel_setup import install_defaults
+    from sqlalchemy import text
 
     url = _old_server_database(server)
-    old = Database(make_engine(url), url)
-    old.run(install_defaults, language="en")  # the funnel as the older version left it
-    old.close()
+    old = create_engine(url)
+    with old.begin() as conn:  # the funnel as the older version left it, in that revision's own columns
+        conn.execute(text("INSERT INTO pipelines (id, key, kind, name_ru, name_en, position) "
+                          "VALUES (1, 'sales', 'sales', 'Продажи', 'Sales', 0)"))
+        conn.execute(text("INSERT INTO stages (id, pipeline_id, key, name_ru, name_en, position, won, "
+                          "required_fields) VALUES (1, 1, 'unsorted', 'Неразобранное', 'Unsorted', 1, false, '[]'), "
+                          "(2, 1, 'signed', 'Договор подписан', 'Signed', 2, true, '[]')"))
+    old.dispose()
     monkeypatch.setattr(server_backup.shutil, "which", lambda name: None)
     code = cli(["report", "--db", url, "--period", "2026-10", "--format", "json", "--out", "-"])
     out, err = capsys.readouterr()
