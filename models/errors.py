@@ -166,7 +166,8 @@ class ChangedSince(NothingToUndo):
     """
 
     def __init__(self, what: str, *, record: str = "", who: str | None = None,
-                 at: "datetime | None" = None, field: str | None = None):
+                 at: "datetime | None" = None, field: str | None = None,
+                 field_labels: "dict[str, str] | None" = None):
         when = f" at {at:%Y-%m-%d %H:%M}" if at else ""
         detail = f" {field}" if field else ""
         super().__init__(f"{who or 'Someone'} {what}{detail} «{record}»{when}; that change was kept.")
@@ -175,6 +176,7 @@ class ChangedSince(NothingToUndo):
         self.who = who
         self.at = at
         self.field = field
+        self.field_labels = field_labels or {}  # language → the field's label, when known
 
 
 class InvalidValue(VoronkaError):
@@ -183,4 +185,5 @@ class InvalidValue(VoronkaError):
     def __init__(self, field: str, message: str):
         super().__init__(f"{field}: {message}")
         self.field = field
+        self.field_labels = field_labels or {}  # language → the field's label, when known
         self.reason = message

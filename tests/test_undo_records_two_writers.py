@@ -217,3 +217,26 @@ def test_undoing_a_merge_nobody_touched_since_still_splits_it(two, qtbot):
     assert snapshot(two.a.db, Company, drop)["industry"] == "Latex"
     assert snapshot(two.a.db, Company, keep)["industry"] is None
     assert snapshot(two.a.db, Deal, deal)["company_id"] == drop
+
+
+def test_the_refusal_reads_in_russian_naming_the_field_as_the_card_does(two, qtbot):
+    from desktop.i18n import install_language
+    from views.errors import set_ui_language
+
+    company = two.a.db.run(create_company, {"name": "Рога и копыта"}).created[0]
+    card = card_of(two.a, qtbot, "company", company)
+    type_into(qtbot, card, "industry", "Retail")
+    assert card.save() is True
+    two.b.run(update_company, company, {"industry": "Банки"})
+    assert two.a.undo_stack.undo() is False
+
+    install_language("ru")
+    set_ui_language("ru")
+    try:
+        said = two.said()
+    finally:
+        install_language("en")
+        set_ui_language("en")
+    assert f"{last_editor_named() if last_editor_named() == B_NAME else 'Кто-то'} изменил(а) поле «Отрасль» " \
+           "в «Рога и копыта»" in said
+    assert "не отменено" in said and "Ничего не изменено." in said

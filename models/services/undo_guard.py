@@ -48,9 +48,21 @@ def event_refusal(session: Session, deal: Deal, event: DealEvent) -> ChangedSinc
                         who=user_name(session, event.user_id), at=event.at)
 
 
+def field_labels(session: Session, record: Any, key: str | None) -> dict[str, str]:
+    """The field's label in English and Russian, as the card shows it (empty: not a card field)."""
+    entity = ENTITY_OF.get(type(record))
+    if key is None or entity not in ("deal", "company", "contact"):
+        return {}
+    from .record_fields import field_specs
+
+    spec = field_specs(session, entity).get(key)
+    return {"en": spec.label_en, "ru": spec.label_ru} if spec is not None else {}
+
+
 def record_refusal(session: Session, record: Any, field: str | None = None) -> ChangedSince:
     """The refusal for an undo blocked by a later edit of ``record`` (of ``field``, if known)."""
     return ChangedSince("field" if field else "edited", record=record_name(record), field=field,
+                        field_labels=field_labels(session, record, field),
                         who=user_name(session, getattr(record, "updated_by_id", None)),
                         at=getattr(record, "updated_at", None))
 

@@ -39,7 +39,8 @@ def changed_since(exc: errors.ChangedSince, language: str, field_label) -> str:
     """"Иван Петров changed the field «Amount» of «Acme» at 14:05." """
     text = QCoreApplication.translate("Undo", CHANGED.get(exc.what, CHANGED["edited"]))
     return (text.replace("%1", exc.who or QCoreApplication.translate("Undo", "Someone")).replace("%2", exc.record)
-            .replace("%3", when(exc.at, language)).replace("%4", field_label(exc.field or "")))
+            .replace("%3", when(exc.at, language))
+            .replace("%4", getattr(exc, "field_labels", {}).get(language) or field_label(exc.field or "")))
 
 
 def not_applied(undo: bool, step: str, reason: str) -> str:
