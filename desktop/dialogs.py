@@ -1,7 +1,7 @@
 """Dialogs of the application shell: first run, and a database that cannot be opened."""
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from views.errors import describe
@@ -29,6 +29,7 @@ def ask_after_open_error(exc: BaseException, parent: QWidget | None = None) -> s
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(QCoreApplication.translate("Dialogs", "Cannot open the database"))
+    box.setTextFormat(Qt.TextFormat.PlainText)  # the message can quote a file name
     box.setText(describe(exc))
     box.setInformativeText(QCoreApplication.translate("Dialogs", "The file was not changed."))
     other = box.addButton(QCoreApplication.translate("Dialogs", "Open another…"), QMessageBox.ButtonRole.AcceptRole)

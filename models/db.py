@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -29,6 +30,7 @@ from sqlalchemy.exc import ArgumentError, DatabaseError, NoSuchModuleError, SQLA
 from sqlalchemy.orm import Session, sessionmaker
 
 from . import errors, notices, retry
+from .change_feed import CHANGES_KEY, announce, note_transaction_start
 from .sqlite_files import same_content, write_copy
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
@@ -86,6 +88,12 @@ class Database:
         self.backup_path = backup_path  # set when opening migrated an older file
         self.busy_delays: tuple[float, ...] = retry.BUSY_DELAYS  # pauses between tries of a busy write
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        # Names this Database's commits in the change feed, so its own windows skip them.
+        self.origin = uuid.uuid4().hex
+        event.listen(self._sessions, "after_begin", note_transaction_start)
+        self._watchers: list[Any] = []
+        # False on a file still at an older schema (only tests write to one without migrating).
+        self._feed_table = self.is_sqlite and inspect(engine).has_table("change_feed")
 
     @property
     def is_sqlite(self) -> bool:
@@ -97,9 +105,13 @@ class Database:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One unit of work: commits on success, rolls back on any exception."""
+        """One unit of work: commits on success, rolls back on any exception.
+
+        Before committing, it tells other windows what changed (``models.change_feed``).
+        """
         with self._sessions.begin() as session:
             yield session
+            announce(session, self.origin, sqlite_table=self._feed_table)
 
     def run(self, service: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run one domain service in one transaction and return what it returns.
@@ -109,11 +121,26 @@ class Database:
         """
         def once() -> T:
             with self.transaction() as session:
-                return service(session, *args, **kwargs)
+                result = service(session, *args, **kwargs)
+                session.info[CHANGES_KEY] = result
+                return result
 
         return retry.when_busy(once, self.busy_delays)
 
+    def watch(self) -> Any:
+        """A ``models.change_watch`` watcher of other windows' commits (None if none can exist);
+        closed with the database."""
+        from .change_watch import watch
+
+        watcher = watch(self)
+        if watcher is not None:
+            self._watchers.append(watcher)
+        return watcher
+
     def close(self) -> None:
+        for watcher in self._watchers:
+            watcher.close()
+        self._watchers.clear()
         self.engine.dispose()
 
 

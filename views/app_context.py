@@ -2,7 +2,8 @@
 and the one ``changed`` signal that carries a service's ``Changes`` to all screens.
 
 Screens never refresh each other: they listen to ``changed`` and decide for themselves
-(Anki's OpChanges shape).
+(Anki's OpChanges shape). What other windows or laptops commit arrives the same way
+(``views.live_refresh``); what this window does is announced once, by ``run``.
 """
 from __future__ import annotations
 
@@ -47,6 +48,9 @@ class AppContext(QObject):
         key = self._user_key()
         value = settings.value(key)
         self.user_id: int | None = int(value) if value not in (None, "") else None
+        from .live_refresh import LiveRefresh
+
+        self.live = LiveRefresh(self)  # other windows' and laptops' commits arrive as ``changed`` too
 
     def _user_key(self) -> str:
         return f"databases/{self.db.location}/user_id"

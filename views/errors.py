@@ -8,6 +8,8 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from models import errors
 
+from .plain_text import as_rich_text
+
 log = logging.getLogger(__name__)
 
 FIELD_NAMES = {
@@ -98,4 +100,4 @@ def show_error(parent: QWidget | None, exc: BaseException, title: str | None = N
     cause = getattr(exc, "cause", exc)
     if not isinstance(cause, errors.VoronkaError):
         log.error("Unexpected error", exc_info=cause)
-    QMessageBox.warning(parent, title or QCoreApplication.translate("Errors", "Voronka"), describe(exc))
+    QMessageBox.warning(parent, title or QCoreApplication.translate("Errors", "Voronka"), as_rich_text(describe(exc)))

@@ -14,7 +14,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -28,6 +27,7 @@ from models.changes import Changes
 from .app_context import AppContext
 from .errors import show_error
 from .pages import PAGE_KEYS, page_spec, sidebar_order
+from .plain_text import plain_label
 
 log = logging.getLogger(__name__)
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -58,7 +58,7 @@ class MainWindow(QMainWindow):
         row.addWidget(self.sidebar)
         row.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-        self.status_label = QLabel(self)
+        self.status_label = plain_label(parent=self)
         self.statusBar().addPermanentWidget(self.status_label)
         self._build_menus()
         self.sidebar.currentItemChanged.connect(self._on_sidebar)
@@ -192,7 +192,7 @@ class MainWindow(QMainWindow):
             except Exception as exc:
                 log.exception("Could not open page %s", key)
                 show_error(self, exc)
-                widget = QLabel(self.tr("This page could not be opened: %1").replace("%1", str(exc)))
+                widget = plain_label(self.tr("This page could not be opened: %1").replace("%1", str(exc)))
             self.pages[key] = widget
             self.stack.addWidget(widget)
         return self.pages[key]

@@ -28,6 +28,8 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from models.formula_guard import guard
+
 from ..cli import UsageError
 from .database import command_database
 
@@ -49,7 +51,7 @@ def write_csv(report: dict[str, Any], language: str) -> bytes:
     writer.writerow(["id", "name", "value", "target"])
     for m in CATALOGUE:
         value, target = report["metrics"].get(m.id), report["targets"].get(m.id)
-        writer.writerow([m.id, m.name(language), _cell(value), _cell(target)])
+        writer.writerow([guard(m.id), guard(m.name(language)), _cell(value), _cell(target)])
     return out.getvalue().encode("utf-8")
 
 

@@ -15,6 +15,8 @@ from typing import IO, Any
 import xlsxwriter
 from PySide6.QtCore import QCoreApplication
 
+from models.formula_guard import XLSX_OPTIONS
+
 from .sections import TABLE_COLUMNS, as_of_text, metric_lines, period_text, tab_of, table, table_title
 from .values import is_missing, target_mark
 
@@ -33,7 +35,8 @@ class _Book:
     """A workbook with the report's formats."""
 
     def __init__(self, target: str | IO[bytes]):
-        options = {"in_memory": True, "nan_inf_to_errors": True, "remove_timezone": True}
+        # every string is written as a string, never as a formula or a link (user text is data)
+        options = {"in_memory": True, "nan_inf_to_errors": True, "remove_timezone": True, **XLSX_OPTIONS}
         self.wb = xlsxwriter.Workbook(target, options)
         self.bold = self.wb.add_format({"bold": True})
         self.title = self.wb.add_format({"bold": True, "font_size": 14})

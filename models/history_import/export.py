@@ -15,6 +15,7 @@ import pandas as pd
 from sqlalchemy import Connection, select
 
 from ..db import Database
+from ..formula_guard import NEEDS_GUARD
 from ..orm import Activity, Company, Deal, DealEvent, LostReason, Pipeline, Plan, Stage, User
 from .reader import ACTIVITIES, DEALS, HISTORY, PLANS, USERS
 
@@ -48,7 +49,19 @@ def _amounts(minor: pd.Series) -> pd.Series:
     return minor.map(text)
 
 
+NUMBER_COLUMNS = {"amount"}
+
+
 def _write(frame: pd.DataFrame, path: Path) -> None:
+    """Write ``frame``; its text cells guarded so that no name becomes a spreadsheet formula."""
+    frame = frame.copy()
+    for column in frame.columns:
+        if column in NUMBER_COLUMNS or not pd.api.types.is_string_dtype(frame[column]):
+            continue
+        text = frame[column]
+        marked = text.str.match(NEEDS_GUARD.pattern).fillna(False).astype(bool)
+        if marked.any():
+            frame[column] = text.where(~marked, "'" + text)
     frame.to_csv(path, index=False, encoding="utf-8", quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
 
 

@@ -29,6 +29,7 @@ from zoneinfo import ZoneInfo
 
 from ..fields.errors import FieldInvalid
 from ..fields.web import normalise_domain
+from ..formula_guard import unguard
 from ..money import to_minor
 from ..orm import ActivityType, Role
 from .problems import Problem
@@ -151,7 +152,7 @@ class FileRows:
                 start, line = line + 1, reader.line_num
                 if not any(v.strip() for v in values):
                     continue
-                yield start, {c: v.strip() for c, v in zip(columns, values)}
+                yield start, {c: unguard(v.strip()) for c, v in zip(columns, values)}  # our own export's text marks
 
     def problem(self, line: int, column: str, text: str) -> None:
         self.problems.append(Problem(self.name, line, column, text))

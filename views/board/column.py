@@ -8,10 +8,11 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
 from models.queries.board import BoardStage
 
+from ..plain_text import as_rich_text, plain_label
 from .card_delegate import CardDelegate
 from .column_model import StageColumnModel
 from .column_view import StageColumnView
@@ -39,15 +40,15 @@ class StageColumn(QFrame):
         tint = "#fff4e5" if main_name else "#f3f4f6"
         border = "border: 1px dashed #e0a040;" if main_name else "border: none;"
         self.setStyleSheet(f"#{self.objectName()} {{ background: {tint}; border-radius: 8px; {border} }}")
-        self.title = QLabel(self)
+        self.title = plain_label(parent=self)
         self.title.setWordWrap(True)
         self.title.setStyleSheet("font-weight: bold; border: none;")
-        self.branch = QLabel(self)
+        self.branch = plain_label(parent=self)
         self.branch.setStyleSheet("color: #b26a00; font-style: italic; border: none;")
         self.branch.setVisible(bool(main_name))
-        self.figures = QLabel(self)
+        self.figures = plain_label(parent=self)
         self.figures.setStyleSheet("border: none;")
-        self.weighted = QLabel(self)
+        self.weighted = plain_label(parent=self)
         self.weighted.setStyleSheet("color: #4b5563; border: none;")
         self.add_button = QToolButton(self)
         self.add_button.setAutoRaise(True)
@@ -91,7 +92,7 @@ class StageColumn(QFrame):
         if not tip:
             tip.append(self.tr("No exit criteria written for this stage yet (Funnel rules)."))
         for widget in (self.title, self.figures, self.weighted, self.branch):
-            widget.setToolTip("\n\n".join(tip))
+            widget.setToolTip(as_rich_text("\n\n".join(tip)))
 
     def set_figures(self, shown: int, total: int, amount_minor: int, currency: str,
                     probability: float | None, filtered: bool) -> None:

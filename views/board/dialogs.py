@@ -29,6 +29,7 @@ from models.money import to_minor
 from models.queries.board import LostReasonRow
 
 from ..errors import field_label
+from ..plain_text import plain_label
 
 TEXT_FIELDS = ("source", "segment", "cohort")
 
@@ -41,7 +42,7 @@ class RequiredFieldsDialog(QDialog):
         self.setWindowTitle(self.tr("Before the move"))
         self._editors: dict[str, QWidget] = {}
         self._blocked: list[str] = []
-        intro = QLabel(self.tr("To move «%1» to «%2», fill in:").replace("%1", deal_name).replace("%2", stage_name), self)
+        intro = plain_label(self.tr("To move «%1» to «%2», fill in:").replace("%1", deal_name).replace("%2", stage_name), self)
         intro.setWordWrap(True)
         form = QFormLayout()
         for key in fields:
@@ -55,7 +56,7 @@ class RequiredFieldsDialog(QDialog):
         layout.addWidget(intro)
         layout.addLayout(form)
         if self._blocked:
-            note = QLabel(self.tr("Fill in %1 in the deal's card first.").replace(
+            note = plain_label(self.tr("Fill in %1 in the deal's card first.").replace(
                 "%1", ", ".join(field_label(k) for k in self._blocked)), self)
             note.setWordWrap(True)
             note.setStyleSheet("color: #c62828;")

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEd
 from models.money import to_minor
 from models.queries.board import UserRow
 
+from ..plain_text import as_rich_text
 from .filter_state import BoardFilter
 
 
@@ -36,7 +37,7 @@ class FilterBar(QWidget):
             # laptop in Russian too (the full text is in the drop-down and the tooltip)
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(8)
-            combo.currentTextChanged.connect(combo.setToolTip)
+            combo.currentTextChanged.connect(lambda text, c=combo: c.setToolTip(as_rich_text(text)))
             combo.setMaximumWidth(190)
         self.amount_min = QLineEdit(self)
         self.amount_max = QLineEdit(self)

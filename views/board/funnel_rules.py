@@ -33,6 +33,7 @@ from models.services.funnel_rules import can_edit_rules, requirable_fields
 
 from ..app_context import AppContext
 from ..errors import field_label
+from ..plain_text import as_rich_text
 from .board_view import BoardView
 from .formatting import percent_text
 from .stage_stats import StageFigures, stuck_after_days
@@ -88,7 +89,7 @@ class FunnelRulesModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(stage, col)
         if role == Qt.ItemDataRole.ToolTipRole and col in (DESCRIPTION, EXIT):
-            return self._display(stage, col)
+            return as_rich_text(self._display(stage, col))
         return None
 
     def _display(self, stage: BoardStage, col: int) -> str:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QStackedWidget, QT
 from models.queries.board import PipelineRow, pipelines
 
 from ..app_context import AppContext
+from ..plain_text import plain_label
 from .board_view import BoardView
 from .filter_bar import FilterBar
 from .filter_state import SETTING_KEY, BoardFilter
@@ -32,7 +33,7 @@ class BoardPage(QWidget):
         self.tabs.addTab(self.tr("Board"))
         self.tabs.addTab(self.tr("Lost deals"))
         self.tabs.addTab(self.tr("Funnel rules"))
-        self.status = QLabel(self)
+        self.status = plain_label(parent=self)
         self.filter_bar = FilterBar(ctx.user_id, self)
         self.board = BoardView(ctx, self)
         self.stack = QStackedWidget(self)

@@ -5,7 +5,7 @@ rep types their own.
 from __future__ import annotations
 
 from PySide6.QtCore import QStringListModel, Qt
-from PySide6.QtWidgets import QCompleter, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCompleter, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget
 
 from models import errors
 from models.fields import FieldInvalid
@@ -17,6 +17,7 @@ from models.services.deals import suggest_deal_name
 
 from ..app_context import AppContext
 from ..errors import describe
+from ..plain_text import plain_label
 from ..undo import push_creation
 
 
@@ -44,7 +45,7 @@ class QuickCreateDialog(QDialog):
         self.amount.setPlaceholderText(self.tr("required in this stage") if "amount" in stage.required_fields
                                        else self.tr("optional"))
         self.name = QLineEdit(self)
-        self.error = QLabel(self)
+        self.error = plain_label(parent=self)
         self.error.setStyleSheet("color: #c62828;")
         self.error.setWordWrap(True)
         self.error.hide()

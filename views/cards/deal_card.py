@@ -21,6 +21,7 @@ from models.services.deal_fields import save_deal_fields
 from models.services.deals import change_owner, lose_deal, move_deal, reopen_deal, undo_events
 
 from ..errors import show_error
+from ..plain_text import plain_label
 from .activity_bar import ActivityBar
 from .deal_tasks import DealTasks
 from .editors import ChoiceEditor, LineEditor, MultiChoiceEditor
@@ -43,7 +44,7 @@ class DealCard(RecordCard):
         self.next_step_flag = QLabel(self.tr("No next step"), self)
         self.next_step_flag.setStyleSheet(FLAG_STYLE)
         self.next_step_flag.setToolTip(self.tr("An open deal needs a task with the next step"))
-        self.status_label = QLabel(self)
+        self.status_label = plain_label(parent=self)
         self.status_label.setWordWrap(True)
         self.info_line.addWidget(self.status_label, 1)
         self.info_line.addWidget(self.next_step_flag)

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
 
 from models.services.companies import Duplicate
 
+from ..plain_text import plain_label
+
 
 class DuplicateDialog(QDialog):
     """"This looks like an existing record": open it, merge into it, save anyway, or go back."""
@@ -73,7 +75,7 @@ class PickRecordDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        label = QLabel(prompt, self)
+        label = plain_label(prompt, self)
         label.setWordWrap(True)
         box = QVBoxLayout(self)
         box.addWidget(label)

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QMenu,
     QPlainTextEdit,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from models.fields import FieldSpec, FieldType
 
+from ..plain_text import as_rich_text, plain_label
 from .formatting import edit_text
 
 PROBLEM_STYLE = "QLineEdit, QPlainTextEdit, QComboBox, QPushButton { border: 1px solid #c62828; }"
@@ -44,12 +44,12 @@ class FieldEditor(QWidget):
         self.language = language
         self._initial: Any = None
         self.base_style = ""  # the input's own style sheet, kept under the "refused" border
-        self.problem = QLabel(self)
+        self.problem = plain_label(parent=self)
         self.problem.setObjectName("fieldProblem")
         self.problem.setStyleSheet("color: #c62828;")
         self.problem.setWordWrap(True)
         self.problem.hide()
-        self.hint = QLabel(self)
+        self.hint = plain_label(parent=self)
         self.hint.setStyleSheet("color: #6d6d6d;")
         self.hint.setWordWrap(True)
         self.hint.hide()
@@ -87,7 +87,7 @@ class FieldEditor(QWidget):
         self.problem.setVisible(bool(text))
         self.hint.setVisible(not text and bool(self.hint.text()))  # one line under the field at a time
         self.input_widget().setStyleSheet(self.base_style + (PROBLEM_STYLE if text else ""))
-        self.input_widget().setToolTip(text or "")
+        self.input_widget().setToolTip(as_rich_text(text))
 
     def problem_text(self) -> str | None:
         return self.problem.text() or None
@@ -117,7 +117,7 @@ class LineEditor(FieldEditor):
             self.line.setCompleter(completer)
         self.row.addWidget(self.line, 1)
         if suffix:
-            self.row.addWidget(QLabel(suffix, self))
+            self.row.addWidget(plain_label(suffix, self))
 
     def input_widget(self) -> QWidget:
         return self.line
@@ -274,7 +274,7 @@ class MultiChoiceEditor(FieldEditor):
     def _update_text(self) -> None:
         chosen = [a.text() for a in self.actions if a.isChecked()]
         text = ", ".join(chosen) if chosen else self.empty_text
-        self.button.setToolTip(text)
+        self.button.setToolTip(as_rich_text(text))
         self.button.setText(self.button.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight,
                                                                  max(self.button.width() - 24, 80)))
 
@@ -312,7 +312,7 @@ class MultiChoiceEditor(FieldEditor):
 class ReadOnlyEditor(FieldEditor):
     def __init__(self, spec: FieldSpec, language: str, parent: QWidget | None = None):
         super().__init__(spec, language, parent)
-        self.label = QLabel(self)
+        self.label = plain_label(parent=self)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.row.addWidget(self.label, 1)
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QVBoxLayout, QWidget
 from models.fields import FieldInvalid, FieldSpec, FieldType, normalise
 from models.fields.layout import CardLayout
 
+from ..plain_text import plain_label
 from .block import CollapsibleBlock
 from .editors import (
     ChoiceEditor,
@@ -106,7 +107,7 @@ class CardForm(QWidget):
             editor.set_read_only(True)
         editor.edited.connect(self._on_edited)
         editor.committed.connect(lambda k=key: self.check_field(k))
-        label = QLabel(spec.label(self.language) + (" *" if editor.spec.required else ""), parent)
+        label = plain_label(spec.label(self.language) + (" *" if editor.spec.required else ""), parent)
         label.setWordWrap(True)
         label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self._labels.append(label)

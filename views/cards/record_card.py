@@ -32,6 +32,7 @@ from models.queries.cards import CardData, company_choices
 
 from ..app_context import AppContext
 from ..errors import show_error
+from ..plain_text import as_rich_text, plain_label
 from ..undo import push_creation, push_guarded
 from .dialogs import DuplicateDialog, PickRecordDialog
 from .form import CardForm, EditorFactory
@@ -56,9 +57,9 @@ class RecordCard(QWidget):
         self.defaults = dict(defaults or {})
         self.data: CardData | None = None
         self.form: CardForm | None = None
-        self.badge = QLabel(self)
+        self.badge = plain_label(parent=self)
         self.badge.setObjectName("kindBadge")
-        self.title = QLabel(self)
+        self.title = plain_label(parent=self)  # a name is shown as typed, never as markup
         self.title.setObjectName("cardTitle")
         self.title.setStyleSheet("font-size: 15pt; font-weight: bold;")
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -81,7 +82,7 @@ class RecordCard(QWidget):
         self.header.addWidget(self.revert_button)
         self.header.addWidget(self.save_button)
         self.header.addWidget(self.host_button)
-        self.status_line = QLabel(self)
+        self.status_line = plain_label(parent=self)
         self.status_line.setWordWrap(True)
         self.info_line = QHBoxLayout()
         self.scroll = QScrollArea(self)
@@ -340,7 +341,7 @@ class RecordCard(QWidget):
         if not self.is_dirty():
             return True
         answer = QMessageBox.question(
-            self, self.tr("Unsaved changes"), self.tr("Save the changes to «%1»?").replace("%1", self.title.text()),
+            self, self.tr("Unsaved changes"), as_rich_text(self.tr("Save the changes to «%1»?").replace("%1", self.title.text())),
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel)
         if answer == QMessageBox.StandardButton.Save:
             return self.save()

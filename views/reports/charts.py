@@ -20,6 +20,8 @@ from PySide6.QtWidgets import QToolTip, QWidget
 from desktop.exports.sections import is_main_stage, stage_name
 from desktop.exports.values import format_value, is_missing
 
+from ..plain_text import as_rich_text, escape
+
 PALETTE = ["#3f6fb5", "#e08a2c", "#2e9b5f", "#c0392b", "#8e5bb5", "#7f8c8d", "#16a085", "#d4a017"]
 TEXT = QColor("#222222")
 GRID_ALPHA = 0.25
@@ -92,7 +94,7 @@ class ChartWidget(pg.PlotWidget):
         self._bars: list[tuple[QRectF, str]] = []
         self._points: list[tuple[float, float, str]] = []
         item = self.getPlotItem()
-        item.setTitle(title, color=TEXT.name(), size="11pt")
+        item.setTitle(escape(title), color=TEXT.name(), size="11pt")  # pyqtgraph labels are HTML
         # the title spans the axis column too, so a long title and long category labels
         # (Russian stage names) do not add up to a plot wider than its pane
         item.layout.removeItem(item.titleLabel)
@@ -142,7 +144,7 @@ class ChartWidget(pg.PlotWidget):
         point = vb.mapSceneToView(scene_pos)
         text = self.hover_text(point.x(), point.y())
         if text:
-            QToolTip.showText(self.mapToGlobal(self.mapFromScene(scene_pos).toPoint()), text, self)
+            QToolTip.showText(self.mapToGlobal(self.mapFromScene(scene_pos).toPoint()), as_rich_text(text), self)
         else:
             QToolTip.hideText()
 
@@ -154,7 +156,7 @@ class ChartWidget(pg.PlotWidget):
             item.setTicks([list(enumerate(labels))])
 
     def set_axis_label(self, axis: str, text: str) -> None:
-        self.getPlotItem().setLabel(axis, text, color=TEXT.name())
+        self.getPlotItem().setLabel(axis, escape(text), color=TEXT.name())
 
 
 def _money_unit(bundle: dict[str, Any]) -> str:
@@ -164,6 +166,7 @@ def _money_unit(bundle: dict[str, Any]) -> str:
 def _bars(chart: ChartWidget, xs: list[float], heights: list[float], width: float, colour: str,
           texts: list[str], name: str | None = None, horizontal: bool = False, base: list[float] | None = None) -> None:
     base = base or [0.0] * len(xs)
+    name = escape(name) if name else name  # a legend entry is HTML: a person or reason is shown as typed
     if horizontal:
         item = pg.BarGraphItem(x0=base, y=xs, width=heights, height=width, brush=colour, pen=pg.mkPen(None), name=name)
     else:
@@ -184,7 +187,7 @@ def _line(chart: ChartWidget, xs: list[float], ys: list[float | None], colour: s
     chart.legend()
     ys_plot = [float("nan") if is_missing(y) else float(y) for y in ys]
     item = chart.plot(xs, ys_plot, pen=pen, symbol="o", symbolSize=5, symbolBrush=colour, symbolPen=None,
-                      name=name, connect="finite")
+                      name=escape(name), connect="finite")
     for x, y, text in zip(xs, ys, texts):
         if not is_missing(y):
             chart.add_point(x, float(y), f"{name}: {text}")

@@ -15,6 +15,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from desktop.exports.sections import ColumnDef, MetricLine
 from desktop.exports.values import MET_COLOUR, format_change, format_value, is_missing, target_mark
 
+from ..plain_text import as_rich_text
 from ..tables.record_model import SORT_ROLE
 
 METRIC_ROLE = Qt.ItemDataRole.UserRole + 10  # the metric id of a row
@@ -111,7 +112,7 @@ class MetricsModel(QAbstractTableModel):
                 tip += "\n" + self.tr("Target: %1").replace("%1", line.target_text)
             if drillable(line.id) and not is_missing(line.value):
                 tip += "\n" + self.tr("Double-click to see the deals behind this number.")
-            return tip
+            return as_rich_text(tip)
         if role == Qt.ItemDataRole.TextAlignmentRole and col != self.NAME:
             return RIGHT
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -167,5 +168,5 @@ class ReportTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and col.kind != "text":
             return RIGHT
         if role == Qt.ItemDataRole.ToolTipRole and col.kind == "text" and value:
-            return str(value)
+            return as_rich_text(str(value))
         return None

@@ -59,6 +59,7 @@ from models.services.snapshots import save_snapshot, snapshot_report
 from ..app_context import AppContext
 from ..errors import describe, show_error
 from ..executor import Job
+from ..plain_text import plain_label
 from ..worker import Task, start_task
 from .background import run_in_background
 from .charts import charts_for
@@ -130,7 +131,7 @@ class ReportsPage(QWidget):
         self.snapshots = SnapshotsPanel(ctx, self)
         self.snapshots.open_requested.connect(self.open_snapshot)
         self.snapshots.hide()
-        self.banner = QLabel(self)
+        self.banner = plain_label(parent=self)
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet("background: #fff4d6; border: 1px solid #e0c36a; padding: 6px;")
         self.banner.hide()
@@ -172,7 +173,7 @@ class ReportsPage(QWidget):
         self.period_edit.setToolTip(self.tr("Type a month (2026-10), an ISO week (2026-W43), a day (2026-10-21), "
                                             "a quarter (2026-Q3) or a year (2026), then Enter"))
         self.period_edit.returnPressed.connect(self._on_period_typed)
-        self.period_dates = QLabel(self)
+        self.period_dates = plain_label(parent=self)
         # the Monthly tab also reads quarters and years: this box picks which
         self.kind_box = QComboBox(self)
         for kind, title in (("month", self.tr("Month")), ("quarter", self.tr("Quarter")), ("year", self.tr("Year"))):
@@ -213,7 +214,7 @@ class ReportsPage(QWidget):
         self.busy.setFixedWidth(80)
         self.busy.setTextVisible(False)
         self.busy.hide()
-        self.status = QLabel(self)
+        self.status = plain_label(parent=self)
         self.status.setStyleSheet("color: palette(mid);")
         # The status text changes on every step; a label sized by its text would re-lay out the
         # whole page each time (a 100 ms stall on a full report) and set the page's minimum width.

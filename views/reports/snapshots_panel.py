@@ -29,6 +29,7 @@ from models.services.snapshots import delete_snapshot, snapshot_report, snapshot
 
 from ..app_context import AppContext
 from ..errors import show_error
+from ..plain_text import plain_label
 from ..tables.record_model import ID_ROLE, Column, RecordFilterProxy, RecordTableModel
 
 
@@ -178,7 +179,7 @@ class CompareDialog(QDialog):
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.resizeColumnsToContents()
         who = lambda r: r.get("owner_name") or self.tr("the whole team")  # noqa: E731
-        note = QLabel(self.tr("A: %1 · B: %2").replace("%1", who(a)).replace("%2", who(b)), self)
+        note = plain_label(self.tr("A: %1 · B: %2").replace("%1", who(a)).replace("%2", who(b)), self)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

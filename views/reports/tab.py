@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.exports.sections import TABLES_OF_TAB, metric_lines, table, table_title
 
+from ..plain_text import plain_label
 from ..tables.record_model import RecordFilterProxy
 from .charts import ChartSpec, ChartWidget, charts_for
 from .models import METRIC_ROLE, MetricsModel, ReportTableModel, drillable
@@ -149,7 +150,7 @@ class ReportTab(QWidget):
         if isinstance(old, QLabel):
             old.setText(text)
             return
-        label = QLabel(text, self._chart_box)
+        label = plain_label(text, self._chart_box)
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         label.setMinimumHeight(CHART_HEIGHT)
         self._replace(chart_id, label)

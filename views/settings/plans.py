@@ -24,6 +24,7 @@ from ..app_context import AppContext
 from ..cards.formatting import format_money
 from ..cards.reasons import reason_text
 from ..errors import show_error
+from ..plain_text import plain_label
 
 Index = QModelIndex | QPersistentModelIndex
 MONEY = FieldSpec("plan", "money", "Plan", "План")
@@ -144,7 +145,7 @@ class PlansBox(QGroupBox):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setMinimumSectionSize(70)
         self.table.setWordWrap(False)
-        self.currency = QLabel(self)
+        self.currency = plain_label(parent=self)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Year"), self))
         top.addWidget(self.year)

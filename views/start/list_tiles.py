@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QWidget
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from desktop.exports.values import format_value
 from models.changes import Changes
@@ -20,6 +20,7 @@ from models.clock import local_now
 from models.queries.start import DealList, deals_without_next_step, my_tasks, stuck_deals
 
 from ..app_context import AppContext
+from ..plain_text import as_rich_text, plain_label
 from .tile import Tile
 
 DEAL_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -29,7 +30,7 @@ OVERDUE = QColor("#b3261e")
 class ListTile(Tile):
     def __init__(self, ctx: AppContext, spec: dict[str, Any], parent: QWidget | None = None):
         super().__init__(ctx, spec, parent)
-        self.summary = QLabel(self)
+        self.summary = plain_label(parent=self)
         self.summary.setWordWrap(True)
         self.list = QListWidget(self)
         self.list.setFrameShape(QListWidget.Shape.NoFrame)
@@ -48,7 +49,7 @@ class ListTile(Tile):
         item = QListWidgetItem(text)
         item.setData(DEAL_ROLE, deal_id)
         if tooltip:
-            item.setToolTip(tooltip)
+            item.setToolTip(as_rich_text(tooltip))
         if warn:
             item.setForeground(QBrush(OVERDUE))
         self.list.addItem(item)

@@ -30,6 +30,7 @@ from models.services.preferences import save_start_tiles
 
 from ..app_context import AppContext
 from ..errors import describe, show_error
+from ..plain_text import plain_label
 from ..reports.frames_cache import FramesCache, ReportMemo, touches_report
 from ..reports.background import run_in_background
 from ..executor import Job
@@ -50,7 +51,7 @@ class StartPage(QWidget):
         self._task: Job | None = None
         self._pending = False
         self._generation = 0
-        self.greeting = QLabel(self)
+        self.greeting = plain_label(parent=self)
         font = self.greeting.font()
         font.setPointSizeF(font.pointSizeF() * 1.4)
         self.greeting.setFont(font)

@@ -9,6 +9,7 @@ from desktop.exports.values import format_value
 from models.changes import Changes
 from models.queries.start import StageTotal, pipeline_by_stage
 
+from ..plain_text import as_rich_text
 from .tile import Tile
 
 BAR = QColor("#3f6fb5")
@@ -61,7 +62,7 @@ class StageBars(QWidget):
         i = int(event.position().y() // max(1.0, self._row_height()))
         if 0 <= i < len(self.rows):
             name, count, amount = self.rows[i]
-            self.setToolTip(f"{name}: {count} · {format_value(amount, 'money', self.language)}")
+            self.setToolTip(as_rich_text(f"{name}: {count} · {format_value(amount, 'money', self.language)}"))
 
 
 class PipelineTile(Tile):

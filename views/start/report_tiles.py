@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QMenu, QProgressBar, QSizePol
 
 from desktop.exports.values import MET_COLOUR, format_value, target_mark
 
+from ..plain_text import as_rich_text, plain_label
 from .tile import Tile
 
 SPARK_POINTS = 8
@@ -65,7 +66,7 @@ def metric_name(metric_id: str, language: str) -> str:
 
 
 def _value_label(parent: QWidget, big: bool = False) -> QLabel:
-    label = QLabel(parent)
+    label = plain_label(parent=parent)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     if big:
         font = label.font()
@@ -80,7 +81,7 @@ class ReportTile(Tile):
 
     def __init__(self, ctx, spec, parent=None):
         super().__init__(ctx, spec, parent)
-        self.status = QLabel(self.tr("Counting…"), self)
+        self.status = plain_label(self.tr("Counting…"), self)
         self.status.setStyleSheet("color: palette(mid);")
 
     def my_name(self) -> str | None:
@@ -104,7 +105,7 @@ class YesterdayTile(ReportTile):
 
     def __init__(self, ctx, spec, parent=None):
         super().__init__(ctx, spec, parent)
-        self.day_label = QLabel(self)
+        self.day_label = plain_label(parent=self)
         self.grid = QGridLayout()
         self.grid.setHorizontalSpacing(12)
         self.grid.setVerticalSpacing(2)
@@ -156,7 +157,7 @@ class YesterdayTile(ReportTile):
             name = QLabel(metric_name(mid, lang), self)
             value = _value_label(self)
             value.setText(text)
-            value.setToolTip(tip)
+            value.setToolTip(as_rich_text(tip))
             if met is not None:
                 value.setStyleSheet(f"color: {MET_COLOUR[met]};")
             value.setAlignment(Qt.AlignmentFlag.AlignRight)
@@ -184,10 +185,10 @@ class PlanFactTile(ReportTile):
     def __init__(self, ctx, spec, parent=None):
         super().__init__(ctx, spec, parent)
         self.fact = _value_label(self, big=True)
-        self.plan = QLabel(self)
+        self.plan = plain_label(parent=self)
         self.bar = QProgressBar(self)
         self.bar.setRange(0, 100)
-        self.pace = QLabel(self)
+        self.pace = plain_label(parent=self)
         self.pace.setWordWrap(True)
         for w in (self.status, self.fact, self.plan, self.bar, self.pace):
             self.body.addWidget(w)
@@ -312,7 +313,7 @@ class Sparkline(QWidget):
         i = round((event.position().x() - 4) / max(1, self.width() - 8) * n)
         i = max(0, min(len(self.points) - 1, i))
         label, _v, text = self.points[i]
-        self.setToolTip(f"{label}: {text}")
+        self.setToolTip(as_rich_text(f"{label}: {text}"))
 
 
 class MetricTile(ReportTile):
@@ -321,7 +322,7 @@ class MetricTile(ReportTile):
     def __init__(self, ctx, spec, parent=None):
         super().__init__(ctx, spec, parent)
         self.value = _value_label(self, big=True)
-        self.target = QLabel(self)
+        self.target = plain_label(parent=self)
         self.spark = Sparkline(self)
         for w in (self.status, self.value, self.target):
             self.body.addWidget(w)
@@ -375,7 +376,7 @@ class MetricTile(ReportTile):
         met = meets_target(self.metric_id, value, target=target)
         self.value.setText(f"{format_value(value, metric.kind, lang)}  {target_mark(met)}")
         self.value.setStyleSheet(f"color: {MET_COLOUR[met]};" if met is not None else "")
-        self.value.setToolTip(metric.formula(lang))
+        self.value.setToolTip(as_rich_text(metric.formula(lang)))
         if target is not None:
             self.target.setText(self.tr("%1 · target %2").replace("%1", label)
                                 .replace("%2", format_value(target, metric.kind, lang)))

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from models.changes import Changes
 
 from ..app_context import AppContext
+from ..plain_text import as_rich_text, plain
 
 TILE_MIME = "application/x-voronka-tile"
 SIZES = ((1, 1), (2, 1), (1, 2), (2, 2), (3, 1), (4, 1), (3, 2), (4, 2))
@@ -34,6 +35,7 @@ class DragHandle(QLabel):
 
     def __init__(self, tile: "Tile"):
         super().__init__(tile)
+        plain(self)  # titles can name a person
         self._tile = tile
         self._press: QPoint | None = None
         self.setCursor(Qt.CursorShape.OpenHandCursor)
@@ -164,7 +166,7 @@ class Tile(QFrame):
     def show_failure(self, message: str) -> None:
         """Loading the tile's figures failed: say so on the tile (the log keeps the details)."""
         self.title_label.setText(self.title() + " ⚠")
-        self.title_label.setToolTip(self.tr("Could not load: %1").replace("%1", message))
+        self.title_label.setToolTip(as_rich_text(self.tr("Could not load: %1").replace("%1", message)))
 
     def wants_refresh(self, changes: Changes) -> bool:
         return bool(changes.deals or changes.users or changes.funnel)
