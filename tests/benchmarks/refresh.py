@@ -64,6 +64,18 @@ def _refresh_ms(location: str, tmp: Path) -> float:
         db.close()
 
 
+def _advance_sequences(db) -> None:
+    """The demo writes explicit ids; move the id sequences past them so the moves can insert."""
+    from sqlalchemy import text
+
+    with db.engine.begin() as conn:
+        for table, column in conn.execute(text(
+                "SELECT table_name, column_name FROM information_schema.columns "
+                "WHERE table_schema = 'public' AND column_default LIKE 'nextval%'")).all():
+            conn.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', '{column}'), "
+                              f"(SELECT coalesce(max({column}), 0) + 1 FROM {table}), false)"))
+
+
 def _postgres_ms(deals: int, tmp: Path) -> float | None:
     from models.db import open_database
     from models.demo import build_demo
@@ -79,6 +91,7 @@ def _postgres_ms(deals: int, tmp: Path) -> float | None:
         url = server.new_database()
         db = open_database(url)
         build_demo(db, deals=deals, seed=1)
+        _advance_sequences(db)
         db.close()
         return _refresh_ms(url, tmp)
     finally:
