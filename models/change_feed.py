@@ -87,6 +87,12 @@ def everything_changed(session: Session) -> Changes:
 
 
 # --- writing ----------------------------------------------------------------------------------
+def say_what_changed(session: Session, changes: Changes) -> None:
+    """What this transaction changed, for the feed; a ``Changes`` still being merged into may
+    be given (it is read as the transaction commits)."""
+    session.info[CHANGES_KEY] = changes
+
+
 def note_transaction_start(session: Session, _transaction: Any, connection: Any) -> None:
     """Session ``after_begin`` hook: remember SQLite's write counter, to tell later if we wrote."""
     if connection.dialect.name == "sqlite":

@@ -30,7 +30,8 @@ from sqlalchemy.exc import ArgumentError, DatabaseError, NoSuchModuleError, SQLA
 from sqlalchemy.orm import Session, sessionmaker
 
 from . import errors, notices, retry
-from .change_feed import CHANGES_KEY, announce, note_transaction_start
+from .change_feed import announce, note_transaction_start, say_what_changed
+from .changes import Changes
 from .sqlite_files import same_content, write_copy
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
@@ -122,7 +123,8 @@ class Database:
         def once() -> T:
             with self.transaction() as session:
                 result = service(session, *args, **kwargs)
-                session.info[CHANGES_KEY] = result
+                if isinstance(result, Changes):
+                    say_what_changed(session, result)
                 return result
 
         return retry.when_busy(once, self.busy_delays)

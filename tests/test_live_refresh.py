@@ -59,6 +59,24 @@ def test_this_windows_own_move_refreshes_its_screens_once(ctx, db, qtbot):
     assert len(announced) == 1
 
 
+def test_an_undoable_move_and_its_undo_reach_the_other_window_as_that_deal(ctx, db, other, tmp_path, qtbot):
+    from models.services.deals import undo_events
+
+    deal = deal_in(db, "unsorted", "Acme")
+    theirs = AppContext(other, QSettings(str(tmp_path / "theirs.ini"), QSettings.Format.IniFormat), language="en")
+    theirs.user_id = 2
+    seen = []
+    ctx.changed.connect(seen.append)
+    theirs.push_undoable("Move", lambda: theirs.run(move_deal, deal, "work_started", user_id=2),
+                         lambda done: theirs.run(undo_events, done.event_ids, user_id=2))
+    qtbot.waitUntil(lambda: bool(seen), timeout=SHOWN_WITHIN_MS)
+    assert seen[-1].deals == {deal} and not seen[-1].users  # precise, not "everything"
+    seen.clear()
+    assert theirs.undo_stack.undo()
+    qtbot.waitUntil(lambda: bool(seen), timeout=SHOWN_WITHIN_MS)
+    assert deal in seen[-1].deals and not seen[-1].users
+
+
 def test_an_open_deal_card_shows_another_connections_edit(db, other, tmp_path, qtbot):
     from card_helpers import app_context
     from views.cards import open_card

@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QObject, QSettings, Signal
 from sqlalchemy.orm import Session
 
+from models.change_feed import say_what_changed
 from models.changes import Changes
 from models.db import Database
 from models.services.settings import get_setting, set_setting
@@ -90,6 +91,7 @@ class AppContext(QObject):
         try:
             with self.db.transaction() as session:
                 session.info["user_id"] = self.user_id  # stamped as the records' last editor
+                say_what_changed(session, self._pending)  # merged into by every run, read at commit
                 self._joined = session
                 try:
                     yield session
