@@ -14,7 +14,8 @@ from typing import Any
 
 import xlsxwriter
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+from models.formula_guard import guard
+
 NUMBER = (int, float, Decimal)
 
 
@@ -24,8 +25,7 @@ def as_csv_text(value: Any) -> str:
         return ""
     if isinstance(value, NUMBER) and not isinstance(value, bool):
         return str(value)
-    text = str(value)
-    return "'" + text if text.startswith(FORMULA_START) else text
+    return guard(str(value))
 
 
 def write_table(path: str | Path, headers: Sequence[str], rows: Iterable[Sequence[Any]],
