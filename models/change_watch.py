@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from .db import Database
 
 log = logging.getLogger(__name__)
+NEWEST_ONLY = 2**62  # an id after every row: read only the newest id and the version
 
 
 class ChangeWatcher(Protocol):
@@ -58,23 +59,24 @@ class SqliteWatcher:
         self.db = db
         # A short timeout: the UI thread asks, and a busy file is simply asked again next time.
         self.conn: sqlite3.Connection | None = sqlite3.connect(path, isolation_level=None, timeout=0.05)
-        rows, self.version = self._read("SELECT coalesce(max(id), 0), '', NULL FROM change_feed", ())
-        self.last = rows[0][0]
+        _none, self.last, self.version = self._read(NEWEST_ONLY)
 
     @property
     def closed(self) -> bool:
         return self.conn is None
 
-    def _read(self, sql: str, args: tuple) -> tuple[list[tuple], int]:
-        """Rows of ``sql`` and the data version of the same snapshot."""
+    def _read(self, after: int) -> tuple[list[tuple], int, int]:
+        """The feed rows after id ``after``, the newest id and the data version, of one snapshot."""
         assert self.conn is not None
         self.conn.execute("BEGIN")
         try:
-            rows = self.conn.execute(sql, args).fetchall()
+            rows = self.conn.execute(
+                "SELECT id, origin, payload FROM change_feed WHERE id > ? ORDER BY id", (after,)).fetchall()
+            newest = self.conn.execute("SELECT coalesce(max(id), 0) FROM change_feed").fetchone()[0]
             version = self.conn.execute("PRAGMA data_version").fetchone()[0]
         finally:
             self.conn.execute("COMMIT")
-        return rows, version
+        return rows, newest, version
 
     def poll(self) -> Changes | None:
         if self.conn is None:
@@ -82,19 +84,17 @@ class SqliteWatcher:
         try:
             if self.conn.execute("PRAGMA data_version").fetchone()[0] == self.version:
                 return None
-            rows, version = self._read(
-                "SELECT id, origin, payload FROM change_feed WHERE id > ? ORDER BY id", (self.last,))
+            rows, newest, version = self._read(self.last)
         except sqlite3.OperationalError as exc:
             if "locked" in str(exc) or "busy" in str(exc):
                 log.debug("change feed busy; asking again next time")
                 return None
             raise
         self.version = version
-        if not rows:
-            return _everything(self.db)  # a commit that bypassed the feed
-        gap = rows[0][0] != self.last + 1
-        self.last = rows[-1][0]
-        if gap:
+        gap = bool(rows) and rows[0][0] != self.last + 1
+        seen, self.last = self.last, newest  # newest < seen: the file was replaced (a restored backup)
+        if not rows or gap or newest < seen:
+            # a commit that bypassed the feed, rows pruned while we slept, or another file's feed
             return _everything(self.db)
         merged = Changes()
         for _id, origin, payload in rows:

@@ -107,6 +107,17 @@ def test_a_reader_that_fell_behind_the_pruned_feed_gets_everything(db, other, de
     assert seen.users and deal in seen.deals  # everything, not just what is left in the feed
 
 
+def test_a_replaced_feed_after_a_restore_means_everything_then_precise_again(db, other, deal):
+    watcher = db.watch()
+    other.run(update_deal, deal, {"name": "Before"})
+    assert watcher.poll().deals == {deal}
+    with sqlite3.connect(db.engine.url.database) as raw:  # as a restored backup's older feed
+        raw.execute("DELETE FROM change_feed")
+    assert watcher.poll().users  # everything
+    other.run(update_deal, deal, {"name": "After"})  # the feed's ids start again from 1
+    assert watcher.poll() == Changes(deals={deal})
+
+
 def test_a_closed_database_stops_its_watchers(db):
     watcher = db.watch()
     db.close()

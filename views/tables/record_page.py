@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QInputDialog,
-    QLabel,
     QLineEdit,
     QMenu,
     QTableView,
@@ -35,6 +34,7 @@ from models.queries.table_search import TableFilter, TableSort, filter_choices, 
 from ..app_context import AppContext
 from ..errors import show_error
 from ..executor import Job
+from ..plain_text import plain_label
 from .export import ask_path, export_button, export_ids, exported_text
 from .filter_bar import FilterBar
 from .lazy_model import PAGE, LazyRecordModel
@@ -117,8 +117,8 @@ class RecordPage(QWidget):
         self._show_sort_indicator()
         self.table.setSortingEnabled(True)
         self.table.activated.connect(self._open)  # double-click or Enter opens the record's card
-        self.count_label = QLabel(self)
-        self.status_label = QLabel(self)
+        self.count_label = plain_label(parent=self)
+        self.status_label = plain_label(parent=self)  # names the export's file
         self.status_label.setStyleSheet("color: #4b5563;")
 
         top = QHBoxLayout()
