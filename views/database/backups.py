@@ -18,6 +18,7 @@ from models import backup
 from models.db import open_database
 
 from ..errors import show_error
+from ..plain_text import as_rich_text
 from ..worker import Task, start_task
 
 log = logging.getLogger(__name__)
@@ -72,9 +73,9 @@ def choose_backup(window) -> Path | None:  # noqa: ANN001
 def confirm_restore(window, source: Path) -> bool:  # noqa: ANN001
     answer = QMessageBox.question(
         window, QCoreApplication.translate("Backups", "Restore from a backup"),
-        QCoreApplication.translate("Backups", "Replace everything in %1 with the content of the backup %2?\n\n"
+        as_rich_text(QCoreApplication.translate("Backups", "Replace everything in %1 with the content of the backup %2?\n\n"
            "What the database holds now is kept beside it.")
-        .replace("%1", window.ctx.db.location).replace("%2", source.name))
+        .replace("%1", window.ctx.db.location).replace("%2", source.name)))  # file names are shown as typed
     return answer == QMessageBox.StandardButton.Yes
 
 

@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
+from ..plain_text import as_rich_text
 from . import backups
 from .export_all import export_everything_dialog
 from .recent import recent_databases
@@ -63,8 +64,8 @@ class FileMenu(QObject):
             return
         if Path(path).exists():
             QMessageBox.warning(self.window, QCoreApplication.translate("FileMenu", "New Voronka database"),
-                                QCoreApplication.translate("FileMenu", "%1 already exists. Open it with File → Open database, or choose another name.")
-                                .replace("%1", path))
+                                as_rich_text(QCoreApplication.translate("FileMenu", "%1 already exists. Open it with File → Open database, or choose another name.")
+                                .replace("%1", path)))
             return
         switch_database(self.window, path, create=True)
 

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QWidget,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from models import backup
 
+from ..plain_text import plain_label
 from . import backups
 
 
@@ -41,7 +41,7 @@ class BackupSettingsBox(QGroupBox):
         row.addWidget(choose)
         row.addWidget(show)
         form.addRow(self.tr("Folder"), row)
-        self.latest = QLabel(self)
+        self.latest = plain_label(parent=self)  # names a backup file
         self.latest.setWordWrap(True)
         form.addRow(self.tr("Latest"), self.latest)
         self.reload()
