@@ -185,5 +185,4 @@ class InvalidValue(VoronkaError):
     def __init__(self, field: str, message: str):
         super().__init__(f"{field}: {message}")
         self.field = field
-        self.field_labels = field_labels or {}  # language → the field's label, when known
         self.reason = message
