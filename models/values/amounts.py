@@ -1,0 +1,223 @@
+"""Amounts as people write them: ``1,000``, ``150 000,00``, ``1 200 000 ₽``, ``12,500.00``.
+
+The separators of a column are decided from the column as a whole (``detect_amount_format``),
+so ``1,000`` in a column that also holds ``12,500.00`` is a thousand, and ``1,5`` in a column
+with ``2 000,50`` is one and a half. A value that cannot be read with certainty (``1,2 млн``,
+``12.500,0.1``, text) raises ``AmountUnreadable``: never a guess.
+
+Decisions:
+* A lone separator followed by exactly three digits (``1,000``, ``1.000``) is a thousands
+  separator unless the column shows that separator as the decimal point elsewhere.
+* Spaces of any kind (normal, non-breaking, thin) and ``'`` only ever group thousands.
+* Currency marks (``₽``, ``руб.``, ``р.``, ``$``, ``€``, ``USD`` …) before or after the number
+  are read into ``ParsedAmount.currency``; words other than those make the value unreadable.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+# Currency marks (lower case) → ISO code.
+CURRENCY_MARKS: dict[str, str] = {
+    "₽": "RUB", "руб": "RUB", "руб.": "RUB", "р": "RUB", "р.": "RUB", "rub": "RUB", "rur": "RUB",
+    "$": "USD", "usd": "USD", "us$": "USD",
+    "€": "EUR", "eur": "EUR", "euro": "EUR",
+    "£": "GBP", "gbp": "GBP", "¥": "CNY", "cny": "CNY", "юань": "CNY",
+    "₸": "KZT", "kzt": "KZT", "тг": "KZT", "тенге": "KZT",
+    "byn": "BYN", "br": "BYN", "₴": "UAH", "uah": "UAH", "грн": "UAH", "chf": "CHF",
+}
+SPACES = " \u00a0\u202f\u2009\u2007'’"
+_MARK = "|".join(sorted((re.escape(m) for m in CURRENCY_MARKS), key=len, reverse=True))
+_SHAPE = re.compile(
+    rf"^(?P<sign1>[-−–])?\s*(?:(?P<pre>{_MARK})\s*)?(?P<sign2>[-−–])?\s*(?P<num>\d[\d.,{SPACES}]*)\s*(?P<post>{_MARK})?$",
+    re.IGNORECASE)
+CENT = Decimal("0.01")
+
+
+class AmountUnreadable(ValueError):
+    """``text`` is not an amount that can be read with certainty; ``reason`` says why."""
+
+    def __init__(self, text: str, reason: str):
+        super().__init__(f"{text!r} is not an amount: {reason}")
+        self.text = text
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class AmountFormat:
+    """How a column writes its numbers: the decimal point, the thousands separator, the currency.
+
+    ``thousands`` is ``" "`` for any kind of space. ``currency`` is the ISO code of the marks the
+    column's values carry (the most common), or None when they carry none.
+    """
+
+    decimal: str = "."
+    thousands: str = ""
+    currency: str | None = None
+
+    def describe(self) -> str:
+        """``1 234,56 ₽``-style sample of the format, for showing to a person."""
+        group = {"": "", " ": " ", ",": ",", ".": "."}[self.thousands]
+        mark = {"RUB": " ₽", "USD": " $", "EUR": " €"}.get(self.currency or "", f" {self.currency}" if self.currency else "")
+        return f"1{group}234{self.decimal}56{mark}"
+
+
+@dataclass(frozen=True)
+class ParsedAmount:
+    value: Decimal
+    currency: str | None
+
+
+def _split(text: str) -> tuple[str, str | None, bool]:
+    """The bare number text (digits and separators), the currency mark's code, and the sign."""
+    m = _SHAPE.match(text.strip())
+    if not m:
+        raise AmountUnreadable(text, "it holds words or signs other than a number and a currency")
+    if m["pre"] and m["post"]:
+        raise AmountUnreadable(text, "two currency marks")
+    mark = (m["pre"] or m["post"] or "").lower()
+    negative = bool(m["sign1"] or m["sign2"])
+    return m["num"].strip(SPACES), CURRENCY_MARKS.get(mark) if mark else None, negative
+
+
+def _votes(num: str) -> tuple[str | None, str | None]:
+    """What one number says about the column: (decimal point, thousands separator), None = unknown."""
+    plain = num
+    for s in SPACES:
+        plain = plain.replace(s, "")
+    spaced = plain != num
+    commas, dots = plain.count(","), plain.count(".")
+    if commas and dots:
+        last = "," if plain.rfind(",") > plain.rfind(".") else "."
+        return last, ("." if last == "," else ",")
+    sep = "," if commas else "." if dots else None
+    if sep is None:
+        return None, " " if spaced else None
+    count = commas or dots
+    tail = len(plain) - plain.rfind(sep) - 1
+    if count > 1:
+        return None, sep
+    if spaced:  # "150 000,00": the space groups, so the separator is the decimal point
+        return sep, " "
+    if tail == 3:
+        return None, None  # "1,000": either
+    return sep, None
+
+
+def detect_amount_format(values: Iterable[object]) -> AmountFormat:
+    """Decide the separators and currency of a column from all its (text) values.
+
+    Numbers (int/float/Decimal) are skipped: they need no format. Unreadable values are
+    skipped here and reported by ``parse_amount``.
+    """
+    decimals: Counter[str] = Counter()
+    thousands: Counter[str] = Counter()
+    currencies: Counter[str] = Counter()
+    ambiguous: Counter[str] = Counter()
+    for v in values:
+        if not isinstance(v, str) or not v.strip():
+            continue
+        try:
+            num, currency, _ = _split(v)
+        except AmountUnreadable:
+            continue
+        if currency:
+            currencies[currency] += 1
+        dec, th = _votes(num)
+        if dec:
+            decimals[dec] += 1
+        if th:
+            thousands[th] += 1
+        if dec is None and th is None and ("," in num or "." in num):
+            ambiguous["," if "," in num else "."] += 1
+    decimal = decimals.most_common(1)[0][0] if decimals else None
+    group = thousands.most_common(1)[0][0] if thousands else None
+    if decimal is None:
+        # "1,000"-only columns: a thousands separator; the decimal point is the other sign
+        if group in (",", "."):
+            decimal = "." if group == "," else ","
+        elif ambiguous:
+            sep = ambiguous.most_common(1)[0][0]
+            group = group or sep
+            decimal = "." if sep == "," else ","
+        else:
+            decimal = "."
+    if group is None:
+        if ambiguous and max(ambiguous) != decimal:
+            group = "," if decimal == "." else "."
+        else:
+            group = ""
+    if group == decimal:
+        group = ""
+    return AmountFormat(decimal=decimal, thousands=group,
+                        currency=currencies.most_common(1)[0][0] if currencies else None)
+
+
+def _read_number(text: str, num: str, fmt: AmountFormat) -> Decimal:
+    plain = num
+    for s in SPACES:
+        plain = plain.replace(s, " ")
+    other = "," if fmt.decimal == "." else "."
+    if " " in plain and fmt.thousands not in ("", " "):
+        raise AmountUnreadable(text, "spaces inside the number, but the column groups thousands otherwise")
+    parts = plain.split(fmt.decimal)
+    if len(parts) > 2:
+        raise AmountUnreadable(text, f"more than one decimal point {fmt.decimal!r}")
+    whole = parts[0]
+    frac = parts[1] if len(parts) == 2 else ""
+    if frac and not frac.isdigit():
+        raise AmountUnreadable(text, "separators after the decimal point")
+    group_signs = [" "] + ([other] if fmt.thousands == other else [])
+    if other in whole and other not in group_signs:
+        raise AmountUnreadable(text, f"{other!r} where the column uses {fmt.decimal!r} as the decimal point")
+    groups = re.split("[" + re.escape("".join(group_signs)) + "]", whole)
+    if len(groups) > 1:
+        if not (1 <= len(groups[0]) <= 3) or any(len(g) != 3 for g in groups[1:]):
+            raise AmountUnreadable(text, "digits are not grouped by three")
+    digits = "".join(groups)
+    if not digits.isdigit():
+        raise AmountUnreadable(text, "not a number")
+    try:
+        return Decimal(f"{digits}.{frac}" if frac else digits)
+    except InvalidOperation as exc:  # pragma: no cover - digits only by now
+        raise AmountUnreadable(text, "not a number") from exc
+
+
+def parse_amount_full(value: object, fmt: AmountFormat | None = None) -> ParsedAmount | None:
+    """Read one value (text or number) into a Decimal and a currency code; empty → None.
+
+    Without ``fmt`` the value's own shape decides (as ``detect_amount_format([value])``).
+    Raises ``AmountUnreadable``.
+    """
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        raise AmountUnreadable(str(value), "not a number")
+    if isinstance(value, (int, Decimal)):
+        return ParsedAmount(Decimal(value), None)
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            raise AmountUnreadable(str(value), "not a number")
+        return ParsedAmount(Decimal(repr(value)), None)
+    text = str(value).strip()
+    if not text:
+        return None
+    num, currency, negative = _split(text)
+    if fmt is None:
+        fmt = detect_amount_format([text])
+    amount = _read_number(text, num, fmt)
+    return ParsedAmount(-amount if negative else amount, currency)
+
+
+def parse_amount(value: object, fmt: AmountFormat | None = None) -> Decimal | None:
+    """``"1 200 000 ₽"`` → ``Decimal('1200000')``; empty → None; raises ``AmountUnreadable``."""
+    parsed = parse_amount_full(value, fmt)
+    return None if parsed is None else parsed.value
+
+
+def amount_to_minor(value: Decimal) -> int:
+    """Decimal units → integer minor units (kopecks), half up."""
+    return int((value * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
