@@ -93,4 +93,8 @@ def _unexpected(command: str, exc: Exception) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    # ``python -m desktop.cli``: run the imported module's main, so the sub-commands'
+    # ``UsageError`` (imported from ``desktop.cli``) is the class caught above.
+    from desktop.cli import main as _main
+
+    sys.exit(_main())

@@ -21,6 +21,7 @@ Decisions where the spec is silent:
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -30,7 +31,7 @@ from zoneinfo import ZoneInfo
 from ..fields.errors import FieldInvalid
 from ..fields.web import normalise_domain
 from ..formula_guard import unguard
-from ..money import to_minor
+from ..values.amounts import AmountFormat, AmountUnreadable, amount_to_minor, detect_amount_format, parse_amount
 from ..orm import ActivityType, Role
 from .problems import Problem
 
@@ -131,28 +132,48 @@ class FileRows:
         self.name = name
         self.problems = problems
         self.path = folder / name
+        self.amount_format: AmountFormat | None = None
 
     def __iter__(self) -> Iterator[tuple[int, dict[str, str]]]:
         if not self.path.is_file():  # an optional file that is not there
             return
-        with self.path.open(encoding="utf-8-sig", newline="") as fh:
-            reader = csv.reader(fh)
-            header = next(reader, None)
-            if header is None:
-                self.problem(1, "(header)", "the file is empty; it needs a header row")
-                return
-            columns = [h.strip().lower() for h in header]
-            missing = [c for c in REQUIRED_COLUMNS[self.name] if c not in columns]
-            for column in missing:
-                self.problem(1, column, "missing column")
-            if missing:
-                return
-            line = reader.line_num
-            for values in reader:
-                start, line = line + 1, reader.line_num
-                if not any(v.strip() for v in values):
-                    continue
-                yield start, {c: unguard(v.strip()) for c, v in zip(columns, values)}  # our own export's text marks
+        text = self._text()
+        if text is None:
+            return
+        reader = csv.reader(io.StringIO(text, newline=""))
+        header = next(reader, None)
+        if header is None:
+            self.problem(1, "(header)", "the file is empty; it needs a header row")
+            return
+        columns = [h.strip().lower() for h in header]
+        missing = [c for c in REQUIRED_COLUMNS[self.name] if c not in columns]
+        for column in missing:
+            self.problem(1, column, "missing column")
+        if missing:
+            return
+        rows: list[tuple[int, dict[str, str]]] = []
+        line = reader.line_num
+        for values in reader:
+            start, line = line + 1, reader.line_num
+            if not any(v.strip() for v in values):
+                continue
+            rows.append((start, {c: unguard(v.strip()) for c, v in zip(columns, values)}  # our own export's text marks))
+        # the separators of the amounts are decided from the column as a whole (models.values.amounts)
+        self.amount_format = detect_amount_format(r.get("amount", "") for _, r in rows)
+        yield from rows
+
+    def _text(self) -> str | None:
+        """The file as text (UTF-8, with or without BOM); anything else is a problem naming the encoding."""
+        data = self.path.read_bytes()
+        try:
+            return data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            from charset_normalizer import from_bytes
+
+            best = from_bytes(data[:200_000]).best()
+            seems = f" (it looks like {best.encoding})" if best is not None else ""
+            self.problem(0, "(file)", f"not UTF-8{seems}; save it as UTF-8 (CSV UTF-8) and import again")
+            return None
 
     def problem(self, line: int, column: str, text: str) -> None:
         self.problems.append(Problem(self.name, line, column, text))
@@ -191,12 +212,13 @@ class Checker:
             self.add(file, line, column, f"{text!r} is not a date (YYYY-MM-DD)")
             return None
 
-    def amount(self, file: str, line: int, column: str, text: str) -> int | None:
+    def amount(self, file: str, line: int, column: str, text: str, fmt: AmountFormat | None = None) -> int | None:
         try:
-            minor = to_minor(text)
-        except ValueError:
-            self.add(file, line, column, f"{text!r} is not an amount (use . as the decimal point)")
+            value = parse_amount(text, fmt)
+        except AmountUnreadable as exc:
+            self.add(file, line, column, f"{text!r} is not an amount: {exc.reason}")
             return None
+        minor = None if value is None else amount_to_minor(value)
         if minor is not None and minor < 0:
             self.add(file, line, column, f"{text!r} is negative")
             return None
@@ -272,7 +294,8 @@ def read_deals(rows: FileRows, check: Checker, users: set[str]) -> dict[str, Dea
             check.add(DEALS, line, "lost_reason", f"only a lost deal has a reason (status is {status})")
         row = DealRow(
             line=line, deal_id=deal_id, name=name, company=company, website=website,
-            amount_minor=check.amount(DEALS, line, "amount", r.get("amount", "")), currency=currency,
+            amount_minor=check.amount(DEALS, line, "amount", r.get("amount", ""), rows.amount_format),
+            currency=currency,
             owner=check.user(DEALS, line, "owner", r.get("owner", ""), users),
             source=r.get("source") or None, segment=r.get("segment") or None, cohort=r.get("cohort") or None,
             created_at=check.time(DEALS, line, "created_at", r.get("created_at", ""), required=False),
@@ -366,7 +389,7 @@ def read_plans(rows: FileRows, check: Checker, users: set[str]) -> list[PlanRow]
         if period is None:
             check.add(PLANS, line, "period", f"{r.get('period', '')!r} is not a year (2026) or a month (2026-10)")
         user = check.user(PLANS, line, "user", r.get("user", ""), users)
-        amount = check.amount(PLANS, line, "amount", r.get("amount", ""))
+        amount = check.amount(PLANS, line, "amount", r.get("amount", ""), rows.amount_format)
         if amount is None and len(check.problems) == bad:
             check.add(PLANS, line, "amount", "empty")
         if period is not None:

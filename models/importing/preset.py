@@ -195,17 +195,21 @@ def signature_score(mapping: FileMapping, headers: list[str]) -> float:
 
 def match_files(preset: Preset, header_lists: list[list[str]]) -> list[int | None] | None:
     """Which file mapping of ``preset`` each file takes (index into ``preset.files``), or None
-    when the preset does not fit (a deals mapping unmatched, or a file fitting none)."""
-    chosen: list[int | None] = []
+    when the preset does not fit (a file fitting none, or no file taking the deals mapping).
+
+    Pairs are taken best first: the highest share of a signature present, then the longer
+    (more specific) signature, so ``Id, Name`` goes to a users mapping, not to the deals one.
+    """
+    pairs = sorted(((signature_score(f, h), len(f.match or f.columns), fi, mi)
+                    for fi, h in enumerate(header_lists) for mi, f in enumerate(preset.files)), reverse=True)
+    chosen: list[int | None] = [None] * len(header_lists)
     used: set[int] = set()
-    for headers in header_lists:
-        scores = [(signature_score(f, headers), i) for i, f in enumerate(preset.files) if i not in used]
-        best = max(scores, default=(0.0, None))
-        if best[1] is None or best[0] < 0.8:
-            return None
-        used.add(best[1])
-        chosen.append(best[1])
-    if not any(preset.files[i].role == "deals" for i in chosen if i is not None):
+    for score, _size, fi, mi in pairs:
+        if score < 0.8 or chosen[fi] is not None or mi in used:
+            continue
+        chosen[fi] = mi
+        used.add(mi)
+    if any(c is None for c in chosen) or not any(preset.files[c].role == "deals" for c in chosen if c is not None):
         return None
     return chosen
 

@@ -194,7 +194,8 @@ def import_files(session: Session, tables: Sequence[Table], preset: Preset, *, u
 
     Raises ``ImportRejected`` (with every blocking problem; nothing written) when the dry run
     has blocking problems. A repeat import of the same rows adds nothing (their file ids are
-    remembered). Returns the batch id, the counts and the ``Changes``.
+    remembered). Returns the batch id, the counts and the ``Changes``; ``batch_id`` is 0 when
+    nothing was new (no batch is recorded then).
     """
     from .build import build_plan
     from .problems import ImportRejected

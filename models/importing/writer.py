@@ -1,0 +1,308 @@
+"""Writing a plan: new members, lost reasons, custom fields, companies, contacts, deals with their
+events, and the import batch that remembers every record it created (with a fingerprint of the
+values written, so a revert can tell edited records from untouched ones).
+
+Runs inside the caller's transaction; bulk Core inserts with explicit ids (as the history
+import), so 100,000 deals take seconds.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Connection, func, select, text
+from sqlalchemy.orm import Session
+
+from ..bulk import fast_bulk_load, insert_all, next_id
+from ..clock import local_now as now
+from ..orm import (
+    Company,
+    Contact,
+    CustomField,
+    CustomFieldValue,
+    Deal,
+    DealEvent,
+    ImportBatch,
+    ImportRecord,
+    LostReason,
+    Setting,
+    User,
+    deal_contacts,
+)
+from ..values.amounts import amount_to_minor
+from .build import Plan
+from .preset import LOST, WON, Preset
+from .service import ImportResult
+from .target import Target
+
+DEAL_FP = ("name", "company_id", "amount_minor", "currency", "owner_id", "source", "segment", "expected_close",
+           "status", "stage_id", "closed_at", "lost_reason_id", "notes", "pipeline_id")
+COMPANY_FP = ("name", "inn", "website", "segment", "source")
+CONTACT_FP = ("full_name", "company_id", "email_work", "email_personal", "phone_work", "phone_personal")
+USER_FP = ("name", "role", "active")
+REASON_FP = ("text", "active")
+FIELD_FP = ("key", "type", "retired")
+VALUE_FP = ("field_id", "record_id", "value")
+FINGERPRINTED = {"deal": (Deal, DEAL_FP), "company": (Company, COMPANY_FP), "contact": (Contact, CONTACT_FP),
+                 "user": (User, USER_FP), "lost_reason": (LostReason, REASON_FP),
+                 "custom_field": (CustomField, FIELD_FP), "custom_value": (CustomFieldValue, VALUE_FP)}
+
+
+def fingerprint(values: Sequence[Any]) -> str:
+    """A short hash of a record's values as written (the same values read back give the same hash)."""
+    return hashlib.sha1(repr(tuple(values)).encode("utf-8")).hexdigest()
+
+
+def _sync_sequences(conn: Connection, tables: Sequence[str]) -> None:
+    """PostgreSQL: move each table's id sequence past the explicit ids just inserted."""
+    if conn.dialect.name != "postgresql":
+        return
+    for table in tables:
+        conn.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                          f"COALESCE((SELECT MAX(id) FROM {table}), 1))"))
+
+
+class PlanWriter:
+    def __init__(self, session: Session, plan: Plan, target: Target, preset: Preset):
+        self.session = session
+        self.conn = session.connection()
+        self.plan = plan
+        self.target = target
+        self.preset = preset
+        self.records: list[dict[str, Any]] = []
+        self.counts: dict[str, int] = {}
+
+    def remember(self, kind: str, rows: list[dict[str, Any]], fp: Sequence[str], source: str | None = None) -> None:
+        for r in rows:
+            self.records.append({"kind": kind, "record_id": r["id"], "other_id": None,
+                                 "source_id": r.get(source) if source else None,
+                                 "fingerprint": fingerprint([r.get(c) for c in fp])})
+
+    def users(self) -> dict[str, int]:
+        users = dict(self.target.users)
+        first = next_id(self.conn, User.id)
+        rows = [{"id": first + i, "name": name, "role": self.preset.owner_role, "active": True, "created_at": now()}
+                for i, name in enumerate(sorted(n for n in self.plan.owners if n not in users))]
+        insert_all(self.conn, User, rows)
+        users.update({r["name"]: r["id"] for r in rows})
+        self.remember("user", rows, USER_FP)
+        self.counts["users"] = len(rows)
+        return users
+
+    def lost_reasons(self) -> dict[str, int]:
+        reasons = dict(self.target.lost_reasons)
+        position = int(self.conn.scalar(select(func.coalesce(func.max(LostReason.position), -1))) or 0) + 1
+        first = next_id(self.conn, LostReason.id)
+        rows: list[dict[str, Any]] = []
+        for d in self.plan.deals:
+            if d.lost_reason and d.lost_reason.strip().lower() not in reasons:
+                rid = first + len(rows)
+                rows.append({"id": rid, "text": d.lost_reason.strip()[:300], "position": position + len(rows),
+                             "active": True})
+                reasons[d.lost_reason.strip().lower()] = rid
+        insert_all(self.conn, LostReason, rows)
+        self.remember("lost_reason", rows, REASON_FP)
+        self.counts["lost_reasons"] = len(rows)
+        return reasons
+
+    def custom_fields(self) -> dict[str, int]:
+        existing = dict(self.conn.execute(select(CustomField.key, CustomField.id)
+                                          .where(CustomField.entity == "deal")).all())
+        position = int(self.conn.scalar(select(func.coalesce(func.max(CustomField.position), -1))
+                                        .where(CustomField.entity == "deal")) or 0) + 1
+        first = next_id(self.conn, CustomField.id)
+        rows = []
+        for key, label in self.plan.custom_labels.items():
+            if key not in existing:
+                fid = first + len(rows)
+                rows.append({"id": fid, "entity": "deal", "key": key[:64], "label_ru": label[:200],
+                             "label_en": label[:200], "type": "text", "options": [], "block": "custom",
+                             "position": position + len(rows), "pinned": False, "retired": False})
+                existing[key] = fid
+        insert_all(self.conn, CustomField, rows)
+        self.remember("custom_field", rows, FIELD_FP)
+        self.counts["custom_fields"] = len(rows)
+        return existing
+
+    def companies(self) -> dict[str, int | None]:
+        used = {d.company_key for d in self.plan.deals if d.company_key}
+        used |= {c.company_key for c in self.plan.contacts.values() if c.company_key}
+        first = next_id(self.conn, Company.id)
+        rows: list[dict[str, Any]] = []
+        out: dict[str, int | None] = {}
+        reused = 0
+        for key in sorted(used):
+            ref = self.plan.companies[key]
+            if ref.existing_id is not None and self.preset.companies != "keep_both":
+                out[key] = ref.existing_id if self.preset.companies == "merge" else None
+                reused += self.preset.companies == "merge"
+                continue
+            cid = first + len(rows)
+            rows.append({"id": cid, "name": ref.name, "inn": ref.inn, "website": ref.website, "segment": ref.segment,
+                         "source": ref.source, "created_at": ref.created})
+            out[key] = cid
+        insert_all(self.conn, Company, rows)
+        self.remember("company", rows, COMPANY_FP)
+        self.counts["companies"] = len(rows)
+        self.counts["companies_found"] = reused
+        return out
+
+    def contacts(self, companies: dict[str, int | None]) -> dict[str, int | None]:
+        used = {d.contact_key for d in self.plan.deals if d.contact_key}
+        first = next_id(self.conn, Contact.id)
+        rows: list[dict[str, Any]] = []
+        out: dict[str, int | None] = {}
+        reused = 0
+        for key in sorted(used):
+            ref = self.plan.contacts[key]
+            if ref.existing_id is not None and self.preset.contacts != "keep_both":
+                out[key] = ref.existing_id if self.preset.contacts == "merge" else None
+                reused += self.preset.contacts == "merge"
+                continue
+            cid = first + len(rows)
+            rows.append({"id": cid, "full_name": ref.name,
+                         "company_id": companies.get(ref.company_key) if ref.company_key else None,
+                         "email_work": ref.email, "email_personal": ref.email2, "phone_work": ref.phone,
+                         "phone_personal": ref.phone2, "created_at": ref.created})
+            out[key] = cid
+        insert_all(self.conn, Contact, rows)
+        self.remember("contact", rows, CONTACT_FP)
+        self.counts["contacts"] = len(rows)
+        self.counts["contacts_found"] = reused
+        return out
+
+    def deals(self, users: dict[str, int], reasons: dict[str, int], companies: dict[str, int | None],
+              contacts: dict[str, int | None], fields: dict[str, int]) -> tuple[list[int], int | None, int | None]:
+        stages = {s.key: s.id for s in self.target.stages}
+        won_stage = self.target.won_stage
+        first_deal = next_id(self.conn, Deal.id)
+        first_event = event_id = next_id(self.conn, DealEvent.id)
+        first_value = next_id(self.conn, CustomFieldValue.id)
+        deal_rows: list[dict[str, Any]] = []
+        event_rows: list[dict[str, Any]] = []
+        links: list[dict[str, Any]] = []
+        values: list[dict[str, Any]] = []
+        blank = {"owner_id": None, "lost_reason_id": None, "stage_id": None, "comment": None}
+        for n, d in enumerate(self.plan.deals):
+            deal_id = first_deal + n
+            owner = users.get(d.owner) if d.owner else None
+            events: list[dict[str, Any]] = []
+            for e in d.entries:
+                mover = users.get(e.user) if e.user else owner
+                events.append({"kind": "stage", "at": e.at, "stage_id": stages[e.stage], "user_id": mover})
+                if owner is not None and len(events) == 1:
+                    events.append({"kind": "owner", "at": e.at, "owner_id": owner, "user_id": mover})
+            stage_id = stages[d.entries[-1].stage]
+            stage_entered = d.entries[-1].at
+            reason_id = None
+            if d.status == WON:
+                if won_stage is not None and d.entries[-1].stage != won_stage:
+                    stage_id, stage_entered = stages[won_stage], d.closed_at
+                    events.append({"kind": "stage", "at": d.closed_at, "stage_id": stage_id, "user_id": owner})
+                events.append({"kind": "won", "at": d.closed_at, "stage_id": stage_id, "user_id": owner})
+            elif d.status == LOST:
+                stage_id = stages[d.stage]
+                reason_id = reasons.get(d.lost_reason.strip().lower()) if d.lost_reason else None
+                events.append({"kind": "lost", "at": d.closed_at, "stage_id": stage_id, "user_id": owner,
+                               "lost_reason_id": reason_id})
+            for ev in events:
+                for k, v in blank.items():
+                    ev.setdefault(k, v)
+                ev["id"], ev["deal_id"] = event_id, deal_id
+                event_id += 1
+            event_rows.extend(events)
+            deal_rows.append({
+                "id": deal_id, "pipeline_id": self.target.pipeline_id, "stage_id": stage_id, "name": d.name,
+                "name_is_manual": d.name_is_manual,
+                "company_id": companies.get(d.company_key) if d.company_key else None,
+                "amount_minor": amount_to_minor(d.amount) if d.amount is not None else None,
+                "currency": d.currency, "owner_id": owner, "source": d.source, "segment": d.segment,
+                "created_at": d.created, "expected_close": d.expected_close, "status": d.status,
+                "stage_entered_at": stage_entered, "closed_at": d.closed_at if d.status != "open" else None,
+                "lost_reason_id": reason_id, "notes": d.notes, "external_id": d.ext_id, "file_id": d.file_id,
+            })
+            contact_id = contacts.get(d.contact_key) if d.contact_key else None
+            if contact_id is not None:
+                links.append({"deal_id": deal_id, "contact_id": contact_id})
+            for key, value in d.custom.items():
+                values.append({"id": first_value + len(values), "field_id": fields[key], "record_id": deal_id,
+                               "value": value})
+        file_ids = [r.pop("file_id") for r in deal_rows]
+        insert_all(self.conn, Deal, deal_rows)
+        insert_all(self.conn, DealEvent, event_rows)
+        insert_all(self.conn, deal_contacts, links)
+        insert_all(self.conn, CustomFieldValue, values)
+        for r, fid in zip(deal_rows, file_ids):
+            r["file_id"] = fid
+        self.remember("deal", deal_rows, DEAL_FP, source="file_id")
+        self.remember("custom_value", values, VALUE_FP)
+        for link in links:
+            self.records.append({"kind": "deal_contact", "record_id": link["deal_id"], "other_id": link["contact_id"],
+                                 "source_id": None, "fingerprint": None})
+        self.counts.update(deals=len(deal_rows), events=len(event_rows), links=len(links), custom_values=len(values))
+        last_event = event_id - 1 if event_rows else None
+        return [r["id"] for r in deal_rows], (first_event if event_rows else None), last_event
+
+    def team_currency(self, currency: str | None) -> dict[str, Any]:
+        """Set the team currency from the data; returns what it was (for a revert)."""
+        if not currency:
+            return {}
+        row = self.session.scalar(select(Setting).where(Setting.key == "team.currency", Setting.user_id.is_(None)))
+        before = row.value if row is not None else None
+        if before == currency:
+            return {}
+        if row is None:
+            self.session.add(Setting(key="team.currency", user_id=None, value=currency))
+        else:
+            row.value = currency
+        self.session.flush()
+        return {"team.currency": {"before": before, "after": currency}}
+
+
+def write_plan(session: Session, plan: Plan, target: Target, preset: Preset, files: list[str], *,
+               user_id: int | None = None) -> ImportResult:
+    """Write ``plan`` and its import batch in the caller's transaction."""
+    from .summary import main_currency
+
+    w = PlanWriter(session, plan, target, preset)
+    conn = w.conn
+    database_empty = not conn.scalar(select(func.count()).select_from(Deal))
+    fast_bulk_load(conn)
+    users = w.users()
+    reasons = w.lost_reasons()
+    fields = w.custom_fields()
+    companies = w.companies()
+    contacts = w.contacts(companies)
+    deal_ids, first_event, last_event = w.deals(users, reasons, companies, contacts, fields)
+    settings_before: dict[str, Any] = {}
+    main = main_currency(plan)
+    if main and (target.currency is None or (database_empty and main != target.currency)):
+        settings_before = w.team_currency(main)
+    w.counts["already_imported"] = plan.already_imported
+    w.counts["skipped_rows"] = plan.skipped_rows
+    if not w.records and not settings_before:  # a repeat import: nothing new, no batch to list or revert
+        return ImportResult(batch_id=0, counts=dict(w.counts))
+    batch = ImportBatch(created_at=now(), user_id=user_id, preset_name=preset.name or None, source=preset.source,
+                        pipeline_key=target.pipeline_key, files=list(files), counts=dict(w.counts),
+                        first_event_id=first_event, last_event_id=last_event, settings_before=settings_before)
+    session.add(batch)
+    session.flush()
+    first = next_id(conn, ImportRecord.id)
+    for i, r in enumerate(w.records):
+        r["id"], r["batch_id"] = first + i, batch.id
+    insert_all(conn, ImportRecord, w.records)
+    _sync_sequences(conn, ["users", "lost_reasons", "custom_fields", "companies", "contacts", "deals",
+                           "deal_events", "custom_field_values", "import_records"])
+    result = ImportResult(batch_id=batch.id, counts=dict(w.counts))
+    result.deals = set(deal_ids)
+    result.companies = {r["record_id"] for r in w.records if r["kind"] == "company"}
+    result.contacts = {r["record_id"] for r in w.records if r["kind"] == "contact"}
+    result.users = bool(w.counts.get("users"))
+    result.funnel = bool(w.counts.get("lost_reasons"))
+    result.fields = bool(w.counts.get("custom_fields"))
+    result.settings = bool(settings_before)
+    result.created = [batch.id]
+    return result
+
+
