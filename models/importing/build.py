@@ -18,6 +18,7 @@ Decisions (each inconsistency is listed as a warning saying what was done):
 from __future__ import annotations
 
 import hashlib
+import re
 from functools import lru_cache
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
@@ -33,7 +34,7 @@ from ..fields.inn import normalise_inn
 from ..fields.phone import normalise_phone
 from ..fields.web import normalise_domain, normalise_email
 from ..values.amounts import CURRENCY_MARKS, AmountUnreadable, detect_amount_format, parse_amount_full
-from ..values.dates import DateFormat, DateUnreadable, detect_date_format, parse_date
+from ..values.dates import DateFormat, DateUnreadable, date_reader, detect_date_format
 from . import problems as pk
 from .fields import CUSTOM_PREFIX, STEP_PREFIX, Field, is_date_target
 from .preset import LOST, OPEN, SKIP, WON, FileMapping, Preset
@@ -132,6 +133,7 @@ class _Columns:
         self.zone = zone
         self.by_target: dict[str, list[int]] = defaultdict(list)
         self.date_fmt: dict[int, str | None] = {}
+        self.readers: dict[int, Any] = {}
         self.amount_fmt: dict[int, Any] = {}
         for header, target in mapping.columns.items():
             if target == Field.SKIP:
@@ -160,6 +162,7 @@ class _Columns:
                         plan.problems.append(Problem(
                             pk.AMBIGUOUS_DATES, "every day and month is 12 or less: choose DD/MM/YYYY or MM/DD/YYYY",
                             file=table.name, column=header))
+                self.readers[i] = date_reader(self.date_fmt[i], zone)
             elif target == Field.AMOUNT:
                 self.amount_fmt[i] = detect_amount_format(table.column(header))
 
@@ -175,8 +178,11 @@ class _Columns:
         return None, -1
 
     def text(self, row: list[Any], target: str) -> str | None:
-        v, _ = self.first(row, target)
-        return None if v is None else cell_text(v).strip() or None
+        for i in self.by_target.get(target, ()):
+            v = row[i]
+            if v is not None and v != "":
+                return v if v.__class__ is str else cell_text(v).strip() or None  # str cells come stripped
+        return None
 
     def bad(self, kind: str, n: int, i: int, value: Any, message: str, blocking: bool | None = None) -> None:
         refuse = self.preset.bad_values == "refuse" if blocking is None else blocking
@@ -194,7 +200,7 @@ class _Columns:
 
     def date_at(self, v: Any, n: int, i: int) -> datetime | None:
         try:
-            return parse_date(v, self.date_fmt.get(i), self.zone)
+            return self.readers[i](v)
         except DateUnreadable as exc:
             self.bad(pk.BAD_DATE, n, i, v, f"not a date: {exc.reason}")
             return None
@@ -211,6 +217,15 @@ def _currency(text: str | None) -> str | None:
 
 
 _RU_MOBILE = frozenset("3489")
+_PLAIN_EMAIL = re.compile(r"[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,24}")
+
+
+def _email(text: str) -> str:
+    """The normalised e-mail; plain ASCII addresses without the slower full check."""
+    low = text.strip().lower()
+    if _PLAIN_EMAIL.fullmatch(low) and ".." not in low and not low.startswith("."):
+        return low
+    return normalise_email(text)
 
 
 @lru_cache(maxsize=65536)
@@ -230,9 +245,8 @@ def _row_hash(row: list[Any], cols: _Columns) -> str:
     return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
 
 
+@lru_cache(maxsize=200_000)
 def _norm_company(name: str) -> str:
-    import re
-
     low = name.lower().replace("ё", "е")
     low = re.sub(r"[«»\"'“”„]", " ", low)
     low = re.sub(r"\b(ооо|оао|зао|пао|ао|ип|нко|ано|фгуп|муп|llc|ltd|inc|gmbh|corp)\b\.?", " ", low)
@@ -346,7 +360,7 @@ class PlanBuilder:
         for part in (cell_text(raw).replace(";", ",").split(",") if raw is not None else []):
             if part.strip():
                 try:
-                    emails.append(normalise_email(part))
+                    emails.append(_email(part))
                 except FieldInvalid as exc:
                     cols.bad(pk.BAD_EMAIL, n, i, part, f"not an e-mail: {exc.reason}", blocking=False)
         raw, i = cols.first(row, Field.PHONE)

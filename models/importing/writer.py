@@ -8,10 +8,11 @@ import), so 100,000 deals take seconds.
 from __future__ import annotations
 
 import hashlib
+from operator import itemgetter
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, func, select, text
+from sqlalchemy import Connection, func, insert, select, text
 from sqlalchemy.orm import Session
 
 from ..bulk import fast_bulk_load, insert_all, next_id
@@ -47,6 +48,46 @@ VALUE_FP = ("field_id", "record_id", "value")
 FINGERPRINTED = {"deal": (Deal, DEAL_FP), "company": (Company, COMPANY_FP), "contact": (Contact, CONTACT_FP),
                  "user": (User, USER_FP), "lost_reason": (LostReason, REASON_FP),
                  "custom_field": (CustomField, FIELD_FP), "custom_value": (CustomFieldValue, VALUE_FP)}
+
+
+def fast_insert(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
+    """Insert dict rows through the driver's executemany, skipping SQLAlchemy's per-row parameter
+    building (the import writes hundreds of thousands of rows). Values go through each column
+    type's bind processor, so they are stored exactly as an ORM insert would store them."""
+    if not rows:
+        return
+    table = getattr(table, "__table__", table)
+    dialect = conn.dialect
+    compiled = insert(table).compile(dialect=dialect, column_keys=list(rows[0]))
+    keys = list(compiled.positiontup) if compiled.positional else [
+        c.key for c in table.columns if c.key in rows[0] or c.default is not None]
+    defaults: dict[str, Any] = {}
+    processors = []
+    for k in keys:
+        col = table.c[k]
+        if k not in rows[0]:
+            defaults[k] = col.default.arg if col.default is not None and not callable(col.default.arg) else None
+        processors.append(col.type.dialect_impl(dialect).bind_processor(dialect))
+    if not compiled.positional:  # e.g. psycopg: named parameters, SQLAlchemy's own path is fine
+        insert_all(conn, table, [{**defaults, **r} for r in rows])
+        return
+    if defaults:
+        rows = [{**defaults, **r} for r in rows]
+    getter = itemgetter(*keys)
+    params = [getter(r) for r in rows] if len(keys) > 1 else [(getter(r),) for r in rows]
+    converted = [(j, p) for j, p in enumerate(processors) if p is not None]
+    if converted:
+        out = []
+        for values in params:
+            values = list(values)
+            for j, proc in converted:
+                v = values[j]
+                if v is not None:
+                    values[j] = proc(v)
+            out.append(tuple(values))
+        params = out
+    for i in range(0, len(params), 50_000):
+        conn.exec_driver_sql(compiled.string, params[i:i + 50_000])
 
 
 def fingerprint(values: Sequence[Any]) -> str:
@@ -142,7 +183,7 @@ class PlanWriter:
             rows.append({"id": cid, "name": ref.name, "inn": ref.inn, "website": ref.website, "segment": ref.segment,
                          "source": ref.source, "created_at": ref.created})
             out[key] = cid
-        insert_all(self.conn, Company, rows)
+        fast_insert(self.conn, Company, rows)
         self.remember("company", rows, COMPANY_FP)
         self.counts["companies"] = len(rows)
         self.counts["companies_found"] = reused
@@ -166,7 +207,7 @@ class PlanWriter:
                          "email_work": ref.email, "email_personal": ref.email2, "phone_work": ref.phone,
                          "phone_personal": ref.phone2, "created_at": ref.created})
             out[key] = cid
-        insert_all(self.conn, Contact, rows)
+        fast_insert(self.conn, Contact, rows)
         self.remember("contact", rows, CONTACT_FP)
         self.counts["contacts"] = len(rows)
         self.counts["contacts_found"] = reused
@@ -229,10 +270,10 @@ class PlanWriter:
                 values.append({"id": first_value + len(values), "field_id": fields[key], "record_id": deal_id,
                                "value": value})
         file_ids = [r.pop("file_id") for r in deal_rows]
-        insert_all(self.conn, Deal, deal_rows)
-        insert_all(self.conn, DealEvent, event_rows)
-        insert_all(self.conn, deal_contacts, links)
-        insert_all(self.conn, CustomFieldValue, values)
+        fast_insert(self.conn, Deal, deal_rows)
+        fast_insert(self.conn, DealEvent, event_rows)
+        fast_insert(self.conn, deal_contacts, links)
+        fast_insert(self.conn, CustomFieldValue, values)
         for r, fid in zip(deal_rows, file_ids):
             r["file_id"] = fid
         self.remember("deal", deal_rows, DEAL_FP, source="file_id")
@@ -291,7 +332,7 @@ def write_plan(session: Session, plan: Plan, target: Target, preset: Preset, fil
     first = next_id(conn, ImportRecord.id)
     for i, r in enumerate(w.records):
         r["id"], r["batch_id"] = first + i, batch.id
-    insert_all(conn, ImportRecord, w.records)
+    fast_insert(conn, ImportRecord, w.records)
     _sync_sequences(conn, ["users", "lost_reasons", "custom_fields", "companies", "contacts", "deals",
                            "deal_events", "custom_field_values", "import_records"])
     result = ImportResult(batch_id=batch.id, counts=dict(w.counts))
