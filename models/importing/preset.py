@@ -71,7 +71,8 @@ class Preset:
     * ``lost_stage``: the stage a deal lost without any stage of its own was lost at
       (default: the pipeline's first stage).
     * ``currency``: the currency of amounts when no column (and no mark) says.
-    * ``owner_role``: the role of owners who are not yet team members.
+    * ``owner_role``: the role of owners who are not yet team members; ``owner_roles`` names
+      a role per person (name → role) where it should differ.
     * ``companies``/``contacts``: what to do with one found already (``merge`` = use the one
       found, ``keep_both``, ``skip`` = leave the deal without it).
     * ``bad_values``: ``refuse`` (an unreadable amount/date blocks the import) or
@@ -90,6 +91,7 @@ class Preset:
     lost_stage: str | None = None
     currency: str = "RUB"
     owner_role: str = "ae"
+    owner_roles: dict[str, str] = field(default_factory=dict)
     companies: str = "merge"
     contacts: str = "merge"
     bad_values: str = "refuse"
@@ -134,6 +136,12 @@ def preset_from_dict(data: dict[str, Any], origin: str = "preset") -> Preset:
     preset = Preset(**{k: v for k, v in data.items() if k != "files"}, files=files)
     if preset.companies not in DUPLICATE_CHOICES or preset.contacts not in DUPLICATE_CHOICES:
         raise PresetInvalid(f"{origin}: companies/contacts must be one of {', '.join(DUPLICATE_CHOICES)}")
+    from ..orm import Role
+
+    roles = {r.value for r in Role}
+    bad_roles = sorted({preset.owner_role, *preset.owner_roles.values()} - roles)
+    if bad_roles:
+        raise PresetInvalid(f"{origin}: unknown roles {', '.join(bad_roles)} (roles: {', '.join(sorted(roles))})")
     if preset.bad_values not in ("refuse", "leave_empty"):
         raise PresetInvalid(f"{origin}: bad_values must be refuse or leave_empty")
     if not re.fullmatch(r"[A-Z]{3}", preset.currency or ""):

@@ -128,6 +128,14 @@ class ImportBatchRow:
     reverted_at: object | None
 
 
+def _no_deals(session: Session) -> bool:
+    from sqlalchemy import func, select
+
+    from ..orm import Deal
+
+    return not session.scalar(select(func.count()).select_from(Deal))
+
+
 def open_files(paths: Iterable[str | Path], *, limit: int | None = None) -> list[Table]:
     """Read each file (CSV or spreadsheet) with its format detected; ``limit`` rows for a quick look.
 
@@ -185,7 +193,7 @@ def dry_run(session: Session, tables: Sequence[Table], preset: Preset,
 
     target = target_of(session, preset.pipeline)
     plan = build_plan(session.connection(), tables, preset, target, progress)
-    return summarise(plan, target)
+    return summarise(plan, target, database_empty=_no_deals(session))
 
 
 def import_files(session: Session, tables: Sequence[Table], preset: Preset, *, user_id: int | None = None,
@@ -204,7 +212,7 @@ def import_files(session: Session, tables: Sequence[Table], preset: Preset, *, u
 
     target = target_of(session, preset.pipeline)
     plan = build_plan(session.connection(), tables, preset, target, progress)
-    summary = summarise(plan, target)
+    summary = summarise(plan, target, database_empty=_no_deals(session))
     if summary.blocking:
         raise ImportRejected([p for p in summary.problems if p.blocking])
     result = write_plan(session, plan, target, preset, [t.name for t in tables], user_id=user_id)

@@ -123,7 +123,9 @@ class PlanWriter:
     def users(self) -> dict[str, int]:
         users = dict(self.target.users)
         first = next_id(self.conn, User.id)
-        rows = [{"id": first + i, "name": name, "role": self.preset.owner_role, "active": True, "created_at": now()}
+        role = self.preset.owner_roles
+        rows = [{"id": first + i, "name": name, "role": role.get(name, self.preset.owner_role), "active": True,
+                 "created_at": now()}
                 for i, name in enumerate(sorted(n for n in self.plan.owners if n not in users))]
         insert_all(self.conn, User, rows)
         users.update({r["name"]: r["id"] for r in rows})
