@@ -83,3 +83,43 @@ def test_bad_dates_are_reported(text):
 def test_an_ambiguous_date_without_a_format_is_refused():
     with pytest.raises(DateUnreadable):
         parse_date("01/02/2026")
+
+
+@pytest.mark.parametrize("text, minor", [("250 000 ₽", 250000_00), ("250 000 руб.", 250000_00), ("1 200,50", 1200_50),
+                                         ("12.5", 12_50), ("250 000", 250000_00), ("1.250.000", 1250000_00)])
+def test_typed_amounts_read_as_russians_type_them(text, minor):
+    from models.money import to_minor
+
+    assert to_minor(text) == minor
+
+
+def test_a_typed_amount_that_reads_two_ways_asks():
+    from models.fields import FieldInvalid
+    from models.fields.types import parse_money
+    from models.money import to_minor
+    from models.values.amounts import AmountAmbiguous, parse_typed_amount
+
+    with pytest.raises(AmountAmbiguous) as exc:
+        parse_typed_amount("250.000")
+    assert exc.value.readings == (Decimal("250000"), Decimal("250.000"))
+    with pytest.raises(ValueError):
+        to_minor("1,000")
+    with pytest.raises(FieldInvalid) as refused:
+        parse_money("250.000", "amount")
+    assert refused.value.code == "ambiguous_amount"
+    with pytest.raises(FieldInvalid) as refused:
+        parse_money("1,2 млн", "amount")
+    assert refused.value.code == "not_a_number" and "words" in refused.value.reason
+
+
+def test_the_card_service_takes_an_amount_with_a_currency_mark(db):
+    from models.orm import Deal
+    from models.services.deals import create_deal, update_deal
+
+    changes = db.run(create_deal, name="Typed", user_id=None, amount="1 200,50 ₽")
+    deal_id = next(iter(changes.deals))
+    with db.session() as s:
+        assert s.get(Deal, deal_id).amount_minor == 1200_50
+    db.run(update_deal, deal_id, {"amount": "250 000 руб."})
+    with db.session() as s:
+        assert s.get(Deal, deal_id).amount_minor == 250000_00

@@ -111,6 +111,24 @@ def parse_number(raw: Any, field: str, *, integer: bool = False) -> Decimal | in
     return value
 
 
+def parse_money(raw: Any, field: str) -> Decimal:
+    """An amount as people type it (``250 000 ₽``, ``1 200,50 руб.``) by the one amount parser;
+    ``250.000`` (thousands or a decimal point?) is refused with ``AMBIGUOUS_AMOUNT``."""
+    from ..values.amounts import AmountAmbiguous, AmountUnreadable, parse_typed_amount
+
+    if isinstance(raw, bool):
+        raise FieldInvalid(field, e.NOT_A_NUMBER, "not a number")
+    try:
+        value = parse_typed_amount(raw)
+    except AmountAmbiguous as exc:
+        raise FieldInvalid(field, e.AMBIGUOUS_AMOUNT, exc.reason) from exc
+    except AmountUnreadable as exc:
+        raise FieldInvalid(field, e.NOT_A_NUMBER, f"not a number: {exc.reason}") from exc
+    if value is None:
+        raise FieldInvalid(field, e.NOT_A_NUMBER, "not a number")
+    return value
+
+
 def parse_date(raw: Any, field: str) -> date:
     if isinstance(raw, datetime):
         return raw.date()
@@ -165,7 +183,7 @@ def normalise(spec: FieldSpec, raw: Any) -> Any:
     if kind == FieldType.NUMBER:
         return parse_number(raw, key, integer=spec.integer)
     if kind == FieldType.MONEY:
-        value = parse_number(raw, key)
+        value = parse_money(raw, key)
         if value < 0:
             raise FieldInvalid(key, e.NEGATIVE, "cannot be negative")
         return Decimal(value).quantize(Decimal("0.01"))

@@ -46,6 +46,15 @@ class AmountUnreadable(ValueError):
         self.reason = reason
 
 
+class AmountAmbiguous(AmountUnreadable):
+    """A typed amount that reads two ways (``250.000``: 250 000 or 250); ``readings`` holds both."""
+
+    def __init__(self, text: str, readings: tuple[Decimal, Decimal]):
+        plain = [format(r.normalize(), "f") for r in readings]
+        super().__init__(text, f"it could be {plain[0]} or {plain[1]}; write it as 250 000 or 250,00")
+        self.readings = readings
+
+
 @dataclass(frozen=True)
 class AmountFormat:
     """How a column writes its numbers: the decimal point, the thousands separator, the currency.
@@ -221,3 +230,20 @@ def parse_amount(value: object, fmt: AmountFormat | None = None) -> Decimal | No
 def amount_to_minor(value: Decimal) -> int:
     """Decimal units → integer minor units (kopecks), half up."""
     return int((value * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+_LONE_GROUP = re.compile(r"^\d{1,3}[.,]\d{3}$")
+
+
+def parse_typed_amount(value: object) -> Decimal | None:
+    """One amount a person typed into a field (card, form, quick-create, plans): like
+    ``parse_amount``, but ``250.000`` or ``1,000`` alone, which read two ways, raise
+    ``AmountAmbiguous`` instead of being taken as thousands."""
+    if isinstance(value, str) and value.strip():
+        num, _currency, _negative = _split(value)
+        if _LONE_GROUP.match(num):
+            sep = "," if "," in num else "."
+            whole = parse_amount(num, AmountFormat(decimal="." if sep == "," else ",", thousands=sep))
+            small = parse_amount(num, AmountFormat(decimal=sep, thousands=""))
+            raise AmountAmbiguous(value.strip(), (whole, small))
+    return parse_amount(value)

@@ -8,6 +8,7 @@ from models.fields import FieldInvalid
 REASONS = {
     "empty": QT_TRANSLATE_NOOP("FieldReasons", "Cannot be empty."),
     "not_a_number": QT_TRANSLATE_NOOP("FieldReasons", "Not a number."),
+    "ambiguous_amount": QT_TRANSLATE_NOOP("FieldReasons", "Thousands or a decimal point? Write 250 000 or 250,00."),
     "not_an_integer": QT_TRANSLATE_NOOP("FieldReasons", "A whole number is needed."),
     "negative": QT_TRANSLATE_NOOP("FieldReasons", "Cannot be negative."),
     "not_a_date": QT_TRANSLATE_NOOP("FieldReasons", "Not a date: type 31.12.2026 or 2026-12-31."),
