@@ -28,8 +28,8 @@ _HEADER_RULES: list[tuple[str, Field]] = [
     (r"телефон|phone|тел\.?$|mobile|мобильный", Field.PHONE),
     (r"валюта|currency|currencyisocode", Field.CURRENCY),
     (r"причина (отказа|провала|проигрыша)|lost reason|loss reason|reason lost", Field.LOST_REASON),
-    (r"дата закрытия|closed? time|won time|lost time|дата (оплаты|выигрыша|проигрыша)|closed date|close time", Field.CLOSED_AT),
     (r"предполагаемая дата|ожидаемая дата|expected close|closedate|close date|плановая дата", Field.EXPECTED_CLOSE),
+    (r"дата закрытия|closed? time|won time|lost time|дата (оплаты|выигрыша|проигрыша)|closed date|close time", Field.CLOSED_AT),
     (r"дата создания|created|создан[аоы]?$|дата первого контакта|createddate|add time|дата заявки", Field.CREATED),
     (r"^(deal - )?(stage|stagename|stage name)$|этап|стадия", Field.STAGE),
     (r"^(deal - )?status$|^статус|состояние|isclosed", Field.STATUS),
@@ -80,6 +80,8 @@ def field_from_values(values: Sequence[Cell]) -> Field | None:
         return Field.EMAIL
     if share(_INN) > 0.8:
         return Field.INN
+    if detect_date_format(values).dates >= 0.8 * len(texts):
+        return None
     if share(_PHONE) > 0.8 and not all(t.replace(".", "").isdigit() and len(t) < 7 for t in texts):
         return Field.PHONE
     if share(_SITE) > 0.8:
@@ -117,15 +119,15 @@ def guess_columns(table: Table, role: str = "deals", stage_keys: Sequence[str] =
             f = Field.DEAL_ID if i == 0 else Field.USER_NAME if taken[Field.USER_NAME] == 0 and "name" in _norm(header) \
                 or "имя" in _norm(header) or "фио" in _norm(header) else None
         else:
-            if f is None:
+            if f is None and _DATE_HEADER.search(_norm(header)):
+                f = None  # a date column naming no field: maybe a step (see guess_steps)
+            elif f is None:
                 f = field_from_values(values)
             if f == Field.CREATED and taken[Field.CREATED]:
                 f = None
             if f in (Field.DEAL_NAME, Field.COMPANY, Field.STAGE, Field.STATUS, Field.DEAL_ID, Field.AMOUNT,
                      Field.OWNER, Field.CONTACT_NAME) and taken[f]:
                 f = None  # a second such column: the head of sales decides
-            if f is None and _DATE_HEADER.search(_norm(header)) and detect_date_format(values).dates:
-                f = None  # a date column of a step: left for the stage steps (see guess_steps)
         target = f.value if f else Field.SKIP.value
         taken[target] += 1
         out[header] = target
