@@ -140,7 +140,8 @@ class _Columns:
                 continue
             if header not in table.headers:
                 plan.problems.append(Problem(pk.UNKNOWN_COLUMN, f"the file has no column {header!r}",
-                                             file=table.name, column=header))
+                                             file=table.name, column=header, severity=pk.WARNING,
+                                             fix=f"nothing is read into {target}"))
                 continue
             i = table.headers.index(header)
             self.by_target[target].append(i)
