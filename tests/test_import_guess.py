@@ -83,3 +83,19 @@ def test_an_unreadable_file_is_named():
 
     with pytest.raises(SourceUnreadable, match="no such file"):
         read_table("/nonexistent/deals.csv")
+
+
+@pytest.mark.parametrize("key", ["amocrm_like/deals.xlsx", "spreadsheet/pipeline.xlsx"])
+def test_the_streamed_head_of_a_sheet_equals_what_calamine_reads(key):
+    from python_calamine import CalamineWorkbook
+
+    from models.importing.xlsx_head import read_head
+
+    path = str(sample_paths(key)[0])
+    head, name, names = read_head(path, 60)
+    sheet = CalamineWorkbook.from_path(path).get_sheet_by_index(0)
+    full = sheet.to_python(skip_empty_area=False)[:60]
+    width = max(len(r) for r in full)
+    assert name == sheet.name and names == [sheet.name]
+    assert [[None if c == "" else c for c in r] + [None] * (width - len(r)) for r in full] == \
+        [r + [None] * (width - len(r)) for r in head]

@@ -25,6 +25,7 @@ Cell = Any  # None | str | float | int | bool | date | datetime
 SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
 DELIMITERS = ",;\t|"
 HEADER_SCAN = 30  # rows looked at to find the header
+HEAD_READ_BYTES = 500_000  # an XLSX bigger than this is previewed by streaming its first rows (xlsx_head)
 
 
 class SourceUnreadable(VoronkaError):
@@ -213,6 +214,16 @@ def read_csv(path: Path, *, encoding: str | None = None, delimiter: str | None =
 
 def read_spreadsheet(path: Path, *, sheet: str | None = None, header_row: int | None = None,
                      limit: int | None = None) -> Table:
+    if limit is not None and path.suffix.lower() in (".xlsx", ".xlsm") and path.stat().st_size > HEAD_READ_BYTES:
+        from .xlsx_head import read_head
+
+        try:
+            head, name, names = read_head(str(path), limit + HEADER_SCAN, sheet)
+        except Exception:  # an unusual file: read it the ordinary way below  # noqa: BLE001
+            pass
+        else:
+            raw = [[_clean(c) for c in r] for r in head]
+            return _table(path, "xlsx", raw, list(range(1, len(raw) + 1)), header_row, sheet=name, sheets=names)
     from python_calamine import CalamineWorkbook
 
     try:
