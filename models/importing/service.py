@@ -1,7 +1,10 @@
 """The import's public calls, in the order the wizard makes them (all Qt-free).
 
 1. ``open_files(paths)`` → ``Table`` per file (encoding, delimiter, header row detected;
-   ``Table.preview(n)`` for the first rows). Re-read one file with overrides through
+   ``Table.preview(n)`` for the first rows). ``open_files(paths, limit=200)`` reads only
+   about the first 200 rows (a 100,000-row XLSX in a fraction of a second): use it for the
+   first preview and guesses, then read the files whole (off the UI thread) before
+   ``distinct_values``, ``column_formats``, the dry run and the import. Re-read one file with overrides through
    ``models.importing.sources.read_table(path, encoding=…, delimiter=…, header_row=…, sheet=…)``.
 2. ``suggest_preset(session, tables, folders)`` → a saved/shipped preset whose header
    signature fits, else a guessed one (roles, columns, stage/status values); ``column_formats``
