@@ -8,11 +8,12 @@ import), so 100,000 deals take seconds.
 from __future__ import annotations
 
 import hashlib
+from datetime import datetime
 from operator import itemgetter
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, func, insert, select, text
+from sqlalchemy import Connection, Date, DateTime, func, insert, select, text
 from sqlalchemy.orm import Session
 
 from ..bulk import fast_bulk_load, insert_all, next_id
@@ -50,6 +51,13 @@ FINGERPRINTED = {"deal": (Deal, DEAL_FP), "company": (Company, COMPANY_FP), "con
                  "custom_field": (CustomField, FIELD_FP), "custom_value": (CustomFieldValue, VALUE_FP)}
 
 
+def _sqlite_time(value: Any) -> str:
+    """What SQLAlchemy's SQLite DATETIME/DATE store (``2026-01-09 09:37:44.000000``, ``2026-01-09``), fast."""
+    if isinstance(value, datetime):
+        return value.isoformat(" ", "microseconds")
+    return value.isoformat()
+
+
 def fast_insert(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
     """Insert dict rows through the driver's executemany, skipping SQLAlchemy's per-row parameter
     building (the import writes hundreds of thousands of rows). Values go through each column
@@ -67,7 +75,8 @@ def fast_insert(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> Non
         col = table.c[k]
         if k not in rows[0]:
             defaults[k] = col.default.arg if col.default is not None and not callable(col.default.arg) else None
-        processors.append(col.type.dialect_impl(dialect).bind_processor(dialect))
+        processors.append(_sqlite_time if dialect.name == "sqlite" and isinstance(col.type, (DateTime, Date))
+                          else col.type.dialect_impl(dialect).bind_processor(dialect))
     if not compiled.positional:  # e.g. psycopg: named parameters, SQLAlchemy's own path is fine
         insert_all(conn, table, [{**defaults, **r} for r in rows])
         return
