@@ -218,6 +218,8 @@ def _currency(text: str | None) -> str | None:
 
 
 _RU_MOBILE = frozenset("3489")
+_PHONE_CHARS = re.compile(r"[\d +\-().]+")
+_NOT_DIGIT = re.compile(r"\D")
 _PLAIN_EMAIL = re.compile(r"[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,24}")
 
 
@@ -232,8 +234,8 @@ def _email(text: str) -> str:
 @lru_cache(maxsize=65536)
 def _phone(text: str) -> str:
     """E.164 of a phone; Russian numbers (+7/8 and ten digits) without the slow full check."""
-    digits = "".join(ch for ch in text if ch.isdigit())
-    plain = all(ch.isdigit() or ch in " +-()." for ch in text)
+    plain = _PHONE_CHARS.fullmatch(text) is not None
+    digits = _NOT_DIGIT.sub("", text)
     if plain and len(digits) == 11 and digits[0] in "78" and digits[1] in _RU_MOBILE:
         return "+7" + digits[1:]
     if plain and len(digits) == 10 and digits[0] in _RU_MOBILE and not text.lstrip().startswith("+"):
