@@ -186,3 +186,31 @@ def test_revert_refuses_after_a_task_on_a_deal_from_another_connection(db, tmp_p
     with pytest.raises(RevertRefused) as exc:
         db.run(revert_import, result.batch_id)
     assert any("tasks" in r for r in exc.value.reasons)
+
+
+def test_sample_specific_figures(db):
+    from models.orm import CustomField, CustomFieldValue, Deal
+
+    _import(db, "amocrm_like/deals.xlsx")
+    amo = EXPECTED["amocrm_like/deals.xlsx"]
+    with db.session() as s:
+        field = s.scalar(select(CustomField.id).where(CustomField.key == "pipeline"))
+        per_pipeline = dict(s.execute(select(CustomFieldValue.value, func.count())
+                                      .where(CustomFieldValue.field_id == field).group_by(CustomFieldValue.value)).all())
+        zero = s.scalar(select(func.count()).select_from(Deal).where(Deal.amount_minor == 0))
+        no_reason = s.scalar(select(func.count()).select_from(Deal)
+                             .where(Deal.status == "lost", Deal.lost_reason_id.is_(None)))
+    assert per_pipeline == amo["deals_per_pipeline"]
+    assert (zero, no_reason) == (amo["zero_budget"], amo["lost_without_reason"])
+
+
+def test_sheet_inns_and_empty_amounts(db):
+    from models.orm import Company, Deal
+
+    _import(db, "spreadsheet/pipeline.xlsx")
+    sheet = EXPECTED["spreadsheet/pipeline.xlsx"]
+    with db.session() as s:
+        with_inn = s.scalar(select(func.count()).select_from(Company).where(Company.inn.is_not(None)))
+        no_amount = s.scalar(select(func.count()).select_from(Deal).where(Deal.amount_minor.is_(None)))
+    assert with_inn == sheet["total"] - sheet["inn_empty"]  # INNs typed as numbers kept their leading zero
+    assert no_amount == sheet["unparseable_amounts"] + sheet["empty_amounts"]
