@@ -46,6 +46,7 @@ USER_FP = ("name", "role", "active")
 REASON_FP = ("text", "active")
 FIELD_FP = ("key", "type", "retired")
 VALUE_FP = ("field_id", "record_id", "value")
+CHUNK = 10_000  # deals (and import records) written per executemany round
 FINGERPRINTED = {"deal": (Deal, DEAL_FP), "company": (Company, COMPANY_FP), "contact": (Contact, CONTACT_FP),
                  "user": (User, USER_FP), "lost_reason": (LostReason, REASON_FP),
                  "custom_field": (CustomField, FIELD_FP), "custom_value": (CustomFieldValue, VALUE_FP)}
@@ -120,14 +121,14 @@ class PlanWriter:
         self.plan = plan
         self.target = target
         self.preset = preset
-        self.records: list[dict[str, Any]] = []
+        self.records: list[tuple[str, int, int | None, str | None, str | None]] = []
         self.counts: dict[str, int] = {}
 
     def remember(self, kind: str, rows: list[dict[str, Any]], fp: Sequence[str], source: str | None = None) -> None:
+        """Note the records a batch created: (kind, id, other id, file id, fingerprint of the values)."""
         for r in rows:
-            self.records.append({"kind": kind, "record_id": r["id"], "other_id": None,
-                                 "source_id": r.get(source) if source else None,
-                                 "fingerprint": fingerprint([r.get(c) for c in fp])})
+            self.records.append((kind, r["id"], None, r.get(source) if source else None,
+                                 fingerprint([r.get(c) for c in fp])))
 
     def users(self) -> dict[str, int]:
         users = dict(self.target.users)
@@ -226,61 +227,77 @@ class PlanWriter:
 
     def deals(self, users: dict[str, int], reasons: dict[str, int], companies: dict[str, int | None],
               contacts: dict[str, int | None], fields: dict[str, int]) -> tuple[list[int], int | None, int | None]:
-        stages = {s.key: s.id for s in self.target.stages}
-        won_stage = self.target.won_stage
+        """Write the deals, their events, contact links and custom values, ``CHUNK`` deals at a time
+        (so 100,000 deals never hold all their rows in memory at once)."""
         first_deal = next_id(self.conn, Deal.id)
         first_event = event_id = next_id(self.conn, DealEvent.id)
-        first_value = next_id(self.conn, CustomFieldValue.id)
+        value_id = next_id(self.conn, CustomFieldValue.id)
+        deals = self.plan.deals
+        totals = {"deals": 0, "events": 0, "links": 0, "custom_values": 0}
+        for start in range(0, len(deals), CHUNK):
+            event_id, value_id = self._deal_chunk(deals[start:start + CHUNK], first_deal + start, event_id, value_id,
+                                                  users, reasons, companies, contacts, fields, totals)
+        self.counts.update(totals)
+        last_event = event_id - 1 if event_id > first_event else None
+        return list(range(first_deal, first_deal + len(deals))), (first_event if last_event else None), last_event
+
+    def _deal_chunk(self, deals: list[Any], first_deal: int, event_id: int, value_id: int, users: dict[str, int],
+                    reasons: dict[str, int], companies: dict[str, int | None], contacts: dict[str, int | None],
+                    fields: dict[str, int], totals: dict[str, int]) -> tuple[int, int]:
+        stages = {s.key: s.id for s in self.target.stages}
+        won_stage = self.target.won_stage
+        pipeline_id = self.target.pipeline_id
         deal_rows: list[dict[str, Any]] = []
         event_rows: list[dict[str, Any]] = []
         links: list[dict[str, Any]] = []
         values: list[dict[str, Any]] = []
-        blank = {"owner_id": None, "lost_reason_id": None, "stage_id": None, "comment": None}
-        for n, d in enumerate(self.plan.deals):
+        file_ids: list[str] = []
+        for n, d in enumerate(deals):
             deal_id = first_deal + n
             owner = users.get(d.owner) if d.owner else None
-            events: list[dict[str, Any]] = []
-            for e in d.entries:
+
+            def event(kind: str, at: Any, stage_id: int | None, user_id: int | None, owner_id: int | None = None,
+                      lost_reason_id: int | None = None) -> None:
+                nonlocal event_id
+                event_rows.append({"id": event_id, "deal_id": deal_id, "kind": kind, "at": at, "user_id": user_id,
+                                   "stage_id": stage_id, "owner_id": owner_id, "lost_reason_id": lost_reason_id,
+                                   "comment": None})
+                event_id += 1
+
+            for i, e in enumerate(d.entries):
                 mover = users.get(e.user) if e.user else owner
-                events.append({"kind": "stage", "at": e.at, "stage_id": stages[e.stage], "user_id": mover})
-                if owner is not None and len(events) == 1:
-                    events.append({"kind": "owner", "at": e.at, "owner_id": owner, "user_id": mover})
-            stage_id = stages[d.entries[-1].stage]
-            stage_entered = d.entries[-1].at
+                event("stage", e.at, stages[e.stage], mover)
+                if i == 0 and owner is not None:
+                    event("owner", e.at, None, mover, owner_id=owner)
+            last = d.entries[-1]
+            stage_id, stage_entered = stages[last.stage], last.at
             reason_id = None
             if d.status == WON:
-                if won_stage is not None and d.entries[-1].stage != won_stage:
+                if won_stage is not None and last.stage != won_stage:
                     stage_id, stage_entered = stages[won_stage], d.closed_at
-                    events.append({"kind": "stage", "at": d.closed_at, "stage_id": stage_id, "user_id": owner})
-                events.append({"kind": "won", "at": d.closed_at, "stage_id": stage_id, "user_id": owner})
+                    event("stage", d.closed_at, stage_id, owner)
+                event("won", d.closed_at, stage_id, owner)
             elif d.status == LOST:
                 stage_id = stages[d.stage]
                 reason_id = reasons.get(d.lost_reason.strip().lower()) if d.lost_reason else None
-                events.append({"kind": "lost", "at": d.closed_at, "stage_id": stage_id, "user_id": owner,
-                               "lost_reason_id": reason_id})
-            for ev in events:
-                for k, v in blank.items():
-                    ev.setdefault(k, v)
-                ev["id"], ev["deal_id"] = event_id, deal_id
-                event_id += 1
-            event_rows.extend(events)
+                event("lost", d.closed_at, stage_id, owner, lost_reason_id=reason_id)
             deal_rows.append({
-                "id": deal_id, "pipeline_id": self.target.pipeline_id, "stage_id": stage_id, "name": d.name,
+                "id": deal_id, "pipeline_id": pipeline_id, "stage_id": stage_id, "name": d.name,
                 "name_is_manual": d.name_is_manual,
                 "company_id": companies.get(d.company_key) if d.company_key else None,
                 "amount_minor": amount_to_minor(d.amount) if d.amount is not None else None,
                 "currency": d.currency, "owner_id": owner, "source": d.source, "segment": d.segment,
                 "created_at": d.created, "expected_close": d.expected_close, "status": d.status,
                 "stage_entered_at": stage_entered, "closed_at": d.closed_at if d.status != "open" else None,
-                "lost_reason_id": reason_id, "notes": d.notes, "external_id": d.ext_id, "file_id": d.file_id,
+                "lost_reason_id": reason_id, "notes": d.notes, "external_id": d.ext_id,
             })
+            file_ids.append(d.file_id)
             contact_id = contacts.get(d.contact_key) if d.contact_key else None
             if contact_id is not None:
                 links.append({"deal_id": deal_id, "contact_id": contact_id})
             for key, value in d.custom.items():
-                values.append({"id": first_value + len(values), "field_id": fields[key], "record_id": deal_id,
-                               "value": value})
-        file_ids = [r.pop("file_id") for r in deal_rows]
+                values.append({"id": value_id, "field_id": fields[key], "record_id": deal_id, "value": value})
+                value_id += 1
         fast_insert(self.conn, Deal, deal_rows)
         fast_insert(self.conn, DealEvent, event_rows)
         fast_insert(self.conn, deal_contacts, links)
@@ -289,12 +306,12 @@ class PlanWriter:
             r["file_id"] = fid
         self.remember("deal", deal_rows, DEAL_FP, source="file_id")
         self.remember("custom_value", values, VALUE_FP)
-        for link in links:
-            self.records.append({"kind": "deal_contact", "record_id": link["deal_id"], "other_id": link["contact_id"],
-                                 "source_id": None, "fingerprint": None})
-        self.counts.update(deals=len(deal_rows), events=len(event_rows), links=len(links), custom_values=len(values))
-        last_event = event_id - 1 if event_rows else None
-        return [r["id"] for r in deal_rows], (first_event if event_rows else None), last_event
+        self.records.extend(("deal_contact", link["deal_id"], link["contact_id"], None, None) for link in links)
+        totals["deals"] += len(deal_rows)
+        totals["events"] += len(event_rows)
+        totals["links"] += len(links)
+        totals["custom_values"] += len(values)
+        return event_id, value_id
 
     def team_currency(self, currency: str | None) -> dict[str, Any]:
         """Set the team currency from the data; returns what it was (for a revert)."""
@@ -341,15 +358,16 @@ def write_plan(session: Session, plan: Plan, target: Target, preset: Preset, fil
     session.add(batch)
     session.flush()
     first = next_id(conn, ImportRecord.id)
-    for i, r in enumerate(w.records):
-        r["id"], r["batch_id"] = first + i, batch.id
-    fast_insert(conn, ImportRecord, w.records)
+    keys = ("kind", "record_id", "other_id", "source_id", "fingerprint")
+    for start in range(0, len(w.records), CHUNK):
+        fast_insert(conn, ImportRecord, [dict(zip(keys, r), id=first + start + i, batch_id=batch.id)
+                                         for i, r in enumerate(w.records[start:start + CHUNK])])
     _sync_sequences(conn, ["users", "lost_reasons", "custom_fields", "companies", "contacts", "deals",
                            "deal_events", "custom_field_values", "import_records"])
     result = ImportResult(batch_id=batch.id, counts=dict(w.counts))
     result.deals = set(deal_ids)
-    result.companies = {r["record_id"] for r in w.records if r["kind"] == "company"}
-    result.contacts = {r["record_id"] for r in w.records if r["kind"] == "contact"}
+    result.companies = {r[1] for r in w.records if r[0] == "company"}
+    result.contacts = {r[1] for r in w.records if r[0] == "contact"}
     result.users = bool(w.counts.get("users"))
     result.funnel = bool(w.counts.get("lost_reasons"))
     result.fields = bool(w.counts.get("custom_fields"))
