@@ -151,3 +151,24 @@ def test_a_cp1251_semicolon_file_with_a_title_row(db, tmp_path):
 
     with db.session() as s:
         assert s.scalar(select(Deal.amount_minor).where(Deal.id.in_(result.deals))) == 150000_00
+
+
+def test_cancelling_from_the_progress_callback_writes_nothing(db):
+    from models.importing import import_files, open_files
+    from tests.import_helpers import row_counts, sample_paths, sample_preset
+
+    class Cancelled(Exception):
+        pass
+
+    seen = []
+
+    def progress(done, total):
+        seen.append((done, total))
+        if len(seen) > 1 and done == 0:  # the writing phase has begun
+            raise Cancelled
+
+    before = row_counts(db)
+    with pytest.raises(Cancelled):
+        db.run(import_files, open_files(sample_paths("bitrix24_like/deals.csv")), sample_preset("bitrix24_like/deals.csv"),
+               progress=progress)
+    assert row_counts(db) == before and seen[0] == (0, 800)

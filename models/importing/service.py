@@ -36,7 +36,7 @@ from .problems import Problem, ProblemGroup, group_problems
 from .sources import Table, read_table
 from .target import Target, load_target
 
-Progress = Callable[[int, int], None]  # (done, total); may raise to cancel
+Progress = Callable[[int, int], None]  # (done, total) rows read, then deals written; may raise to cancel
 
 
 @dataclass
@@ -218,7 +218,7 @@ def import_files(session: Session, tables: Sequence[Table], preset: Preset, *, u
     summary = summarise(plan, target, database_empty=_no_deals(session))
     if summary.blocking:
         raise ImportRejected([p for p in summary.problems if p.blocking])
-    result = write_plan(session, plan, target, preset, [t.name for t in tables], user_id=user_id)
+    result = write_plan(session, plan, target, preset, [t.name for t in tables], user_id=user_id, progress=progress)
     result.dry_run = summary
     return result
 

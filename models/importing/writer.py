@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from datetime import datetime
 from operator import itemgetter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from sqlalchemy import Connection, Date, DateTime, func, insert, select, text
@@ -115,7 +115,9 @@ def _sync_sequences(conn: Connection, tables: Sequence[str]) -> None:
 
 
 class PlanWriter:
-    def __init__(self, session: Session, plan: Plan, target: Target, preset: Preset):
+    def __init__(self, session: Session, plan: Plan, target: Target, preset: Preset,
+                 progress: Callable[[int, int], None] | None = None):
+        self.progress = progress
         self.session = session
         self.conn = session.connection()
         self.plan = plan
@@ -235,6 +237,8 @@ class PlanWriter:
         deals = self.plan.deals
         totals = {"deals": 0, "events": 0, "links": 0, "custom_values": 0}
         for start in range(0, len(deals), CHUNK):
+            if self.progress is not None:
+                self.progress(start, len(deals))  # may raise to cancel: the transaction rolls back
             event_id, value_id = self._deal_chunk(deals[start:start + CHUNK], first_deal + start, event_id, value_id,
                                                   users, reasons, companies, contacts, fields, totals)
         self.counts.update(totals)
@@ -330,11 +334,11 @@ class PlanWriter:
 
 
 def write_plan(session: Session, plan: Plan, target: Target, preset: Preset, files: list[str], *,
-               user_id: int | None = None) -> ImportResult:
+               user_id: int | None = None, progress: Callable[[int, int], None] | None = None) -> ImportResult:
     """Write ``plan`` and its import batch in the caller's transaction."""
     from .summary import main_currency
 
-    w = PlanWriter(session, plan, target, preset)
+    w = PlanWriter(session, plan, target, preset, progress)
     conn = w.conn
     database_empty = not conn.scalar(select(func.count()).select_from(Deal))
     fast_bulk_load(conn)
