@@ -267,6 +267,8 @@ class PlanBuilder:
         self.plan = Plan(preset=preset)
         self.company_index: dict[str, str] = {}  # inn:/site:/name: → company key
         self.contact_index: dict[str, str] = {}
+        self.company_seen: dict[tuple[Any, ...], str] = {}  # the cells of a row → the company they gave
+        self.contact_seen: dict[tuple[Any, ...], str] = {}
 
     # --- lookups from the other files -----------------------------------------------------------
     def users_lookup(self, pairs: list[tuple[Table, FileMapping]]) -> dict[str, str] | None:
@@ -322,6 +324,15 @@ class PlanBuilder:
         name = cols.text(row, Field.COMPANY)
         inn_raw, inn_i = cols.first(row, Field.INN)
         site_raw, site_i = cols.first(row, Field.WEBSITE)
+        seen_key = (name, inn_raw, site_raw)
+        key = self.company_seen.get(seen_key)
+        if key is not None:  # the same company cells as an earlier row: the same company
+            ref = self.plan.companies[key]
+            ref.rows += 1
+            if created < ref.created:
+                ref.created = created
+            return key
+        problems_before = len(self.plan.problems)
         inn = site = None
         if inn_raw is not None:
             text = cell_text(inn_raw).strip()
@@ -353,10 +364,20 @@ class PlanBuilder:
             ref.created = created
         for p in probes:
             self.company_index.setdefault(p, key)
+        if len(self.plan.problems) == problems_before:
+            self.company_seen[seen_key] = key
         return key
 
     def contact(self, cols: _Columns, row: list[Any], n: int, company_key: str | None, created: datetime) -> str | None:
         name = cols.text(row, Field.CONTACT_NAME)
+        email_raw, _ = cols.first(row, Field.EMAIL)
+        phone_raw, _ = cols.first(row, Field.PHONE)
+        seen_key = (name, email_raw, phone_raw, company_key)
+        key = self.contact_seen.get(seen_key)
+        if key is not None:  # the same contact cells as an earlier row
+            self.plan.contacts[key].rows += 1
+            return key
+        problems_before = len(self.plan.problems)
         emails: list[str] = []
         phones: list[str] = []
         raw, i = cols.first(row, Field.EMAIL)
@@ -401,6 +422,8 @@ class PlanBuilder:
         ref.company_key = ref.company_key or company_key
         for p in probes:
             self.contact_index.setdefault(p, key)
+        if len(self.plan.problems) == problems_before:
+            self.contact_seen[seen_key] = key
         return key
 
     # --- deals ----------------------------------------------------------------------------------
