@@ -1,14 +1,14 @@
 """import batches: every import of files and the records it created (for Settings → Imports and revert)
 
-Revision ID: 0004_import_batches
-Revises: 0003
+Revision ID: 0005_import_batches
+Revises: 0004_billing_months
 Create Date: 2026-11-30
 """
 from alembic import op
 import sqlalchemy as sa
 
-revision = "0004_import_batches"
-down_revision = "0003"
+revision = "0005_import_batches"
+down_revision = "0004_billing_months"
 branch_labels = None
 depends_on = None
 
