@@ -157,7 +157,8 @@ class FileRows:
             start, line = line + 1, reader.line_num
             if not any(v.strip() for v in values):
                 continue
-            rows.append((start, {c: unguard(v.strip()) for c, v in zip(columns, values)}  # our own export's text marks))
+            # unguard: our own export's text marks
+            rows.append((start, {c: unguard(v.strip()) for c, v in zip(columns, values)}))
         # the separators of the amounts are decided from the column as a whole (models.values.amounts)
         self.amount_format = detect_amount_format(r.get("amount", "") for _, r in rows)
         yield from rows
