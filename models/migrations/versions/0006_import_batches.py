@@ -1,14 +1,14 @@
 """import batches: every import of files and the records it created (for Settings → Imports and revert)
 
-Revision ID: 0005_import_batches
-Revises: 0004_billing_months
+Revision ID: 0006_import_batches
+Revises: 0005
 Create Date: 2026-11-30
 """
 from alembic import op
 import sqlalchemy as sa
 
-revision = "0005_import_batches"
-down_revision = "0004_billing_months"
+revision = "0006_import_batches"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 
