@@ -39,8 +39,9 @@ def next_id(conn: Connection, column: Any) -> int:
 
 
 def fast_bulk_load(conn: Connection) -> None:
-    """SQLite: do not wait for the disk inside this (single, all-or-nothing) load transaction."""
+    """SQLite: a big page cache for this (single, all-or-nothing) load transaction.
+    (``synchronous`` and ``temp_store`` cannot change inside a transaction, and a write
+    transaction begins before its first statement: ``models.db`` keeps temp tables in
+    memory for every connection, and in WAL mode NORMAL does not wait for the disk at commit.)"""
     if conn.dialect.name == "sqlite":
-        conn.exec_driver_sql("PRAGMA synchronous=OFF")
         conn.exec_driver_sql("PRAGMA cache_size=-131072")
-        conn.exec_driver_sql("PRAGMA temp_store=MEMORY")

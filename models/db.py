@@ -29,7 +29,7 @@ from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.exc import ArgumentError, DatabaseError, NoSuchModuleError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from . import errors, notices, retry
+from . import errors, guards, notices, retry  # noqa: F401 (guards registers the flush guard)
 from .change_feed import announce, note_transaction_start, say_what_changed
 from .changes import Changes
 from .sqlite_files import same_content, write_copy
@@ -69,6 +69,9 @@ def _sqlite_path(url: str) -> Path | None:
 
 
 def _on_sqlite_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+    # SQLAlchemy's documented pysqlite recipe: the driver issues no BEGIN of its own,
+    # ``_on_sqlite_begin`` does (so a write transaction can take the write lock first).
+    dbapi_connection.isolation_level = None
     cur = dbapi_connection.cursor()
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA journal_mode=WAL")
@@ -77,7 +80,18 @@ def _on_sqlite_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> No
     # 32 MB of page cache (SQLite's default is 2 MB): a table sorted or searched over 100k
     # deals reads their companies too, and re-reading evicted pages made that 10x slower
     cur.execute("PRAGMA cache_size=-32768")
+    cur.execute("PRAGMA temp_store=MEMORY")
     cur.close()
+
+
+WRITE_OPTION = "voronka_write"
+
+
+def _on_sqlite_begin(conn: Any) -> None:
+    """A write transaction starts with BEGIN IMMEDIATE: it takes the write lock (waiting
+    for the busy timeout) before its first read, so what a service reads to check its
+    preconditions cannot change under it. Reads begin deferred and never block a writer."""
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(WRITE_OPTION) else "BEGIN")
 
 
 class Database:
@@ -95,6 +109,10 @@ class Database:
         self._watchers: list[Any] = []
         # False on a file still at an older schema (only tests write to one without migrating).
         self._feed_table = self.is_sqlite and inspect(engine).has_table("change_feed")
+        self._write_sessions = sessionmaker(engine.execution_options(**{WRITE_OPTION: True}),
+                                            expire_on_commit=False)
+        self.acting_user_id: int | None = None  # who this window's user is (stamps updated_by)
+        event.listen(self._write_sessions, "after_begin", note_transaction_start)
 
     @property
     def is_sqlite(self) -> bool:
@@ -108,9 +126,12 @@ class Database:
     def transaction(self) -> Iterator[Session]:
         """One unit of work: commits on success, rolls back on any exception.
 
-        Before committing, it tells other windows what changed (``models.change_feed``).
+        On SQLite it begins with BEGIN IMMEDIATE (the write lock first); on PostgreSQL the
+        services lock the rows they check (``models.guards.locked``). Before committing, it
+        tells other windows what changed (``models.change_feed``).
         """
-        with self._sessions.begin() as session:
+        with self._write_sessions.begin() as session:
+            session.info["user_id"] = self.acting_user_id
             yield session
             announce(session, self.origin, sqlite_table=self._feed_table)
 
@@ -328,6 +349,7 @@ def make_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"timeout": 2})
         event.listen(engine, "connect", _on_sqlite_connect)
+        event.listen(engine, "begin", _on_sqlite_begin)
         return engine
     if url.startswith(("postgresql://", "postgresql+psycopg")):
         # a row another client keeps locked fails after a while instead of hanging the UI;

@@ -4,7 +4,9 @@ The structured attributes let a view build its own translated sentence.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 
 class VoronkaError(Exception):
@@ -186,3 +188,73 @@ class InvalidValue(VoronkaError):
         super().__init__(f"{field}: {message}")
         self.field = field
         self.reason = message
+
+
+# --- a second writer ----------------------------------------------------------------------
+@dataclass(frozen=True)
+class DealChange:
+    """The latest change of a deal's stage or status, from its event log: who, what, when."""
+
+    kind: str  # an ``EventKind``: stage, won, lost, reopened
+    user_name: str | None
+    at: datetime
+    stage_ru: str | None = None
+    stage_en: str | None = None
+
+
+def when_text(at: datetime, now: datetime | None = None) -> str:
+    """14:05 today, else 28.11.2026 14:05."""
+    now = now or datetime.now()
+    return at.strftime("%H:%M") if at.date() == now.date() else at.strftime("%d.%m.%Y %H:%M")
+
+
+class DealChanged(InvalidTransition):
+    """The deal is no longer as the user saw it (another writer moved, closed or reopened
+    it): the action is refused; ``change`` says who did what and when."""
+
+    def __init__(self, deal_id: int, change: DealChange | None):
+        who = (change.user_name if change else None) or "Someone"
+        if change is None:
+            text = "This deal has changed since you looked at it."
+        elif change.kind == "stage":
+            text = f"{who} moved this deal to {change.stage_en} at {when_text(change.at)}."
+        elif change.kind == "won":
+            text = f"{who} marked this deal won at {when_text(change.at)}."
+        elif change.kind == "lost":
+            text = f"{who} marked this deal lost at {when_text(change.at)}."
+        else:
+            text = f"{who} reopened this deal at {when_text(change.at)}."
+        super().__init__(text)
+        self.deal_id = deal_id
+        self.change = change
+
+
+@dataclass(frozen=True)
+class FieldConflict:
+    """One field two people changed differently: what it was when the card was opened
+    (``original``), what is stored now (``theirs``) and what this user typed (``mine``)."""
+
+    field: str
+    original: Any
+    theirs: Any
+    mine: Any
+
+
+class EditConflict(VoronkaError):
+    """A card was saved on a stale version and someone else changed the same fields
+    differently meanwhile: nothing was written. ``version`` is the record's version now
+    (save the user's choices on it), ``theirs`` every current value of the saved keys."""
+
+    def __init__(self, entity: str, record_id: int, conflicts: list[FieldConflict], version: int,
+                 theirs: dict[str, Any], user_name: str | None, at: datetime | None):
+        who = user_name or "Someone"
+        when = f" at {when_text(at)}" if at else ""
+        fields = ", ".join(c.field for c in conflicts)
+        super().__init__(f"{who} changed {fields}{when} while you were editing; nothing was saved.")
+        self.entity = entity
+        self.record_id = record_id
+        self.conflicts = conflicts
+        self.version = version
+        self.theirs = theirs
+        self.user_name = user_name
+        self.at = at

@@ -202,14 +202,14 @@ def test_a_failure_in_the_middle_of_a_group_move_moves_none(ctx, qtbot, monkeypa
 
     deals = [deal_in(ctx.db, "unsorted", f"Deal {n}") for n in range(3)]
     before = event_count(ctx)
-    real, calls = deal_services.move_deal, []
+    real, calls = deal_services._move, []
 
-    def fail_second(session, deal_id, *args, **kw):
-        calls.append(deal_id)
+    def fail_second(session, locked, *args, **kw):
+        calls.append(locked.deal.id)
         if len(calls) == 2:
             raise errors.InvalidTransition("the disk is full (simulated)")
-        return real(session, deal_id, *args, **kw)
-    monkeypatch.setattr(deal_services, "move_deal", fail_second)
+        return real(session, locked, *args, **kw)
+    monkeypatch.setattr(deal_services, "_move", fail_second)
     shown = []
     monkeypatch.setattr(board_commands, "show_error", lambda parent, exc: shown.append(exc))
     page = open_board(ctx, qtbot)

@@ -49,6 +49,7 @@ class AppContext(QObject):
         key = self._user_key()
         value = settings.value(key)
         self.user_id: int | None = int(value) if value not in (None, "") else None
+        db.acting_user_id = self.user_id  # who changed a record last (conflict view, undo checks)
         from .live_refresh import LiveRefresh
 
         self.live = LiveRefresh(self)  # other windows' and laptops' commits arrive as ``changed`` too
@@ -146,6 +147,7 @@ class AppContext(QObject):
     # --- who is using this laptop ---------------------------------------------------------
     def set_user(self, user_id: int | None) -> None:
         self.user_id = user_id
+        self.db.acting_user_id = user_id
         self.settings.setValue(self._user_key(), "" if user_id is None else user_id)
         self.undo_stack.clear()
         self.user_changed.emit(user_id)

@@ -20,6 +20,7 @@ INN_LENGTH = "inn_length"
 INN_CHECKSUM = "inn_checksum"
 UNKNOWN_OPTION = "unknown_option"
 TOO_LONG = "too_long"
+NUL_CHARACTER = "nul_character"
 UNKNOWN_RECORD = "unknown_record"
 
 

@@ -6,8 +6,11 @@ Money is stored in integer minor units (kopecks/cents) — never floats.
 """
 from __future__ import annotations
 
-from sqlalchemy import MetaData
-from sqlalchemy.orm import DeclarativeBase
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import DateTime, Integer, MetaData
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -22,3 +25,18 @@ class Base(DeclarativeBase):
     """Base class of every mapped table."""
 
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Versioned:
+    """An editable record: ``version`` goes up with every UPDATE (SQLAlchemy's version
+    counter, so a flush of a stale copy fails instead of overwriting), and
+    ``updated_at``/``updated_by_id`` say who changed it last (stamped at flush by
+    ``models.guards``). A card edit carries the version it was loaded at."""
+
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1, server_default="1")
+    updated_at: Mapped[datetime | None] = mapped_column(DateTime)
+    updated_by_id: Mapped[int | None] = mapped_column(Integer)
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:
+        return {"version_id_col": cls.version}

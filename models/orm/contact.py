@@ -7,7 +7,7 @@ from enum import StrEnum
 from sqlalchemy import Date, DateTime, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from .base import Base
+from .base import Base, Versioned
 
 
 class ContactType(StrEnum):
@@ -17,7 +17,7 @@ class ContactType(StrEnum):
     OTHER = "other"
 
 
-class Contact(Base):
+class Contact(Versioned, Base):
     __tablename__ = "contacts"
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -25,7 +25,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Base
+from .base import Base, Versioned
 
 
 class DealStatus(StrEnum):
@@ -42,7 +42,7 @@ deal_contacts = Table(
 )
 
 
-class Deal(Base):
+class Deal(Versioned, Base):
     __tablename__ = "deals"
     __table_args__ = (Index("ix_deals_pipeline_status_stage", "pipeline_id", "status", "stage_id"),)
 

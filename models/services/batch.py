@@ -24,10 +24,10 @@ from sqlalchemy.orm import Session
 
 from .. import errors
 from ..changes import Changes
-from ..clock import local_now
 from ..orm import Deal, DealEvent, Pipeline, PipelineKind
 from .deals import change_owner, create_deal, lose_deal, reopen_deal, undo_events, update_deal, win_deal
 from .creation_undo import discard_created_deal
+from .deal_guard import Seen
 from .lookup import get_or_raise
 from .recreate import CreatedRecords, discard_created
 from .undo_guard import require_values
@@ -35,13 +35,14 @@ from .undo_guard import require_values
 
 def lose_deals(
     session: Session, deal_ids: Iterable[int], *, reason_id: int | None, user_id: int | None,
-    comment: str | None = None, at: datetime | None = None,
+    comment: str | None = None, at: datetime | None = None, seen: Seen | None = None,
 ) -> Changes:
-    """Lose every deal with the same reason and comment."""
-    at = at or local_now()
+    """Lose every deal with the same reason and comment (``seen``: deal id → what the
+    screen showed; a deal changed since refuses them all)."""
     changes = Changes()
     for deal_id in deal_ids:
-        changes.merge(lose_deal(session, deal_id, reason_id=reason_id, user_id=user_id, comment=comment, at=at))
+        changes.merge(lose_deal(session, deal_id, reason_id=reason_id, user_id=user_id, comment=comment, at=at,
+                                seen=(seen or {}).get(deal_id)))
     return changes
 
 
@@ -68,15 +69,17 @@ def copy_to_client_success(session: Session, deal_id: int, *, user_id: int | Non
 def win_deals(
     session: Session, deal_ids: Iterable[int], *, user_id: int | None, copy_to_success: bool = False,
     values: Mapping[int, Mapping[str, Any]] | None = None, at: datetime | None = None,
+    seen: Seen | None = None,
 ) -> Changes:
     """Win every deal (``values``: deal id → the won stage's required fields); copy each
     into Client Success when asked. ``Changes.created`` lists the copies."""
-    at = at or local_now()
     changes = Changes()
     for deal_id in deal_ids:
-        changes.merge(win_deal(session, deal_id, user_id=user_id, values=(values or {}).get(deal_id), at=at))
+        changes.merge(win_deal(session, deal_id, user_id=user_id, values=(values or {}).get(deal_id), at=at,
+                               seen=(seen or {}).get(deal_id)))
         if copy_to_success:
-            changes.merge(copy_to_client_success(session, deal_id, user_id=user_id, at=at))
+            won_at = get_or_raise(session, Deal, deal_id, "deal").closed_at
+            changes.merge(copy_to_client_success(session, deal_id, user_id=user_id, at=at or won_at))
     return changes
 
 
@@ -111,14 +114,14 @@ def undo_with_copies(session: Session, event_ids: Iterable[int], created_deal_id
 
 def reopen_deals(
     session: Session, deal_ids: Iterable[int], *, user_id: int | None, stage: str | int | None = None,
-    owner_id: int | None = None, at: datetime | None = None,
+    owner_id: int | None = None, at: datetime | None = None, seen: Seen | None = None,
 ) -> Changes:
     """Reopen lost (or won) deals — into ``stage`` if given — and hand them to ``owner_id`` if given."""
-    at = at or local_now()
     ids = list(deal_ids)
     changes = Changes()
     for deal_id in ids:
-        changes.merge(reopen_deal(session, deal_id, user_id=user_id, stage=stage, at=at))
+        changes.merge(reopen_deal(session, deal_id, user_id=user_id, stage=stage, at=at,
+                                  seen=(seen or {}).get(deal_id)))
     if owner_id is not None:
         changes.merge(change_owner(session, ids, owner_id, user_id=user_id, at=at))
     return changes

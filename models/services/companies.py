@@ -19,8 +19,10 @@ from sqlalchemy.orm import Session
 from .. import errors
 from ..changes import Changes
 from ..clock import local_now
+from ..guards import bumped, locked
 from ..orm import Company, Contact, Deal
 from .deals import suggest_deal_name
+from .edit_conflicts import check_not_stale
 from .lookup import get_or_raise
 from .merging import MergeSnapshot, fill_from, note_kept, require_unmerged_since, restore_records
 from .undo_guard import record_refusal
@@ -45,7 +47,7 @@ def sync_deal_names(session: Session, company: Company) -> set[int]:
     ids = set(session.scalars(select(Deal.id).where(
         Deal.company_id == company.id, Deal.name_is_manual.is_(False), Deal.name != name)))
     if ids:
-        session.execute(update(Deal).where(Deal.id.in_(ids)).values(name=name))
+        session.execute(update(Deal).where(Deal.id.in_(ids)).values(name=name, **bumped(session, Deal)))
     return ids
 
 
@@ -60,10 +62,14 @@ def create_company(session: Session, values: Mapping[str, Any]) -> Changes:
     return Changes(companies={company.id}, created=[company.id])
 
 
-def update_company(session: Session, company_id: int, values: Mapping[str, Any]) -> Changes:
-    """Edit a company's fields; its convention-named deals follow a new name or website."""
-    company = get_or_raise(session, Company, company_id, "company")
+def update_company(session: Session, company_id: int, values: Mapping[str, Any], *,
+                   seen_version: int | None = None, original: Mapping[str, Any] | None = None) -> Changes:
+    """Edit a company's fields; its convention-named deals follow a new name or website.
+    A save on a stale ``seen_version`` that clashes with another's edit is refused
+    (``EditConflict``, see ``edit_conflicts``)."""
+    company = locked(session, Company, company_id, "company")
     clean = check_values(session, "company", values)
+    check_not_stale(session, "company", company, clean, seen_version, original)
     apply_values(session, "company", company, clean)
     session.flush()
     changes = Changes(companies={company.id})
@@ -122,8 +128,10 @@ def merge_companies_snapshot(session: Session, keep_id: int, drop_id: int) -> Me
     snap.moved["contacts"] = list(session.scalars(select(Contact.id).where(Contact.company_id == drop_id)))
     snap.moved["deal_names"] = [list(r) for r in session.execute(
         select(Deal.id, Deal.name).where(Deal.company_id.in_([keep_id, drop_id])))]
-    session.execute(update(Deal).where(Deal.company_id == drop_id).values(company_id=keep_id))
-    session.execute(update(Contact).where(Contact.company_id == drop_id).values(company_id=keep_id))
+    session.execute(update(Deal).where(Deal.company_id == drop_id).values(
+        company_id=keep_id, **bumped(session, Deal)))
+    session.execute(update(Contact).where(Contact.company_id == drop_id).values(
+        company_id=keep_id, **bumped(session, Contact)))
     session.delete(drop)
     session.flush()
     sync_deal_names(session, keep)
@@ -158,11 +166,13 @@ def undo_merge_companies(session: Session, snap: MergeSnapshot) -> Changes:
     restore_records(session, snap, Company)
     drop_id = snap.drop_row["id"]
     if snap.moved["deals"]:
-        session.execute(update(Deal).where(Deal.id.in_(snap.moved["deals"])).values(company_id=drop_id))
+        session.execute(update(Deal).where(Deal.id.in_(snap.moved["deals"])).values(
+            company_id=drop_id, **bumped(session, Deal)))
     if snap.moved["contacts"]:
-        session.execute(update(Contact).where(Contact.id.in_(snap.moved["contacts"])).values(company_id=drop_id))
+        session.execute(update(Contact).where(Contact.id.in_(snap.moved["contacts"])).values(
+            company_id=drop_id, **bumped(session, Contact)))
     for deal_id, name in snap.moved["deal_names"]:
-        session.execute(update(Deal).where(Deal.id == deal_id).values(name=name))
+        session.execute(update(Deal).where(Deal.id == deal_id).values(name=name, **bumped(session, Deal)))
     session.flush()
     return Changes(companies={snap.keep_id, drop_id}, deals={d for d, _n in snap.moved["deal_names"]},
                    contacts=set(snap.moved["contacts"]))

@@ -19,6 +19,8 @@ from ..changes import Changes
 from ..clock import local_now
 from ..orm import Activity, Contact, Deal, deal_contacts
 from .companies import Duplicate
+from ..guards import locked, touch
+from .edit_conflicts import check_not_stale
 from .lookup import get_or_raise
 from .merging import MergeSnapshot, fill_from, note_kept, require_unmerged_since, restore_records
 from .undo_guard import user_name
@@ -44,10 +46,14 @@ def create_contact(session: Session, values: Mapping[str, Any]) -> Changes:
                    created=[contact.id])
 
 
-def update_contact(session: Session, contact_id: int, values: Mapping[str, Any]) -> Changes:
-    contact = get_or_raise(session, Contact, contact_id, "contact")
+def update_contact(session: Session, contact_id: int, values: Mapping[str, Any], *,
+                   seen_version: int | None = None, original: Mapping[str, Any] | None = None) -> Changes:
+    """Edit a contact's fields; a save on a stale ``seen_version`` that clashes with
+    another's edit is refused (``EditConflict``)."""
+    contact = locked(session, Contact, contact_id, "contact")
     before = contact.company_id
     clean = check_values(session, "contact", values)
+    check_not_stale(session, "contact", contact, clean, seen_version, original)
     apply_values(session, "contact", contact, clean)
     session.flush()
     return Changes(contacts={contact.id}, companies={c for c in (before, contact.company_id) if c})
@@ -84,8 +90,8 @@ def find_contact_duplicates(session: Session, *, emails: Iterable[str] = (), pho
 
 
 def set_deal_contacts(session: Session, deal_id: int, contact_ids: Iterable[int]) -> Changes:
-    """Make ``contact_ids`` exactly the people on a deal."""
-    get_or_raise(session, Deal, deal_id, "deal")
+    """Make ``contact_ids`` exactly the people on a deal (a change bumps the deal's version)."""
+    deal = get_or_raise(session, Deal, deal_id, "deal")
     wanted = set(contact_ids)
     for cid in wanted:
         get_or_raise(session, Contact, cid, "contact")
@@ -95,6 +101,8 @@ def set_deal_contacts(session: Session, deal_id: int, contact_ids: Iterable[int]
                                                     deal_contacts.c.contact_id.in_(current - wanted)))
     for cid in sorted(wanted - current):
         session.execute(insert(deal_contacts).values(deal_id=deal_id, contact_id=cid))
+    if current != wanted:
+        touch(deal)
     return Changes(deals={deal_id}, contacts=current ^ wanted)
 
 

@@ -20,6 +20,8 @@ from ..fields.errors import EMPTY
 from ..orm import Company, Deal
 from .contacts import set_deal_contacts
 from .deals import suggest_deal_name, update_deal
+from ..guards import locked
+from .edit_conflicts import check_not_stale
 from .lookup import get_or_raise
 from .record_fields import check_values
 
@@ -27,9 +29,15 @@ DEAL_CARD_FIELDS = {"name", "company", "amount", "expected_close", "notes", "sou
 _TO_UPDATE_DEAL = {"company": "company_id"}
 
 
-def save_deal_fields(session: Session, deal_id: int, values: Mapping[str, Any]) -> Changes:
-    """Write the deal card's edited fields (keys as on the card, ``custom:<key>`` too)."""
-    deal = get_or_raise(session, Deal, deal_id, "deal")
+def save_deal_fields(session: Session, deal_id: int, values: Mapping[str, Any], *,
+                     seen_version: int | None = None, original: Mapping[str, Any] | None = None) -> Changes:
+    """Write the deal card's edited fields (keys as on the card, ``custom:<key>`` too).
+
+    ``seen_version`` and ``original``: the deal's version and these fields' values when
+    the card was loaded; a field someone else changed differently since refuses the
+    save (``EditConflict``)."""
+    deal = locked(session, Deal, deal_id, "deal")
+    check_not_stale(session, "deal", deal, values, seen_version, original)
     wants_auto_name = "name" in values and not str(values["name"] or "").strip()
     to_check = {k: v for k, v in values.items() if not (k == "name" and wants_auto_name)}
     clean = check_values(session, "deal", to_check, writable=DEAL_CARD_FIELDS)

@@ -18,8 +18,10 @@ from sqlalchemy.orm import Session
 from .. import errors
 from ..changes import Changes
 from ..clock import local_now
+from ..guards import acting, touch
 from ..money import from_minor, to_minor
 from ..orm import Company, Deal, DealEvent, DealStatus, EventKind, LostReason, Stage, User
+from .deal_guard import LockedDeal, Seen, SeenDeal, event_time, expect, expect_closed, lock_deal
 from .lookup import get_or_raise, pipeline_by_key, stage_ref
 from .replay import replay_deal
 from .requirements import missing_fields
@@ -51,6 +53,7 @@ def _apply_fields(session: Session, deal: Deal, values: Mapping[str, Any]) -> No
             from .custom_values import set_custom_value
 
             set_custom_value(session, "deal", deal.id, key.removeprefix("custom:"), value)
+            touch(deal)
             continue
         if key not in EDITABLE_FIELDS:
             raise errors.InvalidValue(key, "is not a deal field that can be edited")
@@ -173,11 +176,6 @@ def update_deal(session: Session, deal_id: int, values: Mapping[str, Any]) -> Ch
     return Changes(deals={deal.id})
 
 
-def _require_open(deal: Deal) -> None:
-    if deal.status != DealStatus.OPEN:
-        raise errors.InvalidTransition(f"Deal {deal.name!r} is {deal.status}; reopen it first.")
-
-
 def move_deal(
     session: Session,
     deal_id: int,
@@ -186,16 +184,23 @@ def move_deal(
     user_id: int | None,
     values: Mapping[str, Any] | None = None,
     at: datetime | None = None,
+    seen: SeenDeal | None = None,
 ) -> Changes:
     """Move an open deal into ``stage`` (key or id) of its pipeline, writing the entry event.
 
     ``values`` fills deal fields in the same transaction (the "required to enter"
     form). Entering a won stage wins the deal. Raises ``StageRequirementsMissing``
-    listing the empty required fields; nothing is written then.
+    listing the empty required fields; nothing is written then. ``DealChanged`` when the
+    deal is closed, or no longer as ``seen`` (what the user's screen showed).
     """
-    at = at or local_now()
-    deal = get_or_raise(session, Deal, deal_id, "deal")
-    _require_open(deal)
+    return _move(session, lock_deal(session, deal_id), stage, user_id=user_id, values=values, at=at, seen=seen)
+
+
+def _move(session: Session, locked: LockedDeal, stage: str | int, *, user_id: int | None,
+          values: Mapping[str, Any] | None, at: datetime | None, seen: SeenDeal | None) -> Changes:
+    deal = locked.deal
+    expect(session, deal, seen)
+    acting(session, user_id)
     target = stage_ref(session, deal.pipeline_id, stage)
     if values:
         _apply_fields(session, deal, values)
@@ -204,6 +209,7 @@ def move_deal(
     missing = missing_fields(session, deal, target)
     if missing:
         raise errors.StageRequirementsMissing(deal.id, target.key, target.name_en, missing, target.name_ru)
+    at = event_time(locked, at)
     changes = Changes(deals={deal.id})
     entry = _event(session, deal, EventKind.STAGE, at, user_id, stage_id=target.id)
     deal.stage_id, deal.stage_entered_at = target.id, at
@@ -219,16 +225,17 @@ def move_deal(
 def move_deals(
     session: Session, deal_ids: Iterable[int], stage: str | int, *, user_id: int | None,
     values: Mapping[int, Mapping[str, Any]] | None = None, at: datetime | None = None,
+    seen: Seen | None = None,
 ) -> Changes:
     """Move several deals in one transaction: if one is refused, none moves. ``values``
-    fills each deal's fields (deal id → the "required to enter" form's values)."""
+    fills each deal's fields (deal id → the "required to enter" form's values); ``seen``
+    is what the screen showed of each (deal id → ``SeenDeal``)."""
     changes = Changes()
-    at = at or local_now()
     for deal_id in deal_ids:
-        deal = get_or_raise(session, Deal, deal_id, "deal")
-        target = stage if isinstance(stage, int) else stage_ref(session, deal.pipeline_id, stage).id
-        changes.merge(move_deal(session, deal_id, target, user_id=user_id, at=at,
-                                values=(values or {}).get(deal_id)))
+        locked = lock_deal(session, deal_id)
+        target = stage if isinstance(stage, int) else stage_ref(session, locked.deal.pipeline_id, stage).id
+        changes.merge(_move(session, locked, target, user_id=user_id, at=at,
+                            values=(values or {}).get(deal_id), seen=(seen or {}).get(deal_id)))
     return changes
 
 
@@ -238,17 +245,20 @@ def won_stage(session: Session, pipeline_id: int) -> Stage | None:
 
 def win_deal(
     session: Session, deal_id: int, *, user_id: int | None, values: Mapping[str, Any] | None = None,
-    at: datetime | None = None,
+    at: datetime | None = None, seen: SeenDeal | None = None,
 ) -> Changes:
-    """Win an open deal: it enters the pipeline's won stage (or, with none, only a won event)."""
-    deal = get_or_raise(session, Deal, deal_id, "deal")
-    _require_open(deal)
+    """Win an open deal: it enters the pipeline's won stage (or, with none, only a won event).
+    A deal is never won twice: a closed one is refused (``DealChanged``) until reopened."""
+    locked = lock_deal(session, deal_id)
+    deal = locked.deal
+    expect(session, deal, seen)
     target = won_stage(session, deal.pipeline_id)
     if target is not None:
-        return move_deal(session, deal_id, target.id, user_id=user_id, values=values, at=at)
-    at = at or local_now()
+        return _move(session, locked, target.id, user_id=user_id, values=values, at=at, seen=None)
+    acting(session, user_id)
     if values:
         _apply_fields(session, deal, values)
+    at = event_time(locked, at)
     ev = _event(session, deal, EventKind.WON, at, user_id, stage_id=deal.stage_id)
     deal.status, deal.closed_at = DealStatus.WON, at
     session.flush()
@@ -257,15 +267,17 @@ def win_deal(
 
 def lose_deal(
     session: Session, deal_id: int, *, reason_id: int | None, user_id: int | None,
-    comment: str | None = None, at: datetime | None = None,
+    comment: str | None = None, at: datetime | None = None, seen: SeenDeal | None = None,
 ) -> Changes:
     """Lose an open deal at its current stage; a reason from the list is required."""
     if reason_id is None:
         raise errors.LostReasonRequired()
     get_or_raise(session, LostReason, reason_id, "lost reason")
-    at = at or local_now()
-    deal = get_or_raise(session, Deal, deal_id, "deal")
-    _require_open(deal)
+    locked = lock_deal(session, deal_id)
+    deal = locked.deal
+    expect(session, deal, seen)
+    acting(session, user_id)
+    at = event_time(locked, at)
     ev = _event(
         session, deal, EventKind.LOST, at, user_id, stage_id=deal.stage_id,
         lost_reason_id=reason_id, comment=(comment or None),
@@ -278,13 +290,15 @@ def lose_deal(
 
 def reopen_deal(
     session: Session, deal_id: int, *, user_id: int | None, stage: str | int | None = None,
-    at: datetime | None = None,
+    at: datetime | None = None, seen: SeenDeal | None = None,
 ) -> Changes:
-    """Reopen a won or lost deal (a ``reopened`` event), optionally into another stage."""
-    at = at or local_now()
-    deal = get_or_raise(session, Deal, deal_id, "deal")
-    if deal.status == DealStatus.OPEN:
-        raise errors.InvalidTransition(f"Deal {deal.name!r} is already open.")
+    """Reopen a won or lost deal (a ``reopened`` event), optionally into another stage.
+    An open deal is refused (``DealChanged``: someone reopened it already)."""
+    locked = lock_deal(session, deal_id)
+    deal = locked.deal
+    expect_closed(session, deal, seen)
+    acting(session, user_id)
+    at = event_time(locked, at)
     ev = _event(session, deal, EventKind.REOPENED, at, user_id)
     deal.status, deal.closed_at, deal.lost_reason_id, deal.lost_comment = DealStatus.OPEN, None, None, None
     session.flush()
@@ -298,7 +312,8 @@ def reopen_deal(
                                 Stage.side_of_id.is_(None)).order_by(Stage.position.desc())
         )
     if target is not None and target.id != deal.stage_id:
-        changes.merge(move_deal(session, deal.id, target.id, user_id=user_id, at=at))
+        changes.merge(_move(session, LockedDeal(deal, at), target.id, user_id=user_id, values=None, at=at,
+                            seen=None))
     return changes
 
 
@@ -307,14 +322,15 @@ def change_owner(
     at: datetime | None = None,
 ) -> Changes:
     """Reassign deals to ``owner_id`` (an owner event each), in one transaction."""
-    at = at or local_now()
     get_or_raise(session, User, owner_id, "user")
+    acting(session, user_id)
     changes = Changes()
     for deal_id in deal_ids:
-        deal = get_or_raise(session, Deal, deal_id, "deal")
+        locked = lock_deal(session, deal_id)
+        deal = locked.deal
         if deal.owner_id == owner_id:
             continue
-        ev = _event(session, deal, EventKind.OWNER, at, user_id, owner_id=owner_id)
+        ev = _event(session, deal, EventKind.OWNER, event_time(locked, at), user_id, owner_id=owner_id)
         deal.owner_id = owner_id
         session.flush()
         changes.deals.add(deal.id)

@@ -24,6 +24,9 @@ from .record_fields import custom_texts, delete_custom_values, row_dict
 from .undo_guard import record_refusal, require_row, user_name
 
 
+VERSION_COLUMNS = ("version", "updated_at", "updated_by_id")
+
+
 @dataclass
 class MergeSnapshot:
     """What a merge changed, enough to undo it."""
@@ -99,7 +102,8 @@ def restore_records(session: Session, snap: MergeSnapshot, model: type) -> tuple
     advance_sequences(session, [model])  # the id is written explicitly
     keep = session.get(model, snap.keep_id)
     for attr, value in snap.keep_before.items():
-        setattr(keep, attr, value)
+        if attr not in VERSION_COLUMNS:  # the version only goes up (the flush guard stamps the rest)
+            setattr(keep, attr, value)
     session.flush()
     delete_custom_values(session, snap.entity, snap.keep_id)
     for field_id, text in snap.custom_keep_before.items():

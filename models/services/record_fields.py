@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from ..fields import FieldInvalid, FieldsInvalid, FieldSpec, normalise, to_text
 from ..fields.catalog import BUILTIN, COLUMNS, CUSTOM_PREFIX, custom_spec
 from ..fields.errors import UNKNOWN_RECORD
+from ..guards import touch
 from ..money import to_minor
 from ..orm import CustomField, CustomFieldValue
 
@@ -69,6 +70,7 @@ def apply_values(session: Session, entity: str, record: Any, values: Mapping[str
         if key.startswith(CUSTOM_PREFIX):
             specs = specs or field_specs(session, entity)
             write_custom(session, specs[key], record.id, value)
+            touch(record)
         elif columns.get(key):
             setattr(record, columns[key], column_value(columns[key], value))
 

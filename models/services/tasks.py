@@ -11,6 +11,8 @@ from .. import errors
 from ..changes import Changes
 from ..clock import local_now
 from ..orm import Task, User
+from ..guards import locked
+from .edit_conflicts import check_not_stale
 from .lookup import get_or_raise
 
 
@@ -30,9 +32,12 @@ def add_task(
 TASK_FIELDS = ("title", "due_at", "assignee_id")
 
 
-def update_task(session: Session, task_id: int, values: dict[str, Any]) -> Changes:
-    """Edit a task's ``title`` (not empty), ``due_at`` (None: no due time) or ``assignee_id``."""
-    task = get_or_raise(session, Task, task_id, "task")
+def update_task(session: Session, task_id: int, values: dict[str, Any], *,
+                seen_version: int | None = None, original: dict[str, Any] | None = None) -> Changes:
+    """Edit a task's ``title`` (not empty), ``due_at`` (None: no due time) or ``assignee_id``;
+    a save on a stale ``seen_version`` that clashes with another's edit is refused."""
+    task = locked(session, Task, task_id, "task")
+    check_not_stale(session, "task", task, values, seen_version, original)
     for key, value in values.items():
         if key not in TASK_FIELDS:
             raise errors.InvalidValue(key, "is not a task field that can be edited")

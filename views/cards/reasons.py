@@ -22,6 +22,7 @@ REASONS = {
     "inn_checksum": QT_TRANSLATE_NOOP("FieldReasons", "The INN check digits do not match: look for a typo."),
     "unknown_option": QT_TRANSLATE_NOOP("FieldReasons", "Not one of the choices."),
     "too_long": QT_TRANSLATE_NOOP("FieldReasons", "Too long."),
+    "nul_character": QT_TRANSLATE_NOOP("FieldReasons", "Contains a NUL character, which cannot be stored."),
     "unknown_record": QT_TRANSLATE_NOOP("FieldReasons", "Choose from the list."),
 }
 
