@@ -4,6 +4,7 @@
     voronka demo    --db PATH [--deals N] [--seed S]
     voronka import  --db PATH --dir FOLDER
     voronka report  --db PATH --period P [--as-of ISO] [--pipeline KEY] --format F --out FILE|-
+    voronka check   --db PATH_OR_URL
 
 Errors go to stderr as one sentence; bad input (and a database that cannot be used:
 missing, damaged, read-only, busy) exits with status 2. Anything unexpected is one
@@ -18,7 +19,7 @@ from collections.abc import Sequence
 
 from models.errors import VoronkaError
 
-SUBCOMMANDS = ("demo", "import", "report")
+SUBCOMMANDS = ("demo", "import", "report", "check")
 
 
 def app_version() -> str:
@@ -36,7 +37,7 @@ class UsageError(Exception):
 
 
 def _build_parser() -> argparse.ArgumentParser:
-    from .commands import demo, import_history, report
+    from .commands import check, demo, import_history, report
 
     parser = argparse.ArgumentParser(prog="voronka", description="Voronka — offline CRM for a B2B sales team.")
     parser.add_argument("--version", action="version", version=f"voronka {app_version()}")
@@ -44,6 +45,7 @@ def _build_parser() -> argparse.ArgumentParser:
     demo.add_parser(sub)
     import_history.add_parser(sub)
     report.add_parser(sub)
+    check.add_parser(sub)
     return parser
 
 

@@ -31,6 +31,7 @@ AREAS: dict[str, list[str]] = {
     "undo": ["views/undo/**/*.py"],
     "importing": ["views/importing/**/*.py", "views/database/**/*.py"],
     "failures": ["views/failures/**/*.py"],
+    "conflicts": ["views/conflicts/**/*.py"],
 }
 
 

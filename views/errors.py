@@ -7,6 +7,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from models import errors
+from models.fields import FieldsInvalid
 
 from .plain_text import as_rich_text
 
@@ -67,6 +68,14 @@ def describe(exc: BaseException) -> str:
                 .replace("%1", exc.name_in(_ui_language)).replace("%2", fields))
     if isinstance(exc, errors.LostReasonRequired):
         return QCoreApplication.translate("Errors", "A lost deal needs a reason.")
+    if isinstance(exc, errors.DealChanged):
+        from .conflicts.messages import deal_changed
+
+        return deal_changed(exc, _ui_language)
+    if isinstance(exc, errors.EditConflict):
+        from .conflicts.messages import edit_conflict
+
+        return edit_conflict(exc, field_label)
     if isinstance(exc, errors.NothingToUndo):
         return QCoreApplication.translate("Errors", "That change can no longer be undone: the deal has changed since.")
     if isinstance(exc, errors.InvalidTransition):
@@ -81,6 +90,10 @@ def describe(exc: BaseException) -> str:
         return QCoreApplication.translate("Errors", "Cannot write to the folder %1. Choose a folder you can write to.").replace("%1", exc.folder)
     if isinstance(exc, errors.DatabaseUnreachable):
         return QCoreApplication.translate("Errors", "Cannot connect to the database %1: %2").replace("%1", exc.location).replace("%2", exc.detail)
+    if isinstance(exc, FieldsInvalid):
+        from .cards.reasons import reason_text
+
+        return " ".join(f"{field_label(p.field)}: {reason_text(p)}" for p in exc.problems)
     if isinstance(exc, errors.InvalidValue):
         return f"{field_label(exc.field)}: {exc.reason}"
     return str(exc)

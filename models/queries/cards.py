@@ -94,6 +94,7 @@ class CardData:
     layout: CardLayout
     currency: str
     company_name: str | None = None  # the company picker lists the others only when opened
+    version: int | None = None  # the record's version when loaded: a save on it may meet a conflict
 
 
 @dataclass
@@ -260,7 +261,7 @@ def deal_card(session: Session, deal_id: int) -> DealCardData:
     open_tasks = session.scalar(select(func.count()).select_from(Task).where(
         Task.deal_id == deal_id, Task.done_at.is_(None))) or 0
     return DealCardData(
-        kind=kind, id=deal.id, values=values, fields=fields, layout=card_layout(session, kind),
+        kind=kind, id=deal.id, values=values, fields=fields, layout=card_layout(session, kind), version=deal.version,
         currency=deal.currency or team_currency(session), company_name=company.name if company else None,
         status=deal.status, pipeline_key=pipeline.key if pipeline else "", stages=stages,
         users=user_choices(session, deal.owner_id),
@@ -294,7 +295,7 @@ def company_card(session: Session, company_id: int | None) -> CompanyCardData:
                func.coalesce(Contact.phone_work, Contact.phone_personal))
         .where(Contact.company_id == company_id).order_by(Contact.full_name))]
     return CompanyCardData("company", company_id, values, fields, card_layout(session, "company"), currency,
-                           people=people, deals=_deal_lines(session, Deal.company_id == company_id))
+                           version=company.version, people=people, deals=_deal_lines(session, Deal.company_id == company_id))
 
 
 def contact_card(session: Session, contact_id: int | None) -> ContactCardData:
@@ -310,7 +311,7 @@ def contact_card(session: Session, contact_id: int | None) -> ContactCardData:
     linked = select(deal_contacts.c.deal_id).where(deal_contacts.c.contact_id == contact_id)
     company = session.get(Company, contact.company_id) if contact.company_id else None
     return ContactCardData("contact", contact_id, values, fields, card_layout(session, "contact"), currency,
-                           company.name if company else None, deals=_deal_lines(session, Deal.id.in_(linked)))
+                           company.name if company else None, version=contact.version, deals=_deal_lines(session, Deal.id.in_(linked)))
 
 
 # --- the deal's timeline ------------------------------------------------------------------

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QHBoxLayout, QMenu, QScrollArea, QVBoxLayout, QWid
 
 from models.changes import Changes
 from models.clock import local_now
+from models.services.deal_guard import SeenDeal
 from models.queries.board import (
     TARGETED_RELOAD_LIMIT,
     BoardCard,
@@ -74,7 +75,7 @@ class BoardView(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
-        self.actions = BoardActions(ctx, self, self.deal_name)
+        self.actions = BoardActions(ctx, self, self.deal_name, self.seen_state)
         self.pipeline: PipelineRow | None = None
         self.stages: list[BoardStage] = []
         self.columns: list[StageColumn] = []
@@ -292,6 +293,11 @@ class BoardView(QWidget):
     def deal_name(self, deal_id: int) -> str:
         card = self.card(deal_id)
         return card.name if card else f"#{deal_id}"
+
+    def seen_state(self, deal_id: int) -> SeenDeal | None:
+        """The deal as this board shows it: open, in its column's stage (None: not on the board)."""
+        card = self.card(deal_id)
+        return SeenDeal(card.stage_id) if card else None
 
     def column(self, stage_key: str) -> StageColumn:
         return next(c for c in self.columns if c.stage.key == stage_key)

@@ -21,6 +21,7 @@ from models.changes import Changes
 from models.queries.board import BoardStage, lost_reasons
 from models.queries.cards import record_values
 from models.services.batch import lose_deals, reopen_deals, undo_with_copies, win_deals
+from models.services.deal_guard import SeenDeal
 from models.services.deals import change_owner, deal_values, move_deals
 from models.services.recreate import CreatedRecords, capture_created, restore_created
 from models.services.funnel_rules import stage_rules, update_stage_rules
@@ -33,14 +34,29 @@ from .dialogs import BoardDialogs
 
 
 class BoardActions(QObject):
-    def __init__(self, ctx: AppContext, parent: QWidget, deal_name: Callable[[int], str]):
+    """``seen(deal_id)``: the deal as the screen shows it (stage, status), which the services
+    check against the deal as it is now — a deal someone else moved, closed or reopened
+    meanwhile is refused with who did it, and the screens showing it refresh."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget, deal_name: Callable[[int], str],
+                 seen: Callable[[int], SeenDeal | None] | None = None):
         super().__init__(parent)
         self.ctx = ctx
         self.parent_widget = parent
         self.deal_name = deal_name
+        self.seen = seen or (lambda _deal_id: None)
         self.dialogs = BoardDialogs(parent, ctx.language)
 
     # --- helpers ----------------------------------------------------------------------
+    def _seen(self, deal_ids: Sequence[int]) -> dict[int, SeenDeal]:
+        return {deal_id: seen for deal_id in deal_ids if (seen := self.seen(deal_id)) is not None}
+
+    def _refused(self, exc: errors.VoronkaError) -> None:
+        """Say why; a deal someone else changed is reloaded by every screen showing it."""
+        show_error(self.parent_widget, exc)
+        if isinstance(exc, errors.DealChanged):
+            self.ctx.changed.emit(Changes(deals={exc.deal_id}))
+
     def _what(self, deal_ids: Sequence[int]) -> str:
         if len(deal_ids) == 1:
             return "«" + self.deal_name(deal_ids[0]) + "»"
@@ -79,7 +95,7 @@ class BoardActions(QObject):
         try:
             return self.ctx.push_undoable(text, do, self._undo())
         except errors.VoronkaError as exc:
-            show_error(self.parent_widget, exc)
+            self._refused(exc)
             return None
 
     def _with_required_fields(self, stage_name: str, text: str,
@@ -105,7 +121,7 @@ class BoardActions(QObject):
                 values[exc.deal_id] = asked
                 before[exc.deal_id] = self.ctx.query(deal_values, exc.deal_id, list(asked))
             except errors.VoronkaError as exc:
-                show_error(self.parent_widget, exc)
+                self._refused(exc)
                 return None
 
     # --- the actions ------------------------------------------------------------------
@@ -115,14 +131,15 @@ class BoardActions(QObject):
             return None
         if stage.won:
             return self.win(deal_ids)
-        ids, user = list(deal_ids), self.ctx.user_id
+        ids, user, seen = list(deal_ids), self.ctx.user_id, self._seen(deal_ids)
         name = stage.name(self.ctx.language)
         text = self.tr("Move %1 to «%2»").replace("%1", self._what(ids)).replace("%2", name)
         return self._with_required_fields(
-            name, text, lambda values: self.ctx.run(move_deals, ids, stage.id, user_id=user, values=values))
+            name, text, lambda values: self.ctx.run(move_deals, ids, stage.id, user_id=user, values=values,
+                                                    seen=seen))
 
     def win(self, deal_ids: Sequence[int], offer_copy: bool = True) -> Changes | None:
-        ids, user = list(deal_ids), self.ctx.user_id
+        ids, user, seen = list(deal_ids), self.ctx.user_id, self._seen(deal_ids)
         mode = self.ctx.team_setting(WON_COPY_SETTING, "ask") if offer_copy else "never"
         if mode == "always":
             copy = True
@@ -136,7 +153,8 @@ class BoardActions(QObject):
 
         def act(values: dict[int, dict[str, Any]], copies: CreatedRecords | None = None) -> Changes:
             """Win; on a redo the copies the first win made come back under their ids."""
-            changes = ctx.run(win_deals, ids, user_id=user, copy_to_success=copy and copies is None, values=values)
+            changes = ctx.run(win_deals, ids, user_id=user, copy_to_success=copy and copies is None,
+                                  values=values, seen=seen)
             if copies is not None:
                 changes.merge(ctx.run(restore_copies, copies))
             return changes
@@ -144,14 +162,14 @@ class BoardActions(QObject):
         return self._with_required_fields(self.tr("Won"), text, act)
 
     def lose(self, deal_ids: Sequence[int]) -> Changes | None:
-        ids, user = list(deal_ids), self.ctx.user_id
+        ids, user, seen = list(deal_ids), self.ctx.user_id, self._seen(deal_ids)
         answer = self.dialogs.lost(self.ctx.query(lost_reasons), len(ids))
         if answer is None:
             return None
         reason_id, comment = answer
         text = self.tr("Lose %1").replace("%1", self._what(ids))
         return self._undoable(text, lambda: self.ctx.run(lose_deals, ids, reason_id=reason_id, user_id=user,
-                                                         comment=comment))
+                                                         comment=comment, seen=seen))
 
     def reassign(self, deal_ids: Sequence[int], owner_id: int, owner_name: str) -> Changes | None:
         ids, user = list(deal_ids), self.ctx.user_id
@@ -161,14 +179,14 @@ class BoardActions(QObject):
     def reopen(self, deal_ids: Sequence[int], *, stage: BoardStage | None = None,
                owner: tuple[int, str] | None = None) -> Changes | None:
         """Reactivate lost deals into ``stage``, or reopen them under another ``owner``."""
-        ids, user = list(deal_ids), self.ctx.user_id
+        ids, user, seen = list(deal_ids), self.ctx.user_id, self._seen(deal_ids)
         if owner is not None:
             text = self.tr("Reassign %1 to %2").replace("%1", self._what(ids)).replace("%2", owner[1])
         else:
             text = self.tr("Reactivate %1").replace("%1", self._what(ids))
         return self._undoable(text, lambda: self.ctx.run(
             reopen_deals, ids, user_id=user, stage=stage.id if stage else None,
-            owner_id=owner[0] if owner else None))
+            owner_id=owner[0] if owner else None, seen=seen))
 
     def edit_rules(self, stage: BoardStage, values: dict[str, Any]) -> Changes | None:
         user = self.ctx.user_id

@@ -13,11 +13,12 @@ from typing import Any
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from models.changes import Changes
-from models.errors import StageRequirementsMissing, VoronkaError
+from models.errors import DealChanged, StageRequirementsMissing, VoronkaError
 from models.queries.board import lost_reasons
 from models.queries.cards import CardData, DealCardData, deal_card, deal_timeline, distinct_values
 from models.queries.tasks import deal_tasks
 from models.services.deal_fields import save_deal_fields
+from models.services.deal_guard import SeenDeal
 from models.services.deals import change_owner, lose_deal, move_deal, reopen_deal, undo_events
 
 from ..errors import show_error
@@ -169,8 +170,13 @@ class DealCard(RecordCard):
         return save_deal_fields
 
     # --- actions that write events -----------------------------------------------------------
+    def seen(self, _deal_id: int | None = None) -> SeenDeal:
+        """The deal as this card shows it; a move, loss or reopen is checked against it."""
+        return SeenDeal(self.data.values.get("stage"), self.data.status)
+
     def _event_action(self, text: str, service, **kw: Any) -> bool:
         ctx, deal_id = self.ctx, self.record_id
+        kw["seen"] = self.seen()
         try:
             ctx.push_undoable(text, lambda: ctx.run(service, deal_id, user_id=ctx.user_id, **kw),
                               lambda done: ctx.run(undo_events, done.event_ids, user_id=ctx.user_id))
@@ -186,6 +192,8 @@ class DealCard(RecordCard):
             return False
         except VoronkaError as exc:
             show_error(self, exc)
+            if isinstance(exc, DealChanged):  # the board and other cards showing it refresh too
+                self.ctx.changed.emit(Changes(deals={deal_id}))
             self.reload()
             return False
         return True
@@ -237,7 +245,7 @@ class DealCard(RecordCard):
         key = self.data.pipeline_key
         kind = next((p.kind for p in self.ctx.query(pipelines) if p.key == key), None)
         if getattr(self, "_board_actions", None) is None:
-            self._board_actions = BoardActions(self.ctx, self, lambda _deal_id: self.title.text())
+            self._board_actions = BoardActions(self.ctx, self, lambda _deal_id: self.title.text(), self.seen)
         self._board_actions.win([self.record_id], offer_copy=kind == "sales")
 
     def lose(self) -> None:

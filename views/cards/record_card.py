@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.changes import Changes
-from models.errors import NotFound, VoronkaError
+from models.errors import EditConflict, NotFound, VoronkaError
 from models.fields import FieldsInvalid
 from models.queries.cards import CardData, company_choices
 
@@ -244,16 +244,45 @@ class RecordCard(QWidget):
             self.form.show_problems(exc.problems)
             self.status_line.setText(self.tr("Nothing was saved: fix the fields marked in red."))
             return False
+        except EditConflict as exc:
+            return self._resolve_conflict(exc, values)
         except VoronkaError as exc:
             show_error(self, exc)
             return False
         self.reload()
         return True
 
+    def _resolve_conflict(self, conflict: EditConflict, values: dict[str, Any]) -> bool:
+        """Someone else saved some of these fields differently: show theirs and mine per
+        field and save only what the user chooses, on the version they have now seen."""
+        from ..conflicts.dialog import ConflictDialog
+        from ..errors import field_label
+
+        dialog = ConflictDialog(conflict, lambda key: self._field_label(key, field_label), parent=self)
+        if not dialog.exec():
+            self.status_line.setText(self.tr("Nothing was saved: someone else changed this record meanwhile."))
+            return False
+        clashing = {c.field for c in conflict.conflicts}
+        keep = {k: v for k, v in values.items() if k not in clashing or k in dialog.mine_fields()}
+        try:
+            self._write(keep, version=conflict.version, original=conflict.theirs)
+        except VoronkaError as exc:
+            show_error(self, exc)
+            return False
+        self.reload()
+        return True
+
+    def _field_label(self, key: str, fallback: Callable[[str], str]) -> str:
+        spec = self.data.fields.get(key) if self.data else None
+        return spec.label(self.ctx.language) if spec is not None and hasattr(spec, "label") else fallback(key)
+
     def duplicate_keys(self) -> tuple[str, ...]:
         return ()
 
-    def _write(self, values: dict[str, Any]) -> None:
+    def _write(self, values: dict[str, Any], version: int | None = None,
+               original: Mapping[str, Any] | None = None) -> None:
+        """Create the record, or save ``values`` on the version the card was loaded at
+        (``version``/``original``: what a resolved conflict showed instead)."""
         name = self.title.text() or self.kind_text(self.data)
         ctx = self.ctx  # the undo commands outlive this card
         if self.record_id is None:
@@ -263,10 +292,15 @@ class RecordCard(QWidget):
             self.record_id = made.created[0]
             self.defaults = {}
             return
-        old = {k: self.data.values.get(k) for k in values}
+        if not values:
+            return
+        source = self.data.values if original is None else original
+        old = {k: source.get(k) for k in values}
+        seen = self.data.version if version is None else version
         record_id, update = self.record_id, self.update_service()
         push_guarded(ctx, self.tr("Edit %1").replace("%1", name), self.kind, record_id, list(values),
-                     lambda s: update(s, record_id, values), lambda s: update(s, record_id, old), name=name)
+                     lambda s: update(s, record_id, values, seen_version=seen, original=old),
+                     lambda s: update(s, record_id, old), name=name)
 
     def _resolve_duplicates(self, duplicates: list, values: dict[str, Any]) -> str:
         """Ask what to do about look-alikes: "save" this record, "merged" into one, or "stop"."""
