@@ -115,3 +115,21 @@ def test_moves_acknowledged_before_a_kill_9_are_all_kept(db):
     assert set(acknowledged) <= kept
     with db.engine.connect() as conn:
         assert [str(f) for f in check_database(conn)] == []
+
+
+def test_text_limits_are_the_same_on_postgresql(server):
+    from models.fields import FieldsInvalid
+    from models.services.deal_fields import save_deal_fields
+
+    db = open_database(server.new_database(), language="en")
+    try:
+        with pytest.raises(FieldsInvalid) as caught:
+            db.run(create_deal, name="x" * 301, user_id=None)
+        assert [(p.field, p.code) for p in caught.value.problems] == [("name", "too_long")]
+        deal = db.run(create_deal, name="ok", user_id=None).created[0]
+        with pytest.raises(FieldsInvalid) as caught:
+            db.run(save_deal_fields, deal, {"notes": "a\x00b"})
+        assert [(p.field, p.code) for p in caught.value.problems] == [("notes", "nul_character")]
+        db.run(create_deal, name="x" * 300, user_id=None)  # the limit itself fits
+    finally:
+        db.close()
