@@ -2,15 +2,15 @@
 bumped by every update, and who changed it last and when (the conflict view and the
 undo precondition read them)
 
-Revision ID: 0003
-Revises: 0002
+Revision ID: 0005
+Revises: 0004_billing_months
 Create Date: 2026-11-30
 """
 from alembic import op
 import sqlalchemy as sa
 
-revision = "0003"
-down_revision = "0002"
+revision = "0005"
+down_revision = "0004_billing_months"
 branch_labels = None
 depends_on = None
 
