@@ -81,7 +81,7 @@ def require_unmerged_since(session: Session, snap: MergeSnapshot, model: type) -
     if keep is None:
         raise ChangedSince("deleted", record=str(name))
     if "keep" in snap.after:
-        require_row(session, keep, snap.after["keep"])
+        require_row(session, keep, snap.after["keep"], bookkeeping=False)  # custom values compared below
         if custom_texts(session, snap.entity, keep.id) != snap.after["keep_custom"]:
             raise record_refusal(session, keep)
     other = session.get(model, snap.drop_row["id"])

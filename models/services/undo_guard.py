@@ -110,14 +110,16 @@ def guarded_step(session: Session, entity: str, record_id: int, keys: list[str],
     return changes, read_values(session, entity, record_id, keys)
 
 
-def require_row(session: Session, record: Any, expected: Mapping[str, Any]) -> None:
-    """Refuse when any column of ``record`` differs from ``expected`` (its row as the action left it)."""
+def require_row(session: Session, record: Any, expected: Mapping[str, Any], *, bookkeeping: bool = True) -> None:
+    """Refuse when any column of ``record`` differs from ``expected`` (its row as the action left it).
+    ``bookkeeping=False``: the caller compares custom values itself, so a version moved
+    only by edits that were undone again is no refusal."""
     now = row_dict(record)
     attrs = {attr: key for key, attr in COLUMNS.get(ENTITY_OF.get(type(record), ""), {}).items() if attr}
     for column, value in expected.items():
         if column not in BOOKKEEPING and column in now and now[column] != value:
             raise record_refusal(session, record, attrs.get(column, column))
-    if any(now.get(c) != expected.get(c) for c in BOOKKEEPING if c in expected):
+    if bookkeeping and any(now.get(c) != expected.get(c) for c in BOOKKEEPING if c in expected):
         raise record_refusal(session, record)  # e.g. a custom value changed: the columns are as they were
 
 
