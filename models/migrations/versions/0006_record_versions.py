@@ -2,15 +2,15 @@
 bumped by every update, and who changed it last and when (the conflict view and the
 undo precondition read them)
 
-Revision ID: 0005
-Revises: 0004_billing_months
+Revision ID: 0006
+Revises: 0005
 Create Date: 2026-11-30
 """
 from alembic import op
 import sqlalchemy as sa
 
-revision = "0005"
-down_revision = "0004_billing_months"
+revision = "0006"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 
