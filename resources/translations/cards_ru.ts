@@ -707,6 +707,10 @@
       <translation>Слишком длинно.</translation>
     </message>
     <message>
+      <source>Contains a NUL character, which cannot be stored.</source>
+      <translation>Содержит символ NUL, его нельзя сохранить.</translation>
+    </message>
+    <message>
       <source>Choose from the list.</source>
       <translation>Выберите из списка.</translation>
     </message>
@@ -914,6 +918,10 @@
     <message>
       <source>Nothing was saved: fix the fields marked in red.</source>
       <translation>Ничего не сохранено: исправьте поля, отмеченные красным.</translation>
+    </message>
+    <message>
+      <source>Nothing was saved: someone else changed this record meanwhile.</source>
+      <translation>Ничего не сохранено: запись тем временем изменил кто-то другой.</translation>
     </message>
     <message>
       <source>Create %1</source>

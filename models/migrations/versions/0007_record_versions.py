@@ -2,15 +2,15 @@
 bumped by every update, and who changed it last and when (the conflict view and the
 undo precondition read them)
 
-Revision ID: 0006
-Revises: 0005
+Revision ID: 0007
+Revises: 0006_import_batches
 Create Date: 2026-11-30
 """
 from alembic import op
 import sqlalchemy as sa
 
-revision = "0006"
-down_revision = "0005"
+revision = "0007"
+down_revision = "0006_import_batches"
 branch_labels = None
 depends_on = None
 
