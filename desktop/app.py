@@ -79,6 +79,7 @@ def choose_database(args: argparse.Namespace, settings: QSettings | None = None)
         return None
     if choice == "demo":
         build_demo(default)
+    args.first_run = choice
     return str(default)
 
 
@@ -160,6 +161,12 @@ def _run(app: QApplication, args: argparse.Namespace) -> int:
     window = MainWindow(ctx)
     window.enable_auto_backup()
     window.show()
+    if getattr(args, "first_run", None) == "import":  # the first run asked to start with the import wizard
+        from PySide6.QtCore import QTimer
+
+        from views.importing import open_import_wizard
+
+        QTimer.singleShot(0, lambda: open_import_wizard(window.ctx, window))
     if args.quit_after is not None:
         from PySide6.QtCore import QTimer
 

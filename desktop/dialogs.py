@@ -8,19 +8,23 @@ from views.errors import describe
 
 
 def ask_first_run(parent: QWidget | None = None) -> str | None:
-    """Ask how to start: ``"demo"``, ``"empty"`` or None (quit)."""
+    """Ask how to start: ``"demo"``, ``"empty"``, ``"import"`` (an empty funnel, then the import
+    wizard) or None (quit)."""
     box = QMessageBox(parent)
     box.setWindowTitle(QCoreApplication.translate("Dialogs", "Welcome to Voronka"))
     box.setText(QCoreApplication.translate("Dialogs", "Voronka keeps your sales funnel and computes its metrics on this computer."))
     box.setInformativeText(QCoreApplication.translate("Dialogs", "Start with a demo team to look around, or with an empty funnel for your own team."))
     demo = box.addButton(QCoreApplication.translate("Dialogs", "Demo data"), QMessageBox.ButtonRole.AcceptRole)
     empty = box.addButton(QCoreApplication.translate("Dialogs", "Empty funnel"), QMessageBox.ButtonRole.AcceptRole)
+    imported = box.addButton(QCoreApplication.translate("Dialogs", "Import from files…"), QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.exec()
     if box.clickedButton() is demo:
         return "demo"
     if box.clickedButton() is empty:
         return "empty"
+    if box.clickedButton() is imported:
+        return "import"
     return None
 
 

@@ -42,6 +42,12 @@ def set_ui_language(language: str) -> None:
 
 def describe(exc: BaseException) -> str:
     """A sentence for the user, in the UI language."""
+    from models.importing import RevertRefused
+
+    if isinstance(exc, RevertRefused):
+        from .importing.imports_tab import revert_refusal_text
+
+        return revert_refusal_text(exc)
     from views.undo import StepNotApplied
 
     from .undo.messages import changed_since, database_busy, not_applied, unexpected

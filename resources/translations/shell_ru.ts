@@ -24,6 +24,10 @@
       <translation>Пустая воронка</translation>
     </message>
     <message>
+      <source>Import from files…</source>
+      <translation>Импорт из файлов…</translation>
+    </message>
+    <message>
       <source>Cannot open the database</source>
       <translation>Не удаётся открыть базу данных</translation>
     </message>

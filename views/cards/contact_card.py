@@ -45,7 +45,20 @@ class ContactCard(RecordCard):
         self.info_line.addWidget(self.company_button)
         self.info_line.addStretch(1)
         self.header_actions.addWidget(self.merge_button)
+        from ..importing.vcard import export_button_text, export_button_tip
+
+        self.vcard_button = QPushButton(export_button_text(), self)
+        self.vcard_button.setToolTip(export_button_tip())
+        self.vcard_button.clicked.connect(self.export_vcard)
+        self.header_actions.addWidget(self.vcard_button)
         return side
+
+    def export_vcard(self) -> None:
+        from ..importing.vcard import export_contacts_dialog
+
+        if self.record_id is not None:
+            name = (self.data.values.get("full_name") if self.data else None) or "contact"
+            export_contacts_dialog(self.ctx, self, [self.record_id], name)
 
     def load_data(self) -> CardData:
         return self.ctx.query(contact_card, self.record_id)
@@ -61,6 +74,7 @@ class ContactCard(RecordCard):
         self.actions.set_rows(self.ctx.query(contact_activities, self.record_id))
         self.actions.table.setColumnWidth(5, 300)
         self.merge_button.setEnabled(self.record_id is not None)
+        self.vcard_button.setEnabled(self.record_id is not None)
         name = getattr(data, "company_name", None)
         self.company_button.setText(self.tr("Company: %1").replace("%1", name) if name else "")
         self.company_button.setVisible(bool(name))

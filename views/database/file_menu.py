@@ -24,6 +24,10 @@ class FileMenu(QObject):
         super().__init__(window)
         self.window = window
         menu: QMenu = window.file_menu
+        self.import_action = menu.addAction("", self.open_import)
+        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
+        self.vcard_import_action = menu.addAction("", self.import_vcard)
+        self.vcard_export_action = menu.addAction("", self.export_vcard)
         self.export_action = menu.addAction("", lambda: export_everything_dialog(window))
         menu.addSeparator()
         self.new_action = menu.addAction("", self.new_database)
@@ -40,6 +44,9 @@ class FileMenu(QObject):
         self.retranslate()
 
     def retranslate(self) -> None:
+        self.import_action.setText(QCoreApplication.translate("FileMenu", "&Import deals from files…"))
+        self.vcard_import_action.setText(QCoreApplication.translate("FileMenu", "Import contacts from &vCard…"))
+        self.vcard_export_action.setText(QCoreApplication.translate("FileMenu", "Export contacts to v&Card…"))
         self.export_action.setText(QCoreApplication.translate("FileMenu", "&Export everything…"))
         self.new_action.setText(QCoreApplication.translate("FileMenu", "&New database…"))
         self.open_action.setText(QCoreApplication.translate("FileMenu", "&Open database…"))
@@ -57,6 +64,21 @@ class FileMenu(QObject):
         self.recent_menu.setEnabled(bool(items))
 
     # --- actions --------------------------------------------------------------------------
+    def open_import(self) -> None:
+        from ..importing import open_import_wizard
+
+        open_import_wizard(self.window.ctx, self.window)
+
+    def import_vcard(self) -> None:
+        from ..importing.vcard import import_vcard_dialog
+
+        import_vcard_dialog(self.window.ctx, self.window)
+
+    def export_vcard(self) -> None:
+        from ..importing.vcard import export_contacts_dialog
+
+        export_contacts_dialog(self.window.ctx, self.window)
+
     def new_database(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self.window, QCoreApplication.translate("FileMenu", "New Voronka database"), str(Path.home() / "voronka.db"),
                                               QCoreApplication.translate("FileMenu", "Voronka database (*.db)"))

@@ -25,6 +25,7 @@ from models.orm import Role, User
 from ..app_context import AppContext
 from ..cards.layout_editor import CardLayoutEditor
 from ..database.settings_box import BackupSettingsBox
+from ..importing.imports_tab import ImportsTab
 from .members import MembersBox
 from .plans import PlansBox
 from .team_box import TeamSettingsBox
@@ -78,6 +79,8 @@ class SettingsPage(QWidget):
         self.tabs.addTab(general, self.tr("Team and this computer"))
         self.tabs.addTab(self.plans, self.tr("Plans"))
         self.tabs.addTab(self.layouts, self.tr("Cards"))
+        self.imports = ImportsTab(ctx, self)
+        self.tabs.addTab(self.imports, ImportsTab.title())
         layout = QVBoxLayout(self)
         layout.addWidget(self.rights)
         layout.addWidget(self.tabs, 1)

@@ -83,6 +83,10 @@ class StartPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         layout.addWidget(self.hint)
+        from ..importing.empty_banner import EmptyFunnelBanner
+
+        self.empty_banner = EmptyFunnelBanner(ctx, self)
+        layout.addWidget(self.empty_banner)
         layout.addWidget(scroll, 1)
         self._recompute = QTimer(self, singleShot=True, interval=300)
         self._recompute.timeout.connect(self.refresh_reports)
