@@ -25,13 +25,19 @@ from .i18n import LANGUAGES, install_language, system_language
 log = logging.getLogger(__name__)
 
 
-def parse_args(argv: Sequence[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="voronka", description="Voronka — offline CRM for a B2B sales team.")
+def add_app_options(parser: argparse.ArgumentParser) -> None:
+    """The options of ``voronka`` without a sub-command (also listed by ``voronka --help``)."""
     parser.add_argument("--db", help="database file or SQLAlchemy URL (default: in the user data folder)")
     parser.add_argument("--demo", action="store_true", help="open a fresh demo database")
     parser.add_argument("--lang", choices=LANGUAGES, help="interface language")
+    parser.add_argument("--verbose", action="store_true", help="print the libraries' log lines too")
     # For the installer's smoke test (packaging/build.py --check): close the window after N seconds.
     parser.add_argument("--quit-after", type=float, help=argparse.SUPPRESS)
+
+
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="voronka", description="Voronka — offline CRM for a B2B sales team.")
+    add_app_options(parser)
     return parser.parse_args(list(argv))
 
 
@@ -114,9 +120,18 @@ def pick_default_user(db: Database) -> int | None:
         return s.scalar(select(User.id).where(User.role == "head_of_sales", User.active.is_(True)).limit(1))
 
 
-def run_app(argv: Sequence[str]) -> int:
+def configure_terminal_logging(verbose: bool) -> None:
+    """The terminal shows warnings only (no Alembic INFO lines) unless --verbose; the log file keeps INFO."""
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    logging.getLogger().setLevel(logging.INFO)
+    for handler in logging.getLogger().handlers:
+        if isinstance(handler, logging.StreamHandler) and not isinstance(handler, logging.FileHandler):
+            handler.setLevel(logging.INFO if verbose else logging.WARNING)
+
+
+def run_app(argv: Sequence[str]) -> int:
     args = parse_args(argv)
+    configure_terminal_logging(args.verbose)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName("Voronka")
     app.setApplicationName("Voronka")

@@ -39,8 +39,12 @@ class UsageError(Exception):
 def _build_parser() -> argparse.ArgumentParser:
     from .commands import check, demo, import_history, report
 
-    parser = argparse.ArgumentParser(prog="voronka", description="Voronka — offline CRM for a B2B sales team.")
+    from .app import add_app_options
+
+    parser = argparse.ArgumentParser(
+        prog="voronka", description="Voronka — offline CRM for a B2B sales team. Without a command it opens the app.")
     parser.add_argument("--version", action="version", version=f"voronka {app_version()}")
+    add_app_options(parser)
     sub = parser.add_subparsers(dest="command")
     demo.add_parser(sub)
     import_history.add_parser(sub)

@@ -58,3 +58,36 @@ def test_version_is_printed_without_opening_anything(capsys):
 
     assert main(["--version"]) == 0
     assert capsys.readouterr().out.startswith("voronka ")
+
+
+def test_help_lists_every_option_of_the_app_and_every_command(capsys):
+    import pytest
+
+    from desktop.cli import main
+
+    with pytest.raises(SystemExit) as done:
+        main(["--help"])
+    assert done.value.code == 0
+    out = capsys.readouterr().out
+    for option in ("--db", "--demo", "--lang", "--verbose", "--version", "demo", "import", "report", "check"):
+        assert option in out
+    assert "--quit-after" not in out
+
+
+def test_app_terminal_shows_no_library_info_lines_unless_verbose(capsys):
+    import logging
+
+    from desktop.app import configure_terminal_logging
+
+    root = logging.getLogger()
+    saved = list(root.handlers)
+    root.handlers = [logging.StreamHandler()]
+    try:
+        configure_terminal_logging(verbose=False)
+        logging.getLogger("alembic.runtime.migration").info("Context impl SQLiteImpl.")
+        assert "SQLiteImpl" not in capsys.readouterr().err
+        configure_terminal_logging(verbose=True)
+        logging.getLogger("alembic.runtime.migration").info("Context impl SQLiteImpl.")
+        assert "SQLiteImpl" in capsys.readouterr().err
+    finally:
+        root.handlers = saved
