@@ -16,8 +16,8 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
-from models.db import Database, open_database
-from models.errors import DatabaseOpenError
+from voronka.models.db import Database, open_database
+from voronka.models.errors import DatabaseOpenError
 
 from . import paths
 from .i18n import LANGUAGES, install_language, system_language
@@ -47,7 +47,7 @@ def application_icon():
 
     from PySide6.QtGui import QIcon
 
-    return QIcon(str(importlib_resources.files("resources.icons").joinpath("voronka.png")))
+    return QIcon(str(importlib_resources.files("voronka.resources.icons").joinpath("voronka.png")))
 
 
 def build_demo(path: Path, deals: int = 2000) -> None:
@@ -70,7 +70,7 @@ def choose_database(args: argparse.Namespace, settings: QSettings | None = None)
     if args.db:
         return args.db
     if settings is not None:
-        from views.database.recent import last_database
+        from voronka.views.database.recent import last_database
 
         last = last_database(settings)
         if last:
@@ -114,7 +114,7 @@ def pick_default_user(db: Database) -> int | None:
     """On a demo database, act as the head of sales so every screen has data."""
     from sqlalchemy import select
 
-    from models.orm import User
+    from voronka.models.orm import User
 
     with db.session() as s:
         return s.scalar(select(User.id).where(User.role == "head_of_sales", User.active.is_(True)).limit(1))
@@ -136,7 +136,7 @@ def run_app(argv: Sequence[str]) -> int:
     app.setOrganizationName("Voronka")
     app.setApplicationName("Voronka")
     app.setWindowIcon(application_icon())
-    from views.failures.handler import ErrorReporter
+    from voronka.views.failures.handler import ErrorReporter
 
     from .logfile import install_log_file
 
@@ -161,16 +161,16 @@ def _run(app: QApplication, args: argparse.Namespace) -> int:
     db = open_with_dialogs(location, language)
     if db is None:
         return 1
-    from models.clock import set_team_time_zone
-    from views.app_context import AppContext
-    from views.main_window import MainWindow
+    from voronka.models.clock import set_team_time_zone
+    from voronka.views.app_context import AppContext
+    from voronka.views.main_window import MainWindow
 
     ctx = AppContext(db, settings, language)
     set_team_time_zone(ctx.team_setting("team.time_zone"))
     if ctx.user_id is None:
         ctx.user_id = pick_default_user(db)
-    from views.database.recent import remember_database
-    from views.main_window import running_window
+    from voronka.views.database.recent import remember_database
+    from voronka.views.main_window import running_window
 
     remember_database(settings, db.location)
     window = MainWindow(ctx)
@@ -179,7 +179,7 @@ def _run(app: QApplication, args: argparse.Namespace) -> int:
     if getattr(args, "first_run", None) == "import":  # the first run asked to start with the import wizard
         from PySide6.QtCore import QTimer
 
-        from views.importing import open_import_wizard
+        from voronka.views.importing import open_import_wizard
 
         QTimer.singleShot(0, lambda: open_import_wizard(window.ctx, window))
     if args.quit_after is not None:
@@ -187,7 +187,7 @@ def _run(app: QApplication, args: argparse.Namespace) -> int:
 
         QTimer.singleShot(int(args.quit_after * 1000), app.quit)
     code = app.exec()
-    from views.database.switch import close_context
+    from voronka.views.database.switch import close_context
 
     current = running_window()  # File → Open may have put another database in the window
     close_context(current.ctx if current is not None else ctx)

@@ -17,7 +17,7 @@ import logging
 import sys
 from collections.abc import Sequence
 
-from models.errors import VoronkaError
+from voronka.models.errors import VoronkaError
 
 SUBCOMMANDS = ("demo", "import", "report", "check")
 
@@ -79,7 +79,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _unexpected(command: str, exc: Exception) -> int:
     from sqlalchemy.exc import DBAPIError
 
-    from models import errors, retry
+    from voronka.models import errors, retry
 
     if retry.is_busy(exc):
         print(f"voronka {command}: {errors.DatabaseBusy()}", file=sys.stderr)
@@ -101,6 +101,6 @@ def _unexpected(command: str, exc: Exception) -> int:
 if __name__ == "__main__":
     # ``python -m desktop.cli``: run the imported module's main, so the sub-commands'
     # ``UsageError`` (imported from ``desktop.cli``) is the class caught above.
-    from desktop.cli import main as _main
+    from voronka.desktop.cli import main as _main
 
     sys.exit(_main())

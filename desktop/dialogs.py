@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from views.errors import describe
+from voronka.views.errors import describe
 
 
 def ask_first_run(parent: QWidget | None = None) -> str | None:
@@ -55,7 +55,7 @@ def show_notice(notice: object, parent: QWidget | None = None) -> None:
     """Tell the user something found while opening the database (``models.notices``)."""
     from PySide6.QtCore import Qt
 
-    from views.failures.messages import describe_notice
+    from voronka.views.failures.messages import describe_notice
 
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Information)

@@ -21,7 +21,7 @@ def install_language(language: str) -> None:
     _installed.clear()
     if language == "en":
         return
-    folder = importlib_resources.files("resources.translations")
+    folder = importlib_resources.files("voronka.resources.translations")
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(f"_{language}.qm"):
             tr = QTranslator(app)

@@ -18,7 +18,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from models.errors import VoronkaError
+from voronka.models.errors import VoronkaError
 
 from .catalogue import by_id
 from .context import ReportContext

@@ -28,7 +28,7 @@ from typing import Literal
 
 import numpy as np
 
-from models.errors import VoronkaError
+from voronka.models.errors import VoronkaError
 
 PeriodKind = Literal["month", "week", "day", "quarter", "year"]
 KINDS: tuple[str, ...] = ("day", "week", "month", "quarter", "year")

@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from models.clock import local_now
+from voronka.models.clock import local_now
 
 from .activity import activity_figures, users_with_role
 from .catalogue import CATALOGUE, target_for

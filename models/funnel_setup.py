@@ -16,7 +16,7 @@ TEMPLATES = ("sales.json", "success.json")
 
 
 def load_template(name: str) -> Any:
-    text = importlib_resources.files("resources.funnels").joinpath(name).read_text("utf-8")
+    text = importlib_resources.files("voronka.resources.funnels").joinpath(name).read_text("utf-8")
     return json.loads(text)
 
 

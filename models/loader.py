@@ -26,7 +26,7 @@ from sqlalchemy import Connection, Date, DateTime, Engine, Integer, cast, func, 
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
-from metrics.frames import FunnelFrames, SuccessFrames
+from voronka.metrics.frames import FunnelFrames, SuccessFrames
 
 from .db import Database
 from .errors import NotFound

@@ -48,11 +48,25 @@ def make_platform_icons() -> None:
         raise SystemExit(f"cannot write the icon {target}")
 
 
+def stage_package() -> Path:
+    """The project installed (not editable) into ``build/site``: real ``voronka/models``…
+    folders that PyInstaller's module finder can walk (it does not follow the editable
+    install's path mapping), with the ``voronka`` metadata ``--version`` reads."""
+    site = BUILD / "site"
+    shutil.rmtree(site, ignore_errors=True)
+    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation",
+                    "--target", str(site), str(ROOT)], check=True, cwd=ROOT)
+    shutil.rmtree(ROOT / "build" / "lib", ignore_errors=True)  # setuptools' own build folder
+    return site
+
+
 def run_pyinstaller() -> None:
     make_platform_icons()
+    site = stage_package()
     subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
                     "--distpath", str(BUILD / "dist"), "--workpath", str(BUILD / "pyinstaller"),
-                    str(ROOT / "packaging" / "voronka.spec")], check=True, cwd=ROOT)
+                    str(ROOT / "packaging" / "voronka.spec")], check=True, cwd=ROOT,
+                   env={**os.environ, "VORONKA_STAGE": str(site)})
 
 
 def linux_archive() -> Path:

@@ -2,7 +2,7 @@
 import multiprocessing
 import sys
 
-from desktop.cli import main
+from voronka.desktop.cli import main
 
 if __name__ == "__main__":
     multiprocessing.freeze_support()

@@ -37,10 +37,10 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([])
-    from desktop.i18n import install_language
-    from models.db import open_database
-    from views.app_context import AppContext
-    from views.importing.wizard import ImportWizard
+    from voronka.desktop.i18n import install_language
+    from voronka.models.db import open_database
+    from voronka.views.app_context import AppContext
+    from voronka.views.importing.wizard import ImportWizard
 
     install_language(args.lang)
     work = Path(tempfile.mkdtemp())

@@ -13,7 +13,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from metrics.catalogue import CATALOGUE, MetricDef  # noqa: E402
+from voronka.metrics.catalogue import CATALOGUE, MetricDef  # noqa: E402
 
 PAGES = {lang: ROOT / "docs" / "guide" / lang / "metrics.md" for lang in ("en", "ru")}
 TEXT = {

@@ -69,7 +69,7 @@ def _settle(app, done=lambda: True, timeout_s: float = 60.0) -> None:
     """Process events until ``done()`` and no background task is left."""
     import time
 
-    from views.reports.background import running_tasks
+    from voronka.views.reports.background import running_tasks
 
     end = time.monotonic() + timeout_s
     while time.monotonic() < end:
@@ -97,12 +97,12 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
     from sqlalchemy import select
 
-    from desktop.i18n import install_language
-    from models.db import open_database
-    from models.demo import build_demo
-    from models.orm import User
-    from views.app_context import AppContext
-    from views.main_window import MainWindow
+    from voronka.desktop.i18n import install_language
+    from voronka.models.db import open_database
+    from voronka.models.demo import build_demo
+    from voronka.models.orm import User
+    from voronka.views.app_context import AppContext
+    from voronka.views.main_window import MainWindow
 
     Path(args.out).mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication([])

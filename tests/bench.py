@@ -30,7 +30,7 @@ def demo_db(deals: int, seed: int = 1) -> tuple[Path, float | None]:
     path = CACHE / f"demo-{deals}-{seed}.db"
     if path.exists():
         return path, None
-    from desktop.cli import main as cli
+    from voronka.desktop.cli import main as cli
 
     start = time.perf_counter()
     code = cli(["demo", "--db", str(path), "--deals", str(deals), "--seed", str(seed)])

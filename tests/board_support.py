@@ -11,9 +11,9 @@ from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy import select
 
-from models.orm import Deal, DealEvent, Pipeline, Stage
-from models.services.deals import create_deal
-from views.app_context import AppContext
+from voronka.models.orm import Deal, DealEvent, Pipeline, Stage
+from voronka.models.services.deals import create_deal
+from voronka.views.app_context import AppContext
 
 
 @pytest.fixture
@@ -27,7 +27,7 @@ def ctx(db, tmp_path):
 
 def open_board(ctx: AppContext, qtbot) -> Any:
     """A shown BoardPage with every card and the stage figures loaded."""
-    from views.board.page import BoardPage
+    from voronka.views.board.page import BoardPage
 
     page = BoardPage(ctx)
     qtbot.addWidget(page)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 
-from views.app_context import AppContext
+from voronka.views.app_context import AppContext
 
 
 def app_context(db, tmp_path, user_id: int | None, language: str = "en") -> AppContext:

@@ -6,7 +6,12 @@ import sys
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The repository root is on the path for ``tests.*`` helpers only: the application is imported
+# as installed (``voronka.models`` …, see setup.py). The bare folder names must not import, so a
+# forgotten ``from models…`` fails here instead of loading a second copy of the code.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+for _layer in ("desktop", "models", "views", "metrics", "resources"):
+    sys.modules[_layer] = None  # type: ignore[assignment]
 
 import pytest  # noqa: E402
 
@@ -24,8 +29,8 @@ def isolated_settings(tmp_path_factory, monkeypatch):
 @pytest.fixture
 def db(tmp_path):
     """A new database with the default funnel and three users (sdr, ae, head of sales)."""
-    from models.db import open_database
-    from models.orm import User
+    from voronka.models.db import open_database
+    from voronka.models.orm import User
 
     database = open_database(tmp_path / "voronka.db", language="en")
     with database.transaction() as s:

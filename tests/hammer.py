@@ -20,14 +20,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from sqlalchemy import select  # noqa: E402
 
-from models.db import open_database  # noqa: E402
-from models.errors import VoronkaError  # noqa: E402
-from models.money import from_minor  # noqa: E402
-from models.orm import Deal, LostReason, Stage  # noqa: E402
-from models.services.batch import lose_deals, win_deals  # noqa: E402
-from models.services.deal_fields import save_deal_fields  # noqa: E402
-from models.services.deal_guard import SeenDeal  # noqa: E402
-from models.services.deals import move_deal, reopen_deal  # noqa: E402
+from voronka.models.db import open_database  # noqa: E402
+from voronka.models.errors import VoronkaError  # noqa: E402
+from voronka.models.money import from_minor  # noqa: E402
+from voronka.models.orm import Deal, LostReason, Stage  # noqa: E402
+from voronka.models.services.batch import lose_deals, win_deals  # noqa: E402
+from voronka.models.services.deal_fields import save_deal_fields  # noqa: E402
+from voronka.models.services.deal_guard import SeenDeal  # noqa: E402
+from voronka.models.services.deals import move_deal, reopen_deal  # noqa: E402
 
 
 def hammer(url: str, seconds: float, seed: int, user_id: int, deal_ids: list[int]) -> dict:

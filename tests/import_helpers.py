@@ -28,7 +28,7 @@ def sample_paths(key: str) -> list[Path]:
 
 
 def sample_preset(key: str):
-    from models.importing import load_preset
+    from voronka.models.importing import load_preset
 
     return load_preset(PRESETS / SAMPLE_SETS[key][1])
 
@@ -41,9 +41,9 @@ def row_counts(db) -> dict[str, int]:
 
 
 def report_json(db, period: str) -> dict:
-    from metrics.periods import parse_period
-    from metrics.report import compute_report
-    from models.loader import load_frames
+    from voronka.metrics.periods import parse_period
+    from voronka.metrics.report import compute_report
+    from voronka.models.loader import load_frames
 
     p = parse_period(period)
     return compute_report(load_frames(db), p, as_of=p.last_moment)

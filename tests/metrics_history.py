@@ -12,11 +12,11 @@ from datetime import date, datetime
 
 import pandas as pd
 
-from metrics.frames import (
+from voronka.metrics.frames import (
     ACTIVITY_COLUMNS, DEAL_COLUMNS, EVENT_COLUMNS, LOST_REASON_COLUMNS, PLAN_COLUMNS, STAGE_COLUMNS,
     SUCCESS_DEAL_COLUMNS, USER_COLUMNS, FunnelFrames, SuccessFrames,
 )
-from models.funnel_setup import load_template
+from voronka.models.funnel_setup import load_template
 
 SALES = load_template("sales.json")
 KEYS = [s["key"] for s in SALES["stages"]]

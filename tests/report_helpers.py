@@ -12,8 +12,8 @@ DEMO_ANCHOR = date(2026, 6, 15)  # the demo's "today": every period below is in 
 
 def build_demo_db(folder: Path, deals: int = 600):
     """A demo database of ``deals`` deals ending on ``DEMO_ANCHOR`` (about a second)."""
-    from models.db import open_database
-    from models.demo import build_demo
+    from voronka.models.db import open_database
+    from voronka.models.demo import build_demo
 
     db = open_database(folder / "demo.db", language="en")
     build_demo(db, deals=deals, seed=11, anchor=DEMO_ANCHOR)
@@ -21,7 +21,7 @@ def build_demo_db(folder: Path, deals: int = 600):
 
 
 def make_ctx(db, folder: Path, user_id: int | None, language: str = "en"):
-    from views.app_context import AppContext
+    from voronka.views.app_context import AppContext
 
     ctx = AppContext(db, QSettings(str(folder / f"settings-{time.monotonic_ns()}.ini"), QSettings.Format.IniFormat),
                      language=language)
@@ -32,7 +32,7 @@ def make_ctx(db, folder: Path, user_id: int | None, language: str = "en"):
 def user_with_role(db, role: str) -> int:
     from sqlalchemy import select
 
-    from models.orm import User
+    from voronka.models.orm import User
 
     with db.session() as s:
         return s.scalar(select(User.id).where(User.role == role, User.active.is_(True)).order_by(User.id))

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox
 
-from desktop import app as app_module
-from desktop import dialogs
+from voronka.desktop import app as app_module
+from voronka.desktop import dialogs
 
 
 def test_unopenable_database_explains_why_and_leaves_the_file(tmp_path, qtbot, monkeypatch):
@@ -40,7 +40,7 @@ def test_first_run_with_an_empty_funnel_creates_the_database_in_the_user_folder(
     monkeypatch.setattr(dialogs, "ask_first_run", lambda parent=None: "empty")
     args = app_module.parse_args([])
     location = app_module.choose_database(args)
-    from desktop.paths import default_database
+    from voronka.desktop.paths import default_database
 
     assert location == str(default_database())
     db = app_module.open_with_dialogs(location, "ru")
@@ -54,7 +54,7 @@ def test_quitting_the_first_run_dialog_opens_nothing(monkeypatch, qtbot):
 
 
 def test_version_is_printed_without_opening_anything(capsys):
-    from desktop.cli import main
+    from voronka.desktop.cli import main
 
     assert main(["--version"]) == 0
     assert capsys.readouterr().out.startswith("voronka ")
@@ -63,7 +63,7 @@ def test_version_is_printed_without_opening_anything(capsys):
 def test_help_lists_every_option_of_the_app_and_every_command(capsys):
     import pytest
 
-    from desktop.cli import main
+    from voronka.desktop.cli import main
 
     with pytest.raises(SystemExit) as done:
         main(["--help"])
@@ -77,7 +77,7 @@ def test_help_lists_every_option_of_the_app_and_every_command(capsys):
 def test_app_terminal_shows_no_library_info_lines_unless_verbose(capsys):
     import logging
 
-    from desktop.app import configure_terminal_logging
+    from voronka.desktop.app import configure_terminal_logging
 
     root = logging.getLogger()
     saved = list(root.handlers)

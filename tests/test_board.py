@@ -16,9 +16,9 @@ from board_support import (  # noqa: F401 (ctx is a fixture)
     select_cards,
     stage_id,
 )
-from models.orm import Company, Deal, DealEvent, LostReason
-from views.board import commands as board_commands
-from views.board.dialogs import LostDialog, RequiredFieldsDialog
+from voronka.models.orm import Company, Deal, DealEvent, LostReason
+from voronka.views.board import commands as board_commands
+from voronka.views.board.dialogs import LostDialog, RequiredFieldsDialog
 
 
 def test_a_column_per_stage_with_the_negative_answer_beside_replied(ctx, qtbot):
@@ -98,7 +98,7 @@ def test_the_required_form_will_not_move_without_a_real_amount(qtbot):
 def test_lost_without_reason_is_impossible(ctx, qtbot):
     with ctx.db.session() as s:
         reasons = [r for r in s.scalars(select(LostReason)).all()]
-    from models.queries.board import lost_reasons
+    from voronka.models.queries.board import lost_reasons
 
     dialog = LostDialog(ctx.query(lost_reasons), "en", 1)
     qtbot.addWidget(dialog)
@@ -197,8 +197,8 @@ def test_a_group_move_with_the_missing_field_filled_moves_all_in_one_step(ctx, q
 
 
 def test_a_failure_in_the_middle_of_a_group_move_moves_none(ctx, qtbot, monkeypatch):
-    from models import errors
-    from models.services import deals as deal_services
+    from voronka.models import errors
+    from voronka.models.services import deals as deal_services
 
     deals = [deal_in(ctx.db, "unsorted", f"Deal {n}") for n in range(3)]
     before = event_count(ctx)
@@ -285,7 +285,7 @@ def test_reassigning_several_deals_changes_their_owner_in_one_step(ctx, qtbot):
 
 
 def test_quick_create_suggests_website_dash_company_and_lands_in_the_column(ctx, qtbot):
-    from views.board.quick_create import QuickCreateDialog
+    from voronka.views.board.quick_create import QuickCreateDialog
 
     page = open_board(ctx, qtbot)
     dialog = QuickCreateDialog(ctx, "sales", page.board.column("work_started").stage, page)
@@ -307,7 +307,7 @@ def test_quick_create_suggests_website_dash_company_and_lands_in_the_column(ctx,
 
 
 def test_undoing_a_quick_create_removes_the_deal_and_its_new_company(ctx, qtbot):
-    from views.board.quick_create import QuickCreateDialog
+    from voronka.views.board.quick_create import QuickCreateDialog
 
     page = open_board(ctx, qtbot)
     column = page.board.column("work_started")
@@ -345,8 +345,8 @@ def test_switching_to_client_success_shows_its_periods_and_is_remembered(ctx, qt
 
 
 def test_the_team_setting_copies_won_deals_without_asking(ctx, qtbot):
-    from models.services.settings import set_setting
-    from models.services.team import WON_COPY_SETTING
+    from voronka.models.services.settings import set_setting
+    from voronka.models.services.team import WON_COPY_SETTING
 
     ctx.db.run(set_setting, WON_COPY_SETTING, "always")
     deal = deal_in(ctx.db, "committed", "Auto copy", amount="5000")

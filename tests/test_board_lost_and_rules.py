@@ -6,11 +6,11 @@ from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from board_support import ctx, deal_in, deal_row, open_board, stage_id  # noqa: F401
-from models import errors
-from models.orm import LostReason
-from models.services.deals import lose_deal
-from models.services.funnel_rules import RulesNotAllowed, stage_rules, update_stage_rules
-from views.board.funnel_rules import OVERRIDE, ROT
+from voronka.models import errors
+from voronka.models.orm import LostReason
+from voronka.models.services.deals import lose_deal
+from voronka.models.services.funnel_rules import RulesNotAllowed, stage_rules, update_stage_rules
+from voronka.views.board.funnel_rules import OVERRIDE, ROT
 
 
 def reason_id(db, follow_up: str) -> int:

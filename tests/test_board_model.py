@@ -8,12 +8,12 @@ from PySide6.QtCore import Qt
 from sqlalchemy import event, insert, select
 
 from board_support import ctx, deal_in, open_board, stage_id  # noqa: F401
-from models.orm import Company, Contact, Deal, Pipeline, deal_contacts
-from models.queries.board import board_cards
-from models.services.deals import create_deal
-from models.services.tasks import add_task
-from views.board.column_model import StageColumnModel
-from views.board.filter_state import SETTING_KEY, BoardFilter
+from voronka.models.orm import Company, Contact, Deal, Pipeline, deal_contacts
+from voronka.models.queries.board import board_cards
+from voronka.models.services.deals import create_deal
+from voronka.models.services.tasks import add_task
+from voronka.views.board.column_model import StageColumnModel
+from voronka.views.board.filter_state import SETTING_KEY, BoardFilter
 
 
 def test_a_card_carries_company_contacts_and_the_earliest_open_task(db):

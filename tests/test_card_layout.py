@@ -7,11 +7,11 @@ from PySide6.QtWidgets import QFrame
 from sqlalchemy import select
 
 from card_helpers import app_context
-from models.orm import CustomField, Stage
-from models.services.companies import create_company
-from models.services.deals import create_deal
-from views.cards import open_card
-from views.cards.layout_editor import KEY_ROLE, CardLayoutEditor
+from voronka.models.orm import CustomField, Stage
+from voronka.models.services.companies import create_company
+from voronka.models.services.deals import create_deal
+from voronka.views.cards import open_card
+from voronka.views.cards.layout_editor import KEY_ROLE, CardLayoutEditor
 
 
 @pytest.fixture

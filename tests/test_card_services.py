@@ -7,22 +7,22 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
-from models.fields import FieldsInvalid
-from models.orm import Company, CustomFieldValue, Deal, Stage
-from models.queries.cards import card_layout, company_card, contact_card, deal_card, deal_timeline, field_usage
-from models.services.activities import log_activity
-from models.services.companies import create_company, find_company_duplicates, update_company
-from models.services.contacts import create_contact, find_contact_duplicates, update_contact
-from models.services.custom_fields import (
+from voronka.models.fields import FieldsInvalid
+from voronka.models.orm import Company, CustomFieldValue, Deal, Stage
+from voronka.models.queries.cards import card_layout, company_card, contact_card, deal_card, deal_timeline, field_usage
+from voronka.models.services.activities import log_activity
+from voronka.models.services.companies import create_company, find_company_duplicates, update_company
+from voronka.models.services.contacts import create_contact, find_contact_duplicates, update_contact
+from voronka.models.services.custom_fields import (
     add_custom_field,
     rename_custom_field,
     restore_custom_field,
     retire_custom_field,
     set_required_from,
 )
-from models.services.deal_fields import save_deal_fields
-from models.services.deals import create_deal, move_deal
-from models.services.tasks import add_task
+from voronka.models.services.deal_fields import save_deal_fields
+from voronka.models.services.deals import create_deal, move_deal
+from voronka.models.services.tasks import add_task
 
 
 def new_company(db, **values) -> int:
@@ -156,7 +156,7 @@ def test_required_from_a_stage_is_enforced_at_that_stage_and_later(db):
     assert "custom:decision_maker" in required["demo_appointed"] and "custom:decision_maker" in required["signed"]
     assert "custom:decision_maker" not in required["qualified"]
     deal_id = db.run(create_deal, name="D", user_id=1, stage_key="qualified", amount=100).created[0]
-    from models.errors import StageRequirementsMissing
+    from voronka.models.errors import StageRequirementsMissing
 
     with pytest.raises(StageRequirementsMissing):
         db.run(move_deal, deal_id, "demo_appointed", user_id=1)

@@ -6,13 +6,13 @@ from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 
 from card_helpers import app_context, discard_unsaved_edits
-from models.orm import Company, Deal
-from models.queries.board import lost_reasons
-from models.services.companies import create_company
-from models.services.deals import create_deal
-from views.cards.dialogs import DuplicateDialog
-from views.cards.host import CardPanel, existing_window, open_windows
-from views.main_window import MainWindow
+from voronka.models.orm import Company, Deal
+from voronka.models.queries.board import lost_reasons
+from voronka.models.services.companies import create_company
+from voronka.models.services.deals import create_deal
+from voronka.views.cards.dialogs import DuplicateDialog
+from voronka.views.cards.host import CardPanel, existing_window, open_windows
+from voronka.views.main_window import MainWindow
 
 
 @pytest.fixture(autouse=True)
@@ -81,7 +81,7 @@ def test_the_companies_table_has_a_new_company_button(ctx, window, qtbot):
 
 
 def new_company_card(ctx, qtbot, **values):
-    from views.cards import new_card
+    from voronka.views.cards import new_card
 
     card = new_card(ctx, "company")
     qtbot.addWidget(card.window())
@@ -115,7 +115,7 @@ def test_merging_a_new_duplicate_into_the_existing_company_keeps_one_record(ctx,
 
 
 def test_merging_from_the_card_moves_deals_and_undo_splits_them(ctx, qtbot):
-    from views.cards import open_card
+    from voronka.views.cards import open_card
 
     keep = ctx.db.run(create_company, {"name": "Acme"}).created[0]
     drop = ctx.db.run(create_company, {"name": "Acme (old)"}).created[0]
@@ -145,8 +145,8 @@ def test_the_swap_button_moves_the_card_between_window_and_side_panel(ctx, windo
 
 
 def test_losing_a_deal_from_the_card_needs_a_reason_and_undo_reopens_it(ctx, qtbot, monkeypatch):
-    from views.board.dialogs import LostDialog
-    from views.cards import open_card
+    from voronka.views.board.dialogs import LostDialog
+    from voronka.views.cards import open_card
 
     deal = ctx.db.run(create_deal, name="Pilot", user_id=1).created[0]
     card = open_card(ctx, "deal", deal)
@@ -187,8 +187,8 @@ def test_a_new_deal_from_the_company_card_opens_its_card_and_undo_removes_it(ctx
 
 
 def test_winning_from_the_card_asks_about_client_success_like_the_board(ctx, qtbot, monkeypatch):
-    from views.board.dialogs import BoardDialogs
-    from views.cards import open_card
+    from voronka.views.board.dialogs import BoardDialogs
+    from voronka.views.cards import open_card
 
     deal = ctx.db.run(create_deal, name="Pilot", user_id=1, stage_key="committed", amount="90000").created[0]
     card = open_card(ctx, "deal", deal)
@@ -208,7 +208,7 @@ def test_winning_from_the_card_asks_about_client_success_like_the_board(ctx, qtb
 
 def test_a_refused_move_on_a_lead_card_names_the_stage_in_russian_and_leaves_no_undo_step(db, tmp_path, qtbot,
                                                                                          monkeypatch):
-    from views.cards import deal_card, open_card
+    from voronka.views.cards import deal_card, open_card
 
     ctx = app_context(db, tmp_path, 1, language="ru")
     deal = ctx.db.run(create_deal, name="Pilot", user_id=1).created[0]  # no amount
@@ -218,7 +218,7 @@ def test_a_refused_move_on_a_lead_card_names_the_stage_in_russian_and_leaves_no_
     monkeypatch.setattr(deal_card, "show_error", lambda parent, exc: shown.append(exc))
     qualified = next(s for s in card.data.stages if s.key == "qualified")
     card.move_to(qualified.id)
-    from views.errors import describe
+    from voronka.views.errors import describe
 
     assert len(shown) == 1 and "Лид квалифицирован" in describe(shown[0])
     assert ctx.undo_stack.count() == 0

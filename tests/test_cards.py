@@ -6,11 +6,11 @@ from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 
 from card_helpers import app_context, discard_unsaved_edits
-from models.orm import Activity, Company, Contact, Deal
-from models.services.companies import create_company
-from models.services.contacts import create_contact
-from models.services.deals import create_deal
-from views.cards import open_card
+from voronka.models.orm import Activity, Company, Contact, Deal
+from voronka.models.services.companies import create_company
+from voronka.models.services.contacts import create_contact
+from voronka.models.services.deals import create_deal
+from voronka.views.cards import open_card
 
 
 @pytest.fixture(autouse=True)
@@ -126,7 +126,7 @@ def test_deal_without_open_task_is_flagged_until_a_task_is_added(ctx, qtbot):
 
 def test_moving_a_lead_past_qualified_without_amount_marks_the_amount(ctx, qtbot, monkeypatch):
     shown = []
-    monkeypatch.setattr("views.cards.deal_card.show_error", lambda _p, exc: shown.append(exc))
+    monkeypatch.setattr("voronka.views.cards.deal_card.show_error", lambda _p, exc: shown.append(exc))
     deal_id = ctx.db.run(create_deal, name="Pilot", user_id=1).created[0]
     card = card_of(ctx, qtbot, "deal", deal_id)
     assert card.kind_text(card.data) == "Lead"
@@ -146,7 +146,7 @@ def test_moving_a_lead_past_qualified_without_amount_marks_the_amount(ctx, qtbot
 
 
 def test_new_company_card_creates_the_company_on_save(ctx, qtbot):
-    from views.cards import new_card
+    from voronka.views.cards import new_card
 
     card = new_card(ctx, "company")
     qtbot.addWidget(card.window())

@@ -8,12 +8,12 @@ import sqlite3
 import pytest
 from sqlalchemy import select
 
-from models.change_feed import KEEP_ROWS, PRUNE_EVERY, change_feed, decode, encode
-from models.changes import Changes
-from models.db import open_database
-from models.orm import Deal, User
-from models.services.deals import create_deal, move_deal, update_deal
-from models.services.tasks import add_task
+from voronka.models.change_feed import KEEP_ROWS, PRUNE_EVERY, change_feed, decode, encode
+from voronka.models.changes import Changes
+from voronka.models.db import open_database
+from voronka.models.orm import Deal, User
+from voronka.models.services.deals import create_deal, move_deal, update_deal
+from voronka.models.services.tasks import add_task
 
 
 @pytest.fixture

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from desktop.cli import main
-from models import notices
-from models.orm import ReportSnapshot
+from voronka.desktop.cli import main
+from voronka.models import notices
+from voronka.models.orm import ReportSnapshot
 
 ROOT = Path(__file__).resolve().parents[1]
 REPORT = ["--period", "2026-10", "--format", "json"]
@@ -134,8 +134,8 @@ def test_a_database_on_a_network_share_gets_a_warning_line(db, db_path, tmp_path
 
 
 def test_an_unexpected_error_is_one_sentence_with_the_log_path(db, db_path, capsys, monkeypatch):
-    from desktop.commands import report
-    from desktop.logfile import log_path
+    from voronka.desktop.commands import report
+    from voronka.desktop.logfile import log_path
 
     def broken(report_dict, language):
         raise RuntimeError("writer fell over")
@@ -150,7 +150,7 @@ def test_an_unexpected_error_is_one_sentence_with_the_log_path(db, db_path, caps
 # --- as a real process ------------------------------------------------------------------------------
 def _voronka(*args: str, env_home: Path) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONPATH": str(ROOT), "XDG_DATA_HOME": str(env_home), "HOME": str(env_home)}
-    return subprocess.run([sys.executable, "-m", "desktop.cli", *args], cwd=ROOT, env=env,
+    return subprocess.run([sys.executable, "-m", "voronka.desktop.cli", *args], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=120)
 
 
@@ -170,8 +170,8 @@ def test_as_a_process_a_damaged_file_and_a_bad_url_end_in_one_line_each(db, db_p
 
 
 def test_damage_in_a_file_too_big_for_the_opening_check_is_one_sentence_when_read(db, db_path, capsys, monkeypatch):
-    from models import db as dbmod
-    from models.services.deals import create_deal
+    from voronka.models import db as dbmod
+    from voronka.models.services.deals import create_deal
 
     for i in range(300):
         db.run(create_deal, name=f"deal {i} " + "x" * 200, user_id=1)
@@ -193,7 +193,7 @@ def test_dev_stdout_pointing_at_a_file_appends_to_it_as_the_shell_asked(db, db_p
     log.write_text("earlier report\n")
     with log.open("a") as fh:  # voronka report … --out /dev/stdout >> reports.log
         env = {**os.environ, "PYTHONPATH": str(ROOT), "XDG_DATA_HOME": str(tmp_path / "home")}
-        done = subprocess.run([sys.executable, "-m", "desktop.cli", "report", "--db", str(db_path), *REPORT,
+        done = subprocess.run([sys.executable, "-m", "voronka.desktop.cli", "report", "--db", str(db_path), *REPORT,
                                "--out", "/dev/stdout"], cwd=ROOT, env=env, stdout=fh, stderr=subprocess.PIPE,
                               text=True, timeout=120)
     assert done.returncode == 0, done.stderr

@@ -17,11 +17,11 @@ from board_support import (  # noqa: F401 (ctx is a fixture)
     stage_id,
 )
 from card_helpers import discard_unsaved_edits
-from models.services.deal_fields import save_deal_fields
-from models.services.deals import move_deal
-from views.board import commands as board_commands
-from views.cards import open_card
-from views.conflicts.dialog import ConflictDialog
+from voronka.models.services.deal_fields import save_deal_fields
+from voronka.models.services.deals import move_deal
+from voronka.views.board import commands as board_commands
+from voronka.views.cards import open_card
+from voronka.views.conflicts.dialog import ConflictDialog
 
 ALEX = 2
 
@@ -41,7 +41,7 @@ def test_a_drag_of_a_deal_someone_else_moved_is_refused_with_who_and_the_board_r
     board = page.board
     drag_cards(qtbot, board.column("unsorted").view, board.column("work_started").view.viewport(), [deal])
     assert shown and str(shown[0]).startswith("Alex AE moved this deal to Replied at")
-    from views.errors import describe
+    from voronka.views.errors import describe
 
     assert describe(shown[0]).startswith("Alex AE moved this deal to «Replied» at")
     assert events_of(ctx.db, deal) == before and deal_row(ctx.db, deal).stage_id == stage_id(ctx.db, "replied")

@@ -7,13 +7,13 @@ from datetime import datetime
 import pytest
 from sqlalchemy import func, select
 
-from models import errors
-from models.orm import Company, CustomFieldValue, Deal, DealEvent
-from models.services.activities import log_activity
-from models.services.batch import quick_create_deal
-from models.services.creation_undo import discard_created_deal
-from models.services.custom_fields import add_custom_field
-from models.services.deals import create_deal, move_deal, update_deal
+from voronka.models import errors
+from voronka.models.orm import Company, CustomFieldValue, Deal, DealEvent
+from voronka.models.services.activities import log_activity
+from voronka.models.services.batch import quick_create_deal
+from voronka.models.services.creation_undo import discard_created_deal
+from voronka.models.services.custom_fields import add_custom_field
+from voronka.models.services.deals import create_deal, move_deal, update_deal
 
 T0 = datetime(2026, 10, 1, 10, 0)
 
@@ -75,8 +75,8 @@ def test_custom_values_go_with_the_deal_and_never_reach_a_reused_id(db):
 
 
 def test_undoing_a_win_keeps_a_client_success_copy_someone_has_given_a_task(db):
-    from models.services.batch import undo_with_copies, win_deals
-    from models.services.tasks import add_task
+    from voronka.models.services.batch import undo_with_copies, win_deals
+    from voronka.models.services.tasks import add_task
 
     deal_id = db.run(create_deal, name="acme.ru - Acme", user_id=1, stage_key="committed", amount="900",
                      at=T0).created[0]

@@ -8,17 +8,17 @@ import sqlite3
 import pytest
 from sqlalchemy import create_engine, func, select
 
-from models import db as dbmod
-from models import errors, notices, sqlite_files
-from models.db import open_database, upgrade
-from models.orm import Deal
-from models.services.deals import create_deal
+from voronka.models import db as dbmod
+from voronka.models import errors, notices, sqlite_files
+from voronka.models.db import open_database, upgrade
+from voronka.models.orm import Deal
+from voronka.models.services.deals import create_deal
 
 
 def _database_with_deals(path, n=3):
     database = open_database(path, language="en")
     with database.transaction() as s:
-        from models.orm import User
+        from voronka.models.orm import User
 
         s.add(User(name="Sasha SDR", role="sdr"))
     for i in range(n):

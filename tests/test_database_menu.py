@@ -11,16 +11,16 @@ import shiboken6
 from PySide6.QtCore import QSettings
 from sqlalchemy import func, select
 
-from models import backup
-from models.db import open_database
-from models.orm import Deal, Pipeline
-from models.services.deals import create_deal
-from views.app_context import AppContext
-from views.database import backups
-from views.database.export_all import export_everything_to
-from views.database.recent import last_database, recent_databases
-from views.database.switch import switch_database
-from views.main_window import MainWindow, running_window
+from voronka.models import backup
+from voronka.models.db import open_database
+from voronka.models.orm import Deal, Pipeline
+from voronka.models.services.deals import create_deal
+from voronka.views.app_context import AppContext
+from voronka.views.database import backups
+from voronka.views.database.export_all import export_everything_to
+from voronka.views.database.recent import last_database, recent_databases
+from voronka.views.database.switch import switch_database
+from voronka.views.main_window import MainWindow, running_window
 
 
 @pytest.fixture
@@ -142,15 +142,15 @@ def test_opening_a_file_that_is_not_a_database_keeps_the_window(window, tmp_path
     letter = tmp_path / "letter.db"
     letter.write_text("Dear customer,")
     shown = []
-    monkeypatch.setattr("views.database.switch.show_error", lambda parent, exc: shown.append(exc))
+    monkeypatch.setattr("voronka.views.database.switch.show_error", lambda parent, exc: shown.append(exc))
     assert switch_database(window, str(letter)) is None
     assert shown and shown_window() is window
     assert letter.read_text() == "Dear customer,"
 
 
 def test_export_everything_is_taken_back_by_the_folder_import(tmp_path, settings, qtbot):
-    from models.demo import build_demo
-    from models.history_import.writer import import_history
+    from voronka.models.demo import build_demo
+    from voronka.models.history_import.writer import import_history
 
     source = open_database(tmp_path / "demo.db")
     build_demo(source, deals=150, seed=3, anchor=date(2026, 6, 15))

@@ -6,10 +6,10 @@ import sqlite3
 import pytest
 from sqlalchemy import create_engine, func, select, text
 
-from models import db as dbmod
-from models import errors
-from models.db import open_database, upgrade
-from models.orm import DealEvent, Deal
+from voronka.models import db as dbmod
+from voronka.models import errors
+from voronka.models.db import open_database, upgrade
+from voronka.models.orm import DealEvent, Deal
 
 
 def test_new_database_runs_in_wal_mode_with_foreign_keys(tmp_path):

@@ -7,10 +7,10 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import func, select
 
-from models import errors
-from models.orm import Activity, Company, Deal, DealEvent, LostReason, Stage, Task
-from models.services.activities import log_activity
-from models.services.deals import (
+from voronka.models import errors
+from voronka.models.orm import Activity, Company, Deal, DealEvent, LostReason, Stage, Task
+from voronka.models.services.activities import log_activity
+from voronka.models.services.deals import (
     change_owner,
     create_deal,
     lose_deal,
@@ -21,7 +21,7 @@ from models.services.deals import (
     update_deal,
     win_deal,
 )
-from models.services.tasks import add_task, complete_task
+from voronka.models.services.tasks import add_task, complete_task
 
 T0 = datetime(2026, 10, 1, 10, 0)
 
@@ -219,9 +219,9 @@ def test_activities_and_tasks(db):
 
 
 def test_undo_of_a_board_action_puts_back_the_fields_its_form_filled(db):
-    from models.services.batch import undo_with_copies
-    from models.services.custom_fields import add_custom_field
-    from models.services.deals import deal_values
+    from voronka.models.services.batch import undo_with_copies
+    from voronka.models.services.custom_fields import add_custom_field
+    from voronka.models.services.deals import deal_values
 
     db.run(add_custom_field, "deal", label_en="Budget owner", label_ru="Владелец бюджета")
     deal_id = new_deal(db, amount="500")

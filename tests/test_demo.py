@@ -7,14 +7,14 @@ import pandas as pd
 import pytest
 from sqlalchemy import select
 
-from desktop.cli import main as cli
-from metrics.reached import reached_times
-from models.db import open_database
-from models.demo import build_demo
-from models.fields.inn import inn_checksum_ok
-from models.fields.web import normalise_domain
-from models.orm import Deal
-from models.services.replay import replay_deal
+from voronka.desktop.cli import main as cli
+from voronka.metrics.reached import reached_times
+from voronka.models.db import open_database
+from voronka.models.demo import build_demo
+from voronka.models.fields.inn import inn_checksum_ok
+from voronka.models.fields.web import normalise_domain
+from voronka.models.orm import Deal
+from voronka.models.services.replay import replay_deal
 
 ANCHOR = date(2026, 6, 15)
 
@@ -165,9 +165,9 @@ def test_demo_refuses_a_database_that_already_has_deals(tmp_path, capsys):
 
 
 def test_the_metrics_engine_sees_a_team_near_the_targets(demo):
-    from metrics.periods import parse_period
-    from metrics.report import compute_report
-    from models.loader import load_frames
+    from voronka.metrics.periods import parse_period
+    from voronka.metrics.report import compute_report
+    from voronka.models.loader import load_frames
 
     # December 2025: the year-to-date cohort is all of 2025 (its last weeks not finished yet)
     metrics = compute_report(load_frames(demo), parse_period("2025-12"))["metrics"]

@@ -11,12 +11,12 @@ import pytest
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox
 
-from desktop import app as app_module
-from desktop.logfile import install_log_file, log_path
-from models import notices
-from models.services.deals import create_deal
-from views.app_context import AppContext
-from views.failures.handler import ErrorReporter
+from voronka.desktop import app as app_module
+from voronka.desktop.logfile import install_log_file, log_path
+from voronka.models import notices
+from voronka.models.services.deals import create_deal
+from voronka.views.app_context import AppContext
+from voronka.views.failures.handler import ErrorReporter
 from board_support import events_of
 
 
@@ -79,7 +79,7 @@ def test_an_exception_in_a_thread_is_shown_on_the_ui_thread(reporter, dialogs, q
 
 @pytest.mark.qt_no_exception_capture
 def test_a_background_task_without_an_error_callback_reports_through_the_handler(reporter, dialogs, qtbot):
-    from views.worker import start_task
+    from voronka.views.worker import start_task
 
     def work(progress):
         raise KeyError("missing column")
@@ -92,7 +92,7 @@ def test_a_background_task_without_an_error_callback_reports_through_the_handler
 
 @pytest.mark.qt_no_exception_capture
 def test_a_domain_error_keeps_its_own_sentence_and_no_traceback(reporter, dialogs, qtbot):
-    from models.errors import LostReasonRequired
+    from voronka.models.errors import LostReasonRequired
 
     emitter = Emitter()
     emitter.fire.connect(lambda: (_ for _ in ()).throw(LostReasonRequired()))
@@ -127,7 +127,7 @@ def test_an_error_before_the_window_opens_is_a_dialog_and_exit_1(dialogs, monkey
 
 
 def test_about_names_the_log_file(db, tmp_path, qtbot, monkeypatch):
-    from views.main_window import MainWindow
+    from voronka.views.main_window import MainWindow
 
     ctx = AppContext(db, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat), language="en")
     ctx.user_id = 1
@@ -191,8 +191,8 @@ def _hold_lock(db):
 def test_a_move_on_a_locked_database_is_one_sentence_and_changes_nothing(ctx, db, monkeypatch, qtbot):
     from PySide6.QtWidgets import QWidget
 
-    from models.queries.board import board_stages
-    from views.board import commands
+    from voronka.models.queries.board import board_stages
+    from voronka.views.board import commands
 
     deal = db.run(create_deal, name="Acme", user_id=1, stage_key="work_started").created[0]
     before = events_of(db, deal)
@@ -214,13 +214,13 @@ def test_a_move_on_a_locked_database_is_one_sentence_and_changes_nothing(ctx, db
 
 
 def commands_describe(exc):
-    from views.errors import describe
+    from voronka.views.errors import describe
 
     return describe(exc)
 
 
 def test_an_undo_on_a_locked_database_is_one_sentence_not_a_traceback(ctx, db, qtbot):
-    from models.services.deals import move_deal, undo_events
+    from voronka.models.services.deals import move_deal, undo_events
 
     deal = db.run(create_deal, name="Acme", user_id=1, stage_key="work_started").created[0]
     errors_seen = []
@@ -243,8 +243,8 @@ def test_opening_another_database_on_a_network_share_from_the_file_menu_warns_on
                                                                                  monkeypatch, qtbot):
     import shiboken6
 
-    from views.database.switch import switch_database
-    from views.main_window import MainWindow
+    from voronka.views.database.switch import switch_database
+    from voronka.views.main_window import MainWindow
 
     share = tmp_path / "share"
     share.mkdir()

@@ -9,10 +9,10 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QWidget
 from sqlalchemy import func, select
 
-from models.changes import Changes
-from models.orm import User
-from views.app_context import AppContext
-from views.executor import REPORTS
+from voronka.models.changes import Changes
+from voronka.models.orm import User
+from voronka.views.app_context import AppContext
+from voronka.views.executor import REPORTS
 
 
 def make_ctx(db, tmp_path) -> AppContext:
@@ -113,9 +113,9 @@ def test_report_work_runs_beside_database_reads_and_can_be_cancelled(db, tmp_pat
 
 
 def test_switching_language_while_the_board_loads_raises_nothing(db, tmp_path, qtbot):
-    from desktop.i18n import install_language
-    from models.services.deals import create_deal
-    from views.main_window import MainWindow
+    from voronka.desktop.i18n import install_language
+    from voronka.models.services.deals import create_deal
+    from voronka.views.main_window import MainWindow
 
     for n in range(30):
         db.run(create_deal, name=f"Deal {n}", user_id=1)

@@ -8,16 +8,16 @@ import openpyxl
 import pypdf
 import pytest
 
-from desktop.cli import main as cli
-from desktop.exports.bundle import build_bundle
-from desktop.exports.pdf import write_pdf
-from desktop.exports.png import write_png
-from desktop.exports.xlsx import write_xlsx
-from metrics.periods import parse_period
-from models.loader import load_frames
-from models.services.snapshots import snapshot_report, snapshot_rows
+from voronka.desktop.cli import main as cli
+from voronka.desktop.exports.bundle import build_bundle
+from voronka.desktop.exports.pdf import write_pdf
+from voronka.desktop.exports.png import write_png
+from voronka.desktop.exports.xlsx import write_xlsx
+from voronka.metrics.periods import parse_period
+from voronka.models.loader import load_frames
+from voronka.models.services.snapshots import snapshot_report, snapshot_rows
 from report_helpers import build_demo_db, make_ctx, user_with_role
-from views.reports.background import running_tasks
+from voronka.views.reports.background import running_tasks
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +49,7 @@ def test_xlsx_has_every_metric_value_of_the_tab(month, tmp_path, qapp):
     path = tmp_path / "month.xlsx"
     write_xlsx(month, path, "en", exported_by="Helen")
     cells = metric_cells(path)
-    from metrics.catalogue import CATALOGUE
+    from voronka.metrics.catalogue import CATALOGUE
 
     monthly = [m.id for m in CATALOGUE if "monthly" in m.reports]
     assert list(cells) == monthly
@@ -151,7 +151,7 @@ def test_command_line_refuses_a_bad_period_and_writes_nothing(demo, tmp_path, ca
 
 @pytest.fixture
 def page(demo, tmp_path, qtbot):
-    from views.reports.page import ReportsPage
+    from voronka.views.reports.page import ReportsPage
 
     ctx = make_ctx(demo, tmp_path, user_with_role(demo, "head_of_sales"))
     widget = ReportsPage(ctx)

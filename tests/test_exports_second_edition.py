@@ -10,13 +10,13 @@ import openpyxl
 import pypdf
 import pytest
 
-from desktop.cli import main as cli
-from desktop.exports.bundle import build_bundle
-from desktop.exports.pdf import write_pdf
-from desktop.exports.xlsx import write_xlsx
-from metrics.catalogue import CATALOGUE
-from metrics.periods import parse_period
-from models.loader import load_frames
+from voronka.desktop.cli import main as cli
+from voronka.desktop.exports.bundle import build_bundle
+from voronka.desktop.exports.pdf import write_pdf
+from voronka.desktop.exports.xlsx import write_xlsx
+from voronka.metrics.catalogue import CATALOGUE
+from voronka.metrics.periods import parse_period
+from voronka.models.loader import load_frames
 from report_helpers import build_demo_db
 
 NEW_IDS = ("median_check", "median_check_ytd", "sales_velocity", "mrr", "mrr_new", "mrr_churned", "clients_active",

@@ -6,12 +6,12 @@ from decimal import Decimal
 
 import pytest
 
-from models.fields import FieldInvalid, FieldSpec, from_text, normalise, to_text
-from models.fields.catalog import builtin
-from models.fields.inn import inn_checksum_ok, normalise_inn
-from models.fields.layout import default_layout, layout_to_setting, lead_layout, resolve_layout
-from models.fields.phone import display_phone, normalise_phone
-from models.fields.web import normalise_domain, normalise_email, normalise_links, normalise_url
+from voronka.models.fields import FieldInvalid, FieldSpec, from_text, normalise, to_text
+from voronka.models.fields.catalog import builtin
+from voronka.models.fields.inn import inn_checksum_ok, normalise_inn
+from voronka.models.fields.layout import default_layout, layout_to_setting, lead_layout, resolve_layout
+from voronka.models.fields.phone import display_phone, normalise_phone
+from voronka.models.fields.web import normalise_domain, normalise_email, normalise_links, normalise_url
 
 
 def refused(fn, *args) -> str:

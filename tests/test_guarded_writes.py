@@ -9,17 +9,17 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
-from models import errors
-from models.clock import local_now
-from models.fields import FieldsInvalid
-from models.orm import Company, Contact, Deal, DealEvent, Stage, Task
-from models.services.companies import create_company, update_company
-from models.services.contacts import create_contact, update_contact
-from models.services.deal_fields import save_deal_fields
-from models.services.deal_guard import SeenDeal
-from models.services.deals import create_deal, lose_deal, move_deal, reopen_deal, win_deal
-from models.services.batch import lose_deals, win_deals
-from models.services.tasks import add_task, update_task
+from voronka.models import errors
+from voronka.models.clock import local_now
+from voronka.models.fields import FieldsInvalid
+from voronka.models.orm import Company, Contact, Deal, DealEvent, Stage, Task
+from voronka.models.services.companies import create_company, update_company
+from voronka.models.services.contacts import create_contact, update_contact
+from voronka.models.services.deal_fields import save_deal_fields
+from voronka.models.services.deal_guard import SeenDeal
+from voronka.models.services.deals import create_deal, lose_deal, move_deal, reopen_deal, win_deal
+from voronka.models.services.batch import lose_deals, win_deals
+from voronka.models.services.tasks import add_task, update_task
 
 SASHA, ALEX = 1, 2
 
@@ -41,7 +41,7 @@ def events(db, deal_id):
 
 
 def a_reason(db):
-    from models.orm import LostReason
+    from voronka.models.orm import LostReason
 
     with db.session() as s:
         return s.scalar(select(LostReason.id).limit(1))

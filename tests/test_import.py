@@ -8,14 +8,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from desktop.cli import main as cli
-from models.demo import build_demo
-from models.db import open_database
-from models.history_import.export import export_history
-from models.history_import.problems import ImportRejected
-from models.history_import.writer import import_history
-from models.orm import Activity, Company, Deal, DealEvent, LostReason, Plan, Stage, User
-from models.services.replay import replay_deal
+from voronka.desktop.cli import main as cli
+from voronka.models.demo import build_demo
+from voronka.models.db import open_database
+from voronka.models.history_import.export import export_history
+from voronka.models.history_import.problems import ImportRejected
+from voronka.models.history_import.writer import import_history
+from voronka.models.orm import Activity, Company, Deal, DealEvent, LostReason, Plan, Stage, User
+from voronka.models.services.replay import replay_deal
 
 TABLES = (Deal, DealEvent, Company, User, LostReason, Activity, Plan)
 DEAL_HEADER = ["deal_id", "name", "company", "website", "amount", "currency", "owner", "source", "segment",

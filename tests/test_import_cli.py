@@ -11,7 +11,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def voronka(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "desktop.cli", *args], cwd=ROOT, capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "voronka.desktop.cli", *args], cwd=ROOT, capture_output=True, text=True,
                           env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "HOME": str(ROOT / "tests")},
                           timeout=300)
 
@@ -69,8 +69,8 @@ def _folder(tmp_path: Path, amount: str, encoding: str = "utf-8") -> Path:
 def test_folder_import_reads_thousands_separators(tmp_path, db):
     from sqlalchemy import select
 
-    from models.history_import.writer import import_history
-    from models.orm import Deal
+    from voronka.models.history_import.writer import import_history
+    from voronka.models.orm import Deal
 
     import_history(db, _folder(tmp_path, "300"))
     with db.session() as s:
@@ -90,8 +90,8 @@ def test_folder_import_of_a_cp1251_file_is_a_problem_not_a_traceback(tmp_path):
 def test_folder_import_reports_an_unreadable_amount(tmp_path, db):
     import pytest
 
-    from models.history_import.problems import ImportRejected
-    from models.history_import.writer import import_history
+    from voronka.models.history_import.problems import ImportRejected
+    from voronka.models.history_import.writer import import_history
 
     before = row_counts(db)
     with pytest.raises(ImportRejected) as exc:

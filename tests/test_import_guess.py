@@ -14,8 +14,8 @@ OPTIONAL = ("custom:", "skip")
 
 @pytest.mark.parametrize("key", list(SAMPLE_SETS))
 def test_columns_and_roles_are_guessed_as_the_presets_have_them(key):
-    from models.importing import open_files
-    from models.importing.guess import guess_preset
+    from voronka.models.importing import open_files
+    from voronka.models.importing.guess import guess_preset
 
     guessed = guess_preset(open_files(sample_paths(key)), STAGE_KEYS)
     preset = sample_preset(key)
@@ -28,9 +28,9 @@ def test_columns_and_roles_are_guessed_as_the_presets_have_them(key):
 
 @pytest.mark.parametrize("key", list(SAMPLE_SETS))
 def test_won_and_lost_values_are_guessed(db, key):
-    from models.importing import open_files, target_of
-    from models.importing.guess import guess_preset
-    from models.importing.values import guess_values
+    from voronka.models.importing import open_files, target_of
+    from voronka.models.importing.guess import guess_preset
+    from voronka.models.importing.values import guess_values
 
     tables = open_files(sample_paths(key))
     guessed = guess_preset(tables, STAGE_KEYS)
@@ -44,7 +44,7 @@ def test_won_and_lost_values_are_guessed(db, key):
 
 
 def test_files_are_read_as_their_shape_needs():
-    from models.importing import open_files
+    from voronka.models.importing import open_files
 
     bitrix, = open_files(sample_paths("bitrix24_like/deals.csv"))
     assert (bitrix.encoding, bitrix.delimiter, len(bitrix)) == ("cp1251", ";", 800)
@@ -59,7 +59,7 @@ def test_files_are_read_as_their_shape_needs():
 
 @pytest.mark.parametrize("key", list(SAMPLE_SETS))
 def test_the_shipped_preset_is_found_for_its_files(key):
-    from models.importing import find_preset, open_files
+    from voronka.models.importing import find_preset, open_files
 
     tables = open_files(sample_paths(key))
     found = find_preset([t.headers for t in tables])
@@ -67,8 +67,8 @@ def test_the_shipped_preset_is_found_for_its_files(key):
 
 
 def test_a_saved_preset_reads_back_the_same(tmp_path):
-    from models.importing import load_preset, save_preset
-    from models.importing.preset import PresetInvalid
+    from voronka.models.importing import load_preset, save_preset
+    from voronka.models.importing.preset import PresetInvalid
 
     preset = sample_preset("salesforce_like/Opportunity.csv")
     path = save_preset(preset, tmp_path / "mine.json")
@@ -79,7 +79,7 @@ def test_a_saved_preset_reads_back_the_same(tmp_path):
 
 
 def test_an_unreadable_file_is_named():
-    from models.importing import SourceUnreadable, read_table
+    from voronka.models.importing import SourceUnreadable, read_table
 
     with pytest.raises(SourceUnreadable, match="no such file"):
         read_table("/nonexistent/deals.csv")
@@ -89,7 +89,7 @@ def test_an_unreadable_file_is_named():
 def test_the_streamed_head_of_a_sheet_equals_what_calamine_reads(key):
     from python_calamine import CalamineWorkbook
 
-    from models.importing.xlsx_head import read_head
+    from voronka.models.importing.xlsx_head import read_head
 
     path = str(sample_paths(key)[0])
     head, name, names = read_head(path, 60)

@@ -24,10 +24,10 @@ def _counts(db):
 
 
 def test_import_repeat_and_revert_on_the_server(server):
-    from models.db import open_database
-    from models.importing import import_files, open_files, revert_import
-    from models.orm import Company, Deal
-    from models.services.deals import create_deal
+    from voronka.models.db import open_database
+    from voronka.models.importing import import_files, open_files, revert_import
+    from voronka.models.orm import Company, Deal
+    from voronka.models.services.deals import create_deal
 
     db = open_database(server.new_database(), language="en")
     try:
@@ -42,7 +42,7 @@ def test_import_repeat_and_revert_on_the_server(server):
         made = db.run(create_deal, name="By hand", user_id=None)
         with db.session() as s:
             assert s.scalar(select(func.count()).select_from(Company)) == result.counts["companies"]
-        from models.services.creation_undo import discard_created_deal
+        from voronka.models.services.creation_undo import discard_created_deal
 
         db.run(discard_created_deal, next(iter(made.deals)), made.event_ids, user_id=None)
         db.run(revert_import, result.batch_id)

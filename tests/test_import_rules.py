@@ -16,7 +16,7 @@ def _csv(tmp_path, name, text, encoding="utf-8"):
 
 
 def _preset(**kw):
-    from models.importing import FileMapping, Preset
+    from voronka.models.importing import FileMapping, Preset
 
     columns = kw.pop("columns")
     formats = kw.pop("date_formats", {})
@@ -29,8 +29,8 @@ COLUMNS = {"Сделка": "deal_name", "Компания": "company", "ИНН":
 
 
 def test_team_currency_comes_from_the_data_of_a_first_import(db, tmp_path):
-    from models.importing import dry_run, import_files, open_files, revert_import
-    from models.services.settings import get_setting
+    from voronka.models.importing import dry_run, import_files, open_files, revert_import
+    from voronka.models.services.settings import get_setting
 
     path = _csv(tmp_path, "usd.csv", "Сделка,Сумма,Создана,Этап\nA,\"$1,000\",2026-01-05,Новая\nB,$250,2026-01-06,Новая\n")
     preset = _preset(columns=COLUMNS, stages={"Новая": "unsorted"})
@@ -47,7 +47,7 @@ def test_team_currency_comes_from_the_data_of_a_first_import(db, tmp_path):
 
 
 def test_a_second_currency_is_a_warning_once_the_team_has_deals(db, tmp_path):
-    from models.importing import dry_run, import_files, open_files
+    from voronka.models.importing import dry_run, import_files, open_files
 
     rub = _csv(tmp_path, "rub.csv", "Сделка,Сумма,Создана,Этап\nA,1 000 ₽,2026-01-05,Новая\n")
     usd = _csv(tmp_path, "usd.csv", "Сделка,Сумма,Создана,Этап\nB,$250,2026-01-06,Новая\n")
@@ -60,7 +60,7 @@ def test_a_second_currency_is_a_warning_once_the_team_has_deals(db, tmp_path):
 
 
 def test_ambiguous_dates_and_unmapped_values_block_until_chosen(db, tmp_path):
-    from models.importing import ImportRejected, dry_run, import_files, open_files
+    from voronka.models.importing import ImportRejected, dry_run, import_files, open_files
 
     path = _csv(tmp_path, "d.csv", "Сделка,Создана,Этап\nA,01/02/2026,Новая\nB,03/04/2026,Странная\n")
     preset = _preset(columns=COLUMNS, stages={"Новая": "unsorted"})
@@ -74,14 +74,14 @@ def test_ambiguous_dates_and_unmapped_values_block_until_chosen(db, tmp_path):
     preset.stages["Странная"] = "skip"
     result = db.run(import_files, tables, preset)
     assert result.counts["deals"] == 1 and result.counts["skipped_rows"] == 1
-    from models.orm import Deal
+    from voronka.models.orm import Deal
 
     with db.session() as s:
         assert s.scalar(select(Deal.created_at)).month == 1 and s.scalar(select(Deal.created_at)).day == 2
 
 
 def test_steps_backward_moves_and_the_disagreeing_stage(db, tmp_path):
-    from models.importing import dry_run, open_files
+    from voronka.models.importing import dry_run, open_files
 
     path = _csv(tmp_path, "s.csv", "Сделка,Создана,Дата КП,Дата демо,Этап\n"
                 "A,01.02.2026,05.02.2026,03.02.2026,КП\n"   # demo before the proposal
@@ -101,8 +101,8 @@ def test_steps_backward_moves_and_the_disagreeing_stage(db, tmp_path):
 
 
 def test_companies_and_contacts_are_found_in_the_file_and_the_database(db, tmp_path):
-    from models.importing import dry_run, import_files, open_files
-    from models.orm import Company, Contact
+    from voronka.models.importing import dry_run, import_files, open_files
+    from voronka.models.orm import Company, Contact
 
     with db.transaction() as s:
         s.add(Company(name="ООО «Ромашка»", inn="7707083893"))
@@ -127,7 +127,7 @@ def test_companies_and_contacts_are_found_in_the_file_and_the_database(db, tmp_p
 
 
 def test_problems_export_as_csv_with_formulas_as_text(db, tmp_path):
-    from models.importing import dry_run, open_files, problems_csv
+    from voronka.models.importing import dry_run, open_files, problems_csv
 
     path = _csv(tmp_path, "p.csv", "Сделка,Сумма,Создана,Этап\n=HYPERLINK(1),=1+2,2026-01-05,Новая\n")
     preset = _preset(columns=COLUMNS, stages={"Новая": "unsorted"})
@@ -140,21 +140,21 @@ def test_problems_export_as_csv_with_formulas_as_text(db, tmp_path):
 
 
 def test_a_cp1251_semicolon_file_with_a_title_row(db, tmp_path):
-    from models.importing import import_files, open_files
+    from voronka.models.importing import import_files, open_files
 
     path = _csv(tmp_path, "b.csv", "Сделки за январь;;\nСделка;Сумма;Создана;Этап\n"
                 "Поставка;150 000,00;09.01.2026 12:14:38;Новая\n", encoding="cp1251")
     table, = open_files([path])
     assert (table.encoding, table.delimiter, table.header_row) == ("cp1251", ";", 1)
     result = db.run(import_files, [table], _preset(columns=COLUMNS, stages={"Новая": "unsorted"}))
-    from models.orm import Deal
+    from voronka.models.orm import Deal
 
     with db.session() as s:
         assert s.scalar(select(Deal.amount_minor).where(Deal.id.in_(result.deals))) == 150000_00
 
 
 def test_cancelling_from_the_progress_callback_writes_nothing(db):
-    from models.importing import import_files, open_files
+    from voronka.models.importing import import_files, open_files
     from tests.import_helpers import row_counts, sample_paths, sample_preset
 
     class Cancelled(Exception):

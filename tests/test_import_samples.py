@@ -12,7 +12,7 @@ from tests.import_helpers import EXPECTED, SAMPLE_SETS, report_json, row_counts,
 
 
 def _import(db, key):
-    from models.importing import import_files, open_files
+    from voronka.models.importing import import_files, open_files
 
     tables = open_files(sample_paths(key))
     return db.run(import_files, tables, sample_preset(key))
@@ -20,8 +20,8 @@ def _import(db, key):
 
 def _figures(db, key):
     """What the database holds for the sample, through the metrics loader (and currencies from the deals)."""
-    from models.loader import load_frames
-    from models.orm import Deal
+    from voronka.models.loader import load_frames
+    from voronka.models.orm import Deal
 
     frames = load_frames(db)
     deals = frames.deals
@@ -73,7 +73,7 @@ def test_sample_reproduces_expected(db, key):
 def test_pipedrive_skips_deleted_rows_and_reads_thousands_commas(db):
     result = _import(db, "pipedrive_like/deals.csv")
     assert result.dry_run.skipped_rows == EXPECTED["pipedrive_like/deals.csv"]["deleted_rows"]
-    from models.orm import Deal
+    from voronka.models.orm import Deal
 
     with db.session() as s:
         amounts = s.scalars(select(Deal.amount_minor).where(Deal.external_id == "pipedrive:8")).all()
@@ -92,7 +92,7 @@ def test_salesforce_history(db):
     before = [p for p in dry.problems if p.kind == "history_before_creation"]
     assert len(before) == expected["opportunities_with_history_before_created"]
     assert all(not p.blocking and p.fix for p in before)
-    from models.orm import Deal, User
+    from voronka.models.orm import Deal, User
 
     with db.session() as s:
         assert s.scalar(select(func.count()).select_from(Deal).where(Deal.amount_minor.is_(None))) == \
@@ -110,7 +110,7 @@ def test_sheet_reports_unreadable_amounts_by_cell(db):
 
 
 def test_sheet_refuses_unreadable_amounts_when_the_preset_says_refuse(db):
-    from models.importing import ImportRejected, import_files, open_files
+    from voronka.models.importing import ImportRejected, import_files, open_files
 
     preset = sample_preset("spreadsheet/pipeline.xlsx")
     preset.bad_values = "refuse"
@@ -134,7 +134,7 @@ def test_second_import_adds_nothing(db, key):
 @pytest.mark.parametrize("key, period", [("bitrix24_like/deals.csv", "2025-03"),
                                          ("salesforce_like/Opportunity.csv", "2026-01")])
 def test_revert_leaves_the_database_as_before(db, key, period):
-    from models.importing import list_imports, revert_import
+    from voronka.models.importing import list_imports, revert_import
 
     counts, report = row_counts(db), report_json(db, period)
     result = _import(db, key)
@@ -150,15 +150,15 @@ def test_revert_leaves_the_database_as_before(db, key, period):
 
 
 def _first_imported_deal(db):
-    from models.orm import Deal
+    from voronka.models.orm import Deal
 
     with db.session() as s:
         return s.scalar(select(Deal.id).where(Deal.external_id.is_not(None)).order_by(Deal.id))
 
 
 def test_revert_refuses_after_an_edit(db):
-    from models.importing import RevertRefused, revert_import
-    from models.services.deals import update_deal
+    from voronka.models.importing import RevertRefused, revert_import
+    from voronka.models.services.deals import update_deal
 
     result = _import(db, "amocrm_like/deals.xlsx")
     deal_id = _first_imported_deal(db)
@@ -171,9 +171,9 @@ def test_revert_refuses_after_an_edit(db):
 
 
 def test_revert_refuses_after_a_task_on_a_deal_from_another_connection(db, tmp_path):
-    from models.db import open_database
-    from models.importing import RevertRefused, revert_import
-    from models.orm import Task
+    from voronka.models.db import open_database
+    from voronka.models.importing import RevertRefused, revert_import
+    from voronka.models.orm import Task
 
     result = _import(db, "pipedrive_like/deals.csv")
     deal_id = _first_imported_deal(db)
@@ -189,7 +189,7 @@ def test_revert_refuses_after_a_task_on_a_deal_from_another_connection(db, tmp_p
 
 
 def test_sample_specific_figures(db):
-    from models.orm import CustomField, CustomFieldValue, Deal
+    from voronka.models.orm import CustomField, CustomFieldValue, Deal
 
     _import(db, "amocrm_like/deals.xlsx")
     amo = EXPECTED["amocrm_like/deals.xlsx"]
@@ -205,7 +205,7 @@ def test_sample_specific_figures(db):
 
 
 def test_sheet_inns_and_empty_amounts(db):
-    from models.orm import Company, Deal
+    from voronka.models.orm import Company, Deal
 
     _import(db, "spreadsheet/pipeline.xlsx")
     sheet = EXPECTED["spreadsheet/pipeline.xlsx"]

@@ -6,8 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from models.values.amounts import AmountUnreadable, detect_amount_format, parse_amount, parse_amount_full
-from models.values.dates import DateFormat, DateUnreadable, detect_date_format, parse_date
+from voronka.models.values.amounts import AmountUnreadable, detect_amount_format, parse_amount, parse_amount_full
+from voronka.models.values.dates import DateFormat, DateUnreadable, detect_date_format, parse_date
 
 
 @pytest.mark.parametrize("text, value", [
@@ -88,16 +88,16 @@ def test_an_ambiguous_date_without_a_format_is_refused():
 @pytest.mark.parametrize("text, minor", [("250 000 ₽", 250000_00), ("250 000 руб.", 250000_00), ("1 200,50", 1200_50),
                                          ("12.5", 12_50), ("250 000", 250000_00), ("1.250.000", 1250000_00)])
 def test_typed_amounts_read_as_russians_type_them(text, minor):
-    from models.money import to_minor
+    from voronka.models.money import to_minor
 
     assert to_minor(text) == minor
 
 
 def test_a_typed_amount_that_reads_two_ways_asks():
-    from models.fields import FieldInvalid
-    from models.fields.types import parse_money
-    from models.money import to_minor
-    from models.values.amounts import AmountAmbiguous, parse_typed_amount
+    from voronka.models.fields import FieldInvalid
+    from voronka.models.fields.types import parse_money
+    from voronka.models.money import to_minor
+    from voronka.models.values.amounts import AmountAmbiguous, parse_typed_amount
 
     with pytest.raises(AmountAmbiguous) as exc:
         parse_typed_amount("250.000")
@@ -113,8 +113,8 @@ def test_a_typed_amount_that_reads_two_ways_asks():
 
 
 def test_the_card_service_takes_an_amount_with_a_currency_mark(db):
-    from models.orm import Deal
-    from models.services.deals import create_deal, update_deal
+    from voronka.models.orm import Deal
+    from voronka.models.services.deals import create_deal, update_deal
 
     changes = db.run(create_deal, name="Typed", user_id=None, amount="1 200,50 ₽")
     deal_id = next(iter(changes.deals))

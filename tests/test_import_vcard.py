@@ -11,7 +11,7 @@ VCF = SAMPLES / "contacts" / "contacts.vcf"
 
 
 def test_cards_are_read():
-    from models.importing.vcard import read_vcards
+    from voronka.models.importing.vcard import read_vcards
 
     cards, problems = read_vcards(VCF)
     e = EXPECTED["contacts/contacts.vcf"]
@@ -25,14 +25,14 @@ def test_cards_are_read():
 
 @pytest.fixture
 def amo_db(db):
-    from models.importing import import_files, open_files
+    from voronka.models.importing import import_files, open_files
 
     db.run(import_files, open_files(sample_paths("amocrm_like/deals.xlsx")), sample_preset("amocrm_like/deals.xlsx"))
     return db
 
 
 def test_cards_found_in_the_amocrm_contacts(amo_db):
-    from models.importing.vcard import plan_vcards
+    from voronka.models.importing.vcard import plan_vcards
 
     with amo_db.session() as s:
         plan = plan_vcards(s, VCF)
@@ -49,9 +49,9 @@ def test_cards_found_in_the_amocrm_contacts(amo_db):
 
 
 def test_import_merges_the_same_people_and_reverts(amo_db):
-    from models.importing import revert_import
-    from models.importing.vcard import import_vcards
-    from models.orm import Contact
+    from voronka.models.importing import revert_import
+    from voronka.models.importing.vcard import import_vcards
+    from voronka.models.orm import Contact
 
     before = row_counts(amo_db)
     result = amo_db.run(import_vcards, VCF)
@@ -65,8 +65,8 @@ def test_import_merges_the_same_people_and_reverts(amo_db):
 
 
 def test_export_round_trips(amo_db):
-    from models.importing.vcard import export_vcards, read_vcards
-    from models.orm import Contact
+    from voronka.models.importing.vcard import export_vcards, read_vcards
+    from voronka.models.orm import Contact
 
     with amo_db.session() as s:
         ids = list(s.scalars(select(Contact.id).order_by(Contact.id).limit(20)))
@@ -82,8 +82,8 @@ def test_export_round_trips(amo_db):
 
 
 def test_export_escapes_user_text(db):
-    from models.importing.vcard import export_vcards, read_vcards
-    from models.orm import Contact
+    from voronka.models.importing.vcard import export_vcards, read_vcards
+    from voronka.models.orm import Contact
 
     with db.transaction() as s:
         c = Contact(full_name="Иван; Петров, =cmd", position="Директор\nпо продажам")

@@ -12,10 +12,10 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import func, select
 
-from models.orm import Deal, ImportBatch, User
-from views.app_context import AppContext
-from views.importing.imports_tab import ImportsTab
-from views.importing.wizard import ImportWizard
+from voronka.models.orm import Deal, ImportBatch, User
+from voronka.views.app_context import AppContext
+from voronka.views.importing.imports_tab import ImportsTab
+from voronka.views.importing.wizard import ImportWizard
 
 SAMPLES = Path(__file__).parent / "data" / "samples"
 EXPECTED = json.loads((SAMPLES / "expected.json").read_text("utf-8"))
@@ -140,7 +140,7 @@ def test_undo_reverts_the_import_and_redo_brings_it_back(ctx, qtbot):
 
 
 def test_undo_refuses_with_the_reason_once_a_deal_changed_hands(ctx, qtbot, errors_shown):
-    from models.services.deals import change_owner
+    from voronka.models.services.deals import change_owner
 
     wizard = wizard_for(ctx, qtbot, "bitrix24_like/deals.csv")
     run_import(wizard, qtbot)
@@ -173,7 +173,7 @@ def test_settings_imports_lists_the_import_and_reverts_it(ctx, qtbot):
 
 
 def test_settings_imports_refuses_to_revert_after_a_later_edit(ctx, qtbot, errors_shown):
-    from models.services.deals import update_deal
+    from voronka.models.services.deals import update_deal
 
     wizard = wizard_for(ctx, qtbot, "bitrix24_like/deals.csv")
     run_import(wizard, qtbot)
@@ -215,8 +215,8 @@ def test_problems_are_grouped_and_exported_as_csv(ctx, qtbot, tmp_path):
 
 
 def test_the_empty_start_page_offers_the_import_until_a_deal_exists(ctx, qtbot):
-    from models.services.deals import create_deal
-    from views.start.page import StartPage
+    from voronka.models.services.deals import create_deal
+    from voronka.views.start.page import StartPage
 
     page = StartPage(ctx)
     qtbot.addWidget(page)
@@ -227,9 +227,9 @@ def test_the_empty_start_page_offers_the_import_until_a_deal_exists(ctx, qtbot):
 
 
 def test_the_first_run_can_start_with_the_import_wizard(monkeypatch, qtbot):
-    from desktop import app as app_module
-    from desktop import dialogs
-    from desktop.paths import default_database
+    from voronka.desktop import app as app_module
+    from voronka.desktop import dialogs
+    from voronka.desktop.paths import default_database
 
     monkeypatch.setattr(dialogs, "ask_first_run", lambda parent=None: "import")
     args = app_module.parse_args([])
@@ -238,7 +238,7 @@ def test_the_first_run_can_start_with_the_import_wizard(monkeypatch, qtbot):
 
 
 def test_the_file_menu_opens_the_wizard(ctx, qtbot):
-    from views.main_window import MainWindow
+    from voronka.views.main_window import MainWindow
 
     window = MainWindow(ctx)
     qtbot.addWidget(window)

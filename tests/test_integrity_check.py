@@ -8,10 +8,10 @@ from pathlib import Path
 
 from sqlalchemy import select, text
 
-from desktop.cli import main
-from models.integrity import check_database
-from models.orm import Stage
-from models.services.deals import create_deal, lose_deal, move_deal, reopen_deal
+from voronka.desktop.cli import main
+from voronka.models.integrity import check_database
+from voronka.models.orm import Stage
+from voronka.models.services.deals import create_deal, lose_deal, move_deal, reopen_deal
 
 ROOT = Path(__file__).resolve().parents[1]
 T0 = datetime(2026, 10, 1, 10, 0)
@@ -84,7 +84,7 @@ def test_the_command_prints_findings_and_exits_1_or_0_or_2(db, capsys, tmp_path)
 
 def test_the_command_runs_as_a_module(db):
     a_deal(db)
-    done = subprocess.run([sys.executable, "-m", "desktop.cli", "check", "--db", db.location],
+    done = subprocess.run([sys.executable, "-m", "voronka.desktop.cli", "check", "--db", db.location],
                           cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert "No findings" in done.stdout

@@ -8,14 +8,14 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from board_support import ctx, deal_in, open_board  # noqa: F401  (ctx is a fixture)
-from models.changes import Changes
-from models.clock import local_now
-from models.db import open_database
-from models.orm import User
-from models.services.deals import create_deal, move_deal, update_deal
-from models.services.tasks import add_task
+from voronka.models.changes import Changes
+from voronka.models.clock import local_now
+from voronka.models.db import open_database
+from voronka.models.orm import User
+from voronka.models.services.deals import create_deal, move_deal, update_deal
+from voronka.models.services.tasks import add_task
 from pg_server import PostgresServer
-from views.app_context import AppContext
+from voronka.views.app_context import AppContext
 
 SHOWN_WITHIN_MS = 2000
 
@@ -60,7 +60,7 @@ def test_this_windows_own_move_refreshes_its_screens_once(ctx, db, qtbot):
 
 
 def test_an_undoable_move_and_its_undo_reach_the_other_window_as_that_deal(ctx, db, other, tmp_path, qtbot):
-    from models.services.deals import undo_events
+    from voronka.models.services.deals import undo_events
 
     deal = deal_in(db, "unsorted", "Acme")
     theirs = AppContext(other, QSettings(str(tmp_path / "theirs.ini"), QSettings.Format.IniFormat), language="en")
@@ -79,7 +79,7 @@ def test_an_undoable_move_and_its_undo_reach_the_other_window_as_that_deal(ctx, 
 
 def test_an_open_deal_card_shows_another_connections_edit(db, other, tmp_path, qtbot):
     from card_helpers import app_context
-    from views.cards import open_card
+    from voronka.views.cards import open_card
 
     deal = db.run(create_deal, name="Acme", user_id=1).created[0]
     ctx = app_context(db, tmp_path, 1)
@@ -90,7 +90,7 @@ def test_an_open_deal_card_shows_another_connections_edit(db, other, tmp_path, q
 
 
 def test_the_deals_table_and_the_start_page_show_another_connections_work(db, other, tmp_path, qtbot):
-    from views.main_window import MainWindow
+    from voronka.views.main_window import MainWindow
 
     ctx = AppContext(db, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat), language="en")
     ctx.user_id = 1

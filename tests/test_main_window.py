@@ -5,11 +5,11 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDockWidget
 
-from models.orm import Company, Contact
-from models.services.deals import create_deal
-from views.app_context import AppContext
-from views.main_window import MainWindow
-from views.pages import PAGE_KEYS, sidebar_order
+from voronka.models.orm import Company, Contact
+from voronka.models.services.deals import create_deal
+from voronka.views.app_context import AppContext
+from voronka.views.main_window import MainWindow
+from voronka.views.pages import PAGE_KEYS, sidebar_order
 
 
 @pytest.fixture
@@ -114,7 +114,7 @@ def test_last_page_is_remembered(ctx, qtbot):
 
 
 def test_switching_language_rebuilds_pages_in_russian(ctx, qtbot):
-    from desktop.i18n import install_language
+    from voronka.desktop.i18n import install_language
 
     win = MainWindow(ctx)
     qtbot.addWidget(win)
@@ -135,7 +135,7 @@ def test_sidebar_order_keeps_settings_visible():
 
 @pytest.mark.parametrize("language", ["ru", "en"])
 def test_every_page_fits_a_1366_pixel_laptop_screen(db, tmp_path, qtbot, language):
-    from desktop.i18n import install_language
+    from voronka.desktop.i18n import install_language
 
     install_language(language)
     try:
@@ -159,7 +159,7 @@ def test_every_page_fits_a_1366_pixel_laptop_screen(db, tmp_path, qtbot, languag
 def test_tables_write_dates_as_the_ui_language_does():
     from datetime import date, datetime
 
-    from views.tables.record_model import display_text
+    from voronka.views.tables.record_model import display_text
 
     assert display_text(date(2026, 11, 20), "ru") == "20.11.2026"
     assert display_text(datetime(2026, 11, 20, 9, 5), "ru") == "20.11.2026 09:05"

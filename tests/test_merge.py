@@ -3,12 +3,12 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
-from models.orm import Activity, Company, Contact, CustomFieldValue, Deal, DealEvent, deal_contacts
-from models.services.activities import log_activity
-from models.services.companies import create_company, run_merge_companies, undo_merge_companies
-from models.services.contacts import create_contact, run_merge_contacts, set_deal_contacts, undo_merge_contacts
-from models.services.custom_fields import add_custom_field
-from models.services.deals import create_deal, move_deal
+from voronka.models.orm import Activity, Company, Contact, CustomFieldValue, Deal, DealEvent, deal_contacts
+from voronka.models.services.activities import log_activity
+from voronka.models.services.companies import create_company, run_merge_companies, undo_merge_companies
+from voronka.models.services.contacts import create_contact, run_merge_contacts, set_deal_contacts, undo_merge_contacts
+from voronka.models.services.custom_fields import add_custom_field
+from voronka.models.services.deals import create_deal, move_deal
 
 
 def count(db, model, *where):

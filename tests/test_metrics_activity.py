@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from metrics.periods import parse_period
-from metrics.report import compute_report
+from voronka.metrics.periods import parse_period
+from voronka.metrics.report import compute_report
 from metrics_history import ALEX, HELEN, SASHA, History, t
 
 WEEK = parse_period("2026-W43")  # Monday 19 – Sunday 25 October 2026

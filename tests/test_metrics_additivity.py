@@ -11,8 +11,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from metrics.periods import parse_period
-from metrics.report import compute_report
+from voronka.metrics.periods import parse_period
+from voronka.metrics.report import compute_report
 from metrics_history import KEYS, History
 
 START = datetime(2025, 12, 1, 9)

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from metrics.catalogue import CATALOGUE, by_id, meets_target, target_for
-from metrics.periods import parse_period
-from metrics.report import compute_report
+from voronka.metrics.catalogue import CATALOGUE, by_id, meets_target, target_for
+from voronka.metrics.periods import parse_period
+from voronka.metrics.report import compute_report
 from metrics_history import History, t
 
 # The project's own copy of the metric catalogue (shared/spec/metrics.md as of this edition).

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from metrics.drilldown import deals_behind
-from metrics.periods import parse_period
-from metrics.report import compute_report
+from voronka.metrics.drilldown import deals_behind
+from voronka.metrics.periods import parse_period
+from voronka.metrics.report import compute_report
 from metrics_history import History, t
 
 T = t(10, 31, 18)

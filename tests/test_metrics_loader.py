@@ -7,13 +7,13 @@ import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal
 
-from metrics.periods import parse_period
-from metrics.report import compute_report
-from models.errors import NotFound
-from models.loader import _load, _Reader, load_frames
-from models.orm import LostReason, Plan
-from models.services.activities import log_activity
-from models.services.deals import create_deal, lose_deal, move_deal, reopen_deal, win_deal
+from voronka.metrics.periods import parse_period
+from voronka.metrics.report import compute_report
+from voronka.models.errors import NotFound
+from voronka.models.loader import _load, _Reader, load_frames
+from voronka.models.orm import LostReason, Plan
+from voronka.models.services.activities import log_activity
+from voronka.models.services.deals import create_deal, lose_deal, move_deal, reopen_deal, win_deal
 
 SASHA, ALEX = 1, 2
 

@@ -6,9 +6,9 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from metrics.drilldown import deals_behind
-from metrics.periods import parse_period
-from metrics.report import compute_report
+from voronka.metrics.drilldown import deals_behind
+from voronka.metrics.periods import parse_period
+from voronka.metrics.report import compute_report
 from metrics_history import History, t
 
 T = t(10, 31, 18)  # T − 90 days = 2 Aug 2026 18:00
@@ -82,7 +82,7 @@ def test_drilldown_lists_the_deals_behind_a_count_and_a_share():
 
 
 def test_drilldown_refuses_a_figure_that_is_not_about_deals():
-    from metrics.drilldown import NoDealList
+    from voronka.metrics.drilldown import NoDealList
 
     with pytest.raises(NoDealList, match="plan_year"):
         deals_behind(pipeline_history().frames(), "plan_year", OCT, T)
@@ -134,7 +134,7 @@ def test_stages_table_shows_computed_win_rate_and_weights_with_the_override():
 
 
 def test_a_pipeline_without_the_default_stages_gives_null_for_their_metrics():
-    from metrics.frames import STAGE_COLUMNS
+    from voronka.metrics.frames import STAGE_COLUMNS
 
     h = History()
     h.stages = pd.DataFrame([(1, "lead", 1, None, False, "Лид", "Lead", None, None),

@@ -10,11 +10,11 @@ import pandas as pd
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from metrics.catalogue import CATALOGUE
-from metrics.drilldown import DENOMINATORS, NUMERATORS
-from metrics.frames import FunnelFrames
-from metrics.periods import parse_period
-from metrics.report import compute_report, report_context
+from voronka.metrics.catalogue import CATALOGUE
+from voronka.metrics.drilldown import DENOMINATORS, NUMERATORS
+from voronka.metrics.frames import FunnelFrames
+from voronka.metrics.periods import parse_period
+from voronka.metrics.report import compute_report, report_context
 from metrics_history import KEYS, History
 
 OCT = parse_period("2026-10")

@@ -6,8 +6,8 @@ from datetime import datetime
 
 import pytest
 
-from metrics.periods import BadPeriod, parse_period, period_of
-from metrics.report import compute_report
+from voronka.metrics.periods import BadPeriod, parse_period, period_of
+from voronka.metrics.report import compute_report
 from metrics_history import History, t
 
 

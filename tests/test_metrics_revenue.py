@@ -6,8 +6,8 @@ from datetime import datetime
 
 import pytest
 
-from metrics.periods import parse_period
-from metrics.report import compute_report
+from voronka.metrics.periods import parse_period
+from voronka.metrics.report import compute_report
 from metrics_history import ALEX, HELEN, SASHA, History, t
 
 T = t(10, 31, 18)  # as of 31 October 2026 18:00

@@ -8,9 +8,9 @@ import json
 
 import pytest
 
-from metrics.periods import parse_period
-from metrics.plan_decomposition import exact_ceil
-from metrics.report import compute_report
+from voronka.metrics.periods import parse_period
+from voronka.metrics.plan_decomposition import exact_ceil
+from voronka.metrics.report import compute_report
 from metrics_history import ALEX, HELEN, SASHA, History, t
 
 MARCH = parse_period("2026-03")
@@ -280,7 +280,7 @@ def test_the_report_passes_strict_json_with_every_new_table():
 
 
 def test_rep_drill_down_lists_the_deals_behind_a_row():
-    from metrics.drilldown import deals_behind, rep_deals
+    from voronka.metrics.drilldown import deals_behind, rep_deals
 
     frames = reps_history().frames()
     assert rep_deals(frames, MARCH, SASHA) == [1, 2, 4]

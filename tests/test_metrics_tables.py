@@ -5,9 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from metrics.periods import parse_period
-from metrics.report import compute_report
-from metrics.stages_table import stage_win_rates, stay_stats
+from voronka.metrics.periods import parse_period
+from voronka.metrics.report import compute_report
+from voronka.metrics.stages_table import stage_win_rates, stay_stats
 from metrics_history import ALEX, HELEN, STAGE_ID, History, t
 
 T = t(10, 31, 18)
@@ -159,7 +159,7 @@ def test_advice_split_when_fewer_than_a_quarter_pass():
 
 
 def test_stuck_limits_are_rot_days_else_the_p90_of_the_last_years_stays():
-    from metrics.stuck import stuck_after_days, stuck_limits
+    from voronka.metrics.stuck import stuck_after_days, stuck_limits
 
     frames = stay_history().frames()
     frames.stages.loc[frames.stages["key"] == "contacts_found", "rot_days"] = 7

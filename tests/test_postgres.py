@@ -9,9 +9,9 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 
-from models import errors
-from models.db import open_database
-from models.orm import Deal, DealEvent, LostReason, Stage, User
+from voronka.models import errors
+from voronka.models.db import open_database
+from voronka.models.orm import Deal, DealEvent, LostReason, Stage, User
 from pg_server import PostgresServer
 from report_helpers import DEMO_ANCHOR
 
@@ -31,9 +31,9 @@ def pg_db(server):
 
 
 def report_of(db, label: str) -> dict:
-    from metrics.periods import parse_period
-    from metrics.report import compute_report
-    from models.loader import load_frames
+    from voronka.metrics.periods import parse_period
+    from voronka.metrics.report import compute_report
+    from voronka.models.loader import load_frames
 
     with db.session() as s:
         frames = load_frames(s, "sales")
@@ -53,7 +53,7 @@ def test_a_new_server_database_gets_the_schema_and_the_default_funnel(pg_db):
 
 
 def test_the_domain_services_and_their_refusals_work_on_the_server(pg_db):
-    from models.services.deals import create_deal, lose_deal, move_deal, undo_events, win_deal
+    from voronka.models.services.deals import create_deal, lose_deal, move_deal, undo_events, win_deal
 
     with pg_db.transaction() as s:
         s.add(User(name="Sasha SDR", role="sdr"))
@@ -77,7 +77,7 @@ def test_the_domain_services_and_their_refusals_work_on_the_server(pg_db):
 @pytest.fixture(scope="module")
 def demo_pair(server, tmp_path_factory):
     """The same demo (seed 11, 300 deals) on the server and in an SQLite file."""
-    from models.demo import build_demo
+    from voronka.models.demo import build_demo
 
     pg = open_database(server.new_database(), language="en")
     lite = open_database(tmp_path_factory.mktemp("pg") / "demo.db", language="en")
@@ -97,8 +97,8 @@ def test_the_report_from_the_server_equals_the_report_from_sqlite(demo_pair, lab
 
 
 def test_a_history_exported_from_sqlite_imports_into_the_server(demo_pair, server, tmp_path):
-    from models.history_import.export import export_history
-    from models.history_import.writer import import_history
+    from voronka.models.history_import.export import export_history
+    from voronka.models.history_import.writer import import_history
 
     _pg, lite = demo_pair
     export_history(lite, tmp_path / "history")
@@ -117,9 +117,9 @@ def test_a_history_exported_from_sqlite_imports_into_the_server(demo_pair, serve
 
 
 def test_the_main_window_and_the_report_command_work_on_a_server_url(demo_pair, tmp_path, qtbot):
-    from desktop.cli import main as cli
+    from voronka.desktop.cli import main as cli
     from report_helpers import make_ctx
-    from views.main_window import MainWindow
+    from voronka.views.main_window import MainWindow
 
     pg, _lite = demo_pair
     ctx = make_ctx(pg, tmp_path, 1)

@@ -10,11 +10,11 @@ import psycopg
 import pytest
 from sqlalchemy import create_engine, select
 
-from desktop.cli import main as cli
-from models import errors, notices
-from models import server_backup
-from models.db import open_database, upgrade
-from models.orm import Company, Deal, DealEvent, Stage
+from voronka.desktop.cli import main as cli
+from voronka.models import errors, notices
+from voronka.models import server_backup
+from voronka.models.db import open_database, upgrade
+from voronka.models.orm import Company, Deal, DealEvent, Stage
 from pg_server import PostgresServer
 from test_import import good_folder
 
@@ -27,13 +27,13 @@ def server():
 
 
 def _psycopg(url: str) -> psycopg.Connection:
-    from models.server_backup import libpq_url
+    from voronka.models.server_backup import libpq_url
 
     return psycopg.connect(libpq_url(url), autocommit=True)
 
 
 def test_a_move_and_a_create_right_after_voronka_demo(server):
-    from models.services.deals import create_deal, move_deal
+    from voronka.models.services.deals import create_deal, move_deal
 
     url = server.new_database()
     assert cli(["demo", "--db", url, "--deals", "40", "--seed", "3"]) == 0
@@ -52,8 +52,8 @@ def test_a_move_and_a_create_right_after_voronka_demo(server):
 
 
 def test_a_create_right_after_voronka_import(server, tmp_path):
-    from models.services.companies import create_company
-    from models.services.deals import create_deal
+    from voronka.models.services.companies import create_company
+    from voronka.models.services.deals import create_deal
 
     url = server.new_database()
     folder = good_folder(tmp_path)
@@ -70,7 +70,7 @@ def test_a_create_right_after_voronka_import(server, tmp_path):
 
 
 def test_opening_a_database_whose_sequences_lag_behind_advances_them(server):
-    from models.services.deals import create_deal
+    from voronka.models.services.deals import create_deal
 
     url = server.new_database()
     open_database(url).close()
@@ -86,7 +86,7 @@ def test_opening_a_database_whose_sequences_lag_behind_advances_them(server):
 
 
 def test_the_sequence_never_moves_back_below_ids_handed_out(server):
-    from models.sequences import advance_sequences
+    from voronka.models.sequences import advance_sequences
 
     url = server.new_database()
     db = open_database(url)
@@ -131,13 +131,13 @@ def test_without_pg_dump_the_user_is_told_no_backup_is_made_and_how_to_make_one(
 
 
 def test_a_row_kept_locked_by_another_client_ends_in_one_sentence(server):
-    from models.services.deals import create_deal
-    from models.services.deal_fields import save_deal_fields
+    from voronka.models.services.deals import create_deal
+    from voronka.models.services.deal_fields import save_deal_fields
 
     url = server.new_database()
     db = open_database(url)
     with db.transaction() as s:
-        from models.orm import User
+        from voronka.models.orm import User
 
         s.add(User(name="Sasha", role="sdr"))
     deal_id = db.run(create_deal, name="contested", user_id=1).created[0]

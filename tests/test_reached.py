@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from metrics.reached import reached_times
+from voronka.metrics.reached import reached_times
 
 STAGES = pd.DataFrame(
     [

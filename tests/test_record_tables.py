@@ -13,16 +13,16 @@ import shiboken6
 from PySide6.QtCore import QSettings, Qt
 from sqlalchemy import update
 
-from models.orm import Company, Deal
-from models.queries.table_search import TableFilter, TableSort, record_ids
-from models.queries.tables import deal_rows
-from models.services.deals import create_deal
-from views.app_context import AppContext
-from views.tables import lazy_model
-from views.tables.companies import CompaniesPage
-from views.tables.contacts import ContactsPage
-from views.tables.deals import DealsPage
-from views.tables.saved_views import SavedView, load_views
+from voronka.models.orm import Company, Deal
+from voronka.models.queries.table_search import TableFilter, TableSort, record_ids
+from voronka.models.queries.tables import deal_rows
+from voronka.models.services.deals import create_deal
+from voronka.views.app_context import AppContext
+from voronka.views.tables import lazy_model
+from voronka.views.tables.companies import CompaniesPage
+from voronka.views.tables.contacts import ContactsPage
+from voronka.views.tables.deals import DealsPage
+from voronka.views.tables.saved_views import SavedView, load_views
 
 NAMES = ["Бета", "альфа", "Alpha", "=HYPERLINK(\"x\")", "beta", "Гамма", "+7 905", "-minus", "@home", "Дельта"]
 
@@ -121,7 +121,7 @@ def test_table_models_keep_qts_model_contract(cls, ctx, deals, qtbot, qtmodeltes
 
 
 def test_rows_come_by_page_as_they_scroll_into_view(ctx, db, qtbot, monkeypatch):
-    from views.tables import record_page
+    from voronka.views.tables import record_page
 
     monkeypatch.setattr(lazy_model, "PAGE", 10)
     monkeypatch.setattr(record_page, "PAGE", 10)
@@ -136,7 +136,7 @@ def test_rows_come_by_page_as_they_scroll_into_view(ctx, db, qtbot, monkeypatch)
 
 
 def test_a_change_marks_the_row_stale_and_shows_the_new_value(ctx, db, deals, qtbot):
-    from models.services.deals import update_deal
+    from voronka.models.services.deals import update_deal
 
     page = open_page(DealsPage, ctx, qtbot)
     row = page.model.row_of(deals[1])
@@ -213,7 +213,7 @@ def test_export_writes_exactly_what_is_shown_with_formulas_as_text(ctx, deals, q
 def test_a_stale_table_read_never_overwrites_a_newer_one(ctx, deals, qtbot, monkeypatch):
     page = open_page(DealsPage, ctx, qtbot)
     release = threading.Event()
-    from views.tables import record_page
+    from voronka.views.tables import record_page
 
     real = record_page.record_ids
 
@@ -232,7 +232,7 @@ def test_a_stale_table_read_never_overwrites_a_newer_one(ctx, deals, qtbot, monk
 
 
 def test_a_page_deleted_while_its_query_runs_raises_nothing(ctx, deals, qtbot, monkeypatch):
-    from views.tables import record_page
+    from voronka.views.tables import record_page
 
     release = threading.Event()
     real = record_page.record_ids
@@ -248,7 +248,7 @@ def test_the_deals_page_creates_a_deal_with_its_new_button(ctx, db, qtbot, monke
     from PySide6.QtWidgets import QPushButton
     from sqlalchemy import select
 
-    from views.board import quick_create
+    from voronka.views.board import quick_create
 
     def fill_and_create(dialog):
         dialog.name.setText("From the table")
@@ -279,7 +279,7 @@ def test_search_ignores_case_in_any_alphabet_and_takes_special_characters_litera
 
 
 def test_companies_sort_by_open_deals_as_python_would(db, deals):
-    from models.queries.tables import company_rows
+    from voronka.models.queries.tables import company_rows
 
     with db.session() as s:
         s.add_all([Company(name="Без сделок"), Company(name="Ещё одна")])

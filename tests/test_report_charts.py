@@ -2,7 +2,7 @@
 and count axes tick at whole numbers only."""
 from __future__ import annotations
 
-from views.reports.charts import ChartWidget, ValueAxis
+from voronka.views.reports.charts import ChartWidget, ValueAxis
 
 
 def test_long_category_names_are_elided_to_their_slot_and_none_is_dropped(qtbot):

@@ -9,9 +9,9 @@ from datetime import datetime
 
 import pytest
 
-from desktop.cli import main
-from metrics.catalogue import CATALOGUE
-from models.services.deals import create_deal, win_deal
+from voronka.desktop.cli import main
+from voronka.metrics.catalogue import CATALOGUE
+from voronka.models.services.deals import create_deal, win_deal
 
 
 @pytest.fixture
@@ -90,7 +90,7 @@ def test_bad_input_is_one_sentence_exit_2_and_nothing_written(db_path, tmp_path,
 
 
 def test_a_format_with_no_writer_is_refused(db_path, tmp_path, capsys, monkeypatch):
-    from desktop.commands import report
+    from voronka.desktop.commands import report
 
     monkeypatch.delitem(report.WRITERS, "xlsx")
     code, _, err = run(capsys, "--db", db_path, "--period", "2026-10", "--format", "xlsx",

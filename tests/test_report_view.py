@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.exports.sections import metric_lines
-from desktop.exports.values import format_value
-from metrics.periods import parse_period
-from metrics.report import compute_report
-from models.loader import load_frames
+from voronka.desktop.exports.sections import metric_lines
+from voronka.desktop.exports.values import format_value
+from voronka.metrics.periods import parse_period
+from voronka.metrics.report import compute_report
+from voronka.models.loader import load_frames
 from report_helpers import build_demo_db, make_ctx, user_with_role
-from views.reports.background import running_tasks
+from voronka.views.reports.background import running_tasks
 
 
 @pytest.fixture(scope="module")
@@ -27,7 +27,7 @@ def frames(demo):
 
 @pytest.fixture
 def page(demo, tmp_path, qtbot):
-    from views.reports.page import ReportsPage
+    from voronka.views.reports.page import ReportsPage
 
     ctx = make_ctx(demo, tmp_path, user_with_role(demo, "head_of_sales"))
     widget = ReportsPage(ctx)
@@ -111,7 +111,7 @@ def test_weekly_trend_has_twelve_weeks(page, qtbot):
 
 @pytest.mark.parametrize("metric_id", ["won_count", "worked_count", "conv_reply"])
 def test_drill_down_lists_as_many_deals_as_the_number(page, qtbot, frames, metric_id):
-    from metrics.drilldown import deals_behind
+    from voronka.metrics.drilldown import deals_behind
 
     label = "2026-W19" if metric_id == "worked_count" else "2026-05"
     bundle = show(page, qtbot, label)
@@ -164,10 +164,10 @@ def test_as_of_a_past_moment_shows_the_report_as_it_stood(page, qtbot, frames):
 
 def test_new_data_is_counted_without_reopening(tmp_path, qtbot):
     """A won deal appears in this month's numbers after the change signal."""
-    from metrics.periods import period_of
-    from models.clock import local_now
-    from models.services.deals import create_deal, win_deal
-    from views.reports.page import ReportsPage
+    from voronka.metrics.periods import period_of
+    from voronka.models.clock import local_now
+    from voronka.models.services.deals import create_deal, win_deal
+    from voronka.views.reports.page import ReportsPage
 
     demo = build_demo_db(tmp_path, deals=150)
     ctx = make_ctx(demo, tmp_path, user_with_role(demo, "head_of_sales"))

@@ -5,10 +5,10 @@ import pytest
 from PySide6.QtCore import Qt
 
 from card_helpers import app_context
-from models.db import open_database
-from models.queries.team import plans_of_year
-from models.services.settings import get_setting
-from views.settings.page import SettingsPage
+from voronka.models.db import open_database
+from voronka.models.queries.team import plans_of_year
+from voronka.models.services.settings import get_setting
+from voronka.views.settings.page import SettingsPage
 
 
 @pytest.fixture
@@ -80,7 +80,7 @@ def test_team_currency_and_time_zone_are_saved(head_page):
 
 
 def test_the_head_chooses_whether_won_deals_are_copied_into_client_success(head_page, qtbot):
-    from models.services.team import WON_COPY_SETTING
+    from voronka.models.services.team import WON_COPY_SETTING
 
     combo = head_page.team_box.won_copy
     assert combo.currentData() == "ask" and combo.isEnabled()
@@ -95,8 +95,8 @@ def test_the_head_chooses_whether_won_deals_are_copied_into_client_success(head_
 
 
 def test_an_unknown_won_copy_mode_is_refused(db):
-    from models.errors import InvalidValue
-    from models.services.team import set_won_copy_mode
+    from voronka.models.errors import InvalidValue
+    from voronka.models.services.team import set_won_copy_mode
 
     with pytest.raises(InvalidValue):
         db.run(set_won_copy_mode, "sometimes")

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from models.errors import InvalidValue
-from models.queries.team import plans_of_year, team_members
-from models.services.settings import get_setting
-from models.services.team import add_user, set_plan, set_team_currency, set_team_time_zone, update_user
+from voronka.models.errors import InvalidValue
+from voronka.models.queries.team import plans_of_year, team_members
+from voronka.models.services.settings import get_setting
+from voronka.models.services.team import add_user, set_plan, set_team_currency, set_team_time_zone, update_user
 
 
 def test_member_is_added_renamed_and_made_inactive_not_deleted(db):

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from models.errors import InvalidValue, NotFound
-from models.services.snapshots import delete_snapshot, save_snapshot, snapshot_report, snapshot_rows
-from views.reports.background import running_tasks
+from voronka.models.errors import InvalidValue, NotFound
+from voronka.models.services.snapshots import delete_snapshot, save_snapshot, snapshot_report, snapshot_rows
+from voronka.views.reports.background import running_tasks
 
 
 def report(label: str, revenue: float, kind: str = "month", owner_id=None) -> dict:
@@ -48,7 +48,7 @@ def test_deleting_a_snapshot(db):
 @pytest.fixture
 def page(db, tmp_path, qtbot):
     from report_helpers import make_ctx
-    from views.reports.page import ReportsPage
+    from voronka.views.reports.page import ReportsPage
 
     widget = ReportsPage(make_ctx(db, tmp_path, 3))
     qtbot.addWidget(widget)

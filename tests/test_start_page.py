@@ -7,16 +7,16 @@ from datetime import timedelta
 import pytest
 from PySide6.QtCore import Qt
 
-from metrics.periods import day_period, period_of
-from metrics.report import compute_report
-from models.clock import local_now
-from models.errors import InvalidValue
-from models.loader import load_frames
-from models.services.preferences import check_tiles
-from models.services.tasks import add_task
+from voronka.metrics.periods import day_period, period_of
+from voronka.metrics.report import compute_report
+from voronka.models.clock import local_now
+from voronka.models.errors import InvalidValue
+from voronka.models.loader import load_frames
+from voronka.models.services.preferences import check_tiles
+from voronka.models.services.tasks import add_task
 from report_helpers import build_demo_db, make_ctx, user_with_role
-from views.reports.background import running_tasks
-from views.start.report_tiles import ReportTile
+from voronka.views.reports.background import running_tasks
+from voronka.views.start.report_tiles import ReportTile
 
 
 @pytest.fixture
@@ -24,7 +24,7 @@ def open_page(tmp_path, qtbot):
     pages = []
 
     def make(db, user_id):
-        from views.start.page import StartPage
+        from voronka.views.start.page import StartPage
 
         page = StartPage(make_ctx(db, tmp_path, user_id))
         qtbot.addWidget(page)
@@ -78,7 +78,7 @@ def test_a_bad_tile_layout_is_refused():
 
 
 def test_tasks_tile_shows_overdue_first_and_opens_the_deal(db, open_page, qtbot):
-    from models.services.deals import create_deal
+    from voronka.models.services.deals import create_deal
 
     deal = db.run(create_deal, name="Acme", user_id=1).created[0]
     now = local_now()
@@ -112,7 +112,7 @@ def demo(tmp_path_factory):
 
 
 def test_report_tiles_show_the_engines_numbers(demo, open_page, qtbot):
-    from views.start.report_tiles import previous_working_day
+    from voronka.views.start.report_tiles import previous_working_day
 
     page = open_page(demo, user_with_role(demo, "head_of_sales"))
     qtbot.waitUntil(lambda: not page.report_running() and all(
@@ -122,7 +122,7 @@ def test_report_tiles_show_the_engines_numbers(demo, open_page, qtbot):
     yesterday = compute_report(frames, day_period(previous_working_day(now.date())))
     month = compute_report(frames, period_of("month", now), as_of=now)
     plan = next(t for t in page.grid.tiles if t.kind == "plan_fact")
-    from desktop.exports.values import format_value
+    from voronka.desktop.exports.values import format_value
 
     assert plan.fact.text() == format_value(month["metrics"]["revenue"], "money", "en")
     assert plan.bar.text() == format_value(month["metrics"]["plan_attainment_period"], "ratio", "en")
@@ -135,7 +135,7 @@ def test_report_tiles_show_the_engines_numbers(demo, open_page, qtbot):
 
 
 def test_the_plan_tile_can_follow_this_quarters_or_this_years_plan(demo, open_page, qtbot):
-    from desktop.exports.values import format_value
+    from voronka.desktop.exports.values import format_value
 
     page = open_page(demo, user_with_role(demo, "head_of_sales"))
     plan = next(t for t in page.grid.tiles if t.kind == "plan_fact")
@@ -150,8 +150,8 @@ def test_the_plan_tile_can_follow_this_quarters_or_this_years_plan(demo, open_pa
 
 
 def test_the_stuck_tile_uses_the_boards_rule_rot_days_else_the_stages_p90(demo, open_page, qtbot):
-    from metrics.stuck import stuck_limits
-    from models.queries.start import stuck_deals
+    from voronka.metrics.stuck import stuck_limits
+    from voronka.models.queries.start import stuck_deals
 
     page = open_page(demo, user_with_role(demo, "head_of_sales"))
     tile = next(t for t in page.grid.tiles if t.kind == "stuck")
@@ -167,11 +167,11 @@ def test_the_stuck_tile_uses_the_boards_rule_rot_days_else_the_stages_p90(demo, 
 
 
 def test_stuck_deals_are_past_their_stages_limit_and_a_stage_without_one_has_none(db):
-    from models.queries.start import stuck_deals
+    from voronka.models.queries.start import stuck_deals
     from sqlalchemy import select
 
-    from models.orm import Stage
-    from models.services.deals import create_deal
+    from voronka.models.orm import Stage
+    from voronka.models.services.deals import create_deal
 
     now = local_now()
     with db.session() as s:
@@ -186,8 +186,8 @@ def test_stuck_deals_are_past_their_stages_limit_and_a_stage_without_one_has_non
 
 
 def test_customise_sets_the_launch_page_and_the_sidebar(db, tmp_path, qtbot):
-    from views.main_window import MainWindow
-    from views.start.customise import CustomiseDialog
+    from voronka.views.main_window import MainWindow
+    from voronka.views.start.customise import CustomiseDialog
 
     ctx = make_ctx(db, tmp_path, 3)
     dialog = CustomiseDialog(ctx)
@@ -211,7 +211,7 @@ def test_customise_sets_the_launch_page_and_the_sidebar(db, tmp_path, qtbot):
 
 
 def test_hiding_the_launch_page_is_refused(db, tmp_path, qtbot, monkeypatch):
-    from views.start import customise
+    from voronka.views.start import customise
 
     shown = []
     monkeypatch.setattr(customise, "show_error", lambda parent, exc: shown.append(str(exc)))

@@ -7,12 +7,12 @@ import pytest
 from PySide6.QtCore import Qt
 
 from card_helpers import app_context
-from models.clock import local_now
-from models.orm import Task
-from models.services.deals import create_deal
-from models.services.tasks import add_task
-from views.tasks.model import TASK_ID_ROLE
-from views.tasks.page import TasksPage
+from voronka.models.clock import local_now
+from voronka.models.orm import Task
+from voronka.models.services.deals import create_deal
+from voronka.models.services.tasks import add_task
+from voronka.views.tasks.model import TASK_ID_ROLE
+from voronka.views.tasks.page import TasksPage
 
 
 @pytest.fixture
@@ -91,7 +91,7 @@ def test_f2_renames_a_task_and_undo_restores_the_title(ctx, page, qtbot):
 def test_rescheduling_a_task_moves_it_between_groups_and_an_empty_title_is_refused(ctx, page, monkeypatch):
     from PySide6.QtCore import QDateTime
 
-    from views.cards import deal_tasks
+    from voronka.views.cards import deal_tasks
 
     late = page.model.index(0, 4, page.model.group_index("overdue"))
     later = (local_now() + timedelta(days=5)).replace(hour=11, minute=0, second=0, microsecond=0)

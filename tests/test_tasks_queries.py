@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from models.queries.tasks import deal_ids_without_next_step, task_group, task_rows
-from models.services.deals import create_deal, win_deal
-from models.services.tasks import add_task, complete_task
+from voronka.models.queries.tasks import deal_ids_without_next_step, task_group, task_rows
+from voronka.models.services.deals import create_deal, win_deal
+from voronka.models.services.tasks import add_task, complete_task
 
 NOW = datetime(2026, 3, 10, 15, 0)
 
@@ -40,7 +40,7 @@ def test_open_deal_without_open_task_has_no_next_step(db):
 
 
 def test_the_start_tiles_overdue_is_the_tasks_pages_overdue_group(db):
-    from models.queries.start import my_tasks
+    from voronka.models.queries.start import my_tasks
 
     for title, due in [("late", NOW - timedelta(days=1)), ("morning", NOW.replace(hour=9)),
                        ("evening", NOW.replace(hour=19))]:

@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from models.db import open_database
-from models.integrity import check_database
-from models.orm import DealEvent
-from models.services.deals import create_deal
+from voronka.models.db import open_database
+from voronka.models.integrity import check_database
+from voronka.models.orm import DealEvent
+from voronka.models.services.deals import create_deal
 
 from pg_server import PostgresServer
 
@@ -67,7 +67,7 @@ def test_two_processes_on_one_sqlite_file_leave_a_sound_log(db):
     before = event_count(db)
     results = two_writers(db.location, deals)
     assert_sound(db, before, results)
-    done = subprocess.run([sys.executable, "-m", "desktop.cli", "check", "--db", db.location], cwd=ROOT,
+    done = subprocess.run([sys.executable, "-m", "voronka.desktop.cli", "check", "--db", db.location], cwd=ROOT,
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stdout + done.stderr
 
@@ -83,7 +83,7 @@ def test_two_connections_on_one_postgresql_database_leave_a_sound_log(server):
     url = server.new_database()
     db = open_database(url, language="en")
     try:
-        from models.orm import User
+        from voronka.models.orm import User
 
         with db.transaction() as s:
             s.add_all([User(name="Sasha SDR", role="sdr"), User(name="Alex AE", role="ae")])
@@ -118,8 +118,8 @@ def test_moves_acknowledged_before_a_kill_9_are_all_kept(db):
 
 
 def test_text_limits_are_the_same_on_postgresql(server):
-    from models.fields import FieldsInvalid
-    from models.services.deal_fields import save_deal_fields
+    from voronka.models.fields import FieldsInvalid
+    from voronka.models.services.deal_fields import save_deal_fields
 
     db = open_database(server.new_database(), language="en")
     try:

@@ -7,13 +7,13 @@ import pytest
 from sqlalchemy import func, select
 
 from card_helpers import discard_unsaved_edits
-from models.orm import Company, Contact, Deal, Task
-from models.services.companies import create_company, update_company
-from models.services.deal_fields import save_deal_fields
-from models.services.deals import create_deal
-from models.services.tasks import add_task, update_task
+from voronka.models.orm import Company, Contact, Deal, Task
+from voronka.models.services.companies import create_company, update_company
+from voronka.models.services.deal_fields import save_deal_fields
+from voronka.models.services.deals import create_deal
+from voronka.models.services.tasks import add_task, update_task
 from undo_support import B_NAME, last_editor_named, server, snapshot, two  # noqa: F401 (fixtures)
-from views.cards import open_card
+from voronka.views.cards import open_card
 
 
 @pytest.fixture(autouse=True)
@@ -91,7 +91,7 @@ def test_undoing_a_merge_after_a_colleague_renamed_a_moved_deal_is_refused(two, 
 
 
 def test_undoing_a_creation_after_a_colleague_edited_the_new_deal_keeps_it(two, qtbot):
-    from views.board.quick_create import QuickCreateDialog
+    from voronka.views.board.quick_create import QuickCreateDialog
 
     from board_support import open_board
 
@@ -110,7 +110,7 @@ def test_undoing_a_creation_after_a_colleague_edited_the_new_deal_keeps_it(two, 
 
 
 def test_undoing_a_creation_after_a_colleague_added_a_task_keeps_both(two, qtbot):
-    from views.undo import push_creation
+    from voronka.views.undo import push_creation
 
     ctx = two.a
     deal = push_creation(ctx, "Create a deal", lambda: ctx.run(create_deal, name="Umbrella", user_id=1)).created[0]
@@ -163,7 +163,7 @@ def test_redo_of_a_creation_whose_id_a_colleague_has_taken_is_refused_and_theirs
 
 
 def test_undoing_a_task_edit_after_a_colleague_changed_its_title_keeps_theirs(two, qtbot):
-    from views.cards.deal_tasks import edit_task_undoable
+    from voronka.views.cards.deal_tasks import edit_task_undoable
 
     ctx = two.a
     deal = ctx.db.run(create_deal, name="Soylent", user_id=1).created[0]
@@ -177,7 +177,7 @@ def test_undoing_a_task_edit_after_a_colleague_changed_its_title_keeps_theirs(tw
 
 
 def test_undoing_a_contact_creation_after_a_colleague_linked_it_to_a_deal_is_refused(two, qtbot):
-    from models.services.contacts import set_deal_contacts
+    from voronka.models.services.contacts import set_deal_contacts
 
     ctx = two.a
     card = open_card(ctx, "contact", None)
@@ -193,7 +193,7 @@ def test_undoing_a_contact_creation_after_a_colleague_linked_it_to_a_deal_is_ref
 
 
 def test_undoing_a_contact_merge_after_a_colleague_edited_the_kept_person_keeps_their_edit(two, qtbot):
-    from models.services.contacts import create_contact, update_contact
+    from voronka.models.services.contacts import create_contact, update_contact
 
     keep = two.a.db.run(create_contact, {"full_name": "Ivan Petrov", "email_work": "ivan@acme.ru"}).created[0]
     drop = two.a.db.run(create_contact, {"full_name": "I. Petrov", "phone_work": "+79161234567"}).created[0]
@@ -220,8 +220,8 @@ def test_undoing_a_merge_nobody_touched_since_still_splits_it(two, qtbot):
 
 
 def test_the_refusal_reads_in_russian_naming_the_field_as_the_card_does(two, qtbot):
-    from desktop.i18n import install_language
-    from views.errors import set_ui_language
+    from voronka.desktop.i18n import install_language
+    from voronka.views.errors import set_ui_language
 
     company = two.a.db.run(create_company, {"name": "Рога и копыта"}).created[0]
     card = card_of(two.a, qtbot, "company", company)

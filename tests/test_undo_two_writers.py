@@ -10,8 +10,8 @@ import pytest
 from sqlalchemy import func, select
 
 from board_support import ScriptedDialogs, deal_in, stage_id
-from models.orm import Deal, DealEvent
-from models.services.deals import move_deal, reopen_deal
+from voronka.models.orm import Deal, DealEvent
+from voronka.models.services.deals import move_deal, reopen_deal
 from undo_support import B_NAME, event_ids, server, snapshot, two, two_on_sqlite  # noqa: F401 (fixtures)
 
 
@@ -84,7 +84,7 @@ def test_a_failure_half_way_through_a_step_writes_nothing_and_the_stack_does_not
     two.actions(two.widget).move([deal], two.stage("replied"))
     ctx.undo_stack.endMacro()
     before = event_ids(ctx.db, deal)
-    from models.services import batch
+    from voronka.models.services import batch
 
     calls = []
     real = batch.undo_events
@@ -109,8 +109,8 @@ def test_a_failed_redo_leaves_the_step_to_redo(two):
     two.actions(two.widget).move([deal], two.stage("contacts_found"))
     assert two.a.undo_stack.undo() is True
     two.b.run(move_deal, deal, "replied", user_id=2)
-    from models.services.deals import lose_deal
-    from models.orm import LostReason
+    from voronka.models.services.deals import lose_deal
+    from voronka.models.orm import LostReason
 
     with two.a.db.session() as s:
         reason = s.scalar(select(LostReason.id))
@@ -125,7 +125,7 @@ def test_a_failed_redo_leaves_the_step_to_redo(two):
 
 
 def test_undoing_a_win_after_a_colleague_edited_its_client_success_copy_keeps_the_copy(two):
-    from models.services.deal_fields import save_deal_fields
+    from voronka.models.services.deal_fields import save_deal_fields
 
     deal = deal_in(two.a.db, "offer_sent", "Wonka", amount="1000")
     actions = two.actions(two.widget)

@@ -23,7 +23,7 @@ def test_metric_pages_are_generated_from_the_catalogue():
 
 
 def test_every_metric_of_the_catalogue_is_in_both_languages():
-    from metrics.catalogue import CATALOGUE
+    from voronka.metrics.catalogue import CATALOGUE
 
     guide = _metrics_guide()
     for language in ("en", "ru"):

@@ -9,11 +9,11 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialog, QFileDialog
 from sqlalchemy import func, select
 
-from models.importing import import_files, open_files, suggest_preset
-from models.importing.vcard import read_vcards
-from models.orm import Contact
-from views.app_context import AppContext
-from views.importing import vcard as vcard_ui
+from voronka.models.importing import import_files, open_files, suggest_preset
+from voronka.models.importing.vcard import read_vcards
+from voronka.models.orm import Contact
+from voronka.views.app_context import AppContext
+from voronka.views.importing import vcard as vcard_ui
 
 SAMPLES = Path(__file__).parent / "data" / "samples"
 VCF = SAMPLES / "contacts" / "contacts.vcf"
@@ -71,7 +71,7 @@ def test_people_known_from_the_amocrm_import_are_not_added_twice(ctx, qtbot, mon
 
 
 def test_a_contact_card_and_the_list_export_to_vcard(ctx, qtbot, monkeypatch, tmp_path):
-    from views.cards.contact_card import ContactCard
+    from voronka.views.cards.contact_card import ContactCard
 
     monkeypatch.setattr(vcard_ui.VCardImportDialog, "exec", accept_with("merge", []))
     vcard_ui.import_vcard_dialog(ctx, None, VCF)

@@ -11,17 +11,17 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QWidget
 from sqlalchemy import func, select
 
-from models.db import Database, open_database
-from models.orm import DealEvent, User
-from models.queries.board import BoardStage, board_stages
-from views.app_context import AppContext
-from views.board.commands import BoardActions
-from views.errors import describe
+from voronka.models.db import Database, open_database
+from voronka.models.orm import DealEvent, User
+from voronka.models.queries.board import BoardStage, board_stages
+from voronka.views.app_context import AppContext
+from voronka.views.board.commands import BoardActions
+from voronka.views.errors import describe
 
 def last_editor_named() -> str:
     """Who a refusal names for a field edit: the colleague, once records carry their last
     editor (``updated_by_id``); "Someone" until then."""
-    from models.orm import Deal
+    from voronka.models.orm import Deal
 
     return B_NAME if hasattr(Deal, "updated_by_id") else "Someone"
 
@@ -71,7 +71,7 @@ def event_ids(db: Database, deal_id: int) -> list[int]:
 
 
 def snapshot(db: Database, model: type, record_id: int) -> dict[str, Any] | None:
-    from models.services.record_fields import row_dict
+    from voronka.models.services.record_fields import row_dict
 
     with db.session() as s:
         record = s.get(model, record_id)
@@ -90,7 +90,7 @@ def server():
 @pytest.fixture(params=["sqlite", "postgres"])
 def two(request, tmp_path, qtbot):
     """A on one ``Database``, B on a second one, on one SQLite file or one PostgreSQL database."""
-    from models.db import open_database
+    from voronka.models.db import open_database
 
     location = str(tmp_path / "team.db") if request.param == "sqlite" else \
         request.getfixturevalue("server").new_database()
@@ -107,7 +107,7 @@ def two(request, tmp_path, qtbot):
 
 @pytest.fixture
 def two_on_sqlite(tmp_path, qtbot):
-    from models.db import open_database
+    from voronka.models.db import open_database
 
     location = str(tmp_path / "team.db")
     db_a = open_database(location, language="en")

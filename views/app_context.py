@@ -14,10 +14,10 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QObject, QSettings, Signal
 from sqlalchemy.orm import Session
 
-from models.change_feed import say_what_changed
-from models.changes import Changes
-from models.db import Database
-from models.services.settings import get_setting, set_setting
+from voronka.models.change_feed import say_what_changed
+from voronka.models.changes import Changes
+from voronka.models.db import Database
+from voronka.models.services.settings import get_setting, set_setting
 
 from .errors import set_ui_language
 from .executor import DbExecutor
@@ -134,7 +134,7 @@ class AppContext(QObject):
     def in_one_transaction(self, action: Callable[[], T]) -> T:
         """``action()`` inside ``one_transaction``; a database another writer keeps locked is
         tried again a few times (each try rolled back), then ``DatabaseBusy``."""
-        from models.retry import when_busy
+        from voronka.models.retry import when_busy
 
         def once() -> T:
             with self.one_transaction():
@@ -170,7 +170,7 @@ class AppContext(QObject):
         self.language = language
         set_ui_language(language)
         self.settings.setValue("ui/language", language)
-        from desktop.i18n import install_language
+        from voronka.desktop.i18n import install_language
 
         install_language(language)
         self.language_changed.emit(language)

@@ -6,8 +6,8 @@ import logging
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from models import errors
-from models.fields import FieldsInvalid
+from voronka.models import errors
+from voronka.models.fields import FieldsInvalid
 
 from .plain_text import as_rich_text
 
@@ -42,13 +42,13 @@ def set_ui_language(language: str) -> None:
 
 def describe(exc: BaseException) -> str:
     """A sentence for the user, in the UI language."""
-    from models.importing import RevertRefused
+    from voronka.models.importing import RevertRefused
 
     if isinstance(exc, RevertRefused):
         from .importing.imports_tab import revert_refusal_text
 
         return revert_refusal_text(exc)
-    from views.undo import StepNotApplied
+    from voronka.views.undo import StepNotApplied
 
     from .undo.messages import changed_since, database_busy, not_applied, unexpected
 

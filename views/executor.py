@@ -30,8 +30,8 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal
 
-from models.changes import Changes
-from models.db import Database
+from voronka.models.changes import Changes
+from voronka.models.db import Database
 
 log = logging.getLogger(__name__)
 

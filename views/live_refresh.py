@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QTimer
 
-from models.changes import Changes
+from voronka.models.changes import Changes
 
 if TYPE_CHECKING:
     from .app_context import AppContext

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.changes import Changes
+from voronka.models.changes import Changes
 
 from .app_context import AppContext
 from .errors import show_error
@@ -132,7 +132,7 @@ class MainWindow(QMainWindow):
         self._update_status()
 
     def _update_status(self) -> None:
-        from models.orm import User
+        from voronka.models.orm import User
 
         name = None
         if self.ctx.user_id is not None:
@@ -151,7 +151,7 @@ class MainWindow(QMainWindow):
         self.auto_backup = AutoBackup(self)
 
     def _about(self) -> None:
-        from desktop.logfile import log_path
+        from voronka.desktop.logfile import log_path
 
         QMessageBox.about(self, self.tr("About Voronka"),
                           self.tr("Voronka — an offline CRM for a small B2B sales team.\n"

@@ -26,14 +26,14 @@ class PageSpec:
 
 SP = QStyle.StandardPixmap
 PAGES: tuple[PageSpec, ...] = (
-    PageSpec("start", QT_TRANSLATE_NOOP("Pages", "Start"), "views.start.page", "StartPage", SP.SP_DirHomeIcon),
-    PageSpec("board", QT_TRANSLATE_NOOP("Pages", "Board"), "views.board.page", "BoardPage", SP.SP_FileDialogDetailedView),
-    PageSpec("deals", QT_TRANSLATE_NOOP("Pages", "Deals"), "views.tables.deals", "DealsPage", SP.SP_FileDialogListView),
-    PageSpec("companies", QT_TRANSLATE_NOOP("Pages", "Companies"), "views.tables.companies", "CompaniesPage", SP.SP_DriveNetIcon),
-    PageSpec("contacts", QT_TRANSLATE_NOOP("Pages", "Contacts"), "views.tables.contacts", "ContactsPage", SP.SP_FileDialogContentsView),
-    PageSpec("tasks", QT_TRANSLATE_NOOP("Pages", "Tasks"), "views.tasks.page", "TasksPage", SP.SP_DialogApplyButton),
-    PageSpec("reports", QT_TRANSLATE_NOOP("Pages", "Reports"), "views.reports.page", "ReportsPage", SP.SP_FileDialogInfoView),
-    PageSpec("settings", QT_TRANSLATE_NOOP("Pages", "Settings"), "views.settings.page", "SettingsPage", SP.SP_FileDialogDetailedView),
+    PageSpec("start", QT_TRANSLATE_NOOP("Pages", "Start"), "voronka.views.start.page", "StartPage", SP.SP_DirHomeIcon),
+    PageSpec("board", QT_TRANSLATE_NOOP("Pages", "Board"), "voronka.views.board.page", "BoardPage", SP.SP_FileDialogDetailedView),
+    PageSpec("deals", QT_TRANSLATE_NOOP("Pages", "Deals"), "voronka.views.tables.deals", "DealsPage", SP.SP_FileDialogListView),
+    PageSpec("companies", QT_TRANSLATE_NOOP("Pages", "Companies"), "voronka.views.tables.companies", "CompaniesPage", SP.SP_DriveNetIcon),
+    PageSpec("contacts", QT_TRANSLATE_NOOP("Pages", "Contacts"), "voronka.views.tables.contacts", "ContactsPage", SP.SP_FileDialogContentsView),
+    PageSpec("tasks", QT_TRANSLATE_NOOP("Pages", "Tasks"), "voronka.views.tasks.page", "TasksPage", SP.SP_DialogApplyButton),
+    PageSpec("reports", QT_TRANSLATE_NOOP("Pages", "Reports"), "voronka.views.reports.page", "ReportsPage", SP.SP_FileDialogInfoView),
+    PageSpec("settings", QT_TRANSLATE_NOOP("Pages", "Settings"), "voronka.views.settings.page", "SettingsPage", SP.SP_FileDialogDetailedView),
 )
 PAGE_KEYS = tuple(p.key for p in PAGES)
 

@@ -16,8 +16,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from models.db import open_database
-    from models.integrity import check_database
+    from voronka.models.db import open_database
+    from voronka.models.integrity import check_database
 
     db = open_database(args.db, create=False, seed_defaults=False)
     try:

@@ -11,8 +11,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from models.db import Database, open_database, to_url
-from models.notices import Notice
+from voronka.models.db import Database, open_database, to_url
+from voronka.models.notices import Notice
 
 
 def say_notice(notice: Notice) -> None:

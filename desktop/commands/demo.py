@@ -10,8 +10,8 @@ import argparse
 import sys
 from datetime import date
 
-from models.db import open_database
-from models.demo import DEFAULT_DEALS, build_demo
+from voronka.models.db import open_database
+from voronka.models.demo import DEFAULT_DEALS, build_demo
 
 from ..cli import UsageError
 from .database import say_notice

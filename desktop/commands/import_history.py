@@ -15,8 +15,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from models.history_import.problems import ImportRejected as FolderRejected
-from models.history_import.writer import import_history
+from voronka.models.history_import.problems import ImportRejected as FolderRejected
+from voronka.models.history_import.writer import import_history
 
 from ..cli import UsageError
 from .database import _new_sqlite_file, command_database
@@ -66,7 +66,7 @@ def _run_folder(args: argparse.Namespace) -> int:
 
 
 def _preset(name: str):
-    from models.importing.preset import SHIPPED_DIR, PresetInvalid, list_presets, load_preset
+    from voronka.models.importing.preset import SHIPPED_DIR, PresetInvalid, list_presets, load_preset
 
     path = Path(name)
     if path.is_file():
@@ -100,7 +100,7 @@ def _print_summary(run, out=sys.stdout) -> None:  # noqa: ANN001 - a DryRun
 
 
 def _run_files(args: argparse.Namespace) -> int:
-    from models.importing import ImportRejected, dry_run, import_files, open_files
+    from voronka.models.importing import ImportRejected, dry_run, import_files, open_files
 
     preset = _preset(args.preset)
     if args.pipeline:

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from models.formula_guard import guard
+from voronka.models.formula_guard import guard
 
 from ..cli import UsageError
 from .database import command_database
@@ -44,7 +44,7 @@ def write_json(report: dict[str, Any], language: str) -> bytes:
 
 def write_csv(report: dict[str, Any], language: str) -> bytes:
     """One row per metric: ``id,name,value,target`` (empty cells for null)."""
-    from metrics.catalogue import CATALOGUE
+    from voronka.metrics.catalogue import CATALOGUE
 
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
@@ -66,7 +66,7 @@ WRITERS: dict[str, Writer] = {"json": write_json, "csv": write_csv}
 def _export(name: str) -> Writer:
     """A writer of ``desktop.exports.cli`` (imported only when used: it needs Qt)."""
     def write(report: dict[str, Any], language: str) -> bytes:
-        from desktop.exports import cli
+        from voronka.desktop.exports import cli
 
         return getattr(cli, name)(report, language)
     return write
@@ -105,11 +105,11 @@ def parse_as_of(text: str | None, team_zone: str | None) -> datetime | None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from metrics.periods import parse_period
-    from metrics.report import compute_report
-    from models.clock import set_team_time_zone
-    from models.loader import load_frames
-    from models.services.settings import get_setting
+    from voronka.metrics.periods import parse_period
+    from voronka.metrics.report import compute_report
+    from voronka.models.clock import set_team_time_zone
+    from voronka.models.loader import load_frames
+    from voronka.models.services.settings import get_setting
 
     period = parse_period(args.period)
     writer = WRITERS.get(args.format)
@@ -126,9 +126,9 @@ def run(args: argparse.Namespace) -> int:
                 raise UsageError(f"Pipeline {args.pipeline!r} is a {kind} pipeline; reports measure sales pipelines.")
             frames = load_frames(session, args.pipeline)
         if args.format in SNAPSHOT_FORMATS:
-            from desktop.exports.bundle import build_bundle
+            from voronka.desktop.exports.bundle import build_bundle
 
-            from desktop.exports.cli import exported_by
+            from voronka.desktop.exports.cli import exported_by
 
             report = build_bundle(frames, period, as_of=as_of)
             report["exported_by"] = exported_by()
@@ -136,7 +136,7 @@ def run(args: argparse.Namespace) -> int:
             report = compute_report(frames, period, as_of=as_of)
         content = writer(report, args.lang)
         if args.format in SNAPSHOT_FORMATS:
-            from models.services.snapshots import save_snapshot
+            from voronka.models.services.snapshots import save_snapshot
 
             _write(args.out, content, then=lambda: db.run(save_snapshot, report=report, format=args.format, user_id=None))
         else:
@@ -147,8 +147,8 @@ def run(args: argparse.Namespace) -> int:
 def _pipeline_kind(session, key: str) -> str:
     from sqlalchemy import select
 
-    from models.errors import NotFound
-    from models.orm import Pipeline
+    from voronka.models.errors import NotFound
+    from voronka.models.orm import Pipeline
 
     kind = session.scalar(select(Pipeline.kind).where(Pipeline.key == key))
     if kind is None:

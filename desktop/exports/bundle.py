@@ -23,7 +23,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from metrics.frames import FunnelFrames
+from voronka.metrics.frames import FunnelFrames
 
 HISTORY_WEEKS = 12
 HISTORY_DAYS = 7
@@ -57,7 +57,7 @@ def owner_name(frames: FunnelFrames, owner_id: int | None) -> str | None:
 def main_report(frames: FunnelFrames, period, as_of: datetime | None = None,
                 owner_id: int | None = None) -> dict[str, Any]:
     """The report itself plus owner and stage names: what the screen shows first."""
-    from metrics.report import compute_report
+    from voronka.metrics.report import compute_report
 
     report = compute_report(frames, period, as_of=as_of, owner_id=owner_id)
     report["owner_id"] = owner_id
@@ -83,7 +83,7 @@ def history_periods(period) -> list:
 def add_context(report: dict[str, Any], frames: FunnelFrames, period, as_of: datetime | None = None,
                 owner_id: int | None = None, progress: Progress | None = None) -> dict[str, Any]:
     """Add the previous period and the trend history to ``report`` (in place; returns it)."""
-    from metrics.report import compute_report
+    from voronka.metrics.report import compute_report
 
     prev = period.previous()
     periods = [p for p in history_periods(period) if p.label != period.label]

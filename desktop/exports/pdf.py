@@ -128,7 +128,7 @@ def build_document(bundle: dict[str, Any], language: str, exported_by: str | Non
 
 def chart_images(bundle: dict[str, Any], language: str) -> dict[str, QImage]:
     """The charts of the period's tab, drawn offscreen."""
-    from views.reports.charts import charts_for
+    from voronka.views.reports.charts import charts_for
 
     from .png import render_chart
 

@@ -20,7 +20,7 @@ def render_chart(bundle: dict[str, Any], chart_id: str, language: str = "ru",
                  size: tuple[int, int] = CHART_SIZE) -> QImage:
     """Draw one chart of the bundle offscreen and return the picture."""
     ensure_app(language)
-    from views.reports.charts import chart_spec
+    from voronka.views.reports.charts import chart_spec
 
     widget = chart_spec(chart_id).build(bundle, language)
     widget.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)

@@ -169,7 +169,7 @@ def tab_of(bundle: dict[str, Any]) -> str:
 
 def metric_lines(bundle: dict[str, Any], language: str, tab: str | None = None) -> list[MetricLine]:
     """The catalogue metrics of ``tab`` (default: the period's own) with value, target, change."""
-    from metrics.catalogue import CATALOGUE, meets_target
+    from voronka.metrics.catalogue import CATALOGUE, meets_target
 
     tab = tab or tab_of(bundle)
     metrics = bundle.get("metrics", {})

@@ -14,7 +14,7 @@ from typing import Any
 
 import xlsxwriter
 
-from models.formula_guard import guard
+from voronka.models.formula_guard import guard
 
 NUMBER = (int, float, Decimal)
 

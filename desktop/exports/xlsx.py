@@ -15,7 +15,7 @@ from typing import IO, Any
 import xlsxwriter
 from PySide6.QtCore import QCoreApplication
 
-from models.formula_guard import XLSX_OPTIONS
+from voronka.models.formula_guard import XLSX_OPTIONS
 
 from .sections import TABLE_COLUMNS, as_of_text, metric_lines, period_text, tab_of, table, table_title
 from .values import is_missing, target_mark
@@ -135,7 +135,7 @@ def _table_sheet(book: _Book, key: str, bundle: dict[str, Any], language: str) -
 
 
 def _history_sheet(book: _Book, bundle: dict[str, Any], language: str) -> tuple[str, int, list[str]] | None:
-    from metrics.catalogue import by_id
+    from voronka.metrics.catalogue import by_id
 
     history = bundle.get("history") or []
     if not history:

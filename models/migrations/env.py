@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from alembic import context
 
-from models.orm import Base
+from voronka.models.orm import Base
 
 config = context.config
 target_metadata = Base.metadata

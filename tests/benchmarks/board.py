@@ -56,8 +56,8 @@ def measure(db_path: Path, deals: int) -> dict:
     from PySide6.QtCore import QSettings, QThreadPool
     from PySide6.QtWidgets import QApplication
 
-    from models.db import open_database
-    from views.app_context import AppContext
+    from voronka.models.db import open_database
+    from voronka.views.app_context import AppContext
 
     app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory() as tmp:
@@ -66,7 +66,7 @@ def measure(db_path: Path, deals: int) -> dict:
         db = open_database(copy)
         ctx = AppContext(db, QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat), language="ru")
         ctx.user_id = 1
-        from views.board.page import BoardPage
+        from voronka.views.board.page import BoardPage
 
         start = time.perf_counter()
         page = BoardPage(ctx)

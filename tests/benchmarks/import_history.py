@@ -6,9 +6,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from models.db import open_database
-from models.history_import.export import export_history
-from models.history_import.writer import import_history
+from voronka.models.db import open_database
+from voronka.models.history_import.export import export_history
+from voronka.models.history_import.writer import import_history
 
 
 def measure(db_path: Path, deals: int) -> dict:

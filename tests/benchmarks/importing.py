@@ -31,8 +31,8 @@ CHILD = """
 import json, resource, sys, time
 sys.path.insert(0, {root!r})
 start = time.perf_counter()
-from models.db import open_database
-from models.importing import column_formats, import_files, open_files, suggest_preset
+from voronka.models.db import open_database
+from voronka.models.importing import column_formats, import_files, open_files, suggest_preset
 if {mode!r} == "preview":
     db = open_database({db!r})
     t0 = time.perf_counter()
@@ -43,7 +43,7 @@ if {mode!r} == "preview":
     rows = tables[0].preview(50)
     result = {{"seconds": time.perf_counter() - t0, "preset": path.name if path else None, "rows": len(rows)}}
 else:
-    from models.importing import load_preset
+    from voronka.models.importing import load_preset
     db = open_database({db!r})
     t0 = time.perf_counter()
     tables = open_files([{xlsx!r}])

@@ -25,10 +25,10 @@ def _refresh_ms(location: str, tmp: Path) -> float:
     from PySide6.QtCore import QSettings, QThreadPool
     from PySide6.QtWidgets import QApplication
 
-    from models.db import open_database
-    from models.services.deals import move_deal
-    from views.app_context import AppContext
-    from views.board.page import BoardPage
+    from voronka.models.db import open_database
+    from voronka.models.services.deals import move_deal
+    from voronka.views.app_context import AppContext
+    from voronka.views.board.page import BoardPage
 
     app = QApplication.instance() or QApplication([])
     db = open_database(location)
@@ -77,8 +77,8 @@ def _advance_sequences(db) -> None:
 
 
 def _postgres_ms(deals: int, tmp: Path) -> float | None:
-    from models.db import open_database
-    from models.demo import build_demo
+    from voronka.models.db import open_database
+    from voronka.models.demo import build_demo
 
     try:
         from pg_server import PostgresServer

@@ -24,10 +24,10 @@ RAW_TABLES = ("stages", "deals", "deal_events", "activities", "users", "plans", 
 CHILD = """
 import json, resource, sys, time
 sys.path.insert(0, {root!r})
-from metrics.periods import parse_period
-from metrics.report import compute_report
-from models.db import open_database
-from models.loader import load_frames
+from voronka.metrics.periods import parse_period
+from voronka.metrics.report import compute_report
+from voronka.models.db import open_database
+from voronka.models.loader import load_frames
 db = open_database({db!r}, create=False)
 start = time.perf_counter()
 frames = load_frames(db)
@@ -75,10 +75,10 @@ def raw_read(db_path: Path) -> float:
 
 
 def report_once(db_path: Path, period: str) -> tuple[float, float, float]:
-    from metrics.periods import parse_period
-    from metrics.report import compute_report
-    from models.db import open_database
-    from models.loader import load_frames
+    from voronka.metrics.periods import parse_period
+    from voronka.metrics.report import compute_report
+    from voronka.models.db import open_database
+    from voronka.models.loader import load_frames
 
     db = open_database(db_path, create=False)
     try:

@@ -19,10 +19,10 @@ def measure(db_path: Path, deals: int) -> dict:
     from PySide6.QtCore import QElapsedTimer, QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from models.db import open_database
-    from views.app_context import AppContext
-    from views.reports.background import running_tasks
-    from views.reports.page import ReportsPage
+    from voronka.models.db import open_database
+    from voronka.views.app_context import AppContext
+    from voronka.views.reports.background import running_tasks
+    from voronka.views.reports.page import ReportsPage
 
     app = QApplication.instance() or QApplication([])
     db = open_database(db_path)

@@ -68,7 +68,7 @@ def _measure_page(app, ctx, cls, prefix: str, sort_column: str, search: str, own
 
 def _moves_with_table(app, ctx, deals_page) -> float:
     from benchmarks.board import PaintWatcher, _wait
-    from views.board.page import BoardPage
+    from voronka.views.board.page import BoardPage
 
     board_page = BoardPage(ctx)
     board_page.resize(1280, 720)
@@ -103,11 +103,11 @@ def measure(db_path: Path, deals: int) -> dict:
     from PySide6.QtWidgets import QApplication
 
     from benchmarks.board import _copy
-    from models.db import open_database
-    from views.app_context import AppContext
-    from views.tables.companies import CompaniesPage
-    from views.tables.contacts import ContactsPage
-    from views.tables.deals import DealsPage
+    from voronka.models.db import open_database
+    from voronka.views.app_context import AppContext
+    from voronka.views.tables.companies import CompaniesPage
+    from voronka.views.tables.contacts import ContactsPage
+    from voronka.views.tables.deals import DealsPage
 
     app = QApplication.instance() or QApplication([])
     result: dict = {}

@@ -17,10 +17,10 @@ from datetime import datetime
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QPoint, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QMenu, QScrollArea, QVBoxLayout, QWidget
 
-from models.changes import Changes
-from models.clock import local_now
-from models.services.deal_guard import SeenDeal
-from models.queries.board import (
+from voronka.models.changes import Changes
+from voronka.models.clock import local_now
+from voronka.models.services.deal_guard import SeenDeal
+from voronka.models.queries.board import (
     TARGETED_RELOAD_LIMIT,
     BoardCard,
     BoardStage,

@@ -12,8 +12,8 @@ from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QS
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QHelpEvent, QPainter, QPen
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QToolTip
 
-from models.clock import local_now
-from models.queries.board import BoardCard
+from voronka.models.clock import local_now
+from voronka.models.queries.board import BoardCard
 
 from .column_model import CARD_ROLE
 from .formatting import days_text, due_text, money_text

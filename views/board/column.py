@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QFrame, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
-from models.queries.board import BoardStage
+from voronka.models.queries.board import BoardStage
 
 from ..plain_text import as_rich_text, plain_label
 from .card_delegate import CardDelegate

@@ -16,16 +16,16 @@ from typing import Any
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
-from models import errors
-from models.changes import Changes
-from models.queries.board import BoardStage, lost_reasons
-from models.queries.cards import record_values
-from models.services.batch import lose_deals, reopen_deals, undo_with_copies, win_deals
-from models.services.deal_guard import SeenDeal
-from models.services.deals import change_owner, deal_values, move_deals
-from models.services.recreate import CreatedRecords, capture_created, restore_created
-from models.services.funnel_rules import stage_rules, update_stage_rules
-from models.services.team import WON_COPY_SETTING
+from voronka.models import errors
+from voronka.models.changes import Changes
+from voronka.models.queries.board import BoardStage, lost_reasons
+from voronka.models.queries.cards import record_values
+from voronka.models.services.batch import lose_deals, reopen_deals, undo_with_copies, win_deals
+from voronka.models.services.deal_guard import SeenDeal
+from voronka.models.services.deals import change_owner, deal_values, move_deals
+from voronka.models.services.recreate import CreatedRecords, capture_created, restore_created
+from voronka.models.services.funnel_rules import stage_rules, update_stage_rules
+from voronka.models.services.team import WON_COPY_SETTING
 
 from ..app_context import AppContext
 from ..errors import show_error

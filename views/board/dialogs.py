@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.money import to_minor
-from models.queries.board import LostReasonRow
+from voronka.models.money import to_minor
+from voronka.models.queries.board import LostReasonRow
 
 from ..errors import field_label
 from ..plain_text import plain_label

@@ -9,8 +9,8 @@ from collections.abc import Iterable, Sequence
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
-from models.money import to_minor
-from models.queries.board import UserRow
+from voronka.models.money import to_minor
+from voronka.models.queries.board import UserRow
 
 from ..plain_text import as_rich_text
 from .filter_state import BoardFilter

@@ -11,8 +11,8 @@ from dataclasses import asdict, dataclass, fields, replace
 from datetime import datetime
 from typing import Any
 
-from models.money import to_minor
-from models.queries.board import BoardCard, fold
+from voronka.models.money import to_minor
+from voronka.models.queries.board import BoardCard, fold
 
 SETTING_KEY = "board.filter"
 

@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.changes import Changes
-from models.queries.board import BoardStage, PipelineRow, board_stages
-from models.services.funnel_rules import can_edit_rules, requirable_fields
+from voronka.models.changes import Changes
+from voronka.models.queries.board import BoardStage, PipelineRow, board_stages
+from voronka.models.services.funnel_rules import can_edit_rules, requirable_fields
 
 from ..app_context import AppContext
 from ..errors import field_label

@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.changes import Changes
-from models.money import from_minor
-from models.queries.board import LostDealRow, LostReasonRow, PipelineRow, lost_by_reason, lost_deals, lost_reasons
-from models.queries.table_search import TableFilter, TableSort, record_ids
+from voronka.models.changes import Changes
+from voronka.models.money import from_minor
+from voronka.models.queries.board import LostDealRow, LostReasonRow, PipelineRow, lost_by_reason, lost_deals, lost_reasons
+from voronka.models.queries.table_search import TableFilter, TableSort, record_ids
 
 from ..app_context import AppContext
 from ..errors import show_error

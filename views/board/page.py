@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QStackedWidget, QTabBar, QVBoxLayout, QWidget
 
-from models.queries.board import PipelineRow, pipelines
+from voronka.models.queries.board import PipelineRow, pipelines
 
 from ..app_context import AppContext
 from ..plain_text import plain_label

@@ -7,13 +7,13 @@ from __future__ import annotations
 from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtWidgets import QCompleter, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget
 
-from models import errors
-from models.fields import FieldInvalid
-from models.fields.web import normalise_domain
-from models.orm import Company
-from models.queries.board import BoardStage, company_choices
-from models.services.batch import quick_create_deal
-from models.services.deals import suggest_deal_name
+from voronka.models import errors
+from voronka.models.fields import FieldInvalid
+from voronka.models.fields.web import normalise_domain
+from voronka.models.orm import Company
+from voronka.models.queries.board import BoardStage, company_choices
+from voronka.models.services.batch import quick_create_deal
+from voronka.models.services.deals import suggest_deal_name
 
 from ..app_context import AppContext
 from ..errors import describe

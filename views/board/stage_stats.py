@@ -19,8 +19,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from models.db import Database
-from models.queries.board import BoardStage
+from voronka.models.db import Database
+from voronka.models.queries.board import BoardStage
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,9 +39,9 @@ def _number(value: object) -> float | None:
 def load_stage_figures(db: Database, pipeline_key: str, as_of: datetime) -> dict[int, StageFigures] | None:
     """Win rate and p90 stay per stage id, from the metrics engine; None without an engine."""
     try:
-        from metrics.stages_table import stage_win_rates
-        from metrics.stuck import p90_stay_days
-        from models.loader import load_frames
+        from voronka.metrics.stages_table import stage_win_rates
+        from voronka.metrics.stuck import p90_stay_days
+        from voronka.models.loader import load_frames
     except ImportError:
         return None
     frames = load_frames(db, pipeline_key)
@@ -61,7 +61,7 @@ def probability(stage: BoardStage, figures: Mapping[int, StageFigures]) -> float
 
 def stuck_after_days(stage: BoardStage, figures: Mapping[int, StageFigures]) -> float | None:
     """Days in the stage after which a deal is stuck (``metrics.stuck.stuck_after_days``)."""
-    from metrics.stuck import stuck_after_days as rule
+    from voronka.metrics.stuck import stuck_after_days as rule
 
     known = figures.get(stage.id)
     return rule(stage.rot_days, known.p90_days if known else None)

@@ -10,7 +10,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QMainWindow, QWidget
 
-from models.errors import NotFound
+from voronka.models.errors import NotFound
 
 from ..app_context import AppContext
 from .record_card import RecordCard

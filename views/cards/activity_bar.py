@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.errors import VoronkaError
-from models.services.activities import log_activity
+from voronka.models.errors import VoronkaError
+from voronka.models.services.activities import log_activity
 
 from ..app_context import AppContext
 from ..errors import show_error

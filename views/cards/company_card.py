@@ -7,10 +7,10 @@ from typing import Any
 from PySide6.QtWidgets import QPushButton, QSplitter, QWidget
 from PySide6.QtCore import Qt
 
-from models.changes import Changes
-from models.errors import VoronkaError
-from models.queries.cards import CardData, company_card, company_choices, distinct_values
-from models.services.companies import (
+from voronka.models.changes import Changes
+from voronka.models.errors import VoronkaError
+from voronka.models.queries.cards import CardData, company_card, company_choices, distinct_values
+from voronka.models.services.companies import (
     create_company,
     delete_company,
     find_company_duplicates,
@@ -18,7 +18,7 @@ from models.services.companies import (
     undo_merge_companies,
     update_company,
 )
-from models.services.deals import create_deal
+from voronka.models.services.deals import create_deal
 
 from ..errors import show_error
 from ..undo import push_creation

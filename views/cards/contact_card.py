@@ -7,9 +7,9 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QSplitter, QWidget
 
-from models.changes import Changes
-from models.queries.cards import CardData, contact_activities, contact_card, distinct_values
-from models.services.contacts import (
+from voronka.models.changes import Changes
+from voronka.models.queries.cards import CardData, contact_activities, contact_card, distinct_values
+from voronka.models.services.contacts import (
     create_contact,
     delete_contact,
     find_contact_duplicates,
@@ -113,7 +113,7 @@ class ContactCard(RecordCard):
         return run_merge_contacts, undo_merge_contacts
 
     def merge_choices(self) -> list[tuple[int, str]]:
-        from models.queries.tables import contact_rows
+        from voronka.models.queries.tables import contact_rows
 
         return [(r.id, f"{r.full_name} ({r.company})" if r.company else r.full_name)
                 for r in self.ctx.query(contact_rows)]

@@ -12,14 +12,14 @@ from typing import Any
 
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
-from models.changes import Changes
-from models.errors import DealChanged, StageRequirementsMissing, VoronkaError
-from models.queries.board import lost_reasons
-from models.queries.cards import CardData, DealCardData, deal_card, deal_timeline, distinct_values
-from models.queries.tasks import deal_tasks
-from models.services.deal_fields import save_deal_fields
-from models.services.deal_guard import SeenDeal
-from models.services.deals import change_owner, lose_deal, move_deal, reopen_deal, undo_events
+from voronka.models.changes import Changes
+from voronka.models.errors import DealChanged, StageRequirementsMissing, VoronkaError
+from voronka.models.queries.board import lost_reasons
+from voronka.models.queries.cards import CardData, DealCardData, deal_card, deal_timeline, distinct_values
+from voronka.models.queries.tasks import deal_tasks
+from voronka.models.services.deal_fields import save_deal_fields
+from voronka.models.services.deal_guard import SeenDeal
+from voronka.models.services.deals import change_owner, lose_deal, move_deal, reopen_deal, undo_events
 
 from ..errors import show_error
 from ..plain_text import plain_label
@@ -236,7 +236,7 @@ class DealCard(RecordCard):
     def win(self) -> None:
         """Won — through the board's own action, so the card asks the same questions (the
         Client Success copy per the team setting, a won stage's required fields)."""
-        from models.queries.board import pipelines
+        from voronka.models.queries.board import pipelines
 
         from ..board.commands import BoardActions
 

@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.clock import local_now
-from models.errors import VoronkaError
-from models.queries.tasks import TaskRow
-from models.services.tasks import add_task, complete_task, reopen_task, task_values, update_task
+from voronka.models.clock import local_now
+from voronka.models.errors import VoronkaError
+from voronka.models.queries.tasks import TaskRow
+from voronka.models.services.tasks import add_task, complete_task, reopen_task, task_values, update_task
 
 from ..app_context import AppContext
 from ..errors import show_error

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.services.companies import Duplicate
+from voronka.models.services.companies import Duplicate
 
 from ..plain_text import plain_label
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.fields import FieldSpec, FieldType
+from voronka.models.fields import FieldSpec, FieldType
 
 from ..plain_text import as_rich_text, plain_label
 from .formatting import edit_text

@@ -12,8 +12,8 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QVBoxLayout, QWidget
 
-from models.fields import FieldInvalid, FieldSpec, FieldType, normalise
-from models.fields.layout import CardLayout
+from voronka.models.fields import FieldInvalid, FieldSpec, FieldType, normalise
+from voronka.models.fields.layout import CardLayout
 
 from ..plain_text import plain_label
 from .block import CollapsibleBlock

@@ -5,9 +5,9 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from models.fields import FieldSpec, FieldType
-from models.fields.catalog import CONTACT_TYPE_LABELS
-from models.fields.phone import display_phone
+from voronka.models.fields import FieldSpec, FieldType
+from voronka.models.fields.catalog import CONTACT_TYPE_LABELS
+from voronka.models.fields.phone import display_phone
 
 from ..dates import format_date, format_datetime  # noqa: F401 (re-exported for the cards)
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.fields import CUSTOM_TYPES, FieldType
+from voronka.models.fields import CUSTOM_TYPES, FieldType
 
 TYPE_NAMES = {
     "text": QT_TRANSLATE_NOOP("FieldTypes", "Text"),

@@ -30,12 +30,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.changes import Changes
-from models.errors import VoronkaError
-from models.fields.catalog import BUILTIN, CUSTOM_PREFIX, custom_spec, entity_of
-from models.fields.layout import CUSTOM_BLOCK, Block, CardLayout
-from models.queries.cards import card_layout, custom_field_rows, field_usage, required_from, stage_choices
-from models.services.custom_fields import (
+from voronka.models.changes import Changes
+from voronka.models.errors import VoronkaError
+from voronka.models.fields.catalog import BUILTIN, CUSTOM_PREFIX, custom_spec, entity_of
+from voronka.models.fields.layout import CUSTOM_BLOCK, Block, CardLayout
+from voronka.models.queries.cards import card_layout, custom_field_rows, field_usage, required_from, stage_choices
+from voronka.models.services.custom_fields import (
     add_custom_field,
     delete_custom_field,
     field_key_from,
@@ -47,7 +47,7 @@ from models.services.custom_fields import (
     set_custom_field_options,
     set_required_from,
 )
-from models.services.lookup import pipeline_by_key
+from voronka.models.services.lookup import pipeline_by_key
 
 from ..app_context import AppContext
 from ..errors import show_error
@@ -61,7 +61,7 @@ RETIRED = "block:__retired__"
 def pipelines(session) -> list[tuple[str, str, str]]:
     from sqlalchemy import select
 
-    from models.orm import Pipeline
+    from voronka.models.orm import Pipeline
 
     return [tuple(r) for r in session.execute(select(Pipeline.key, Pipeline.name_ru, Pipeline.name_en)
                                               .order_by(Pipeline.position))]

@@ -10,8 +10,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QModelIndex
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
-from models.fields.phone import display_phone
-from models.queries.cards import DealLine
+from voronka.models.fields.phone import display_phone
+from voronka.models.queries.cards import DealLine
 
 from ..app_context import AppContext
 from ..tables.record_model import Column, RecordTableModel

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from models.fields import FieldInvalid
+from voronka.models.fields import FieldInvalid
 
 REASONS = {
     "empty": QT_TRANSLATE_NOOP("FieldReasons", "Cannot be empty."),

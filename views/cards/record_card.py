@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.changes import Changes
-from models.errors import EditConflict, NotFound, VoronkaError
-from models.fields import FieldsInvalid
-from models.queries.cards import CardData, company_choices
+from voronka.models.changes import Changes
+from voronka.models.errors import EditConflict, NotFound, VoronkaError
+from voronka.models.fields import FieldsInvalid
+from voronka.models.queries.cards import CardData, company_choices
 
 from ..app_context import AppContext
 from ..errors import show_error

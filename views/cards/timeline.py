@@ -8,7 +8,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
-from models.queries.cards import TimelineEntry
+from voronka.models.queries.cards import TimelineEntry
 
 from .formatting import format_datetime
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models import errors
+from voronka.models import errors
 
 from .messages import edit_conflict, who
 

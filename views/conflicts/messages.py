@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
 
-from models import errors
+from voronka.models import errors
 
 
 def who(name: str | None) -> str:

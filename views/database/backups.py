@@ -14,8 +14,8 @@ from platformdirs import user_data_path
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from models import backup
-from models.db import open_database
+from voronka.models import backup
+from voronka.models.db import open_database
 
 from ..errors import show_error
 from ..plain_text import as_rich_text

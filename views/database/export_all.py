@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog
 
-from models.history_import.export_all import TeamExport, export_everything
+from voronka.models.history_import.export_all import TeamExport, export_everything
 
 from ..errors import show_error
 from ..worker import Task, start_task

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models import backup
+from voronka.models import backup
 
 from ..plain_text import plain_label
 from . import backups

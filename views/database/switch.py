@@ -11,9 +11,9 @@ from collections.abc import Callable
 
 from sqlalchemy import select
 
-from models.db import Database, open_database
-from models.errors import DatabaseOpenError
-from models.orm import User
+from voronka.models.db import Database, open_database
+from voronka.models.errors import DatabaseOpenError
+from voronka.models.orm import User
 
 from ..app_context import AppContext
 from ..errors import show_error
@@ -46,7 +46,7 @@ def close_context(ctx: AppContext) -> None:
 
 def open_in_window(window, db: Database, after: Callable[[object], None] | None = None):  # noqa: ANN001
     """Show ``db`` in a new main window in place of ``window``; close the old one and its database."""
-    from models.clock import set_team_time_zone
+    from voronka.models.clock import set_team_time_zone
 
     from ..main_window import MainWindow
 
@@ -78,7 +78,7 @@ def switch_database(window, location: str, *, create: bool = False):  # noqa: AN
     if location == window.ctx.db.location:
         return None
     try:
-        from desktop.dialogs import show_notice
+        from voronka.desktop.dialogs import show_notice
 
         db = open_database(location, create=create, language=window.ctx.language,
                            notify=lambda notice: show_notice(notice, window))  # e.g. a file on a network share

@@ -20,7 +20,7 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from models.errors import VoronkaError
+from voronka.models.errors import VoronkaError
 
 log = logging.getLogger("voronka.errors")
 _current: "ErrorReporter | None" = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from sqlalchemy.exc import DBAPIError
 
-from models import errors, notices, retry
+from voronka.models import errors, notices, retry
 
 
 def describe_database_error(exc: BaseException) -> str | None:

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from models.importing.fields import CUSTOM_PREFIX, Field
-from models.importing.sources import cell_text
+from voronka.models.importing.fields import CUSTOM_PREFIX, Field
+from voronka.models.importing.sources import cell_text
 
 from .item_models import TargetDelegate, TargetTableModel
 from .labels import field_label, role_label

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWizardPage
 
-from models.importing import save_preset
-from models.importing.preset import preset_file_name
+from voronka.models.importing import save_preset
+from voronka.models.importing.preset import preset_file_name
 
 from .dry_run_page import number
 from .history_page import plain_label

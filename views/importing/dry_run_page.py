@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from models.importing import problems_csv
-from models.importing.problems import ERROR
+from voronka.models.importing import problems_csv
+from voronka.models.importing.problems import ERROR
 
 from .history_page import plain_label
 from .item_models import TableModel

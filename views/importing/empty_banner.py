@@ -5,8 +5,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 from sqlalchemy import select
 
-from models.changes import Changes
-from models.orm import Deal
+from voronka.models.changes import Changes
+from voronka.models.orm import Deal
 
 
 def has_deals(session) -> bool:  # noqa: ANN001

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from models.importing import SourceUnreadable, Table
-from models.importing.sources import read_table
+from voronka.models.importing import SourceUnreadable, Table
+from voronka.models.importing.sources import read_table
 
 from ..errors import describe
 from ..worker import Task, start_task
@@ -264,7 +264,7 @@ class FilesPage(QWizardPage):
     # --- choices for the current file --------------------------------------------------------
     def set_role(self) -> None:
         """Another role for the current file: its columns are guessed again for that role."""
-        from models.importing.guess import guess_columns
+        from voronka.models.importing.guess import guess_columns
 
         row = self.file_list.currentRow()
         if self.role_of(row) is None:

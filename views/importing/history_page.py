@@ -7,8 +7,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWizardPage
 
-from models.importing import problems as pk
-from models.importing.fields import STEP_PREFIX
+from voronka.models.importing import problems as pk
+from voronka.models.importing.fields import STEP_PREFIX
 
 from .session import ImportSession
 

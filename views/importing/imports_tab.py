@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.changes import Changes
-from models.importing import ImportBatchRow, RevertRefused, list_imports, revert_import
+from voronka.models.changes import Changes
+from voronka.models.importing import ImportBatchRow, RevertRefused, list_imports, revert_import
 
 from ..errors import show_error
 from .item_models import TableModel

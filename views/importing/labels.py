@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from models.importing.fields import CUSTOM_PREFIX, STEP_PREFIX
+from voronka.models.importing.fields import CUSTOM_PREFIX, STEP_PREFIX
 
 C = "ImportLabels"
 FIELDS = {

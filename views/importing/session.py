@@ -8,10 +8,10 @@ from pathlib import Path
 
 from platformdirs import user_data_path
 
-from models.importing import DryRun, ImportResult, Preset, Table
-from models.importing.fields import CUSTOM_PREFIX, STEP_PREFIX, Field, FIELDS_BY_ROLE
-from models.importing.preset import FileMapping, match_files
-from models.importing.target import Target
+from voronka.models.importing import DryRun, ImportResult, Preset, Table
+from voronka.models.importing.fields import CUSTOM_PREFIX, STEP_PREFIX, Field, FIELDS_BY_ROLE
+from voronka.models.importing.preset import FileMapping, match_files
+from voronka.models.importing.target import Target
 
 
 def presets_folder() -> Path:
@@ -77,7 +77,7 @@ class ImportSession:
             columns[header] = Field.DEAL_ID.value
 
     def custom_target(self, header: str) -> str:
-        from models.services.custom_fields import field_key_from
+        from voronka.models.services.custom_fields import field_key_from
 
         return CUSTOM_PREFIX + (field_key_from(header) or "field")
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from models.changes import Changes
-from models.importing import ImportResult, Preset, Table, import_files, revert_import
+from voronka.models.changes import Changes
+from voronka.models.importing import ImportResult, Preset, Table, import_files, revert_import
 
 from ..app_context import AppContext
 from ..undo import ActionCommand

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from models.importing import column_formats, distinct_values
-from models.importing.preset import LOST, OPEN, SKIP, WON
+from voronka.models.importing import column_formats, distinct_values
+from voronka.models.importing.preset import LOST, OPEN, SKIP, WON
 
 from .item_models import TargetDelegate, TargetTableModel
 from .labels import value_target_label

@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import select
 
-from models.changes import Changes
-from models.importing import revert_import
-from models.importing.vcard import VCardPlan, export_vcards, import_vcards, plan_vcards
-from models.orm import Contact
+from voronka.models.changes import Changes
+from voronka.models.importing import revert_import
+from voronka.models.importing.vcard import VCardPlan, export_vcards, import_vcards, plan_vcards
+from voronka.models.orm import Contact
 
 from ..errors import show_error
 from .labels import duplicate_label

@@ -13,8 +13,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QWizard, QWidget
 
-from models.importing import Preset, dry_run, import_files, suggest_preset, target_of
-from models.importing.values import guess_values
+from voronka.models.importing import Preset, dry_run, import_files, suggest_preset, target_of
+from voronka.models.importing.values import guess_values
 
 from ..app_context import AppContext
 from ..errors import show_error
@@ -71,7 +71,7 @@ class ImportWizard(QWizard):
         if saved:
             preset, path = self.ctx.query(suggest_preset, session.tables, folders, self.pipeline_key)
         else:
-            from models.importing.guess import guess_preset
+            from voronka.models.importing.guess import guess_preset
 
             preset, path = guess_preset(session.tables, session.target.stage_keys), None
             preset.pipeline = self.pipeline_key

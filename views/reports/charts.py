@@ -17,8 +17,8 @@ from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, QT_TRANSLATE_N
 from PySide6.QtGui import QColor, QFontMetrics
 from PySide6.QtWidgets import QToolTip, QWidget
 
-from desktop.exports.sections import is_main_stage, stage_name
-from desktop.exports.values import format_value, is_missing
+from voronka.desktop.exports.sections import is_main_stage, stage_name
+from voronka.desktop.exports.values import format_value, is_missing
 
 from ..plain_text import as_rich_text, escape
 
@@ -298,7 +298,7 @@ CONVERSIONS = ("conv_reply", "conv_positive", "conv_demo", "conv_client")
 
 def conversions_chart(bundle: dict[str, Any], language: str) -> ChartWidget:
     """The year's cohort conversions as of the end of each of the last weeks."""
-    from metrics.catalogue import by_id
+    from voronka.metrics.catalogue import by_id
 
     chart = ChartWidget(QCoreApplication.translate("ReportCharts", "Conversions, last weeks"), "ratio", language)
     history = bundle.get("history") or []

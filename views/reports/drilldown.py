@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
-from models.queries.tables import deal_rows
+from voronka.models.queries.tables import deal_rows
 
 from ..app_context import AppContext
 from ..tables.record_model import ID_ROLE, Column, RecordFilterProxy, RecordTableModel

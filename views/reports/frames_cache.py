@@ -12,8 +12,8 @@ import threading
 
 from PySide6.QtCore import QObject, Signal
 
-from metrics.frames import FunnelFrames
-from models.changes import Changes
+from voronka.metrics.frames import FunnelFrames
+from voronka.models.changes import Changes
 
 from ..app_context import AppContext
 
@@ -47,7 +47,7 @@ class FramesCache(QObject):
 
     def frames(self, pipeline_key: str = "sales") -> FunnelFrames:
         """The pipeline's frames (thread-safe; loads them if not cached)."""
-        from models.loader import load_frames
+        from voronka.models.loader import load_frames
 
         with self._lock:
             cached = self._frames.get(pipeline_key)
@@ -83,7 +83,7 @@ class ReportMemo:
         self._done: dict[tuple, dict] = {}
 
     def report(self, period, as_of=None, owner_id: int | None = None) -> dict:
-        from metrics.report import compute_report
+        from voronka.metrics.report import compute_report
 
         key = (period.label, as_of, owner_id)
         if key not in self._done:

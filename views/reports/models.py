@@ -12,8 +12,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from desktop.exports.sections import ColumnDef, MetricLine
-from desktop.exports.values import MET_COLOUR, format_change, format_value, is_missing, target_mark
+from voronka.desktop.exports.sections import ColumnDef, MetricLine
+from voronka.desktop.exports.values import MET_COLOUR, format_change, format_value, is_missing, target_mark
 
 from ..plain_text import as_rich_text
 from ..tables.record_model import SORT_ROLE
@@ -24,7 +24,7 @@ RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 def drillable(metric_id: str) -> bool:
     """Whether the engine can list the deals behind this metric (counts, shares, sums of deals)."""
-    from metrics.drilldown import NUMERATORS
+    from voronka.metrics.drilldown import NUMERATORS
 
     return metric_id in NUMERATORS
 

@@ -46,15 +46,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.exports.bundle import add_context, main_report
-from desktop.exports.sections import KIND_OF_TAB, TAB_OF_KIND, as_of_text, period_text
-from metrics.periods import Period, parse_period, period_of
-from models.changes import Changes
-from models.clock import local_now
-from models.errors import VoronkaError
-from models.orm import User
-from models.queries.team import team_members
-from models.services.snapshots import save_snapshot, snapshot_report
+from voronka.desktop.exports.bundle import add_context, main_report
+from voronka.desktop.exports.sections import KIND_OF_TAB, TAB_OF_KIND, as_of_text, period_text
+from voronka.metrics.periods import Period, parse_period, period_of
+from voronka.models.changes import Changes
+from voronka.models.clock import local_now
+from voronka.models.errors import VoronkaError
+from voronka.models.orm import User
+from voronka.models.queries.team import team_members
+from voronka.models.services.snapshots import save_snapshot, snapshot_report
 
 from ..app_context import AppContext
 from ..errors import describe, show_error
@@ -238,7 +238,7 @@ class ReportsPage(QWidget):
             self.toolbar.addWidget(w)
 
     def _fill_pipelines(self) -> None:
-        from models.queries.board import pipelines
+        from voronka.models.queries.board import pipelines
 
         self.pipeline_box.blockSignals(True)
         self.pipeline_box.clear()
@@ -512,8 +512,8 @@ class ReportsPage(QWidget):
     # --- drill-down ----------------------------------------------------------------------
     def drill(self, metric_id: str) -> None:
         """List the deals behind a number (computed in the background, shown in a dialog)."""
-        from metrics.catalogue import by_id
-        from metrics.drilldown import deals_behind
+        from voronka.metrics.catalogue import by_id
+        from voronka.metrics.drilldown import deals_behind
 
         source = self.snapshot or self.current_bundle()
         if source is None:
@@ -604,8 +604,8 @@ class ReportsPage(QWidget):
             if "previous" not in full and not is_snapshot:
                 full = add_context(dict(bundle), cache.frames(pipeline), period, as_of, owner, progress)
             if fmt in ("xlsx", "csv", "json"):
-                from desktop.commands.report import write_csv, write_json
-                from desktop.exports.xlsx import write_xlsx
+                from voronka.desktop.commands.report import write_csv, write_json
+                from voronka.desktop.exports.xlsx import write_xlsx
 
                 if fmt == "xlsx":
                     write_xlsx(full, path, language, who)
@@ -619,11 +619,11 @@ class ReportsPage(QWidget):
             self._set_busy()
             try:
                 if fmt == "pdf":
-                    from desktop.exports.pdf import write_pdf
+                    from voronka.desktop.exports.pdf import write_pdf
 
                     write_pdf(full, path, language, exported_by=who)
                 elif fmt == "png":
-                    from desktop.exports.png import write_png
+                    from voronka.desktop.exports.png import write_png
 
                     write_png(full, chart_id or charts_for(self.current_tab().tab)[0].id, path, language)
                 if not is_snapshot:

@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.changes import Changes
-from models.errors import VoronkaError
-from models.queries.team import Member, team_members
-from models.services.team import add_user, remove_new_user, update_user
+from voronka.models.changes import Changes
+from voronka.models.errors import VoronkaError
+from voronka.models.queries.team import Member, team_members
+from voronka.models.services.team import add_user, remove_new_user, update_user
 
 from ..app_context import AppContext
 from ..errors import show_error

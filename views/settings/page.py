@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import select
 
-from models.changes import Changes
-from models.orm import Role, User
+from voronka.models.changes import Changes
+from voronka.models.orm import Role, User
 
 from ..app_context import AppContext
 from ..cards.layout_editor import CardLayoutEditor

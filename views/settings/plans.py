@@ -14,11 +14,11 @@ from PySide6.QtCore import QAbstractTableModel, QDate, QLocale, QModelIndex, QPe
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QGroupBox, QHeaderView, QHBoxLayout, QLabel, QSpinBox, QTableView, QVBoxLayout, QWidget
 
-from models.errors import VoronkaError
-from models.fields import FieldInvalid, FieldSpec, normalise
-from models.money import from_minor
-from models.queries.team import plans_of_year, team_members
-from models.services.team import set_plan
+from voronka.models.errors import VoronkaError
+from voronka.models.fields import FieldInvalid, FieldSpec, normalise
+from voronka.models.money import from_minor
+from voronka.models.queries.team import plans_of_year, team_members
+from voronka.models.services.team import set_plan
 
 from ..app_context import AppContext
 from ..cards.formatting import format_money

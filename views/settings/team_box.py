@@ -7,9 +7,9 @@ from zoneinfo import available_timezones
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QCompleter, QFormLayout, QGroupBox, QLabel, QWidget
 
-from models.clock import set_team_time_zone as use_time_zone
-from models.errors import VoronkaError
-from models.services.team import (
+from voronka.models.clock import set_team_time_zone as use_time_zone
+from voronka.models.errors import VoronkaError
+from voronka.models.services.team import (
     CURRENCIES,
     WON_COPY_SETTING,
     set_team_currency,

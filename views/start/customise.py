@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.services.preferences import save_navigation
+from voronka.models.services.preferences import save_navigation
 
 from ..app_context import AppContext
 from ..errors import show_error

@@ -14,10 +14,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
-from desktop.exports.values import format_value
-from models.changes import Changes
-from models.clock import local_now
-from models.queries.start import DealList, deals_without_next_step, my_tasks, stuck_deals
+from voronka.desktop.exports.values import format_value
+from voronka.models.changes import Changes
+from voronka.models.clock import local_now
+from voronka.models.queries.start import DealList, deals_without_next_step, my_tasks, stuck_deals
 
 from ..app_context import AppContext
 from ..plain_text import as_rich_text, plain_label
@@ -152,7 +152,7 @@ class StuckTile(DealListTile):
         db, owner = self.ctx.db, self.scope_owner()
 
         def run(memo, now: datetime) -> DealList:
-            from metrics.stuck import stuck_limits
+            from voronka.metrics.stuck import stuck_limits
 
             limits = stuck_limits(memo.frames, now)
             with db.session() as session:

@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.changes import Changes
-from models.clock import local_now
-from models.orm import User
-from models.services.preferences import save_start_tiles
+from voronka.models.changes import Changes
+from voronka.models.clock import local_now
+from voronka.models.orm import User
+from voronka.models.services.preferences import save_start_tiles
 
 from ..app_context import AppContext
 from ..errors import describe, show_error

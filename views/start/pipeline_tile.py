@@ -5,9 +5,9 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from desktop.exports.values import format_value
-from models.changes import Changes
-from models.queries.start import StageTotal, pipeline_by_stage
+from voronka.desktop.exports.values import format_value
+from voronka.models.changes import Changes
+from voronka.models.queries.start import StageTotal, pipeline_by_stage
 
 from ..plain_text import as_rich_text
 from .tile import Tile

@@ -24,7 +24,7 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QGridLayout, QLabel, QMenu, QProgressBar, QSizePolicy, QWidget
 
-from desktop.exports.values import MET_COLOUR, format_value, target_mark
+from voronka.desktop.exports.values import MET_COLOUR, format_value, target_mark
 
 from ..plain_text import as_rich_text, plain_label
 from .tile import Tile
@@ -60,7 +60,7 @@ def user_row(report: dict, user_id: int | None, name: str | None) -> dict | None
 
 
 def metric_name(metric_id: str, language: str) -> str:
-    from metrics.catalogue import by_id
+    from voronka.metrics.catalogue import by_id
 
     return by_id(metric_id).name(language)
 
@@ -85,7 +85,7 @@ class ReportTile(Tile):
         self.status.setStyleSheet("color: palette(mid);")
 
     def my_name(self) -> str | None:
-        from models.orm import User
+        from voronka.models.orm import User
 
         if self.scope_owner() is None:
             return None
@@ -121,7 +121,7 @@ class YesterdayTile(ReportTile):
         owner, name = self.scope_owner(), self.my_name()
 
         def run(memo, now: datetime):
-            from metrics.periods import day_period
+            from voronka.metrics.periods import day_period
 
             day = previous_working_day(now.date())
             report = memo.report(day_period(day))
@@ -166,7 +166,7 @@ class YesterdayTile(ReportTile):
         if self.scope_owner() is None:
             row = len(DAILY_FIGURES) // 2
             for j, (mid, value) in enumerate((("actions_per_day_sdr", per_sdr), ("actions_per_day_ae", per_ae))):
-                from metrics.catalogue import meets_target
+                from voronka.metrics.catalogue import meets_target
 
                 met = meets_target(mid, value)
                 label = _value_label(self)
@@ -218,7 +218,7 @@ class PlanFactTile(ReportTile):
         owner, name, kind = self.scope_owner(), self.my_name(), self.period_kind
 
         def run(memo, now: datetime):
-            from metrics.periods import period_of
+            from voronka.metrics.periods import period_of
 
             period = period_of(kind, now)
             report = memo.report(period, as_of=now)
@@ -336,7 +336,7 @@ class MetricTile(ReportTile):
         return metric_name(self.metric_id, self.ctx.language)
 
     def extra_menu(self, menu: QMenu) -> None:
-        from metrics.catalogue import CATALOGUE
+        from voronka.metrics.catalogue import CATALOGUE
 
         choose = menu.addMenu(self.tr("Metric"))
         for m in CATALOGUE:
@@ -350,8 +350,8 @@ class MetricTile(ReportTile):
         metric_id = self.metric_id
 
         def run(memo, now: datetime):
-            from metrics.catalogue import by_id
-            from metrics.periods import period_of
+            from voronka.metrics.catalogue import by_id
+            from voronka.metrics.periods import period_of
 
             metric = by_id(metric_id)
             kind = "month" if "monthly" in metric.reports else "week"
@@ -367,7 +367,7 @@ class MetricTile(ReportTile):
         return run
 
     def show_result(self, series) -> None:
-        from metrics.catalogue import by_id, meets_target
+        from voronka.metrics.catalogue import by_id, meets_target
 
         metric = by_id(self.metric_id)
         lang = self.ctx.language

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.changes import Changes
+from voronka.models.changes import Changes
 
 from ..app_context import AppContext
 from ..plain_text import as_rich_text, plain

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from models.changes import Changes
-from models.queries.table_search import TableSort
-from models.queries.tables import CompanyRow, company_rows
+from voronka.models.changes import Changes
+from voronka.models.queries.table_search import TableSort
+from voronka.models.queries.tables import CompanyRow, company_rows
 
 from .record_model import Column
 from .record_page import RecordPage, value_of

@@ -5,10 +5,10 @@ from functools import lru_cache
 
 from sqlalchemy.orm import Session
 
-from models.changes import Changes
-from models.fields.phone import display_phone
-from models.queries.table_search import TableSort
-from models.queries.tables import ContactRow, contact_rows
+from voronka.models.changes import Changes
+from voronka.models.fields.phone import display_phone
+from voronka.models.queries.table_search import TableSort
+from voronka.models.queries.tables import ContactRow, contact_rows
 
 from .record_model import Column
 from .record_page import RecordPage, value_of

@@ -4,9 +4,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QPushButton, QWidget
 from sqlalchemy.orm import Session
 
-from models.changes import Changes
-from models.queries.table_search import TableSort
-from models.queries.tables import DealRow, deal_rows
+from voronka.models.changes import Changes
+from voronka.models.queries.table_search import TableSort
+from voronka.models.queries.tables import DealRow, deal_rows
 
 from .record_model import Column
 from .record_page import RecordPage, value_of
@@ -44,7 +44,7 @@ class DealsPage(RecordPage):
 
     def create_deal(self) -> int | None:
         """Quick-create a deal (as on the board's first column) and open its card."""
-        from models.queries.board import board_stages
+        from voronka.models.queries.board import board_stages
 
         from ..board.board_view import board_order
         from ..board.quick_create import QuickCreateDialog

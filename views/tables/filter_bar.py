@@ -11,7 +11,7 @@ from PySide6.QtCore import QDate, Signal
 from PySide6.QtGui import QDoubleValidator
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
-from models.queries.table_search import FilterChoices, TableFilter
+from voronka.models.queries.table_search import FilterChoices, TableFilter
 
 NO_DATE = QDate(2000, 1, 1)  # shown as "—": no bound
 

@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from models.changes import Changes
-from models.queries.table_search import TableFilter, TableSort, filter_choices, record_count, record_ids
+from voronka.models.changes import Changes
+from voronka.models.queries.table_search import TableFilter, TableSort, filter_choices, record_count, record_ids
 
 from ..app_context import AppContext
 from ..errors import show_error

@@ -7,7 +7,7 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
-from models.queries.table_search import TableFilter, TableSort
+from voronka.models.queries.table_search import TableFilter, TableSort
 
 from ..app_context import AppContext
 

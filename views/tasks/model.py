@@ -13,8 +13,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QDateTime, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
-from models.queries.tasks import GROUPS, TaskRow, task_group
-from views.cards.formatting import format_datetime
+from voronka.models.queries.tasks import GROUPS, TaskRow, task_group
+from voronka.views.cards.formatting import format_datetime
 
 TASK_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 DEAL_ID_ROLE = Qt.ItemDataRole.UserRole + 2

@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.changes import Changes
-from models.clock import local_now
-from models.queries.cards import user_choices
-from models.queries.tasks import task_rows
+from voronka.models.changes import Changes
+from voronka.models.clock import local_now
+from voronka.models.queries.cards import user_choices
+from voronka.models.queries.tasks import task_rows
 
 from ..app_context import AppContext
 from ..cards.deal_tasks import add_task_undoable, edit_task_undoable, toggle_task, tomorrow_morning

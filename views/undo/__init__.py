@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QUndoCommand, QUndoStack
 
-from models.changes import Changes
+from voronka.models.changes import Changes
 
 if TYPE_CHECKING:
     from ..app_context import AppContext
@@ -140,7 +140,7 @@ def push_creation(ctx: "AppContext", text: str, create: Callable[[], Changes], k
     back under the same ids (refused if an id has been taken since). ``kind``: what
     ``Changes.created`` lists (``deals``, ``companies``, ``contacts``, ``tasks``,
     ``activities``); a company made with a deal (the board's quick-create) comes along."""
-    from models.services.recreate import capture_created, discard_created, restore_created
+    from voronka.models.services.recreate import capture_created, discard_created, restore_created
 
     made: dict[str, Any] = {}
 
@@ -174,7 +174,7 @@ def push_guarded(ctx: "AppContext", text: str, entity: str, record_id: int, keys
     services (``session → Changes``); each step after the first runs only while those
     fields still hold what the previous step left, else it is refused naming who changed
     them and when."""
-    from models.services.undo_guard import guarded_step
+    from voronka.models.services.undo_guard import guarded_step
 
     left: dict[str, Any] = {}
 

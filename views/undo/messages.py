@@ -5,8 +5,8 @@ from datetime import datetime
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from models import errors
-from models.clock import local_now
+from voronka.models import errors
+from voronka.models.clock import local_now
 
 from ..dates import format_datetime
 
