@@ -19,8 +19,8 @@ from PySide6.QtWidgets import QApplication
 from voronka.models.db import Database, open_database
 from voronka.models.errors import DatabaseOpenError
 
-from . import paths
-from .i18n import LANGUAGES, install_language, system_language
+from voronka.models import paths
+from voronka.views.i18n import LANGUAGES, install_language, system_language
 
 log = logging.getLogger(__name__)
 
@@ -78,7 +78,7 @@ def choose_database(args: argparse.Namespace, settings: QSettings | None = None)
     default = paths.default_database()
     if default.exists():
         return str(default)
-    from .dialogs import ask_first_run
+    from voronka.views.opening_dialogs import ask_first_run
 
     choice = ask_first_run()
     if choice is None:
@@ -96,7 +96,7 @@ def open_with_dialogs(location: str, language: str) -> Database | None:
     share, a server database migrated with or without a pg_dump backup) is shown in a
     dialog as it happens — before the migration, for the server backup.
     """
-    from .dialogs import ask_after_open_error, show_notice
+    from voronka.views.opening_dialogs import ask_after_open_error, show_notice
 
     while True:
         try:

@@ -10,15 +10,11 @@ import logging
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
-from . import paths
+from voronka.models.paths import log_path
 
 MAX_BYTES = 1_000_000
 BACKUPS = 3
 FORMAT = "%(asctime)s %(levelname)s %(name)s [%(threadName)s]: %(message)s"
-
-
-def log_path() -> Path:
-    return paths.data_dir() / "logs" / "voronka.log"
 
 
 def install_log_file() -> Path:

@@ -27,7 +27,7 @@ AREAS: dict[str, list[str]] = {
     "tables": ["views/tables/**/*.py"],
     "board": ["views/board/**/*.py"],
     "cards": ["views/cards/**/*.py", "views/tasks/**/*.py", "views/settings/**/*.py"],
-    "reports": ["views/reports/**/*.py", "views/start/**/*.py", "desktop/exports/**/*.py"],
+    "reports": ["views/reports/**/*.py", "views/start/**/*.py", "views/exports/**/*.py"],
     "undo": ["views/undo/**/*.py"],
     "importing": ["views/importing/**/*.py", "views/database/**/*.py"],
     "failures": ["views/failures/**/*.py"],

@@ -37,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([])
-    from voronka.desktop.i18n import install_language
+    from voronka.views.i18n import install_language
     from voronka.models.db import open_database
     from voronka.views.app_context import AppContext
     from voronka.views.importing.wizard import ImportWizard

@@ -48,7 +48,7 @@ def _prepare(name: str, page):
         if name != "report-monthly":  # the last whole week / working day, not the one just begun
             page.prev_button.click()
             if name == "report-daily":
-                while page.period.start.weekday() >= 5:
+                while page.controller.period.start.weekday() >= 5:
                     page.prev_button.click()
         return lambda: "previous" in (page.current_tab().bundle or {})
     if name == "layout-editor":
@@ -97,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
     from sqlalchemy import select
 
-    from voronka.desktop.i18n import install_language
+    from voronka.views.i18n import install_language
     from voronka.models.db import open_database
     from voronka.models.demo import build_demo
     from voronka.models.orm import User

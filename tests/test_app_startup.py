@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QMessageBox
 
 from voronka.desktop import app as app_module
-from voronka.desktop import dialogs
+from voronka.views import opening_dialogs as dialogs
 
 
 def test_unopenable_database_explains_why_and_leaves_the_file(tmp_path, qtbot, monkeypatch):
@@ -40,7 +40,7 @@ def test_first_run_with_an_empty_funnel_creates_the_database_in_the_user_folder(
     monkeypatch.setattr(dialogs, "ask_first_run", lambda parent=None: "empty")
     args = app_module.parse_args([])
     location = app_module.choose_database(args)
-    from voronka.desktop.paths import default_database
+    from voronka.models.paths import default_database
 
     assert location == str(default_database())
     db = app_module.open_with_dialogs(location, "ru")

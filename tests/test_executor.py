@@ -113,7 +113,7 @@ def test_report_work_runs_beside_database_reads_and_can_be_cancelled(db, tmp_pat
 
 
 def test_switching_language_while_the_board_loads_raises_nothing(db, tmp_path, qtbot):
-    from voronka.desktop.i18n import install_language
+    from voronka.views.i18n import install_language
     from voronka.models.services.deals import create_deal
     from voronka.views.main_window import MainWindow
 

@@ -9,10 +9,10 @@ import pypdf
 import pytest
 
 from voronka.desktop.cli import main as cli
-from voronka.desktop.exports.bundle import build_bundle
-from voronka.desktop.exports.pdf import write_pdf
-from voronka.desktop.exports.png import write_png
-from voronka.desktop.exports.xlsx import write_xlsx
+from voronka.metrics.report_bundle import build_bundle
+from voronka.views.reports.pdf import write_pdf
+from voronka.views.reports.png import write_png
+from voronka.views.exports.xlsx import write_xlsx
 from voronka.metrics.periods import parse_period
 from voronka.models.loader import load_frames
 from voronka.models.services.snapshots import snapshot_report, snapshot_rows
@@ -156,8 +156,8 @@ def page(demo, tmp_path, qtbot):
     ctx = make_ctx(demo, tmp_path, user_with_role(demo, "head_of_sales"))
     widget = ReportsPage(ctx)
     qtbot.addWidget(widget)
-    widget.set_period(parse_period("2026-05"))
-    qtbot.waitUntil(lambda: not widget.is_busy() and widget.current_bundle() is not None, timeout=20000)
+    widget.controller.set_period(parse_period("2026-05"))
+    qtbot.waitUntil(lambda: not widget.controller.is_busy() and widget.controller.current_bundle() is not None, timeout=20000)
     yield widget
     qtbot.waitUntil(lambda: running_tasks() == 0, timeout=20000)
 
@@ -167,14 +167,14 @@ def test_view_export_writes_the_file_and_keeps_a_snapshot(page, qtbot, tmp_path,
     path = tmp_path / f"export.{fmt}"
     before = len(page.ctx.query(snapshot_rows))
     with qtbot.waitSignal(page.exported, timeout=30000):
-        page.export(fmt, path, "funnel" if fmt == "png" else None)
+        page.controller.export(fmt, path, "funnel" if fmt == "png" else None)
     assert path.exists() and path.stat().st_size > 0
     rows = page.ctx.query(snapshot_rows)
     assert len(rows) == before + 1
     newest = rows[0]
-    assert (newest.format, newest.period_label, newest.user_name) == (fmt, "2026-05", page.exported_by())
+    assert (newest.format, newest.period_label, newest.user_name) == (fmt, "2026-05", page.controller.exported_by())
     kept = page.ctx.query(snapshot_report, newest.id)
-    assert kept["metrics"] == page.current_bundle()["metrics"] and "previous" in kept
+    assert kept["metrics"] == page.controller.current_bundle()["metrics"] and "previous" in kept
     if fmt == "xlsx":
         assert metric_cells(path)["revenue"][0] == pytest.approx(kept["metrics"]["revenue"])
     if fmt == "csv":

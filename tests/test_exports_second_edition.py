@@ -11,9 +11,9 @@ import pypdf
 import pytest
 
 from voronka.desktop.cli import main as cli
-from voronka.desktop.exports.bundle import build_bundle
-from voronka.desktop.exports.pdf import write_pdf
-from voronka.desktop.exports.xlsx import write_xlsx
+from voronka.metrics.report_bundle import build_bundle
+from voronka.views.reports.pdf import write_pdf
+from voronka.views.exports.xlsx import write_xlsx
 from voronka.metrics.catalogue import CATALOGUE
 from voronka.metrics.periods import parse_period
 from voronka.models.loader import load_frames

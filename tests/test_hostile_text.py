@@ -176,7 +176,7 @@ def test_history_export_writes_names_as_text_and_imports_them_back(db, hostile, 
 @pytest.fixture
 def hostile_bundle(tmp_path_factory):
     """A demo month whose team member and lost reason are named as formulas and markup."""
-    from voronka.desktop.exports.bundle import build_bundle
+    from voronka.metrics.report_bundle import build_bundle
     from voronka.metrics.periods import parse_period
     from voronka.models.loader import load_frames
     from voronka.models.orm import LostReason
@@ -194,7 +194,7 @@ def hostile_bundle(tmp_path_factory):
 
 
 def test_xlsx_writes_every_hostile_name_as_a_string_never_a_formula(hostile_bundle, tmp_path, qapp):
-    from voronka.desktop.exports.xlsx import write_xlsx
+    from voronka.views.exports.xlsx import write_xlsx
 
     path = tmp_path / "week.xlsx"
     write_xlsx(hostile_bundle, path, "en", exported_by=FORMULA)
@@ -213,7 +213,7 @@ def test_xlsx_writes_every_hostile_name_as_a_string_never_a_formula(hostile_bund
 def test_pdf_shows_hostile_names_as_their_characters(hostile_bundle, qapp):
     from datetime import datetime
 
-    from voronka.desktop.exports.pdf import build_document
+    from voronka.views.reports.pdf import build_document
 
     doc = build_document(hostile_bundle, "en", MARKUP, datetime(2026, 5, 11, 9, 0), {})
     text = doc.toPlainText()
@@ -221,7 +221,7 @@ def test_pdf_shows_hostile_names_as_their_characters(hostile_bundle, qapp):
 
 
 def test_report_csv_keeps_numbers_as_numbers(hostile_bundle):
-    from voronka.desktop.commands.report import write_csv
+    from voronka.metrics.report_files import write_csv
 
     rows = list(csv.reader(io.StringIO(write_csv(hostile_bundle, "en").decode("utf-8"))))
     assert rows[0] == ["id", "name", "value", "target"]

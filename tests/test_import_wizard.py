@@ -228,8 +228,8 @@ def test_the_empty_start_page_offers_the_import_until_a_deal_exists(ctx, qtbot):
 
 def test_the_first_run_can_start_with_the_import_wizard(monkeypatch, qtbot):
     from voronka.desktop import app as app_module
-    from voronka.desktop import dialogs
-    from voronka.desktop.paths import default_database
+    from voronka.views import opening_dialogs as dialogs
+    from voronka.models.paths import default_database
 
     monkeypatch.setattr(dialogs, "ask_first_run", lambda parent=None: "import")
     args = app_module.parse_args([])

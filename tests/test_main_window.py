@@ -114,7 +114,7 @@ def test_last_page_is_remembered(ctx, qtbot):
 
 
 def test_switching_language_rebuilds_pages_in_russian(ctx, qtbot):
-    from voronka.desktop.i18n import install_language
+    from voronka.views.i18n import install_language
 
     win = MainWindow(ctx)
     qtbot.addWidget(win)
@@ -135,7 +135,7 @@ def test_sidebar_order_keeps_settings_visible():
 
 @pytest.mark.parametrize("language", ["ru", "en"])
 def test_every_page_fits_a_1366_pixel_laptop_screen(db, tmp_path, qtbot, language):
-    from voronka.desktop.i18n import install_language
+    from voronka.views.i18n import install_language
 
     install_language(language)
     try:

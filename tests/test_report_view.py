@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from voronka.desktop.exports.sections import metric_lines
-from voronka.desktop.exports.values import format_value
+from voronka.views.exports.sections import metric_lines
+from voronka.views.exports.values import format_value
 from voronka.metrics.periods import parse_period
 from voronka.metrics.report import compute_report
 from voronka.models.loader import load_frames
@@ -33,7 +33,7 @@ def page(demo, tmp_path, qtbot):
     widget = ReportsPage(ctx)
     qtbot.addWidget(widget)
     widget.resize(1400, 900)
-    qtbot.waitUntil(lambda: not widget.is_busy(), timeout=20000)
+    qtbot.waitUntil(lambda: not widget.controller.is_busy(), timeout=20000)
     yield widget
     qtbot.waitUntil(lambda: running_tasks() == 0, timeout=20000)  # no computation outlives its test
 
@@ -43,8 +43,8 @@ def show(page, qtbot, label: str, complete: bool = False, **kw) -> dict:
     def shown() -> bool:
         bundle = page.current_tab().bundle
         return (bundle is not None and bundle["period"]["label"] == label
-                and (not complete or "previous" in bundle) and not page.is_busy())
-    page.set_period(parse_period(label))
+                and (not complete or "previous" in bundle) and not page.controller.is_busy())
+    page.controller.set_period(parse_period(label))
     qtbot.waitUntil(shown, timeout=20000)
     return page.current_tab().bundle
 
@@ -70,28 +70,28 @@ def test_switching_period_shows_the_engines_numbers(page, qtbot, frames, label, 
 def test_previous_and_next_step_through_periods_of_the_tab(page, qtbot, frames):
     show(page, qtbot, "2026-05")
     page.prev_button.click()
-    qtbot.waitUntil(lambda: page.current_tab().bundle["period"]["label"] == "2026-04" and not page.is_busy(),
+    qtbot.waitUntil(lambda: page.current_tab().bundle["period"]["label"] == "2026-04" and not page.controller.is_busy(),
                     timeout=20000)
     assert shown_texts(page) == engine_texts(compute_report(frames, parse_period("2026-04")), "monthly")
     page.tabs.setCurrentWidget(page.report_tabs["weekly"])
-    assert page.period.kind == "week" and page.period.start.month == 4
+    assert page.controller.period.kind == "week" and page.controller.period.start.month == 4
 
 
 def test_quarters_and_years_are_read_on_the_monthly_tab(page, qtbot, frames):
     show(page, qtbot, "2026-05")
     page.kind_box.setCurrentIndex(page.kind_box.findData("quarter"))
-    qtbot.waitUntil(lambda: page.current_tab().bundle["period"]["label"] == "2026-Q2" and not page.is_busy(),
+    qtbot.waitUntil(lambda: page.current_tab().bundle["period"]["label"] == "2026-Q2" and not page.controller.is_busy(),
                     timeout=20000)
     assert page.current_tab().tab == "monthly" and not page.kind_box.isHidden()
     assert shown_texts(page) == engine_texts(compute_report(frames, parse_period("2026-Q2")), "monthly")
     page.prev_button.click()
-    qtbot.waitUntil(lambda: page.current_tab().bundle["period"]["label"] == "2026-Q1" and not page.is_busy(),
+    qtbot.waitUntil(lambda: page.current_tab().bundle["period"]["label"] == "2026-Q1" and not page.controller.is_busy(),
                     timeout=20000)
     page.kind_box.setCurrentIndex(page.kind_box.findData("year"))
-    qtbot.waitUntil(lambda: page.current_tab().bundle["period"]["label"] == "2026" and not page.is_busy(),
+    qtbot.waitUntil(lambda: page.current_tab().bundle["period"]["label"] == "2026" and not page.controller.is_busy(),
                     timeout=20000)
     page.tabs.setCurrentWidget(page.report_tabs["weekly"])
-    assert page.period.kind == "week" and page.kind_box.isHidden()
+    assert page.controller.period.kind == "week" and page.kind_box.isHidden()
 
 
 def test_change_column_compares_with_the_previous_period(page, qtbot, frames):
@@ -157,7 +157,7 @@ def test_as_of_a_past_moment_shows_the_report_as_it_stood(page, qtbot, frames):
     moment = datetime(2026, 5, 15, 12, 0)
     page.set_as_of(moment)
     qtbot.waitUntil(lambda: page.current_tab().bundle["period"]["as_of"].startswith("2026-05-15T12:00")
-                    and not page.is_busy(), timeout=20000)
+                    and not page.controller.is_busy(), timeout=20000)
     expected = compute_report(frames, parse_period("2026-05"), as_of=moment)
     assert shown_texts(page) == engine_texts(expected, "monthly")
 
@@ -174,11 +174,11 @@ def test_new_data_is_counted_without_reopening(tmp_path, qtbot):
     page = ReportsPage(ctx)
     qtbot.addWidget(page)
     label = period_of("month", local_now()).label
-    qtbot.waitUntil(lambda: page.current_tab().bundle is not None and not page.is_busy(), timeout=20000)
+    qtbot.waitUntil(lambda: page.current_tab().bundle is not None and not page.controller.is_busy(), timeout=20000)
     before = page.current_tab().bundle["metrics"]["won_count"] or 0
     deal_id = ctx.run(create_deal, name="Fresh win", user_id=ctx.user_id, amount=1000).created[0]
     ctx.run(win_deal, deal_id, user_id=ctx.user_id)
     page.show()
-    qtbot.waitUntil(lambda: page.current_tab().bundle is not None and not page.is_busy()
+    qtbot.waitUntil(lambda: page.current_tab().bundle is not None and not page.controller.is_busy()
                     and (page.current_tab().bundle["metrics"]["won_count"] or 0) == before + 1, timeout=20000)
     assert page.current_tab().bundle["period"]["label"] == label

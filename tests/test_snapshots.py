@@ -52,7 +52,7 @@ def page(db, tmp_path, qtbot):
 
     widget = ReportsPage(make_ctx(db, tmp_path, 3))
     qtbot.addWidget(widget)
-    qtbot.waitUntil(lambda: not widget.is_busy(), timeout=20000)
+    qtbot.waitUntil(lambda: not widget.controller.is_busy(), timeout=20000)
     yield widget
     qtbot.waitUntil(lambda: running_tasks() == 0, timeout=20000)
 

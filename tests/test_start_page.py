@@ -122,7 +122,7 @@ def test_report_tiles_show_the_engines_numbers(demo, open_page, qtbot):
     yesterday = compute_report(frames, day_period(previous_working_day(now.date())))
     month = compute_report(frames, period_of("month", now), as_of=now)
     plan = next(t for t in page.grid.tiles if t.kind == "plan_fact")
-    from voronka.desktop.exports.values import format_value
+    from voronka.views.exports.values import format_value
 
     assert plan.fact.text() == format_value(month["metrics"]["revenue"], "money", "en")
     assert plan.bar.text() == format_value(month["metrics"]["plan_attainment_period"], "ratio", "en")
@@ -135,7 +135,7 @@ def test_report_tiles_show_the_engines_numbers(demo, open_page, qtbot):
 
 
 def test_the_plan_tile_can_follow_this_quarters_or_this_years_plan(demo, open_page, qtbot):
-    from voronka.desktop.exports.values import format_value
+    from voronka.views.exports.values import format_value
 
     page = open_page(demo, user_with_role(demo, "head_of_sales"))
     plan = next(t for t in page.grid.tiles if t.kind == "plan_fact")

@@ -220,7 +220,7 @@ def test_undoing_a_merge_nobody_touched_since_still_splits_it(two, qtbot):
 
 
 def test_the_refusal_reads_in_russian_naming_the_field_as_the_card_does(two, qtbot):
-    from voronka.desktop.i18n import install_language
+    from voronka.views.i18n import install_language
     from voronka.views.errors import set_ui_language
 
     company = two.a.db.run(create_company, {"name": "Рога и копыта"}).created[0]

@@ -170,7 +170,7 @@ class AppContext(QObject):
         self.language = language
         set_ui_language(language)
         self.settings.setValue("ui/language", language)
-        from voronka.desktop.i18n import install_language
+        from voronka.views.i18n import install_language
 
         install_language(language)
         self.language_changed.emit(language)

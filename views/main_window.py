@@ -151,7 +151,7 @@ class MainWindow(QMainWindow):
         self.auto_backup = AutoBackup(self)
 
     def _about(self) -> None:
-        from voronka.desktop.logfile import log_path
+        from voronka.models.paths import log_path
 
         QMessageBox.about(self, self.tr("About Voronka"),
                           self.tr("Voronka — an offline CRM for a small B2B sales team.\n"

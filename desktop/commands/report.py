@@ -15,9 +15,6 @@ and never replaced; a folder is refused.
 from __future__ import annotations
 
 import argparse
-import csv
-import io
-import json
 import os
 import stat
 import sys
@@ -28,7 +25,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from voronka.models.formula_guard import guard
+from voronka.metrics.report_files import write_csv, write_json
 
 from ..cli import UsageError
 from .database import command_database
@@ -38,40 +35,18 @@ SNAPSHOT_FORMATS = frozenset({"xlsx", "pdf"})  # the report view's exports: full
 Writer = Callable[[dict[str, Any], str], bytes]  # (report, language) -> file content
 
 
-def write_json(report: dict[str, Any], language: str) -> bytes:
-    return (json.dumps(report, ensure_ascii=False, indent=2, allow_nan=False) + "\n").encode("utf-8")
-
-
-def write_csv(report: dict[str, Any], language: str) -> bytes:
-    """One row per metric: ``id,name,value,target`` (empty cells for null)."""
-    from voronka.metrics.catalogue import CATALOGUE
-
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["id", "name", "value", "target"])
-    for m in CATALOGUE:
-        value, target = report["metrics"].get(m.id), report["targets"].get(m.id)
-        writer.writerow([guard(m.id), guard(m.name(language)), _cell(value), _cell(target)])
-    return out.getvalue().encode("utf-8")
-
-
-def _cell(value: object) -> str:
-    return "" if value is None else repr(value) if isinstance(value, float) else str(value)
-
-
-# format → writer; the xlsx/pdf exports register theirs here
-WRITERS: dict[str, Writer] = {"json": write_json, "csv": write_csv}
-
-
 def _export(name: str) -> Writer:
-    """A writer of ``desktop.exports.cli`` (imported only when used: it needs Qt)."""
+    """A writer of the report view's exports (``voronka.views.reports.files``), imported only
+    when used: it needs Qt."""
     def write(report: dict[str, Any], language: str) -> bytes:
-        from voronka.desktop.exports import cli
+        from voronka.views.reports import files
 
-        return getattr(cli, name)(report, language)
+        return getattr(files, name)(report, language)
     return write
 
 
+# format → writer: the same files the report view exports
+WRITERS: dict[str, Writer] = {"json": write_json, "csv": write_csv}
 WRITERS.update(xlsx=_export("xlsx_report"), pdf=_export("pdf_report"))
 
 
@@ -126,9 +101,8 @@ def run(args: argparse.Namespace) -> int:
                 raise UsageError(f"Pipeline {args.pipeline!r} is a {kind} pipeline; reports measure sales pipelines.")
             frames = load_frames(session, args.pipeline)
         if args.format in SNAPSHOT_FORMATS:
-            from voronka.desktop.exports.bundle import build_bundle
-
-            from voronka.desktop.exports.cli import exported_by
+            from voronka.metrics.report_bundle import build_bundle
+            from voronka.views.reports.files import exported_by
 
             report = build_bundle(frames, period, as_of=as_of)
             report["exported_by"] = exported_by()

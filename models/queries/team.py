@@ -24,6 +24,21 @@ def team_members(session: Session) -> list[Member]:
     return [Member(*r) for r in session.execute(q)]
 
 
+def member(session: Session, user_id: int | None) -> Member | None:
+    """One person (the one "I" am, a report's owner…), or None if there is no such person."""
+    if user_id is None:
+        return None
+    row = session.execute(select(User.id, User.name, User.role, User.active, User.email)
+                          .where(User.id == user_id)).first()
+    return Member(*row) if row else None
+
+
+def member_name(session: Session, user_id: int | None) -> str | None:
+    """The name of a person, or None (nobody chosen, or the person is gone)."""
+    found = member(session, user_id)
+    return found.name if found else None
+
+
 def plans_of_year(session: Session, year: int) -> dict[tuple[int | None, int | None], int]:
     """Plans of ``year`` in minor units keyed ``(user_id or None, month or None)``."""
     q = select(Plan.user_id, Plan.month, Plan.amount_minor).where(Plan.year == year)

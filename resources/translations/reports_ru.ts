@@ -414,6 +414,49 @@
     </message>
   </context>
   <context>
+    <name>ReportController</name>
+    <message>
+      <source>Counting…</source>
+      <translation>Считаем…</translation>
+    </message>
+    <message>
+      <source>Loading the history…</source>
+      <translation>Загружаем историю…</translation>
+    </message>
+    <message>
+      <source>The report could not be computed: %1</source>
+      <translation>Не удалось посчитать отчёт: %1</translation>
+    </message>
+    <message>
+      <source>As of %1 · counting the change and trend…</source>
+      <translation>На %1 · считаем изменение и динамику…</translation>
+    </message>
+    <message>
+      <source>Counting the previous period and the trend…</source>
+      <translation>Считаем прошлый период и динамику…</translation>
+    </message>
+    <message>
+      <source>The previous period could not be computed: %1</source>
+      <translation>Не удалось посчитать прошлый период: %1</translation>
+    </message>
+    <message>
+      <source>As of %1</source>
+      <translation>На %1</translation>
+    </message>
+    <message>
+      <source>Finding the deals…</source>
+      <translation>Ищем сделки…</translation>
+    </message>
+    <message>
+      <source>Exported to %1</source>
+      <translation>Выгружено в %1</translation>
+    </message>
+    <message>
+      <source>Exporting…</source>
+      <translation>Выгружаем…</translation>
+    </message>
+  </context>
+  <context>
     <name>ReportExport</name>
     <message>
       <source>Period</source>
@@ -972,38 +1015,6 @@
       <translation>Вся команда</translation>
     </message>
     <message>
-      <source>Counting…</source>
-      <translation>Считаем…</translation>
-    </message>
-    <message>
-      <source>Loading the history…</source>
-      <translation>Загружаем историю…</translation>
-    </message>
-    <message>
-      <source>The report could not be computed: %1</source>
-      <translation>Не удалось посчитать отчёт: %1</translation>
-    </message>
-    <message>
-      <source>As of %1 · counting the change and trend…</source>
-      <translation>На %1 · считаем изменение и динамику…</translation>
-    </message>
-    <message>
-      <source>Counting the previous period and the trend…</source>
-      <translation>Считаем прошлый период и динамику…</translation>
-    </message>
-    <message>
-      <source>The previous period could not be computed: %1</source>
-      <translation>Не удалось посчитать прошлый период: %1</translation>
-    </message>
-    <message>
-      <source>As of %1</source>
-      <translation>На %1</translation>
-    </message>
-    <message>
-      <source>Finding the deals…</source>
-      <translation>Ищем сделки…</translation>
-    </message>
-    <message>
       <source>Snapshot: %1, as of %2, %3. These are the numbers as they were exported.</source>
       <translation>Снимок: %1, на %2, %3. Это цифры в том виде, в каком их выгрузили.</translation>
     </message>
@@ -1038,14 +1049,6 @@
     <message>
       <source>Export the report</source>
       <translation>Выгрузка отчёта</translation>
-    </message>
-    <message>
-      <source>Exported to %1</source>
-      <translation>Выгружено в %1</translation>
-    </message>
-    <message>
-      <source>Exporting…</source>
-      <translation>Выгружаем…</translation>
     </message>
   </context>
   <context>

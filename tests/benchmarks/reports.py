@@ -44,7 +44,7 @@ def measure(db_path: Path, deals: int) -> dict:
     page.show()
     wait(lambda: page.current_tab().bundle is not None)
     first_open = time.perf_counter() - start
-    wait(lambda: not page.is_busy())
+    wait(lambda: not page.controller.is_busy())
     wait(lambda: page.current_tab().charts_ready(), 30)  # first-time chart set-up is not a switch
 
     gaps: list[float] = []
@@ -62,14 +62,14 @@ def measure(db_path: Path, deals: int) -> dict:
     timer.timeout.connect(tick)
     switches, completes = [], []
     for _ in range(3):
-        target = page.period.previous()
-        wait(lambda: not page.is_busy())
+        target = page.controller.period.previous()
+        wait(lambda: not page.controller.is_busy())
         last[0] = clock.elapsed()
         timer.start()
         page.prev_button.click()
         switches.append(wait(lambda: (b := page.current_tab().bundle) is not None
                              and b["period"]["label"] == target.label))
-        completes.append(wait(lambda: "previous" in page.current_tab().bundle and not page.is_busy()) +
+        completes.append(wait(lambda: "previous" in page.current_tab().bundle and not page.controller.is_busy()) +
                          switches[-1])
         wait(lambda: page.current_tab().charts_ready(), 30)
         timer.stop()

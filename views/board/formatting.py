@@ -5,7 +5,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
-from voronka.desktop.exports.values import format_value
+from voronka.views.exports.values import format_value
 
 CURRENCY_SIGNS = {"RUB": "₽", "USD": "$", "EUR": "€"}
 

@@ -78,7 +78,7 @@ def switch_database(window, location: str, *, create: bool = False):  # noqa: AN
     if location == window.ctx.db.location:
         return None
     try:
-        from voronka.desktop.dialogs import show_notice
+        from voronka.views.opening_dialogs import show_notice
 
         db = open_database(location, create=create, language=window.ctx.language,
                            notify=lambda notice: show_notice(notice, window))  # e.g. a file on a network share

@@ -1,4 +1,4 @@
-"""The report's charts (pyqtgraph), drawn from a report bundle (``desktop.exports.bundle``).
+"""The report's charts (pyqtgraph), drawn from a report bundle (``metrics.report_bundle``).
 
 Every chart has axes with units, a legend where it draws more than one series, and hover
 values (``ChartWidget`` finds the bar or point under the mouse). The same builders make
@@ -17,8 +17,8 @@ from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, QT_TRANSLATE_N
 from PySide6.QtGui import QColor, QFontMetrics
 from PySide6.QtWidgets import QToolTip, QWidget
 
-from voronka.desktop.exports.sections import is_main_stage, stage_name
-from voronka.desktop.exports.values import format_value, is_missing
+from voronka.views.exports.sections import is_main_stage, stage_name
+from voronka.views.exports.values import format_value, is_missing
 
 from ..plain_text import as_rich_text, escape
 

@@ -1,6 +1,6 @@
 """Item models of the report view: the metric lines of a tab, and any report table.
 
-Both hold plain rows (``desktop.exports.sections``) and sort through ``SORT_ROLE`` with
+Both hold plain rows (``views.exports.sections``) and sort through ``SORT_ROLE`` with
 ``RecordFilterProxy``; ``data()`` only reads them. A metric shows its value, target,
 whether it is met (colour *and* ✔/✖ with a word), the previous period and the change,
 and its catalogue formula as a tooltip.
@@ -12,8 +12,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from voronka.desktop.exports.sections import ColumnDef, MetricLine
-from voronka.desktop.exports.values import MET_COLOUR, format_change, format_value, is_missing, target_mark
+from voronka.views.exports.sections import ColumnDef, MetricLine
+from voronka.views.exports.values import MET_COLOUR, format_change, format_value, is_missing, target_mark
 
 from ..plain_text import as_rich_text
 from ..tables.record_model import SORT_ROLE

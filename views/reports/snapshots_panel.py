@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from voronka.desktop.exports.sections import as_of_text, metric_lines, period_text, tab_of
-from voronka.desktop.exports.values import format_change, format_value, target_mark
+from voronka.views.exports.sections import as_of_text, metric_lines, period_text, tab_of
+from voronka.views.exports.values import format_change, format_value, target_mark
 from voronka.models.changes import Changes
 from voronka.models.services.snapshots import delete_snapshot, snapshot_report, snapshot_rows
 
@@ -141,7 +141,7 @@ class CompareRow:
 
 def compare_rows(a: dict[str, Any], b: dict[str, Any], language: str) -> list[CompareRow]:
     """The metric lines of ``a``'s tab with both values and the change from ``a`` to ``b``."""
-    from voronka.desktop.exports.values import change_of
+    from voronka.views.exports.values import change_of
 
     tab = tab_of(a)
     lines_b = {line.id: line for line in metric_lines(b, language, tab)}

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from voronka.desktop.exports.sections import TABLES_OF_TAB, metric_lines, table, table_title
+from voronka.views.exports.sections import TABLES_OF_TAB, metric_lines, table, table_title
 
 from ..plain_text import plain_label
 from ..tables.record_model import RecordFilterProxy

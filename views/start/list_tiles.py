@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
-from voronka.desktop.exports.values import format_value
+from voronka.views.exports.values import format_value
 from voronka.models.changes import Changes
 from voronka.models.clock import local_now
 from voronka.models.queries.start import DealList, deals_without_next_step, my_tasks, stuck_deals

@@ -5,7 +5,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from voronka.desktop.exports.values import format_value
+from voronka.views.exports.values import format_value
 from voronka.models.changes import Changes
 from voronka.models.queries.start import StageTotal, pipeline_by_stage
 

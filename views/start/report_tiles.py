@@ -24,7 +24,7 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QGridLayout, QLabel, QMenu, QProgressBar, QSizePolicy, QWidget
 
-from voronka.desktop.exports.values import MET_COLOUR, format_value, target_mark
+from voronka.views.exports.values import MET_COLOUR, format_value, target_mark
 
 from ..plain_text import as_rich_text, plain_label
 from .tile import Tile

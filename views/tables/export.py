@@ -1,5 +1,5 @@
 """Export a table page exactly as shown — its rows in their order, its visible columns — to
-XLSX or CSV, written on the application's executor (``desktop.exports.table``)."""
+XLSX or CSV, written on the application's executor (``views.exports.table``)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
@@ -55,7 +55,7 @@ def export_ids(ctx: AppContext, owner: QObject, path: str | Path, ids: Sequence[
                fetch: Callable[[Session, list[int]], list[Any]], on_done: Callable[[int], None],
                on_error: Callable[[BaseException], None]) -> Job:
     """Fetch the rows of ``ids`` by chunks on the executor and write them in that order."""
-    from voronka.desktop.exports.table import write_table
+    from voronka.views.exports.table import write_table
 
     ids, columns, language = list(ids), list(columns), ctx.language
 
@@ -77,7 +77,7 @@ def export_rows(ctx: AppContext, owner: QObject, path: str | Path, headers: Sequ
                 rows: list[list[Any]], on_done: Callable[[int], None],
                 on_error: Callable[[BaseException], None]) -> Job:
     """Write rows a page already holds (formatted on the UI thread) on the executor."""
-    from voronka.desktop.exports.table import write_table
+    from voronka.views.exports.table import write_table
 
     headers = list(headers)
     return ctx.executor.submit(lambda _job: write_table(path, headers, rows), on_done=on_done, on_error=on_error,

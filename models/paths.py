@@ -13,6 +13,11 @@ def data_dir() -> Path:
     return user_data_path(APP, appauthor=False, ensure_exists=True)
 
 
+def log_path() -> Path:
+    """The log file (``voronka.desktop.logfile`` writes it; Help → About shows it)."""
+    return data_dir() / "logs" / "voronka.log"
+
+
 def default_database() -> Path:
     return data_dir() / "voronka.db"
 

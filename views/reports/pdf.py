@@ -18,10 +18,10 @@ from typing import IO, Any
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QMarginsF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 
-from .qt_app import ensure_app
-from .sections import TABLES_OF_TAB, as_of_text, metric_lines, period_text, tab_of, table, table_title
-from .values import MET_COLOUR, format_change, format_value, target_mark
-from .xlsx import tab_title
+from voronka.views.exports.qt_app import ensure_app
+from voronka.views.exports.sections import TABLES_OF_TAB, as_of_text, metric_lines, period_text, tab_of, table, table_title
+from voronka.views.exports.values import MET_COLOUR, format_change, format_value, target_mark
+from voronka.views.exports.xlsx import tab_title
 
 DOC_DPI = 96  # the document is laid out in screen pixels, then scaled to the writer
 FOOTER_PX = 22
@@ -128,7 +128,7 @@ def build_document(bundle: dict[str, Any], language: str, exported_by: str | Non
 
 def chart_images(bundle: dict[str, Any], language: str) -> dict[str, QImage]:
     """The charts of the period's tab, drawn offscreen."""
-    from voronka.views.reports.charts import charts_for
+    from .charts import charts_for
 
     from .png import render_chart
 

@@ -18,7 +18,7 @@ def ensure_app(language: str = "ru") -> QCoreApplication:
         return app
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = QApplication(["voronka"])
-    from voronka.desktop.i18n import install_language
+    from voronka.views.i18n import install_language
 
     install_language(language)
     return app

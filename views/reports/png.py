@@ -11,7 +11,7 @@ from typing import IO, Any
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, Qt
 from PySide6.QtGui import QImage
 
-from .qt_app import ensure_app
+from voronka.views.exports.qt_app import ensure_app
 
 CHART_SIZE = (1200, 560)
 
@@ -20,7 +20,7 @@ def render_chart(bundle: dict[str, Any], chart_id: str, language: str = "ru",
                  size: tuple[int, int] = CHART_SIZE) -> QImage:
     """Draw one chart of the bundle offscreen and return the picture."""
     ensure_app(language)
-    from voronka.views.reports.charts import chart_spec
+    from .charts import chart_spec
 
     widget = chart_spec(chart_id).build(bundle, language)
     widget.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
