@@ -41,6 +41,8 @@ change_feed = Table(
     Column("payload", Text, nullable=True),
 )
 
+_FEED_INSERT = insert(change_feed)  # built once: every write transaction runs it
+
 
 # --- payload ----------------------------------------------------------------------------------
 def encode(changes: Changes) -> str:
@@ -118,7 +120,7 @@ def announce(session: Session, origin: str, sqlite_table: bool = True) -> None:
         if connection.connection.dbapi_connection.total_changes == session.info[START_KEY]:
             return  # nothing written: readers see no new data version either
         payload = encode(changes) if known else None
-        new_id = connection.execute(insert(change_feed).values(origin=origin, payload=payload)).inserted_primary_key[0]
+        new_id = connection.execute(_FEED_INSERT, {"origin": origin, "payload": payload}).inserted_primary_key[0]
         if new_id % PRUNE_EVERY == 0:
             connection.execute(delete(change_feed).where(change_feed.c.id <= new_id - KEEP_ROWS))
     elif dialect == "postgresql":

@@ -107,3 +107,31 @@ def test_the_column_model_keeps_its_contract_through_moves(ctx, qtbot, qtmodelte
     model.remove(ids[0])
     assert model.rowCount() == 2 and not model.has(ids[0])
     assert model.data(model.index(0), Qt.ItemDataRole.DisplayRole) == "D2"
+
+
+def test_column_sums_follow_moves_and_filters(ctx, qtbot):
+    big = deal_in(ctx.db, "unsorted", "Big", amount="1000")
+    deal_in(ctx.db, "unsorted", "Small", amount="10")
+    page = open_board(ctx, qtbot)
+    source, target = page.board.column("unsorted").model, page.board.column("qualified").model
+    assert (source.shown_amount_minor(), target.shown_amount_minor()) == (101_000, 0)
+    page.board.drop([big], target.stage.id)
+    assert (source.shown_amount_minor(), target.shown_amount_minor()) == (1_000, 100_000)
+    page.filter_bar.search.setText("Small")
+    assert (source.shown_amount_minor(), target.shown_amount_minor()) == (1_000, 0)
+
+
+def test_a_card_is_drawn_again_when_what_it_shows_changes(ctx, qtbot):
+    from voronka.models.services.deals import update_deal
+
+    deal = deal_in(ctx.db, "unsorted", "First name")
+    page = open_board(ctx, qtbot)
+    view = page.board.column("unsorted").view
+    rect = view.visualRect(view.model().index(0))
+    before = view.viewport().grab(rect).toImage()
+    ctx.run(update_deal, deal, {"name": "Другое имя"})
+    after = view.viewport().grab(rect).toImage()
+    assert page.board.column("unsorted").model.card_of(deal).name == "Другое имя"
+    assert before != after
+    ctx.run(update_deal, deal, {"name": "First name"})
+    assert view.viewport().grab(rect).toImage() == before  # the same card, the same picture

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, bindparam, func, select
 from sqlalchemy.orm import Session
 
 from .. import errors
@@ -41,13 +41,20 @@ class LockedDeal:
     last_event_at: datetime | None
 
 
-def lock_deal(session: Session, deal_id: int) -> LockedDeal:
-    """The deal as it is now, locked until the transaction ends (``NotFound`` if gone)."""
+def _lock_statement() -> Select:
     last = (select(func.max(DealEvent.at)).where(DealEvent.deal_id == Deal.id)
             .correlate(Deal).scalar_subquery())
-    row = session.execute(
-        select(Deal, last).where(Deal.id == deal_id).with_for_update(of=Deal)
-        .execution_options(populate_existing=True)).first()
+    return (select(Deal, last).where(Deal.id == bindparam("deal_id")).with_for_update(of=Deal)
+            .execution_options(populate_existing=True))
+
+
+# built once: constructing the statement took three times longer than running it (every move)
+_LOCK_DEAL = _lock_statement()
+
+
+def lock_deal(session: Session, deal_id: int) -> LockedDeal:
+    """The deal as it is now, locked until the transaction ends (``NotFound`` if gone)."""
+    row = session.execute(_LOCK_DEAL, {"deal_id": deal_id}).first()
     if row is None:
         raise errors.NotFound("deal", deal_id)
     return LockedDeal(row[0], row[1])

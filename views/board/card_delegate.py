@@ -3,13 +3,17 @@
 
 Everything comes from the ``BoardCard`` row; painting never queries. All cards have one
 height, so the list view can use uniform item sizes and scroll ten thousand cards smoothly.
+A card is drawn once into a picture kept under everything it shows (``CardPictures``): a
+move shifts the other cards of its two columns by a row, and they are only copied again
+(text layout was most of a move's time at 100k deals).
 """
 from __future__ import annotations
 
+from collections import OrderedDict
 from datetime import datetime
 
-from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QHelpEvent, QPainter, QPen
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QHelpEvent, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QToolTip
 
 from voronka.models.clock import local_now
@@ -31,6 +35,49 @@ TEXT = QColor("#111827")
 MUTED = QColor("#6b7280")
 STUCK = QColor("#c62828")
 OVERDUE = QColor("#c62828")
+
+
+SELECTED = QStyle.StateFlag.State_Selected
+HAS_FOCUS = QStyle.StateFlag.State_HasFocus
+ELIDE = Qt.TextElideMode.ElideRight
+CENTER = Qt.AlignmentFlag.AlignCenter
+V_CENTER = Qt.AlignmentFlag.AlignVCenter
+LEFT = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
+RIGHT = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight
+
+
+class CardPictures:
+    """The last cards drawn, as pictures, bounded in bytes (least recently used go first)."""
+
+    def __init__(self, budget_bytes: int):
+        self.budget = budget_bytes
+        self.used = 0
+        self._pictures: OrderedDict[tuple, QPixmap] = OrderedDict()
+
+    def get(self, key: tuple) -> QPixmap | None:
+        picture = self._pictures.get(key)
+        if picture is not None:
+            self._pictures.move_to_end(key)
+        return picture
+
+    def put(self, key: tuple, picture: QPixmap) -> None:
+        self._pictures[key] = picture
+        self.used += _bytes(picture)
+        while self.used > self.budget and len(self._pictures) > 1:
+            _key, old = self._pictures.popitem(last=False)
+            self.used -= _bytes(old)
+
+    def clear(self) -> None:
+        self._pictures.clear()
+        self.used = 0
+
+
+def _bytes(picture: QPixmap) -> int:
+    return picture.width() * picture.height() * 4
+
+
+# shared by every column: about 250 cards at 100 % scale
+_PICTURES = CardPictures(24 * 1024 * 1024)
 
 
 class CardDelegate(QStyledItemDelegate):
@@ -57,10 +104,34 @@ class CardDelegate(QStyledItemDelegate):
         if card is None:
             return
         now = local_now()
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        focused = bool(option.state & QStyle.StateFlag.State_HasFocus)  # the keyboard's card
-        rect = option.rect.adjusted(MARGIN, MARGIN, -MARGIN, -MARGIN)
-        painter.save()
+        state = option.state
+        selected = bool(state & SELECTED)
+        focused = bool(state & HAS_FOCUS)  # the keyboard's card
+        days = days_between(card.stage_entered_at, now)
+        stuck = self.stuck_days(index, card, now) is not None
+        overdue = card.task_due is not None and card.task_due < now
+        size = option.rect.size()
+        ratio = painter.device().devicePixelRatioF()
+        # everything the picture depends on: a card that only moved up or down a row is not drawn again
+        key = (card.id, card.name, card.company, card.amount_minor, card.currency, card.owner, card.task_title,
+               card.task_due, int(days), now.date(), stuck, overdue, selected, focused, size.width(),
+               size.height(), ratio, self.language, option.font.key())
+        picture = _PICTURES.get(key)
+        if picture is None:
+            picture = QPixmap(round(size.width() * ratio), round(size.height() * ratio))
+            picture.setDevicePixelRatio(ratio)
+            picture.fill(Qt.GlobalColor.transparent)
+            on_picture = QPainter(picture)
+            self._draw_card(on_picture, QRect(QPoint(0, 0), size), option, card, now, days, stuck, overdue,
+                            selected, focused)
+            on_picture.end()
+            _PICTURES.put(key, picture)
+        painter.drawPixmap(option.rect.topLeft(), picture)
+
+    def _draw_card(self, painter: QPainter, cell: QRect, option: QStyleOptionViewItem, card: BoardCard,
+                   now: datetime, days: float, stuck: bool, overdue: bool, selected: bool, focused: bool) -> None:
+        rect = cell.adjusted(MARGIN, MARGIN, -MARGIN, -MARGIN)
+        painter.setFont(option.font)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         pen = QPen(BORDER_SELECTED if selected or focused else BORDER, 2 if selected or focused else 1)
         if focused and not selected:
@@ -68,8 +139,6 @@ class CardDelegate(QStyledItemDelegate):
         painter.setPen(pen)
         painter.setBrush(CARD_SELECTED if selected else CARD)
         painter.drawRoundedRect(rect, 6, 6)
-        days = days_between(card.stage_entered_at, now)
-        stuck = self.stuck_days(index, card, now) is not None
         if stuck:
             painter.fillRect(QRect(rect.left() + 1, rect.top() + 4, 4, rect.height() - 8), STUCK)
         inner = rect.adjusted(PADDING, PADDING - 2, -PADDING, -PADDING)
@@ -90,55 +159,50 @@ class CardDelegate(QStyledItemDelegate):
             painter.setBrush(STUCK)
             painter.drawRoundedRect(badge_rect, 4, 4)
             painter.setPen(QColor("white"))
-            painter.drawText(badge_rect, Qt.AlignmentFlag.AlignCenter, badge)
+            painter.drawText(badge_rect, CENTER, badge)
             badge_w += 6
         painter.setFont(bold)
         painter.setPen(text_color)
         row = QRect(inner.left(), inner.top(), inner.width() - badge_w, line)
-        painter.drawText(row, Qt.AlignmentFlag.AlignVCenter, bold_fm.elidedText(card.name, Qt.TextElideMode.ElideRight, row.width()))
+        painter.drawText(row, V_CENTER, bold_fm.elidedText(card.name, ELIDE, row.width()))
         painter.setFont(option.font)
 
         # 2: company
         row = QRect(inner.left(), inner.top() + line, inner.width(), line)
         painter.setPen(MUTED)
-        painter.drawText(row, Qt.AlignmentFlag.AlignVCenter, fm.elidedText(card.company or "", Qt.TextElideMode.ElideRight, row.width()))
+        painter.drawText(row, V_CENTER, fm.elidedText(card.company or "", ELIDE, row.width()))
 
         # 3: amount on the left, owner on the right
         row = QRect(inner.left(), inner.top() + 2 * line, inner.width(), line)
         amount = money_text(card.amount_minor, card.currency, self.language)
         painter.setFont(bold)
         painter.setPen(text_color if card.amount_minor else MUTED)
-        painter.drawText(row, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, amount)
+        painter.drawText(row, LEFT, amount)
         painter.setFont(option.font)
         painter.setPen(MUTED)
         owner_w = max(0, row.width() - bold_fm.horizontalAdvance(amount) - 8)
-        painter.drawText(row, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
-                         fm.elidedText(card.owner or self.tr("no owner"), Qt.TextElideMode.ElideRight, owner_w))
+        painter.drawText(row, RIGHT, fm.elidedText(card.owner or self.tr("no owner"), ELIDE, owner_w))
 
         # 4: days in stage on the left, the next task on the right
         row = QRect(inner.left(), inner.top() + 3 * line, inner.width(), line)
         days_label = days_text(days)
         painter.setPen(STUCK if stuck else MUTED)
-        painter.drawText(row, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, days_label)
+        painter.drawText(row, LEFT, days_label)
         task_w = max(0, row.width() - fm.horizontalAdvance(days_label) - 10)
         if card.task_title:
-            overdue = card.task_due is not None and card.task_due < now
             painter.setPen(OVERDUE if overdue else text_color)
             if card.task_due is not None:  # the due date always shows whole; the title gives way
                 due = " · " + due_text(card.task_due, now, self.language)
-                painter.drawText(row, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, due)
+                painter.drawText(row, RIGHT, due)
                 task_w -= fm.horizontalAdvance(due)
                 row = row.adjusted(0, 0, -fm.horizontalAdvance(due), 0)
-            painter.drawText(row, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
-                             fm.elidedText(card.task_title, Qt.TextElideMode.ElideRight, max(0, task_w)))
+            painter.drawText(row, RIGHT, fm.elidedText(card.task_title, ELIDE, max(0, task_w)))
         else:
             italic = QFont(option.font)
             italic.setItalic(True)
             painter.setFont(italic)
             painter.setPen(MUTED)
-            painter.drawText(row, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
-                             fm.elidedText(self.tr("no next task"), Qt.TextElideMode.ElideRight, task_w))
-        painter.restore()
+            painter.drawText(row, RIGHT, fm.elidedText(self.tr("no next task"), ELIDE, task_w))
 
     def helpEvent(self, event: QHelpEvent, view: QAbstractItemView, option: QStyleOptionViewItem,
                   index: QModelIndex | QPersistentModelIndex) -> bool:

@@ -22,6 +22,7 @@ from voronka.models.queries.board import BoardCard, BoardStage
 CARD_ROLE = Qt.ItemDataRole.UserRole + 1
 DEAL_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 DEALS_MIME = "application/x-voronka-deal-ids"
+CARD_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
 
 
 def sort_key(card: BoardCard) -> tuple[datetime, int]:
@@ -59,6 +60,7 @@ class StageColumnModel(QAbstractListModel):
         self._all: list[BoardCard] = []
         self._shown: list[BoardCard] = []
         self._by_id: dict[int, BoardCard] = {}
+        self._shown_amount = 0  # the sum of the shown cards' amounts, kept as cards come and go
         self._accepts: Callable[[BoardCard], bool] = lambda card: True
 
     # --- reading --------------------------------------------------------------------
@@ -83,7 +85,7 @@ class StageColumnModel(QAbstractListModel):
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.ItemIsDropEnabled
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+        return CARD_FLAGS
 
     def mimeTypes(self) -> list[str]:
         return [DEALS_MIME]
@@ -115,7 +117,7 @@ class StageColumnModel(QAbstractListModel):
         return len(self._all)
 
     def shown_amount_minor(self) -> int:
-        return sum(c.amount_minor or 0 for c in self._shown)
+        return self._shown_amount
 
     # --- changing -------------------------------------------------------------------
     def set_cards(self, cards: list[BoardCard], accepts: Callable[[BoardCard], bool] | None = None) -> None:
@@ -128,6 +130,7 @@ class StageColumnModel(QAbstractListModel):
         self.beginResetModel()
         self._accepts = accepts
         self._shown = [c for c in self._all if accepts(c)]
+        self._shown_amount = sum(c.amount_minor or 0 for c in self._shown)
         self.endResetModel()
 
     def set_stage(self, stage: BoardStage) -> None:
@@ -145,6 +148,7 @@ class StageColumnModel(QAbstractListModel):
             row = len(self._shown) - 1 - j
             self.beginRemoveRows(QModelIndex(), row, row)
             del self._shown[j]
+            self._shown_amount -= card.amount_minor or 0
             self.endRemoveRows()
 
     def upsert(self, card: BoardCard) -> None:
@@ -157,4 +161,5 @@ class StageColumnModel(QAbstractListModel):
             row = len(self._shown) - j
             self.beginInsertRows(QModelIndex(), row, row)
             self._shown.insert(j, card)
+            self._shown_amount += card.amount_minor or 0
             self.endInsertRows()
