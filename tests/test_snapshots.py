@@ -63,7 +63,7 @@ def test_reopened_snapshot_shows_its_own_numbers(page, qtbot, db):
     page.open_snapshot(sid)
     tab = page.current_tab()
     assert tab.tab == "monthly"
-    assert tab.shown_value("revenue") == "1\u202f234\u202f567"
+    assert tab.shown_value("revenue") == "1,234,567\u00a0₽"
     assert not page.prev_button.isEnabled() and not page.banner.isHidden()
     page.close_snapshot()
     assert page.prev_button.isEnabled() and page.banner.isHidden()
@@ -76,4 +76,4 @@ def test_two_snapshots_side_by_side(page, qtbot):
     dialog = page.snapshots.compare_selected()
     qtbot.addWidget(dialog)
     revenue = next(r for r in dialog.rows if r.id == "revenue")
-    assert (revenue.a, revenue.b, revenue.change) == ("100", "150", "+50\u202f%")
+    assert (revenue.a, revenue.b, revenue.change) == ("100\u00a0₽", "150\u00a0₽", "+50%")

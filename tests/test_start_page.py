@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 from PySide6.QtCore import Qt
 
+from voronka.metrics.formatting import day_name
 from voronka.metrics.periods import day_period, period_of
 from voronka.metrics.report import compute_report
 from voronka.models.clock import local_now
@@ -127,7 +128,7 @@ def test_report_tiles_show_the_engines_numbers(demo, open_page, qtbot):
     assert plan.fact.text() == format_value(month["metrics"]["revenue"], "money", "en")
     assert plan.bar.text() == format_value(month["metrics"]["plan_attainment_period"], "ratio", "en")
     day = next(t for t in page.grid.tiles if t.kind == "yesterday")
-    assert day.day_label.text() == previous_working_day(now.date()).strftime("%d.%m.%Y")
+    assert day.day_label.text() == day_name(previous_working_day(now.date()), "en")
     shown = [day.grid.itemAt(i).widget().text() for i in range(day.grid.count())]
     assert format_value(yesterday["metrics"]["sales_actions"], "count", "en") in " ".join(shown)
     metric = next(t for t in page.grid.tiles if t.kind == "metric")

@@ -79,14 +79,16 @@ def _preset(name: str):
 
 
 def _print_summary(run, out=sys.stdout) -> None:  # noqa: ANN001 - a DryRun
+    from voronka.metrics.formatting import money
+
     print(f"Deals: {run.deals:,} (won {run.won:,}, lost {run.lost:,}, open {run.open:,}); "
           f"rows skipped: {run.skipped_rows:,}; already imported: {run.already_imported:,}.", file=out)
     if run.per_stage:
         print("Deals per stage: " + ", ".join(f"{k} {v:,}" for k, v in sorted(run.per_stage.items())), file=out)
     if run.won_revenue:
-        print("Won revenue: " + ", ".join(f"{v:,.2f} {c}" for c, v in sorted(run.won_revenue.items())), file=out)
+        print("Won revenue: " + ", ".join(money(v, c, "en", 2) for c, v in sorted(run.won_revenue.items())), file=out)
     for month, sums in run.revenue_by_month.items():
-        print(f"  {month}: " + ", ".join(f"{v:,.2f} {c}" for c, v in sorted(sums.items())), file=out)
+        print(f"  {month}: " + ", ".join(money(v, c, "en", 2) for c, v in sorted(sums.items())), file=out)
     if run.new_owners:
         print(f"New team members: {', '.join(run.new_owners)}.", file=out)
     if run.companies:

@@ -73,6 +73,7 @@ class DealLine:
     stage_en: str
     status: str
     amount: Decimal | None
+    currency: str = "RUB"
 
 
 @dataclass(frozen=True)
@@ -274,9 +275,9 @@ def deal_card(session: Session, deal_id: int) -> DealCardData:
 
 
 def _deal_lines(session: Session, condition: Any) -> list[DealLine]:
-    q = (select(Deal.id, Deal.name, Stage.name_ru, Stage.name_en, Deal.status, Deal.amount_minor)
+    q = (select(Deal.id, Deal.name, Stage.name_ru, Stage.name_en, Deal.status, Deal.amount_minor, Deal.currency)
          .join(Stage, Stage.id == Deal.stage_id).where(condition).order_by(Deal.created_at.desc(), Deal.id.desc()))
-    return [DealLine(i, n, sr, se, st, from_minor(a)) for i, n, sr, se, st, a in session.execute(q)]
+    return [DealLine(i, n, sr, se, st, from_minor(a), c or "RUB") for i, n, sr, se, st, a, c in session.execute(q)]
 
 
 def company_card(session: Session, company_id: int | None) -> CompanyCardData:

@@ -185,7 +185,7 @@ class CardDelegate(QStyledItemDelegate):
 
         # 4: days in stage on the left, the next task on the right
         row = QRect(inner.left(), inner.top() + 3 * line, inner.width(), line)
-        days_label = days_text(days)
+        days_label = days_text(days, self.language)
         painter.setPen(STUCK if stuck else MUTED)
         painter.drawText(row, LEFT, days_label)
         task_w = max(0, row.width() - fm.horizontalAdvance(days_label) - 10)

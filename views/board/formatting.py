@@ -1,25 +1,26 @@
-"""How the board writes amounts, days and due dates (cards and column headers)."""
+"""How the board writes amounts, days and due dates (cards and column headers).
+
+Numbers and units come from ``voronka.metrics.formatting``, the one formatter of the app.
+"""
 from __future__ import annotations
 
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
-from voronka.views.exports.values import format_value
+from voronka.metrics import formatting
 
-CURRENCY_SIGNS = {"RUB": "₽", "USD": "$", "EUR": "€"}
+CURRENCY_SIGNS = formatting.CURRENCY_SIGNS
 
 
 def money_text(amount_minor: int | None, currency: str, language: str) -> str:
     """``1 250 000 ₽``; a missing amount reads as an em dash, never as 0."""
-    if amount_minor is None:
-        return "—"
-    sign = CURRENCY_SIGNS.get(currency, currency)
-    return f"{format_value(amount_minor / 100, 'money', language)}\u202f{sign}"
+    return formatting.money_minor(amount_minor, currency, language)
 
 
-def days_text(days: float) -> str:
-    return QCoreApplication.translate("Board", "%1 d").replace("%1", str(int(days)))
+def days_text(days: float, language: str = "ru") -> str:
+    """Whole days in a stage: ``12 дн.``."""
+    return formatting.days(int(days), language, decimals=0)
 
 
 def due_text(due: datetime, now: datetime, language: str) -> str:
@@ -32,4 +33,4 @@ def due_text(due: datetime, now: datetime, language: str) -> str:
 
 
 def percent_text(share: float | None, language: str) -> str:
-    return format_value(share, "ratio", language)
+    return formatting.percent(share, language)

@@ -10,12 +10,13 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QModelIndex
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
+from voronka.metrics.formatting import money
 from voronka.models.fields.phone import display_phone
 from voronka.models.queries.cards import DealLine
 
 from ..app_context import AppContext
 from ..tables.record_model import Column, RecordTableModel
-from .formatting import contact_type_label, format_datetime, format_money
+from .formatting import contact_type_label, format_datetime
 
 
 class RecordList(QWidget):
@@ -78,7 +79,8 @@ def deal_list(ctx: AppContext, parent: QWidget, add_text: str | None = None) -> 
         Column(QCoreApplication.translate("CardLists", "Deal"), lambda r: r.name),
         Column(QCoreApplication.translate("CardLists", "Stage"), stage),
         Column(QCoreApplication.translate("CardLists", "Status"), lambda r: status.get(r.status, r.status)),
-        Column(QCoreApplication.translate("CardLists", "Amount"), lambda r: format_money(r.amount), align_right=True),
+        Column(QCoreApplication.translate("CardLists", "Amount"), lambda r: r.amount, align_right=True,
+               text=lambda r: "" if r.amount is None else money(r.amount, r.currency, lang)),
     ], add_text, parent)
 
 

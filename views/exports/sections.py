@@ -14,7 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
 
-from .values import change_of
+from voronka.metrics.formatting import change_of, moment_text, period_name
 
 TAB_OF_KIND = {"month": "monthly", "week": "weekly", "day": "daily", "quarter": "monthly", "year": "monthly"}
 KIND_OF_TAB = {"monthly": "month", "weekly": "week", "daily": "day"}  # a tab's own kind (quarters and
@@ -248,16 +248,12 @@ def table(bundle: dict[str, Any], key: str, language: str) -> tuple[list[ColumnD
     return table_columns(key, rows), rows
 
 
-def period_text(period: dict[str, Any]) -> str:
-    """``2026-10 (01.10.2026 – 31.10.2026)``: the label and its first and last day."""
-    from datetime import datetime, timedelta
-
-    start = datetime.fromisoformat(period["start"])
-    last = datetime.fromisoformat(period["end"]) - timedelta(days=1)
-    if start.date() == last.date():
-        return f"{period['label']} ({start:%d.%m.%Y})"
-    return f"{period['label']} ({start:%d.%m.%Y} – {last:%d.%m.%Y})"
+def period_text(period: dict[str, Any], language: str = "ru") -> str:
+    """The period as people say it: ``октябрь 2026``, ``неделя 49 · 30 нояб. – 6 дек.``."""
+    return period_name(period, language)
 
 
-def as_of_text(period: dict[str, Any]) -> str:
-    return str(period.get("as_of", "")).replace("T", " ")[:16]
+def as_of_text(period: dict[str, Any], language: str = "ru") -> str:
+    """The report's as-of moment: ``31 окт. 2026, 23:59``."""
+    as_of = period.get("as_of")
+    return moment_text(as_of, language) if as_of else ""

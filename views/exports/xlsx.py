@@ -18,9 +18,8 @@ from PySide6.QtCore import QCoreApplication
 from voronka.models.formula_guard import XLSX_OPTIONS
 
 from .sections import TABLE_COLUMNS, as_of_text, metric_lines, period_text, tab_of, table, table_title
-from .values import is_missing, target_mark
+from voronka.metrics.formatting import currency_sign, excel_format, is_missing, period_name, target_mark
 
-NUMBER_FORMATS = {"money": "#,##0", "ratio": "0.0%", "count": "#,##0", "days": "0.0", "number": "#,##0.00"}
 TABLE_ORDER = ("stages", "users", "lost_reasons", "sources", "cohorts", "revenue_by_month", "reps",
                "plan_decomposition")
 MAX_NAME = 31  # Excel's limit on a sheet name
@@ -34,7 +33,7 @@ def tab_title(tab: str) -> str:
 class _Book:
     """A workbook with the report's formats."""
 
-    def __init__(self, target: str | IO[bytes]):
+    def __init__(self, target: str | IO[bytes], language: str = "ru", currency: str | None = "RUB"):
         # every string is written as a string, never as a formula or a link (user text is data)
         options = {"in_memory": True, "nan_inf_to_errors": True, "remove_timezone": True, **XLSX_OPTIONS}
         self.wb = xlsxwriter.Workbook(target, options)
@@ -42,14 +41,17 @@ class _Book:
         self.title = self.wb.add_format({"bold": True, "font_size": 14})
         self.head = self.wb.add_format({"bold": True, "bg_color": "#e8edf5", "border": 1, "text_wrap": True,
                                         "valign": "top"})
-        self.num = {k: self.wb.add_format({"num_format": f}) for k, f in NUMBER_FORMATS.items()}
-        self.num_bold = {k: self.wb.add_format({"num_format": f, "bold": True}) for k, f in NUMBER_FORMATS.items()}
+        # numbers stay numbers; the format shows their unit (₽, дн., ×) in the report's language
+        formats = {k: excel_format(k, language, currency) for k in ("money", "ratio", "count", "days", "times", "number")}
+        self.num = {k: self.wb.add_format({"num_format": f}) for k, f in formats.items()}
+        self.num_bold = {k: self.wb.add_format({"num_format": f, "bold": True}) for k, f in formats.items()}
         self.met = {True: self.wb.add_format({"font_color": "#1b7f3b", "bold": True}),
                     False: self.wb.add_format({"font_color": "#b3261e", "bold": True})}
-        self.change = self.wb.add_format({"num_format": "+0.0%;-0.0%;0.0%"})
-        self.points = self.wb.add_format({"num_format": '+0.0" p.p.";-0.0" p.p.";0.0'})
+        self.change = self.wb.add_format({"num_format": excel_format("change", language)})
+        self.points = self.wb.add_format({"num_format": excel_format("points", language)})
         self.wrap = self.wb.add_format({"text_wrap": True, "valign": "top"})
         self.names: set[str] = set()
+        self.language = language
 
     def sheet(self, name: str):
         name = name.replace("/", "-")[:MAX_NAME]
@@ -73,9 +75,9 @@ def _header(book: _Book, ws, bundle: dict[str, Any], title: str, exported_by: st
     period = bundle["period"]
     ws.write(0, 0, title, book.title)
     ws.write(1, 0, QCoreApplication.translate("ReportExport", "Period"), book.bold)
-    ws.write(1, 1, period_text(period))
+    ws.write(1, 1, period_text(period, book.language))
     ws.write(2, 0, QCoreApplication.translate("ReportExport", "As of"), book.bold)
-    ws.write(2, 1, as_of_text(period))
+    ws.write(2, 1, as_of_text(period, book.language))
     ws.write(3, 0, QCoreApplication.translate("ReportExport", "Whose numbers"), book.bold)
     ws.write(3, 1, bundle.get("owner_name") or QCoreApplication.translate("ReportExport", "the whole team"))
     row = 4
@@ -147,13 +149,13 @@ def _history_sheet(book: _Book, bundle: dict[str, Any], language: str) -> tuple[
     ws.write_row(0, 0, head, book.head)
     ws.freeze_panes(1, 1)
     for r, point in enumerate(history, 1):
-        ws.write_string(r, 0, point["label"])
+        ws.write_string(r, 0, period_name(point["label"], language))
         for c, mid in enumerate(ids, 1):
             book.value(ws, r, c, point["metrics"].get(mid), by_id(mid).kind)
         by_name = {u.get("name"): u for u in point.get("users", [])}
         for c, name in enumerate(people, 1 + len(ids)):
             book.value(ws, r, c, (by_name.get(name) or {}).get("sales_actions"), "count")
-    ws.set_column(0, 0, 12)
+    ws.set_column(0, 0, 34 if bundle["period"]["kind"] == "week" else 18)
     ws.set_column(1, len(head), 16)
     ws.set_row(0, 45)
     return ws.get_name(), len(history), ids + [f"people:{p}" for p in people]
@@ -202,7 +204,7 @@ def _charts_sheet(book: _Book, placed: dict[str, tuple[str, int, list[str]]], bu
                                "values": [name, 1, c, n, c], "fill": {"color": "#9fb7dc"}})
             chart.combine(column)
         chart.set_title({"name": QCoreApplication.translate("ReportExport", "Revenue: fact vs plan")})
-        chart.set_y_axis({"name": bundle.get("currency") or "RUB", "num_format": "#,##0"})
+        chart.set_y_axis({"name": currency_sign(bundle.get("currency")), "num_format": "#,##0"})
         chart.set_x_axis({"name": QCoreApplication.translate("ReportExport", "month")})
         place(chart)
     if "users" in placed:
@@ -244,7 +246,7 @@ def write_xlsx(bundle: dict[str, Any], target: str | Path | IO[bytes], language:
                exported_by: str | None = None) -> None:
     """Write the report bundle as a workbook to a path or a binary stream."""
     buffer = io.BytesIO()
-    book = _Book(buffer)
+    book = _Book(buffer, language, bundle.get("currency") or "RUB")
     _metrics_sheet(book, bundle, language, exported_by)
     placed: dict[str, tuple[str, int, list[str]]] = {}
     for key in TABLE_ORDER:

@@ -18,7 +18,7 @@ from PySide6.QtGui import QColor, QFontMetrics
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from voronka.views.exports.sections import is_main_stage, stage_name
-from voronka.views.exports.values import format_value, is_missing
+from voronka.metrics.formatting import count as count_text, currency_sign, is_missing, month_short, period_name, short_period_name, value_text
 
 from ..plain_text import as_rich_text, escape
 
@@ -37,7 +37,9 @@ class ValueAxis(pg.AxisItem):
         self.enableAutoSIPrefix(False)
 
     def tickStrings(self, values, scale, spacing):  # noqa: N802 (pyqtgraph's name)
-        return [format_value(v, self.kind, self.language) for v in values]
+        # money ticks are bare numbers: the axis title carries the currency sign
+        kind = "count" if self.kind == "money" else self.kind
+        return [value_text(v, kind, self.language) for v in values]
 
 
     def tickSpacing(self, minVal, maxVal, size):  # noqa: N802,N803 (pyqtgraph's names)
@@ -160,7 +162,7 @@ class ChartWidget(pg.PlotWidget):
 
 
 def _money_unit(bundle: dict[str, Any]) -> str:
-    return {"RUB": "₽", "USD": "$", "EUR": "€"}.get(bundle.get("currency") or "RUB", bundle.get("currency") or "")
+    return currency_sign(bundle.get("currency"))
 
 
 def _bars(chart: ChartWidget, xs: list[float], heights: list[float], width: float, colour: str,
@@ -218,18 +220,18 @@ def funnel_chart(bundle: dict[str, Any], language: str) -> ChartWidget:
     texts = []
     for r, label, share in zip(rows, labels, period_next):
         conv = r.get("conversion_next")
-        text = f"{label}: {format_value(r.get('reached_count'), 'count', language)}"
+        text = f"{label}: {value_text(r.get('reached_count'), 'count', language)}"
         if share is not None:
-            text += " · " + QCoreApplication.translate("ReportCharts", "next stage this period: %1").replace("%1", format_value(share, "ratio", language))
+            text += " · " + QCoreApplication.translate("ReportCharts", "next stage this period: %1").replace("%1", value_text(share, "ratio", language))
         if not is_missing(conv):
-            text += " · " + QCoreApplication.translate("ReportCharts", "year-to-date cohort conversion to next: %1").replace("%1", format_value(conv, "ratio", language))
+            text += " · " + QCoreApplication.translate("ReportCharts", "year-to-date cohort conversion to next: %1").replace("%1", value_text(conv, "ratio", language))
         texts.append(text)
     _bars(chart, list(range(len(rows))), counts, 0.7, PALETTE[0], texts, horizontal=True)
     top = max(counts, default=0) or 1
     for i, (count, share) in enumerate(zip(counts, period_next)):
-        label = format_value(count, "count", language)
+        label = value_text(count, "count", language)
         if share is not None:
-            label += "  → " + format_value(share, "ratio", language)
+            label += "  → " + value_text(share, "ratio", language)
         text = pg.TextItem(label, color=TEXT, anchor=(0, 0.5))
         text.setPos(count + top * 0.01, i)
         chart.addItem(text)
@@ -252,11 +254,11 @@ def revenue_cumulative_chart(bundle: dict[str, Any], language: str) -> ChartWidg
         running += float(r.get("revenue_prev_year") or 0)
         last.append(running)
     chart.legend()
-    fmt = lambda vals: [format_value(v, "money", language) + f" {unit}" for v in vals]  # noqa: E731
+    fmt = lambda vals: [value_text(v, "money", language, bundle.get("currency")) for v in vals]  # noqa: E731
     _line(chart, xs, fact, PALETTE[0], QCoreApplication.translate("ReportCharts", "Fact"), fmt(fact))
     _line(chart, xs, plan, PALETTE[3], QCoreApplication.translate("ReportCharts", "Plan"), fmt(plan), dash=True)
     _line(chart, xs, last, PALETTE[5], QCoreApplication.translate("ReportCharts", "Last year"), fmt(last))
-    chart.set_categories("bottom", [str(r.get("month", ""))[-2:] for r in rows])
+    chart.set_categories("bottom", [month_short(str(r.get("month", "")), language) for r in rows])
     chart.set_axis_label("bottom", QCoreApplication.translate("ReportCharts", "month"))
     chart.set_axis_label("left", unit)
     return chart
@@ -275,8 +277,8 @@ def revenue_growth_chart(bundle: dict[str, Any], language: str) -> ChartWidget:
     xs = [i for i, g in enumerate(growth) if g is not None]
     ups = [(i, g) for i, g in zip(range(len(growth)), growth) if g is not None and g >= 0]
     downs = [(i, g) for i, g in zip(range(len(growth)), growth) if g is not None and g < 0]
-    text = lambda i, g: f"{rows[i].get('month')}: {format_value(g, 'ratio', language)} · " + \
-        format_value(rows[i].get("revenue"), "money", language)  # noqa: E731
+    text = lambda i, g: f"{period_name(str(rows[i].get('month')), language)}: {value_text(g, 'ratio', language)} · " + \
+        value_text(rows[i].get("revenue"), "money", language, bundle.get("currency"))  # noqa: E731
     chart.legend()
     if ups:
         _bars(chart, [i for i, _ in ups], [g for _, g in ups], 0.6, PALETTE[2], [text(i, g) for i, g in ups],
@@ -285,7 +287,7 @@ def revenue_growth_chart(bundle: dict[str, Any], language: str) -> ChartWidget:
         _bars(chart, [i for i, _ in downs], [g for _, g in downs], 0.6, PALETTE[3], [text(i, g) for i, g in downs],
               name=QCoreApplication.translate("ReportCharts", "Decline"))
     _target_line(chart, 0.06, QCoreApplication.translate("ReportCharts", "target +6 %"))
-    chart.set_categories("bottom", [str(r.get("month", ""))[-2:] for r in rows])
+    chart.set_categories("bottom", [month_short(str(r.get("month", "")), language) for r in rows])
     chart.set_axis_label("bottom", QCoreApplication.translate("ReportCharts", "month"))
     chart.set_axis_label("left", QCoreApplication.translate("ReportCharts", "change against the month before"))
     if not xs:
@@ -306,8 +308,8 @@ def conversions_chart(bundle: dict[str, Any], language: str) -> ChartWidget:
     chart.legend()
     for n, mid in enumerate(CONVERSIONS):
         ys = [h["metrics"].get(mid) for h in history]
-        _line(chart, xs, ys, PALETTE[n], by_id(mid).name(language), [format_value(y, "ratio", language) for y in ys])
-    chart.set_categories("bottom", [h["label"].split("-")[-1] for h in history])
+        _line(chart, xs, ys, PALETTE[n], by_id(mid).name(language), [value_text(y, "ratio", language) for y in ys])
+    chart.set_categories("bottom", [short_period_name(h["label"], language) for h in history])
     chart.set_axis_label("bottom", QCoreApplication.translate("ReportCharts", "week"))
     chart.set_axis_label("left", QCoreApplication.translate("ReportCharts", "share of the year's worked deals"))
     return chart
@@ -324,7 +326,7 @@ def actions_chart(bundle: dict[str, Any], language: str) -> ChartWidget:
         if not idx:
             continue
         values = [float(people[i].get("actions_per_day") or 0) for i in idx]
-        texts = [f"{people[i].get('name')}: {format_value(people[i].get('actions_per_day'), 'number', language)}"
+        texts = [f"{people[i].get('name')}: {value_text(people[i].get('actions_per_day'), 'number', language)}"
                  for i in idx]
         _bars(chart, idx, values, 0.6, colour, texts, name=name)
     _target_line(chart, 30, QCoreApplication.translate("ReportCharts", "SDR target 30"), PALETTE[0])
@@ -349,10 +351,10 @@ def actions_by_day_chart(bundle: dict[str, Any], language: str) -> ChartWidget:
     chart.legend()
     for n, name in enumerate(names):
         ys = [next((u.get("sales_actions") for u in h.get("users", []) if u.get("name") == name), None) for h in history]
-        _line(chart, xs, ys, PALETTE[n % len(PALETTE)], str(name), [format_value(y, "count", language) for y in ys])
+        _line(chart, xs, ys, PALETTE[n % len(PALETTE)], str(name), [value_text(y, "count", language) for y in ys])
     _target_line(chart, 30, QCoreApplication.translate("ReportCharts", "SDR target 30"), PALETTE[0])
     _target_line(chart, 15, QCoreApplication.translate("ReportCharts", "AE target 15"), PALETTE[1])
-    chart.set_categories("bottom", [h["label"][5:] for h in history])
+    chart.set_categories("bottom", [short_period_name(h["label"], language) for h in history])
     chart.set_axis_label("bottom", QCoreApplication.translate("ReportCharts", "day"))
     chart.set_axis_label("left", QCoreApplication.translate("ReportCharts", "sales actions"))
     return chart

@@ -29,6 +29,7 @@ import shiboken6
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
+from voronka.metrics.formatting import period_name
 from voronka.metrics.periods import Period, parse_period, period_of
 from voronka.metrics.report_bundle import add_context, main_report
 from voronka.models.clock import local_now
@@ -186,7 +187,7 @@ class ReportController(QObject):
 
         self.when_drawn(go)
         if waiting[0]:
-            self._say(self.tr("As of %1 · counting the change and trend…").replace("%1", as_of_text(report["period"])))
+            self._say(self.tr("As of %1 · counting the change and trend…").replace("%1", as_of_text(report["period"], self.ctx.language)))
 
     def _complete_keys(self) -> set[Key]:
         return {k for k, b in self.results.items() if "previous" in b}
@@ -233,8 +234,8 @@ class ReportController(QObject):
     def _show(self, bundle: dict[str, Any]) -> None:
         self.shown.emit(bundle)
         if self.snapshot is None:
-            self._say(self.tr("As of %1").replace("%1", as_of_text(bundle["period"])) if "previous" in bundle
-                      else self.tr("As of %1 · counting the change and trend…").replace("%1", as_of_text(bundle["period"])))
+            self._say(self.tr("As of %1").replace("%1", as_of_text(bundle["period"], self.ctx.language)) if "previous" in bundle
+                      else self.tr("As of %1 · counting the change and trend…").replace("%1", as_of_text(bundle["period"], self.ctx.language)))
 
     def current_bundle(self) -> dict[str, Any] | None:
         if self.snapshot is not None:
@@ -257,7 +258,7 @@ class ReportController(QObject):
         period = parse_period(source["period"]["label"])
         as_of = datetime.fromisoformat(source["period"]["as_of"])
         owner, pipeline, cache = source.get("owner_id"), source.get("pipeline", self.pipeline_key), self.cache
-        title = f"{by_id(metric_id).name(self.ctx.language)} · {period.label}"
+        title = f"{by_id(metric_id).name(self.ctx.language)} · {period_name(period, self.ctx.language)}"
 
         def work(_progress) -> list[int]:
             return deals_behind(cache.frames(pipeline), metric_id, period, as_of, owner)

@@ -13,7 +13,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from voronka.views.exports.sections import ColumnDef, MetricLine
-from voronka.views.exports.values import MET_COLOUR, format_change, format_value, is_missing, target_mark
+from voronka.metrics.formatting import MET_COLOUR, change_text, is_missing, target_mark, value_text
 
 from ..plain_text import as_rich_text
 from ..tables.record_model import SORT_ROLE
@@ -41,6 +41,7 @@ class MetricsModel(QAbstractTableModel):
     def __init__(self, language: str, parent=None):
         super().__init__(parent)
         self.language = language
+        self.currency = "RUB"  # the report's (the pipeline's) currency
         self.lines: list[MetricLine] = []
         self.previous_known = False  # the previous period is computed after the numbers
         self.headers = [self.tr("Metric"), self.tr("Value"), self.tr("Target"), self.tr("Met?"),
@@ -77,16 +78,16 @@ class MetricsModel(QAbstractTableModel):
         if col == self.NAME:
             return line.name
         if col == self.VALUE:
-            return format_value(line.value, line.kind, lang)
+            return value_text(line.value, line.kind, lang, self.currency)
         if col == self.TARGET:
-            return format_value(line.target, line.kind, lang) if line.target is not None else ""
+            return value_text(line.target, line.kind, lang, self.currency) if line.target is not None else ""
         if col == self.STATUS:
             return self.status_text(line.met)
         if not self.previous_known:
             return "…"
         if col == self.PREVIOUS:
-            return format_value(line.previous, line.kind, lang)
-        return format_change(line.change, line.kind, lang)
+            return value_text(line.previous, line.kind, lang, self.currency)
+        return change_text(line.change, line.kind, lang)
 
     def _change_colour(self, line: MetricLine) -> QColor | None:
         if line.change is None or line.change == 0 or line.higher_is_better is None:
@@ -137,6 +138,7 @@ class ReportTableModel(QAbstractTableModel):
     def __init__(self, language: str, parent=None):
         super().__init__(parent)
         self.language = language
+        self.currency = "RUB"
         self.columns: list[ColumnDef] = []
         self.rows: list[dict[str, Any]] = []
 
@@ -162,7 +164,7 @@ class ReportTableModel(QAbstractTableModel):
         col = self.columns[index.column()]
         value = self.rows[index.row()].get(col.key)
         if role == Qt.ItemDataRole.DisplayRole:
-            return "" if value is None else (str(value) if col.kind == "text" else format_value(value, col.kind, self.language))
+            return "" if value is None else (str(value) if col.kind == "text" else value_text(value, col.kind, self.language, self.currency))
         if role == SORT_ROLE:
             return (value or "") if col.kind == "text" else _sort_value(value)
         if role == Qt.ItemDataRole.TextAlignmentRole and col.kind != "text":

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from voronka.metrics.formatting import period_name
 from voronka.metrics.periods import parse_period
 from voronka.models.changes import Changes
 from voronka.models.clock import local_now
@@ -262,10 +263,11 @@ class ReportsPage(QWidget):
         self.as_of_edit.setEnabled(live and not self.now_box.isChecked())
         shown = snapshot["period"] if snapshot else None
         self.period_edit.setText(shown["label"] if shown else period.label)
-        last = (period.end - timedelta(days=1)) if not shown else None
-        self.period_dates.setText(period_text(shown).split(" ", 1)[1] if shown else
-                                  (f"({period.start:%d.%m} – {last:%d.%m.%Y})" if period.kind != "day"
-                                   else f"({self._day_name(period.start)})"))
+        named = parse_period(shown["label"]) if shown else period
+        name = period_name(named, self.ctx.language)
+        if named.kind == "day":
+            name = f"{self._day_name(named.start)}, {name}"
+        self.period_dates.setText(name)
         tab = self.report_tabs[TAB_OF_KIND[period.kind]]
         if live and self.tabs.currentWidget() is not tab:
             self.tabs.blockSignals(True)
@@ -402,7 +404,7 @@ class ReportsPage(QWidget):
             return
         period = bundle["period"]
         self.banner.setText(self.tr("Snapshot: %1, as of %2, %3. These are the numbers as they were exported.")
-                            .replace("%1", period_text(period)).replace("%2", as_of_text(period))
+                            .replace("%1", period_text(period, self.ctx.language)).replace("%2", as_of_text(period, self.ctx.language))
                             .replace("%3", bundle.get("owner_name") or self.tr("the whole team")))
         self.banner.show()
         self.back_button.show()

@@ -20,7 +20,7 @@ from PySide6.QtGui import QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfW
 
 from voronka.views.exports.qt_app import ensure_app
 from voronka.views.exports.sections import TABLES_OF_TAB, as_of_text, metric_lines, period_text, tab_of, table, table_title
-from voronka.views.exports.values import MET_COLOUR, format_change, format_value, target_mark
+from voronka.metrics.formatting import MET_COLOUR, change_text, moment_text, period_name, target_mark, value_text
 from voronka.views.exports.xlsx import tab_title
 
 DOC_DPI = 96  # the document is laid out in screen pixels, then scaled to the writer
@@ -34,15 +34,15 @@ def _e(text: Any) -> str:
     return html.escape("" if text is None else str(text))
 
 
-def _title_block(bundle: dict[str, Any], exported_by: str | None, exported_at: datetime) -> str:
+def _title_block(bundle: dict[str, Any], exported_by: str | None, exported_at: datetime, language: str) -> str:
     period = bundle["period"]
     tab = tab_of(bundle)
     rows = [
-        (QCoreApplication.translate("ReportExport", "Period"), period_text(period)),
-        (QCoreApplication.translate("ReportExport", "As of"), as_of_text(period)),
+        (QCoreApplication.translate("ReportExport", "Period"), period_text(period, language)),
+        (QCoreApplication.translate("ReportExport", "As of"), as_of_text(period, language)),
         (QCoreApplication.translate("ReportExport", "Whose numbers"), bundle.get("owner_name") or QCoreApplication.translate("ReportExport", "the whole team")),
         (QCoreApplication.translate("ReportExport", "Pipeline"), bundle.get("pipeline", "sales")),
-        (QCoreApplication.translate("ReportExport", "Exported"), f"{exported_at:%d.%m.%Y %H:%M}" + (f" · {exported_by}" if exported_by else "")),
+        (QCoreApplication.translate("ReportExport", "Exported"), moment_text(exported_at, language) + (f" · {exported_by}" if exported_by else "")),
     ]
     cells = "".join(f"<tr><td><b>{_e(k)}</b></td><td>{_e(v)}</td></tr>" for k, v in rows)
     return (f"<h1>Voronka — {_e(tab_title(tab))}</h1>"
@@ -52,18 +52,18 @@ def _title_block(bundle: dict[str, Any], exported_by: str | None, exported_at: d
 def _metrics_table(bundle: dict[str, Any], language: str) -> str:
     head = "".join(f"<th>{_e(h)}</th>" for h in (QCoreApplication.translate("ReportExport", "Metric"), QCoreApplication.translate("ReportExport", "Value"), QCoreApplication.translate("ReportExport", "Target"), QCoreApplication.translate("ReportExport", "Met?"),
                                                  QCoreApplication.translate("ReportExport", "Previous period"), QCoreApplication.translate("ReportExport", "Change")))
-    body = []
+    body, currency = [], bundle.get("currency") or "RUB"
     for line in metric_lines(bundle, language):
         colour = MET_COLOUR.get(line.met, "#222222")
         met = f"{target_mark(line.met)} " + (QCoreApplication.translate("ReportExport", "met") if line.met else QCoreApplication.translate("ReportExport", "missed")) if line.met is not None else ""
-        target = format_value(line.target, line.kind, language) if line.target is not None else ""
+        target = value_text(line.target, line.kind, language, currency) if line.target is not None else ""
         body.append(
             f"<tr><td>{_e(line.name)}</td>"
-            f"<td align='right' style='color:{colour}'><b>{_e(format_value(line.value, line.kind, language))}</b></td>"
+            f"<td align='right' style='color:{colour}'><b>{_e(value_text(line.value, line.kind, language, currency))}</b></td>"
             f"<td align='right'>{_e(target)}</td>"
             f"<td style='color:{colour}'>{_e(met)}</td>"
-            f"<td align='right'>{_e(format_value(line.previous, line.kind, language))}</td>"
-            f"<td align='right'>{_e(format_change(line.change, line.kind, language))}</td></tr>")
+            f"<td align='right'>{_e(value_text(line.previous, line.kind, language, currency))}</td>"
+            f"<td align='right'>{_e(change_text(line.change, line.kind, language))}</td></tr>")
     title = QCoreApplication.translate("ReportExport", "Metrics")
     return (f"<h2>{_e(title)}</h2>"
             f"<table class='grid' width='100%' cellspacing='0' cellpadding='2'><tr>{head}</tr>{''.join(body)}</table>")
@@ -74,7 +74,7 @@ def _report_table(bundle: dict[str, Any], key: str, language: str) -> str:
     if not columns:
         return ""
     head = "".join(f"<th>{_e(c.title_text())}</th>" for c in columns)
-    body = []
+    body, currency = [], bundle.get("currency") or "RUB"
     for row in rows:
         cells = []
         for c in columns:
@@ -82,7 +82,7 @@ def _report_table(bundle: dict[str, Any], key: str, language: str) -> str:
             if c.kind == "text":
                 cells.append(f"<td>{_e(value)}</td>")
             else:
-                cells.append(f"<td align='right'>{_e(format_value(value, c.kind, language))}</td>")
+                cells.append(f"<td align='right'>{_e(value_text(value, c.kind, language, currency))}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
     if not rows:
         empty = QCoreApplication.translate("ReportExport", "No rows for this period.")
@@ -110,7 +110,7 @@ def build_document(bundle: dict[str, Any], language: str, exported_by: str | Non
     font = QFont("DejaVu Sans")
     font.setPointSizeF(8)
     doc.setDefaultFont(font)
-    parts = [_title_block(bundle, exported_by, exported_at), _metrics_table(bundle, language)]
+    parts = [_title_block(bundle, exported_by, exported_at, language), _metrics_table(bundle, language)]
     for n, (chart_id, image) in enumerate(charts.items()):
         url = QUrl(f"chart://{chart_id}")
         doc.addResource(QTextDocument.ResourceType.ImageResource, url, image)
@@ -147,7 +147,7 @@ def write_pdf(bundle: dict[str, Any], target: str | Path | IO[bytes], language: 
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
-    writer.setTitle(f"Voronka — {tab_title(tab_of(bundle))} {bundle['period']['label']}")
+    writer.setTitle(f"Voronka — {tab_title(tab_of(bundle))} · {period_name(bundle['period'], language)}")
     writer.setCreator("Voronka")
     writer.setResolution(300)
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Landscape,
@@ -174,7 +174,7 @@ def write_pdf(bundle: dict[str, Any], target: str | Path | IO[bytes], language: 
             painter.scale(scale, scale)
             painter.setFont(footer_font)
             as_of_word = QCoreApplication.translate("ReportExport", "as of")
-            footer = (f"Voronka · {bundle['period']['label']} · {as_of_word} {as_of_text(bundle['period'])} · "
+            footer = (f"Voronka · {period_name(bundle['period'], language)} · {as_of_word} {as_of_text(bundle['period'], language)} · "
                       + QCoreApplication.translate("ReportExport", "page %1 of %2").replace("%1", str(page + 1)).replace("%2", str(pages)))
             painter.drawText(QRectF(0, page_h + 4, page_w, FOOTER_PX - 4),
                              int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), footer)

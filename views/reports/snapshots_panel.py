@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from voronka.views.exports.sections import as_of_text, metric_lines, period_text, tab_of
-from voronka.views.exports.values import format_change, format_value, target_mark
+from voronka.metrics.formatting import change_of, change_text, period_name, target_mark, value_text
 from voronka.models.changes import Changes
 from voronka.models.services.snapshots import delete_snapshot, snapshot_report, snapshot_rows
 
@@ -72,10 +72,9 @@ class SnapshotsPanel(QWidget):
         self.reload()
 
     def _columns(self) -> list[Column]:
-        kinds = {"month": self.tr("month"), "week": self.tr("week"), "day": self.tr("day"),
-                 "quarter": self.tr("quarter"), "year": self.tr("year")}
+        language = self.ctx.language
         return [
-            Column(self.tr("Period"), lambda r: f"{r.period_label} ({kinds.get(r.period_kind, r.period_kind)})"),
+            Column(self.tr("Period"), lambda r: period_name(r.period_label, language)),
             Column(self.tr("As of"), lambda r: r.as_of),
             Column(self.tr("Format"), lambda r: r.format.upper()),
             Column(self.tr("Exported by"), lambda r: r.who),
@@ -141,17 +140,15 @@ class CompareRow:
 
 def compare_rows(a: dict[str, Any], b: dict[str, Any], language: str) -> list[CompareRow]:
     """The metric lines of ``a``'s tab with both values and the change from ``a`` to ``b``."""
-    from voronka.views.exports.values import change_of
-
     tab = tab_of(a)
     lines_b = {line.id: line for line in metric_lines(b, language, tab)}
-    rows = []
+    rows, currency = [], a.get("currency") or "RUB"
     for la in metric_lines(a, language, tab):
         lb = lines_b.get(la.id)
         vb = lb.value if lb else None
-        rows.append(CompareRow(la.id, la.name, format_value(la.value, la.kind, language),
-                               format_value(vb, la.kind, language),
-                               format_change(change_of(vb, la.value, la.kind), la.kind, language),
+        rows.append(CompareRow(la.id, la.name, value_text(la.value, la.kind, language, currency),
+                               value_text(vb, la.kind, language, currency),
+                               change_text(change_of(vb, la.value, la.kind), la.kind, language),
                                target_mark(la.met), target_mark(lb.met) if lb else ""))
     return rows
 
@@ -162,8 +159,9 @@ class CompareDialog(QDialog):
     def __init__(self, ctx: AppContext, a: dict[str, Any], b: dict[str, Any], parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Compare snapshots"))
-        head_a = f"{period_text(a['period'])}, {as_of_text(a['period'])}"
-        head_b = f"{period_text(b['period'])}, {as_of_text(b['period'])}"
+        language = ctx.language
+        head_a = f"{period_text(a['period'], language)}, {as_of_text(a['period'], language)}"
+        head_b = f"{period_text(b['period'], language)}, {as_of_text(b['period'], language)}"
         self.rows = compare_rows(a, b, ctx.language)
         model = RecordTableModel([
             Column(self.tr("Metric"), lambda r: r.name),

@@ -128,9 +128,12 @@ class ReportTab(QWidget):
         first = self.bundle is None or self.bundle.get("period") != bundle.get("period") \
             or self.bundle.get("owner_id") != bundle.get("owner_id") or not complete
         self.bundle = bundle
+        currency = bundle.get("currency") or "RUB"
+        self.metrics.currency = currency
         self.metrics.set_lines(metric_lines(bundle, self.language, self.tab), previous_known=complete)
         if first:
             for key, model in self.table_models.items():
+                model.currency = currency
                 model.set_table(*table(bundle, key, self.language))
             for view in self.table_views.values():
                 view.resizeColumnsToContents()

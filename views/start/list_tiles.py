@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
-from voronka.views.exports.values import format_value
+from voronka.metrics.formatting import days as days_text, money
 from voronka.models.changes import Changes
 from voronka.models.clock import local_now
 from voronka.models.queries.start import DealList, deals_without_next_step, my_tasks, stuck_deals
@@ -113,12 +113,13 @@ class DealListTile(ListTile):
         self.summary.setText(self.summary_text(found.total))
         self.list.clear()
         lang = self.ctx.language
+        currency = self.ctx.team_setting("team.currency", "RUB")
         for deal in found.deals:
             stage = deal.stage_ru if lang == "ru" else deal.stage_en
-            days = format_value(deal.days_in_stage, "count", lang)
-            text = self.tr("%1 — %2, %3 d").replace("%1", deal.name).replace("%2", stage).replace("%3", days)
+            days = days_text(deal.days_in_stage, lang, decimals=0)
+            text = self.tr("%1 — %2, %3").replace("%1", deal.name).replace("%2", stage).replace("%3", days)
             tip = self.tr("Owner: %1 · Amount: %2").replace("%1", deal.owner or "—") \
-                .replace("%2", format_value(deal.amount, "money", lang))
+                .replace("%2", money(deal.amount, currency, lang))
             self.add_line(text, deal.id, tip)
 
 

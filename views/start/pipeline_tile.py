@@ -5,7 +5,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from voronka.views.exports.values import format_value
+from voronka.metrics.formatting import count as count_text, money
 from voronka.models.changes import Changes
 from voronka.models.queries.start import StageTotal, pipeline_by_stage
 
@@ -22,11 +22,12 @@ class StageBars(QWidget):
         super().__init__(parent)
         self.rows: list[tuple[str, int, float]] = []
         self.language = "ru"
+        self.currency = "RUB"
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMouseTracking(True)
 
-    def set_rows(self, rows: list[tuple[str, int, float]], language: str) -> None:
-        self.rows, self.language = rows, language
+    def set_rows(self, rows: list[tuple[str, int, float]], language: str, currency: str = "RUB") -> None:
+        self.rows, self.language, self.currency = rows, language, currency
         self.update()
 
     def _row_height(self) -> float:
@@ -53,7 +54,7 @@ class StageBars(QWidget):
             p.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, elided)
             width = bar_w * count / top
             p.fillRect(QRectF(name_w + 4, y + rh * 0.2, max(width, 1 if count else 0), rh * 0.6), BAR)
-            label = f"{count} · {format_value(amount, 'money', self.language)}"
+            label = f"{count_text(count, self.language)} · {money(amount, self.currency, self.language)}"
             p.drawText(QRectF(name_w + 8 + width, y, value_w + bar_w - width, rh),
                        Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, label)
         p.end()
@@ -62,7 +63,7 @@ class StageBars(QWidget):
         i = int(event.position().y() // max(1.0, self._row_height()))
         if 0 <= i < len(self.rows):
             name, count, amount = self.rows[i]
-            self.setToolTip(as_rich_text(f"{name}: {count} · {format_value(amount, 'money', self.language)}"))
+            self.setToolTip(as_rich_text(f"{name}: {count_text(count, self.language)} · {money(amount, self.currency, self.language)}"))
 
 
 class PipelineTile(Tile):
@@ -88,4 +89,5 @@ class PipelineTile(Tile):
     def show_loaded(self, totals: list[StageTotal]) -> None:
         self.totals = totals
         lang = self.ctx.language
-        self.bars.set_rows([(t.name_ru if lang == "ru" else t.name_en, t.count, t.amount) for t in self.totals], lang)
+        self.bars.set_rows([(t.name_ru if lang == "ru" else t.name_en, t.count, t.amount) for t in self.totals], lang,
+                           self.ctx.team_setting("team.currency", "RUB"))

@@ -24,7 +24,7 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QGridLayout, QLabel, QMenu, QProgressBar, QSizePolicy, QWidget
 
-from voronka.views.exports.values import MET_COLOUR, format_value, target_mark
+from voronka.metrics.formatting import MET_COLOUR, day_name, period_name, target_mark, value_text
 
 from ..plain_text import as_rich_text, plain_label
 from .tile import Tile
@@ -94,6 +94,10 @@ class ReportTile(Tile):
     def job(self) -> Callable[[Any, datetime], Any]:
         raise NotImplementedError
 
+    def format(self, value: Any, kind: str) -> str:
+        """A value with its unit in the UI language (money in the team currency)."""
+        return value_text(value, kind, self.ctx.language, self.ctx.team_setting("team.currency", "RUB"))
+
     def show_failure(self, message: str) -> None:
         self.status.setText(self.tr("Could not count: %1").replace("%1", message))
         self.status.show()
@@ -140,18 +144,18 @@ class YesterdayTile(ReportTile):
         day, values, role_target, per_sdr, per_ae = result
         lang = self.ctx.language
         self.status.hide()
-        self.day_label.setText(day.strftime("%d.%m.%Y"))
+        self.day_label.setText(day_name(day, lang))
         while self.grid.count():
             item = self.grid.takeAt(0)
             if item.widget():
                 item.widget().deleteLater()
         for i, (mid, _col) in enumerate(DAILY_FIGURES):
             kind = "money" if mid == "revenue" else "count"
-            text = format_value(values.get(mid), kind, lang)
+            text = self.format(values.get(mid), kind)
             if mid == "sales_actions" and role_target is not None and values.get(mid) is not None:
                 met = values[mid] >= role_target
                 text += f"  {target_mark(met)}"
-                tip = self.tr("Target: %1 sales actions a day").replace("%1", format_value(role_target, "count", lang))
+                tip = self.tr("Target: %1 sales actions a day").replace("%1", self.format(role_target, "count"))
             else:
                 met, tip = None, ""
             name = QLabel(metric_name(mid, lang), self)
@@ -170,7 +174,7 @@ class YesterdayTile(ReportTile):
 
                 met = meets_target(mid, value)
                 label = _value_label(self)
-                label.setText(format_value(value, "number", lang) + f"  {target_mark(met)}")
+                label.setText(self.format(value, "number") + f"  {target_mark(met)}")
                 if met is not None:
                     label.setStyleSheet(f"color: {MET_COLOUR[met]};")
                 label.setAlignment(Qt.AlignmentFlag.AlignRight)
@@ -236,24 +240,24 @@ class PlanFactTile(ReportTile):
         label, (fact, plan, attainment), elapsed = result
         lang = self.ctx.language
         self.status.hide()
-        self.fact.setText(format_value(fact, "money", lang))
+        self.fact.setText(self.format(fact, "money"))
         if plan in (None, 0):
-            self.plan.setText(self.tr("No plan for %1: set one in Settings → Plans.").replace("%1", label))
+            self.plan.setText(self.tr("No plan for %1: set one in Settings → Plans.").replace("%1", period_name(label, lang)))
             self.bar.hide()
             self.pace.clear()
             return
         self.bar.show()
-        self.plan.setText(self.tr("of plan %1 (%2)").replace("%1", format_value(plan, "money", lang))
-                          .replace("%2", format_value(attainment, "ratio", lang)))
+        self.plan.setText(self.tr("of plan %1 (%2)").replace("%1", self.format(plan, "money"))
+                          .replace("%2", self.format(attainment, "ratio")))
         self.bar.setValue(int(max(0.0, min(1.0, attainment or 0.0)) * 100))
-        self.bar.setFormat(format_value(attainment, "ratio", lang))  # 148.5 %, not the capped 100 %
+        self.bar.setFormat(self.format(attainment, "ratio"))  # 148.5 %, not the capped 100 %
         on_pace = (attainment or 0.0) >= elapsed
         mark = target_mark(on_pace)
         passed = {"quarter": self.tr("%1 of the quarter has passed: %2"),
                   "year": self.tr("%1 of the year has passed: %2")}.get(self.period_kind,
                                                                       self.tr("%1 of the month has passed: %2"))
         self.pace.setText(mark + " " + passed
-                          .replace("%1", format_value(elapsed, "ratio", lang))
+                          .replace("%1", self.format(elapsed, "ratio"))
                           .replace("%2", self.tr("on pace") if on_pace else self.tr("behind pace")))
         self.pace.setStyleSheet(f"color: {MET_COLOUR[on_pace]};")
 
@@ -374,12 +378,12 @@ class MetricTile(ReportTile):
         self.status.hide()
         label, value, target = series[-1]
         met = meets_target(self.metric_id, value, target=target)
-        self.value.setText(f"{format_value(value, metric.kind, lang)}  {target_mark(met)}")
+        self.value.setText(f"{self.format(value, metric.kind)}  {target_mark(met)}")
         self.value.setStyleSheet(f"color: {MET_COLOUR[met]};" if met is not None else "")
         self.value.setToolTip(as_rich_text(metric.formula(lang)))
         if target is not None:
-            self.target.setText(self.tr("%1 · target %2").replace("%1", label)
-                                .replace("%2", format_value(target, metric.kind, lang)))
+            self.target.setText(self.tr("%1 · target %2").replace("%1", period_name(label, lang))
+                                .replace("%2", self.format(target, metric.kind)))
         else:
-            self.target.setText(label)
-        self.spark.set_points([(lab, v, format_value(v, metric.kind, lang)) for lab, v, _t in series])
+            self.target.setText(period_name(label, lang))
+        self.spark.set_points([(period_name(lab, lang), v, self.format(v, metric.kind)) for lab, v, _t in series])

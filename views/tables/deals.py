@@ -4,6 +4,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QPushButton, QWidget
 from sqlalchemy.orm import Session
 
+from voronka.metrics.formatting import money
 from voronka.models.changes import Changes
 from voronka.models.queries.table_search import TableSort
 from voronka.models.queries.tables import DealRow, deal_rows
@@ -25,7 +26,8 @@ class DealsPage(RecordPage):
             Column(self.tr("Company"), value_of("company"), key="company"),
             Column(self.tr("Stage"), lambda r: r.stage_ru if lang == "ru" else r.stage_en, key="stage"),
             Column(self.tr("Status"), lambda r: status.get(r.status, r.status), key="status"),
-            Column(self.tr("Amount"), value_of("amount"), align_right=True, key="amount"),
+            Column(self.tr("Amount"), value_of("amount"), align_right=True, key="amount",
+                   text=lambda r: "" if r.amount is None else money(r.amount, r.currency, lang)),
             Column(self.tr("Owner"), value_of("owner"), key="owner"),
             Column(self.tr("Source"), value_of("source"), key="source"),
             Column(self.tr("Segment"), value_of("segment"), key="segment"),

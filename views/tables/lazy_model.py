@@ -17,7 +17,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from sqlalchemy.orm import Session
 
 from ..executor import DbExecutor
-from .record_model import ID_ROLE, Column, display_text
+from .record_model import ID_ROLE, Column
 
 DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
 ALIGN = int(Qt.ItemDataRole.TextAlignmentRole.value)
@@ -106,7 +106,7 @@ class LazyRecordModel(QAbstractTableModel):
     def _store(self, row: Any) -> None:
         self._rows[row.id] = row
         self._rows.move_to_end(row.id)
-        self._texts[row.id] = tuple(display_text(c.value(row), self.language) for c in self.columns)
+        self._texts[row.id] = tuple(c.shown(row, self.language) for c in self.columns)
         self._stale.discard(row.id)
         while len(self._rows) > CACHE_ROWS:
             old, _ = self._rows.popitem(last=False)

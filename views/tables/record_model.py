@@ -19,6 +19,8 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from voronka.metrics import formatting
+
 from ..dates import format_date, format_datetime
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -31,13 +33,18 @@ class Column:
     value: Callable[[Any], Any]
     align_right: bool = False
     key: str = ""  # the sort key in SQL (models.queries.table_search) and the name saved views use
+    text: Callable[[Any], str] | None = None  # what the cell shows, when not ``display_text(value)``
+
+    def shown(self, row: Any, language: str) -> str:
+        """The cell's text: ``text(row)`` (e.g. an amount with its currency sign), else the value's."""
+        return self.text(row) if self.text is not None else display_text(self.value(row), language)
 
 
 def display_text(value: Any, language: str = "en") -> str:
     if value is None:
         return ""
     if isinstance(value, Decimal):
-        return f"{value:,.0f}".replace(",", "\u202f")
+        return formatting.number(value, 0, language)
     if isinstance(value, datetime):
         return format_datetime(value, language)
     if isinstance(value, date):
@@ -79,7 +86,7 @@ class RecordTableModel(QAbstractTableModel):
         row = self.rows[index.row()]
         col = self.columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return display_text(col.value(row), self.language)
+            return col.shown(row, self.language)
         if role == SORT_ROLE:
             return sort_key(col.value(row))
         if role == ID_ROLE:
