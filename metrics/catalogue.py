@@ -23,7 +23,8 @@ import math
 from dataclasses import dataclass
 from typing import Literal
 
-MetricKind = Literal["money", "ratio", "count", "days", "number"]
+MetricKind = Literal["money", "ratio", "count", "days", "times", "number"]  # how a value reads
+# (metrics.formatting): times is a multiple (coverage 1,06×)
 TargetOp = Literal[">=", ">", "<", "<=", "==", "band"]
 MONTHLY, WEEKLY, DAILY = "monthly", "weekly", "daily"
 ALL_PERIODS = frozenset({"month", "week", "day", "quarter", "year"})
@@ -102,8 +103,8 @@ CATALOGUE: tuple[MetricDef, ...] = (
        "Revenue YTD + Σ amount × stage probability over open deals expected to close by 31 December",
        "money", {M}),
     _m("pipeline_sufficiency", "Достаточность воронки", "Pipeline coverage",
-       "Прогноз на год / годовой план", "Annual forecast / annual plan", "number", {M},
-       target=2.0, target_text="≥ 2"),
+       "Прогноз на год / годовой план", "Annual forecast / annual plan", "times", {M},
+       target=2.0, target_text="≥ 2×"),
     _m("forecast_run_rate", "Прогноз по темпу", "Run-rate forecast",
        "Сделки на «Лид квалифицирован» × средний чек × вероятность × 365 / цикл продаж (за 365 дней)",
        "Deals at Lead qualified × average deal × win rate × 365 / sales cycle (last 365 days)",

@@ -58,7 +58,7 @@ def test_the_json_report_has_every_second_edition_id_and_table():
 def test_every_metric_has_names_formulas_and_a_report():
     for m in CATALOGUE:
         assert m.name_ru and m.name_en and m.formula_ru and m.formula_en, m.id
-        assert m.kind in {"money", "ratio", "count", "days", "number"}, m.id
+        assert m.kind in {"money", "ratio", "count", "days", "times", "number"}, m.id
         assert m.reports and m.reports <= {"monthly", "weekly", "daily"}, m.id
         assert (m.target is None) == (m.target_text == ""), m.id
 
