@@ -73,8 +73,8 @@
   <context>
     <name>DealListTile</name>
     <message>
-      <source>%1 — %2, %3 d</source>
-      <translation>%1 — %2, %3 дн.</translation>
+      <source>%1 — %2, %3</source>
+      <translation>%1 — %2, %3</translation>
     </message>
     <message>
       <source>Owner: %1 · Amount: %2</source>
@@ -269,13 +269,6 @@
     <message>
       <source>behind pace</source>
       <translation>отстаём от темпа</translation>
-    </message>
-  </context>
-  <context>
-    <name>Report</name>
-    <message>
-      <source>p.p.</source>
-      <translation>п.п.</translation>
     </message>
   </context>
   <context>
@@ -1079,26 +1072,6 @@
     <message>
       <source>every export is kept here; select two to compare them.</source>
       <translation>здесь хранится каждая выгрузка; выберите две, чтобы сравнить.</translation>
-    </message>
-    <message>
-      <source>month</source>
-      <translation>месяц</translation>
-    </message>
-    <message>
-      <source>week</source>
-      <translation>неделя</translation>
-    </message>
-    <message>
-      <source>day</source>
-      <translation>день</translation>
-    </message>
-    <message>
-      <source>quarter</source>
-      <translation>квартал</translation>
-    </message>
-    <message>
-      <source>year</source>
-      <translation>год</translation>
     </message>
     <message>
       <source>Period</source>
