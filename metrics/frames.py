@@ -5,7 +5,8 @@ build them by hand. Times are naive local datetimes (``datetime64[ns]``), amount
 are floats in the pipeline's currency units (missing amount: NaN, counted as 0 in sums).
 
 stages      stage_id, key, position, side_of_id, won, name_ru, name_en,
-            probability_override, rot_days                      (ordered by position)
+            probability_override, rot_days, archived (optional)  (ordered by position;
+            a merged stage is not among them: see ``metrics.funnel_edits``)
 deals       deal_id, name, owner_id, company_id, company, amount, created_at,
             expected_close, source, segment, cohort, status, stage_id, closed_at,
             lost_reason_id                                       (current state; metrics

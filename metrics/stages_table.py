@@ -19,6 +19,11 @@ stage most deals skipped, as in data imported from a CRM with fewer stages, give
 advice). A deal entered a stage if it has an entry event into that exact stage at or
 before T (a later move back counts; entering a side stage is not entering its main
 stage; a win counts as entering the won stage).
+
+An **archived** stage (column ``archived`` of the stages frame, when present) keeps its
+history: its row is shown while a deal entered it in P or in Y (at or before T) or a deal
+stands in it at T; otherwise it is left out, and the conversion of the stage before it is
+read to the next stage shown.
 """
 from __future__ import annotations
 
@@ -125,18 +130,41 @@ def advice(conversion_next: float | None, cohort: int, entered: int | None = Non
     return None
 
 
+def shown_stages(ctx: ReportContext) -> np.ndarray:
+    """Per stage column: whether the report shows it (every stage but an archived one that no
+    deal entered in P or Y and none stands in at T)."""
+    layout, log = ctx.layout, ctx.log
+    shown = np.ones(len(layout.keys), dtype=bool)
+    stages = ctx.frames.stages
+    if "archived" not in stages or not len(layout.keys):
+        return shown
+    archived = stages.set_index("stage_id")["archived"].fillna(False).astype(bool)
+    archived = archived.reindex(layout.stage_ids).fillna(False).to_numpy(dtype=bool)
+    if not archived.any():
+        return shown
+    entry = (log.kind == STAGE) & (log.col >= 0) & (log.at <= ctx.T) & (ctx.P.has(log.at) | ctx.Y.has(log.at))
+    used = np.zeros(len(layout.keys), dtype=bool)
+    used[np.unique(log.col[entry])] = True
+    standing = ctx.states.col[ctx.states.open & (ctx.states.col >= 0)]
+    used[np.unique(standing)] = True
+    return ~archived | used
+
+
 def stages_table(ctx: ReportContext) -> list[dict[str, object]]:
     layout, st = ctx.layout, ctx.states
     stays = report_stay_stats(ctx)
-    main = list(layout.main_cols)
+    shown = shown_stages(ctx)
+    main = [c for c in layout.main_cols if shown[c]]
     entered = entered_stages(ctx)
     names = ctx.frames.stages.set_index("stage_id")
     rows = []
     for c, key in enumerate(layout.keys):
+        if not shown[c]:
+            continue
         is_open = st.open & (st.col == c)
         open_amount = float(ctx.amount0[is_open].sum())
         conversion_next, cohort_size, entered_count = None, 0, 0
-        if not layout.is_side[c] and main.index(c) + 1 < len(main):
+        if not layout.is_side[c] and c in main and main.index(c) + 1 < len(main):
             nxt = main[main.index(c) + 1]
             cohort = ctx.Y.has(ctx.reached[:, c])
             cohort_size = int(cohort.sum())
@@ -167,3 +195,4 @@ def _text(names: pd.DataFrame, stage_id: int, column: str) -> str | None:
         return None
     value = names.at[stage_id, column]
     return None if pd.isna(value) else str(value)
+

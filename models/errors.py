@@ -258,3 +258,40 @@ class EditConflict(VoronkaError):
         self.theirs = theirs
         self.user_name = user_name
         self.at = at
+
+
+# --- editing the funnel -------------------------------------------------------------------
+class FunnelEditRefused(VoronkaError):
+    """A funnel edit that cannot be made; ``reason`` is a code the views translate
+    (``empty_name``, ``name_taken``, ``won_stage``, ``side_stage``, ``not_adjacent``,
+    ``archived``, ``merged``, ``last_stage``, ``has_history``, ``not_the_stages``,
+    ``won_not_last``, ``billing_months``, ``last_pipeline``, ``other_pipeline``), ``names``
+    the record's name by language ({"en": …, "ru": …}) when one is concerned."""
+
+    def __init__(self, reason: str, message: str, names: dict[str, str] | None = None):
+        super().__init__(message)
+        self.reason = reason
+        self.names = names or {}
+
+
+class FunnelChanged(VoronkaError):
+    """A funnel edit (or its undo) refused because someone changed the stage, pipeline,
+    lost reason or stage order since the screen showed it; nothing was written.
+    ``what``: ``stage``, ``pipeline``, ``lost_reason``, ``order``; ``names`` by language."""
+
+    def __init__(self, what: str, names: dict[str, str], who: str | None, at: datetime | None):
+        when = f" at {when_text(at)}" if at else ""
+        super().__init__(f"{who or 'Someone'} changed the {what.replace('_', ' ')} "
+                         f"«{names.get('en', '')}»{when}; nothing was written.")
+        self.what = what
+        self.names = names
+        self.who = who
+        self.at = at
+
+
+class StageArchived(InvalidTransition):
+    """A deal cannot enter an archived stage (it keeps its history, takes no new entries)."""
+
+    def __init__(self, name_en: str, name_ru: str):
+        super().__init__(f"The stage {name_en} is archived: it takes no new deals.")
+        self.names = {"en": name_en, "ru": name_ru}

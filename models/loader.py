@@ -10,6 +10,10 @@ objects and parsing datetimes in Python would double the time on 100,000 deals.
 - The Client Success pipelines' deals and events come from the same reads
   (``FunnelFrames.success``, for recurring revenue; None when there is no such
   pipeline); a pipeline without ``billing_months`` counts as 12.
+- A stage merged into another (``Stage.merged_into_id``) is left out of the stages, and
+  every entry into it (and a deal standing in it) is read as the stage it was merged
+  into (``metrics.funnel_edits``): the log itself is never rewritten. ``archived`` tells
+  the stages table which stages to show only while they have history in its windows.
 - Money becomes float units (``amount_minor / 100``; missing stays NaN).
 - Times are ``datetime64[ns]``. On SQLite they are read through ``julianday`` as
   whole milliseconds — SQLite's own date arithmetic is millisecond-precise, and every
@@ -27,6 +31,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
 from voronka.metrics.frames import FunnelFrames, SuccessFrames
+from voronka.metrics.funnel_edits import merge_targets, read_as
 
 from .db import Database
 from .errors import NotFound
@@ -264,8 +269,13 @@ def _load(r: _Reader, pipeline_key: str) -> FunnelFrames:
         ("side_of_id", Stage.side_of_id, "id"), ("won", Stage.won, "bool"), ("name_ru", Stage.name_ru, "str"),
         ("name_en", Stage.name_en, "str"), ("probability_override", Stage.probability_override, "float"),
         ("rot_days", Stage.rot_days, "id"), ("pipeline_id", Stage.pipeline_id, "int"),
+        ("archived", Stage.archived, "bool"), ("merged_into_id", Stage.merged_into_id, "id"),
     ], lambda q: q.order_by(Stage.position, Stage.id))  # a small table: filtered here
-    all_stages = _keep(all_stages, np.isin(all_stages["pipeline_id"].to_numpy(), [pipeline_id, *billing]))
+    merged = merge_targets(all_stages["stage_id"].to_numpy(), all_stages.pop("merged_into_id").to_numpy())
+    all_stages = _keep(all_stages, np.isin(all_stages["pipeline_id"].to_numpy(), [pipeline_id, *billing])
+                       & ~all_stages["stage_id"].isin(list(merged)).to_numpy())
+    if merged:
+        all_stages["side_of_id"] = read_as(all_stages["side_of_id"].to_numpy(), merged)
     of_sales = all_stages["pipeline_id"].to_numpy() == pipeline_id
     stages = all_stages[of_sales].drop(columns="pipeline_id").reset_index(drop=True)
 
@@ -280,6 +290,8 @@ def _load(r: _Reader, pipeline_key: str) -> FunnelFrames:
     ], bulk=True)
     # filtered here, not in SQL: with ``WHERE pipeline_id = ?`` SQLite walks the pipeline
     # index and looks every row up, twice the time of reading the table through
+    if merged:
+        deals["stage_id"] = read_as(deals["stage_id"].to_numpy(), merged).astype("int64")
     all_deals = deals
     deals = _keep(deals, deals["pipeline_id"].to_numpy() == pipeline_id).drop(columns="pipeline_id")
     deals = deals.sort_values("deal_id", ignore_index=True)
@@ -298,6 +310,8 @@ def _load(r: _Reader, pipeline_key: str) -> FunnelFrames:
         ("at", e.at, "time"), ("user_id", e.user_id, "id"), ("stage_id", e.stage_id, "id"),
         ("owner_id", e.owner_id, "id"), ("lost_reason_id", e.lost_reason_id, "id"),
     ], bulk=True)
+    if merged:
+        events["stage_id"] = read_as(events["stage_id"].to_numpy(), merged)
     success = _success_frames(all_stages[~of_sales], all_deals, events, billing)
     events = _keep(events, _in_sorted(events["deal_id"].to_numpy(), deal_ids))
 

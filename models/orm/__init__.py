@@ -6,6 +6,7 @@ from .contact import Contact, ContactType
 from .custom_field import CustomField, CustomFieldValue
 from .deal import Deal, DealStatus, deal_contacts
 from .event import DealEvent, EventKind
+from .funnel_change import FunnelChange
 from .import_batch import ImportBatch, ImportRecord
 from .lost_reason import LostReason
 from .pipeline import Pipeline, PipelineKind, Stage
@@ -17,7 +18,7 @@ from .user import Role, User
 
 __all__ = [
     "SALES_ACTION_TYPES", "Activity", "ActivityType", "Base", "Company", "Contact", "ContactType",
-    "CustomField", "CustomFieldValue", "Deal", "DealEvent", "DealStatus", "EventKind", "ImportBatch", "ImportRecord", "LostReason",
+    "CustomField", "CustomFieldValue", "Deal", "DealEvent", "DealStatus", "EventKind", "FunnelChange", "ImportBatch", "ImportRecord", "LostReason",
     "Pipeline", "PipelineKind", "Plan", "ReportSnapshot", "Role", "Setting", "Stage", "Task", "User",
     "deal_contacts",
 ]

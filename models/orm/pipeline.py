@@ -28,6 +28,7 @@ class Pipeline(Base):
     name_en: Mapped[str] = mapped_column(String(200))
     position: Mapped[int] = mapped_column(Integer, default=0)
     billing_months: Mapped[int | None] = mapped_column(Integer)
+    archived: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 
     stages: Mapped[list["Stage"]] = relationship(
         back_populates="pipeline", order_by="Stage.position", cascade="all, delete-orphan"
@@ -48,6 +49,10 @@ class Stage(Base):
     field keys that must be filled to enter it (``amount``, ``expected_close``,
     ``company``, ``custom:<key>`` …). ``probability_override`` (0..1) replaces the
     win rate computed from history in the weighted pipeline.
+
+    ``archived``: the stage takes no new entries; its history stays in the reports.
+    ``merged_into_id``: the stage was merged into that (adjacent) stage — the reports read
+    every entry into this one as an entry into that one; the event log is not rewritten.
     """
 
     __tablename__ = "stages"
@@ -67,6 +72,9 @@ class Stage(Base):
     exit_criteria: Mapped[str | None] = mapped_column(Text)
     required_fields: Mapped[list[str]] = mapped_column(JSON, default=list)
     probability_override: Mapped[float | None] = mapped_column(Float)
+    archived: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    # a plain integer: SQLite cannot add a foreign key to an existing table in place
+    merged_into_id: Mapped[int | None] = mapped_column(Integer)
 
     pipeline: Mapped[Pipeline] = relationship(back_populates="stages")
     side_of: Mapped["Stage | None"] = relationship(remote_side="Stage.id")

@@ -20,7 +20,7 @@ from ..changes import Changes
 from ..clock import local_now
 from ..guards import acting, touch
 from ..money import from_minor, to_minor
-from ..orm import Company, Deal, DealEvent, DealStatus, EventKind, LostReason, Stage, User
+from ..orm import Company, Deal, DealEvent, DealStatus, EventKind, LostReason, Pipeline, Stage, User
 from .deal_guard import LockedDeal, Seen, SeenDeal, event_time, expect, expect_closed, lock_deal
 from .lookup import get_or_raise, pipeline_by_key, stage_ref
 from .replay import replay_deal
@@ -109,6 +109,11 @@ def _sync_name(session: Session, deal: Deal) -> None:
         deal.name = suggested
 
 
+def first_open_stage(pipeline: Pipeline) -> Stage:
+    """The first stage that takes new deals (archived ones do not)."""
+    return next((s for s in pipeline.stages if not s.archived), pipeline.stages[0])
+
+
 def create_deal(
     session: Session,
     *,
@@ -133,7 +138,9 @@ def create_deal(
     """
     at = at or local_now()
     pipeline = pipeline_by_key(session, pipeline_key)
-    stage = stage_ref(session, pipeline.id, stage_key) if stage_key else pipeline.stages[0]
+    stage = stage_ref(session, pipeline.id, stage_key) if stage_key else first_open_stage(pipeline)
+    if stage.archived:
+        raise errors.StageArchived(stage.name_en, stage.name_ru)
     company = session.get(Company, company_id) if company_id else None
     if company_id and company is None:
         raise errors.NotFound("company", company_id)
@@ -206,6 +213,8 @@ def _move(session: Session, locked: LockedDeal, stage: str | int, *, user_id: in
         _apply_fields(session, deal, values)
     if target.id == deal.stage_id:
         return Changes(deals={deal.id}) if values else Changes()
+    if target.archived:
+        raise errors.StageArchived(target.name_en, target.name_ru)
     missing = missing_fields(session, deal, target)
     if missing:
         raise errors.StageRequirementsMissing(deal.id, target.key, target.name_en, missing, target.name_ru)

@@ -54,7 +54,8 @@ def _text(value: Any) -> str | None:
     return text or None
 
 
-def _clean(session: Session, values: Mapping[str, Any]) -> dict[str, Any]:
+def clean_rules(session: Session, values: Mapping[str, Any]) -> dict[str, Any]:
+    """The rules in ``values`` validated and normalised (``InvalidValue`` naming the bad one)."""
     clean: dict[str, Any] = {}
     for key, value in values.items():
         if key not in RULE_FIELDS:
@@ -91,7 +92,7 @@ def update_stage_rules(session: Session, stage_id: int, values: Mapping[str, Any
     if not can_edit_rules(session, user_id):
         raise RulesNotAllowed()
     stage = get_or_raise(session, Stage, stage_id, "stage")
-    for key, value in _clean(session, values).items():
+    for key, value in clean_rules(session, values).items():
         setattr(stage, key, value)
     session.flush()
     return Changes(funnel=True)
