@@ -32,6 +32,7 @@ AREAS: dict[str, list[str]] = {
     "importing": ["views/importing/**/*.py", "views/database/**/*.py"],
     "failures": ["views/failures/**/*.py"],
     "conflicts": ["views/conflicts/**/*.py"],
+    "funnel": ["views/funnel/**/*.py"],
 }
 
 

@@ -63,6 +63,10 @@ def describe(exc: BaseException) -> str:
         return not_applied(exc.undo, exc.text, reason)
     if isinstance(exc, errors.ChangedSince):
         return changed_since(exc, _ui_language, field_label)
+    if isinstance(exc, (errors.FunnelEditRefused, errors.FunnelChanged, errors.StageArchived)):
+        from .funnel.messages import funnel_message
+
+        return funnel_message(exc, _ui_language)
     from .failures.messages import describe_database_error
 
     database_problem = describe_database_error(exc)

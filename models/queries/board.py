@@ -47,6 +47,7 @@ class BoardStage:
     exit_criteria: str | None
     required_fields: tuple[str, ...]
     probability_override: float | None
+    archived: bool = False  # shown only while open deals stand in it; takes no new ones
 
     def name(self, language: str) -> str:
         return self.name_ru if language == "ru" else self.name_en
@@ -114,21 +115,26 @@ def fold(text: str) -> str:
     return text.casefold().replace("ё", "е")
 
 
-def pipelines(session: Session) -> list[PipelineRow]:
+def pipelines(session: Session, include_archived: bool = False) -> list[PipelineRow]:
+    """The pipelines in order (an archived one only with ``include_archived``)."""
     q = select(Pipeline.id, Pipeline.key, Pipeline.kind, Pipeline.name_ru, Pipeline.name_en)
+    if not include_archived:
+        q = q.where(Pipeline.archived.is_(False))
     return [PipelineRow(*r) for r in session.execute(q.order_by(Pipeline.position, Pipeline.id))]
 
 
 def board_stages(session: Session, pipeline_key: str) -> list[BoardStage]:
+    """The pipeline's stages in order; an archived one only while open deals stand in it."""
+    standing = select(Deal.id).where(Deal.stage_id == Stage.id, Deal.status == DealStatus.OPEN).exists()
     q = (
         select(Stage.id, Stage.key, Stage.name_ru, Stage.name_en, Stage.position, Stage.side_of_id, Stage.won,
                Stage.rot_days, Stage.description, Stage.exit_criteria, Stage.required_fields,
-               Stage.probability_override)
+               Stage.probability_override, Stage.archived)
         .join(Pipeline, Pipeline.id == Stage.pipeline_id)
-        .where(Pipeline.key == pipeline_key)
+        .where(Pipeline.key == pipeline_key, Stage.archived.is_(False) | standing)
         .order_by(Stage.position)
     )
-    return [BoardStage(*r[:10], tuple(r[10] or ()), r[11]) for r in session.execute(q)]
+    return [BoardStage(*r[:10], tuple(r[10] or ()), r[11], bool(r[12])) for r in session.execute(q)]
 
 
 @dataclass(frozen=True, slots=True)

@@ -105,3 +105,11 @@ def clean_name(value: Any, field: str) -> str:
     if not text:
         raise errors.FunnelEditRefused("empty_name", f"{field} cannot be empty.")
     return text
+
+
+def current_state(session: Session, what: str, record_id: int) -> dict[str, Any] | None:
+    """The state of a stage, pipeline or lost reason now (None: it is gone) — what an undo
+    step carries as ``seen`` for the next step."""
+    model = {"stage": Stage, "pipeline": Pipeline, "lost_reason": LostReason}[what]
+    record = session.get(model, record_id, populate_existing=True)
+    return None if record is None else state_of(record)

@@ -990,6 +990,10 @@
       <translation>Команда и этот компьютер</translation>
     </message>
     <message>
+      <source>Funnel</source>
+      <translation>Воронка</translation>
+    </message>
+    <message>
       <source>Plans</source>
       <translation>Планы</translation>
     </message>
@@ -1002,8 +1006,8 @@
       <translation>— никто —</translation>
     </message>
     <message>
-      <source>Team settings, plans and card layouts are kept by the head of sales; you can look at them here.</source>
-      <translation>Настройки команды, планы и раскладку карточек ведёт руководитель отдела продаж; здесь их можно посмотреть.</translation>
+      <source>Team settings, the funnel, plans and card layouts are kept by the head of sales; you can look at them here.</source>
+      <translation>Настройки команды, воронку, планы и раскладку карточек ведёт руководитель отдела продаж; здесь их можно посмотреть.</translation>
     </message>
     <message>
       <source>I am</source>

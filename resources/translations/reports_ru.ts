@@ -638,6 +638,18 @@
       <source>This chart could not be drawn: %1</source>
       <translation>Этот график не удалось построить: %1</translation>
     </message>
+    <message>
+      <source>Merge into the previous stage…</source>
+      <translation>Объединить с предыдущим этапом…</translation>
+    </message>
+    <message>
+      <source>Merge into the next stage…</source>
+      <translation>Объединить со следующим этапом…</translation>
+    </message>
+    <message>
+      <source>Split this stage…</source>
+      <translation>Разделить этот этап…</translation>
+    </message>
   </context>
   <context>
     <name>ReportTables</name>

@@ -145,6 +145,7 @@ class ReportsPage(QWidget):
         and shows the bundles of its periods; any other widget can follow ``shown``."""
         if isinstance(widget, ReportTab):
             widget.drill_requested.connect(self.drill)
+            widget.funnel_change_requested.connect(self.open_funnel_change)
         self.report_tabs[key] = widget
         self.tabs.addTab(widget, title)
 
@@ -388,6 +389,12 @@ class ReportsPage(QWidget):
     def _show_deals(self, title: str, ids: list[int]) -> None:
         self.last_dialog = DrilldownDialog(self.ctx, title, ids, self)
         self.last_dialog.show()
+
+    def open_funnel_change(self, stage_key: str, action: str) -> None:
+        """Settings → Funnel with the stage table's advice prepared (merge or split of ``stage_key``)."""
+        from ..funnel.open import open_funnel_change
+
+        open_funnel_change(self, self.controller.pipeline_key, stage_key, action)
 
     # --- snapshots -----------------------------------------------------------------------
     def open_snapshot(self, snapshot_id: int) -> None:

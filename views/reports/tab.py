@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
+    QMenu,
     QScrollArea,
     QSplitter,
     QTableView,
@@ -56,6 +57,7 @@ def report_table_view(parent: QWidget) -> QTableView:
 
 class ReportTab(QWidget):
     drill_requested = Signal(str)  # metric id
+    funnel_change_requested = Signal(str, str)  # stage key, merge_previous / merge_next / split
     drawn = Signal()  # every queued chart is on screen: the UI thread is free again
 
     def __init__(self, tab: str, language: str, parent: QWidget | None = None):
@@ -100,6 +102,11 @@ class ReportTab(QWidget):
             self.table_models[key] = model
             self.table_views[key] = view
             self.tables.addTab(view, table_title(key))
+        stages_view = self.table_views.get("stages")
+        if stages_view is not None:  # acting on the advice: the funnel editor with the change prepared
+            stages_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            stages_view.customContextMenuRequested.connect(self._stage_menu)
+            stages_view.doubleClicked.connect(self._on_stage_double_click)
         top = QSplitter(Qt.Orientation.Horizontal, self)
         top.addWidget(self.metrics_view)
         top.addWidget(chart_scroll)
@@ -212,6 +219,41 @@ class ReportTab(QWidget):
         line = self.metrics.line(source.row())
         if drillable(line.id) and line.value is not None:
             self.drill_requested.emit(line.id)
+
+    # --- acting on the stage table's advice -------------------------------------------------
+    def stage_row_at(self, index: QModelIndex) -> dict[str, Any] | None:
+        """The report's row of the stage at ``index`` of the stages table (None: no row)."""
+        view = self.table_views.get("stages")
+        if view is None or not index.isValid():
+            return None
+        source = view.model().mapToSource(index)
+        key = self.table_models["stages"].rows[source.row()].get("key")
+        return next((r for r in (self.bundle or {}).get("stages") or [] if r.get("key") == key), None)
+
+    def stage_actions(self) -> dict[str, str]:
+        return {"merge_previous": self.tr("Merge into the previous stage…"),
+                "merge_next": self.tr("Merge into the next stage…"),
+                "split": self.tr("Split this stage…")}
+
+    def _stage_menu(self, pos) -> None:
+        view = self.table_views["stages"]
+        row = self.stage_row_at(view.indexAt(pos))
+        if row is None:
+            return
+        menu = QMenu(view)
+        advised = {"merge": "merge_next", "split": "split"}.get(row.get("advice") or "")
+        for action, text in self.stage_actions().items():
+            item = menu.addAction(text)
+            item.triggered.connect(lambda _checked=False, a=action: self.funnel_change_requested.emit(row["key"], a))
+            if action == advised:
+                menu.setDefaultAction(item)
+        menu.popup(view.viewport().mapToGlobal(pos))
+
+    def _on_stage_double_click(self, index: QModelIndex) -> None:
+        row = self.stage_row_at(index)
+        advised = {"merge": "merge_next", "split": "split"}.get((row or {}).get("advice") or "")
+        if row is not None and advised:
+            self.funnel_change_requested.emit(row["key"], advised)
 
     def metric_id_at(self, row: int) -> str:
         return self.metrics_proxy.index(row, 0).data(METRIC_ROLE)

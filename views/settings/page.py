@@ -25,6 +25,7 @@ from voronka.models.orm import Role, User
 from ..app_context import AppContext
 from ..cards.layout_editor import CardLayoutEditor
 from ..database.settings_box import BackupSettingsBox
+from ..funnel.editor import FunnelEditor
 from ..importing.imports_tab import ImportsTab
 from .members import MembersBox
 from .plans import PlansBox
@@ -77,6 +78,8 @@ class SettingsPage(QWidget):
         row.addWidget(self.members, 3)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(general, self.tr("Team and this computer"))
+        self.funnel = FunnelEditor(ctx, self)
+        self.tabs.addTab(self.funnel, self.tr("Funnel"))
         self.tabs.addTab(self.plans, self.tr("Plans"))
         self.tabs.addTab(self.layouts, self.tr("Cards"))
         self.imports = ImportsTab(ctx, self)
@@ -104,14 +107,22 @@ class SettingsPage(QWidget):
 
     def _apply_rights(self) -> None:
         editable = self.ctx.query(may_edit_team, self.ctx.user_id)
-        self.rights.setText("" if editable else self.tr("Team settings, plans and card layouts are kept by the "
-                                                        "head of sales; you can look at them here."))
+        self.rights.setText("" if editable else self.tr("Team settings, the funnel, plans and card layouts are kept "
+                                                        "by the head of sales; you can look at them here."))
         self.rights.setVisible(not editable)
         self.team_box.set_editable(editable)
         self.members.set_editable(editable)
         self.plans.set_editable(editable)
+        self.funnel.set_editable(editable)
         self.layouts.editable = editable
         self.layouts.reload()
+
+    def show_funnel(self, pipeline_key: str, stage_key: str | None = None, action: str | None = None) -> None:
+        """Open the Funnel tab; with a stage and an action (merge_previous, merge_next, split)
+        that change is prepared, as the report view's stage table asks."""
+        self.tabs.setCurrentWidget(self.funnel)
+        if stage_key is not None and action is not None:
+            self.funnel.prepare(pipeline_key, stage_key, action)
 
     def _on_changed(self, changes: Changes) -> None:
         if changes.users:
