@@ -56,14 +56,20 @@ class FunnelActions(QObject):
 
     # --- the shapes of a step ---------------------------------------------------------------
     def _guarded(self, text: str, what: str, record_id: int, seen: dict[str, Any] | None,
-                 do: Act, undo: Act) -> Changes | None:
-        """An edit of one record: every step after the first checks the state the one before left."""
-        left: dict[str, Any] = {"state": seen}
+                 do: Act, undo: Act, keys: list[str] | None = None) -> Changes | None:
+        """An edit of one record: every step after the first checks the state the one before
+        left — of ``keys`` only when given (an edit of some fields does not conflict with a
+        colleague's edit of others)."""
+        def only(state: dict[str, Any] | None) -> dict[str, Any] | None:
+            return None if state is None or keys is None else {k: state.get(k) for k in keys} or state
+
+        left: dict[str, Any] = {"state": only(seen) if keys is not None else seen}
 
         def step(act: Act) -> Changes:
             def service(session: Any) -> Changes:
                 changes = act(session, left["state"])
                 state = current_state(session, what, record_id)
+                state = only(state) if keys is not None else state
                 self.ctx.on_commit(lambda: left.update(state=state))
                 return changes
             return self.ctx.run(service)
@@ -104,14 +110,15 @@ class FunnelActions(QObject):
         text = self.tr("Change the stage «%1»").replace("%1", row.name(self.ctx.language))
         return self._guarded(text, "stage", row.id, row.state(),
                              lambda s, seen: update_stage(s, row.id, values, seen=seen),
-                             lambda s, seen: update_stage(s, row.id, before, seen=seen))
+                             lambda s, seen: update_stage(s, row.id, before, seen=seen), keys=list(values))
 
     def set_archived(self, row: FunnelStageRow, archived: bool) -> Changes | None:
         text = (self.tr("Archive the stage «%1»") if archived else self.tr("Bring back the stage «%1»")) \
             .replace("%1", row.name(self.ctx.language))
         return self._guarded(text, "stage", row.id, row.state(),
                              lambda s, seen: set_stage_archived(s, row.id, archived, seen=seen),
-                             lambda s, seen: set_stage_archived(s, row.id, not archived, seen=seen))
+                             lambda s, seen: set_stage_archived(s, row.id, not archived, seen=seen),
+                             keys=["archived", "merged_into_id"])
 
     def add_stage(self, pipeline_id: int, name_ru: str, name_en: str, after: FunnelStageRow | None) -> Changes | None:
         text = self.tr("Add the stage «%1»").replace("%1", name_ru if self.ctx.language == "ru" else name_en)
@@ -154,14 +161,15 @@ class FunnelActions(QObject):
         text = self.tr("Change the pipeline «%1»").replace("%1", row.name(self.ctx.language))
         return self._guarded(text, "pipeline", row.id, row.state(),
                              lambda s, seen: update_pipeline(s, row.id, values, seen=seen),
-                             lambda s, seen: update_pipeline(s, row.id, before, seen=seen))
+                             lambda s, seen: update_pipeline(s, row.id, before, seen=seen), keys=list(values))
 
     def set_pipeline_archived(self, row: FunnelPipelineRow, archived: bool) -> Changes | None:
         text = (self.tr("Archive the pipeline «%1»") if archived else self.tr("Bring back the pipeline «%1»")) \
             .replace("%1", row.name(self.ctx.language))
         return self._guarded(text, "pipeline", row.id, row.state(),
                              lambda s, seen: set_pipeline_archived(s, row.id, archived, seen=seen),
-                             lambda s, seen: set_pipeline_archived(s, row.id, not archived, seen=seen))
+                             lambda s, seen: set_pipeline_archived(s, row.id, not archived, seen=seen),
+                             keys=["archived"])
 
     # --- lost reasons -----------------------------------------------------------------------
     def add_reason(self, text_ru: str, text_en: str | None, group: str | None) -> Changes | None:
@@ -174,14 +182,15 @@ class FunnelActions(QObject):
         text = self.tr("Change the lost reason «%1»").replace("%1", row.label(self.ctx.language))
         return self._guarded(text, "lost_reason", row.id, row.state(),
                              lambda s, seen: update_lost_reason(s, row.id, values, seen=seen),
-                             lambda s, seen: update_lost_reason(s, row.id, before, seen=seen))
+                             lambda s, seen: update_lost_reason(s, row.id, before, seen=seen), keys=list(values))
 
     def set_reason_active(self, row: FunnelReasonRow, active: bool) -> Changes | None:
         text = (self.tr("Bring back the lost reason «%1»") if active else self.tr("Archive the lost reason «%1»")) \
             .replace("%1", row.label(self.ctx.language))
         return self._guarded(text, "lost_reason", row.id, row.state(),
                              lambda s, seen: set_lost_reason_active(s, row.id, active, seen=seen),
-                             lambda s, seen: set_lost_reason_active(s, row.id, not active, seen=seen))
+                             lambda s, seen: set_lost_reason_active(s, row.id, not active, seen=seen),
+                             keys=["active"])
 
     def reorder_reasons(self, seen_order: list[int], order: list[int]) -> Changes | None:
         text = self.tr("Change the order of the lost reasons")
