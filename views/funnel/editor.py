@@ -262,9 +262,9 @@ class FunnelEditor(QWidget):
     def _show_stages(self, rows: list[FunnelStageRow]) -> None:
         current = self.current_stage()
         self.stages.set_rows(rows)
-        for col, width in ((NAME_RU, 185), (NAME_EN, 130), (ROLE, 100), (REQUIRED, 125), (ROT, 85),
-                           (HISTORY, 110), (STATUS, 95)):
+        for col, width in ((NAME_RU, 185), (NAME_EN, 130), (REQUIRED, 120), (ROT, 90), (HISTORY, 110), (STATUS, 95)):
             self.stage_table.setColumnWidth(col, width)
+        self.stage_table.setColumnHidden(ROLE, True)  # not edited here; room for the exit criteria
         if current is not None and self.stages.by_id(current.id) is not None:
             self.select_stage(current.key)
         self._update_buttons()
