@@ -236,7 +236,7 @@ def test_the_report_stage_table_opens_the_editor_with_the_merge_prepared(advised
     window.show()
     window.show_page("reports")
     reports = window.page("reports")
-    qtbot.waitUntil(lambda: reports.current_tab().bundle is not None and not reports.is_busy(), timeout=30000)
+    qtbot.waitUntil(lambda: reports.current_tab().bundle is not None and not reports.controller.is_busy(), timeout=30000)
     tab = reports.current_tab()
     view = tab.table_views["stages"]
     index = next(view.model().index(r, 0) for r in range(view.model().rowCount())
