@@ -5,9 +5,10 @@ SQLite FTS5 tables, or on PostgreSQL folded text with a trigram index (a ``tsvec
 index where ``pg_trgm`` could not be created). What is typed is split at spaces; every
 piece must begin a word of the record (names, e-mails and websites split at dots and
 ``@`` too, so ``petrov@acme`` and ``acme.ru`` find their record), in any case, ``ё`` = ``е``.
-Text that looks like a phone number is also searched as its digits, so ``8 (916) 123-45-67``,
-``+7 916 1234567`` and ``9161234567`` all find ``+79161234567`` (the index holds a
-Russian number with 7, with 8 and without the country code).
+Text that looks like a phone number (digits, spaces, ``+-().``) is searched as its digits,
+so ``8 (916) 123-45-67``, ``+7 916 1234567`` and ``9161234567`` all find ``+79161234567``
+(the index holds a Russian number with 7, with 8 and without the country code); an INN
+typed in groups too.
 
 Each kind keeps at most ``CANDIDATES`` matches, the newest first, and shows the
 ``limit_per_kind`` whose title begins with what was typed, then the shortest titles.
@@ -99,10 +100,9 @@ def _fts_phrase(piece: str) -> str:
 
 
 def _sqlite_match(pieces: list[str], digits: str | None) -> str:
-    words = " AND ".join(_fts_phrase(p) for p in pieces)
-    if digits is not None and (len(pieces) > 1 or pieces[0] != digits):
-        return f"{_fts_phrase(digits)} OR ({words})"
-    return words
+    if digits is not None:
+        return _fts_phrase(digits)
+    return " AND ".join(_fts_phrase(p) for p in pieces)
 
 
 def _pg_words(piece: str) -> str:
@@ -124,33 +124,32 @@ def _pg_mode(session: Session) -> str:
 
 
 def _pg_condition(session: Session, pieces: list[str], digits: str | None) -> tuple[str, dict[str, str]]:
-    words = [w for w in (_pg_words(p) for p in pieces) if w]
+    words = [digits] if digits is not None else [w for w in (_pg_words(p) for p in pieces) if w]
+    if not words:
+        return "FALSE", {}
     if _pg_mode(session) == "words":
         query = " & ".join(" <-> ".join(w.split()) + ":*" for w in words)
-        if digits is not None:
-            query = f"{digits}:*" + (f" | ({query})" if query else "")
         return "to_tsvector('simple', terms) @@ to_tsquery('simple', :q)", {"q": query}
     params = {f"w{i}": f"% {w}%" for i, w in enumerate(words)}
-    condition = " AND ".join(f"terms LIKE :w{i}" for i in range(len(words))) or "FALSE"
-    if digits is not None:
-        params["digits"] = f"% {digits}%"
-        condition = f"terms LIKE :digits OR ({condition})"
-    return condition, params
+    return " AND ".join(f"terms LIKE :w{i}" for i in range(len(words))), params
 
 
-def matching_ids(session: Session, kind: str, typed: str, limit: int = CANDIDATES) -> list[int]:
-    """Ids of the records of ``kind`` whose index matches ``typed``, newest first."""
-    pieces, digits = query_pieces(typed), phone_digits(typed)
-    if not pieces:
-        return []
-    table = INDEX_TABLES[kind]
+_TITLES = {"deal": ("deals", "name"), "company": ("companies", "name"), "contact": ("contacts", "full_name"),
+           "task": ("tasks", "title")}
+
+
+def _candidates(session: Session, kind: str, pieces: list[str], digits: str | None,
+                limit: int = CANDIDATES) -> list[tuple[int, str]]:
+    """(id, title) of the newest ``limit`` records of ``kind`` whose index matches."""
+    index, (table, title) = INDEX_TABLES[kind], _TITLES[kind]
     if session.get_bind().dialect.name == "sqlite":
-        sql = f"SELECT rowid FROM {table} WHERE {table} MATCH :q ORDER BY rowid DESC LIMIT :limit"
+        inner = f"SELECT rowid FROM {index} WHERE {index} MATCH :q ORDER BY rowid DESC LIMIT :limit"
         params: dict[str, object] = {"q": _sqlite_match(pieces, digits)}
     else:
         condition, params = _pg_condition(session, pieces, digits)
-        sql = f"SELECT record_id FROM {table} WHERE {condition} ORDER BY record_id DESC LIMIT :limit"
-    return list(session.execute(text(sql), {**params, "limit": limit}).scalars())
+        inner = f"SELECT record_id FROM {index} WHERE {condition} ORDER BY record_id DESC LIMIT :limit"
+    sql = f"SELECT id, {title} FROM {table} WHERE id IN ({inner})"
+    return [(r[0], r[1]) for r in session.execute(text(sql), {**params, "limit": limit})]
 
 
 # --- the rows shown --------------------------------------------------------------------------------
@@ -194,6 +193,12 @@ def _tasks(session: Session, ids: list[int], _language: str) -> list[SearchHit]:
 _ROWS = {"deal": _deals, "company": _companies, "contact": _contacts, "task": _tasks}
 
 
+def _best(rows: list[tuple[int, str]], first: str, limit: int) -> list[int]:
+    """The ``limit`` ids to show: titles beginning with ``first``, then shorter, then newer."""
+    rows.sort(key=lambda r: (not fold(r[1]).startswith(first), len(r[1]), -r[0]))
+    return [r[0] for r in rows[:limit]]
+
+
 def search_everything(session: Session, typed: str, limit_per_kind: int = 5, *,
                       language: str = "ru") -> SearchResults:
     """Deals, companies, contacts and tasks matching ``typed``, at most ``limit_per_kind``
@@ -203,12 +208,12 @@ def search_everything(session: Session, typed: str, limit_per_kind: int = 5, *,
     groups: dict[str, list[SearchHit]] = {}
     if not pieces:
         return SearchResults(typed, groups)
-    first = fold(pieces[0])
+    first, digits = fold(pieces[0]), phone_digits(typed)
     for kind in KINDS:
-        ids = matching_ids(session, kind, typed)
-        if not ids:
+        rows = _candidates(session, kind, pieces, digits)
+        if not rows:
             continue
-        hits = _ROWS[kind](session, ids, language)
-        hits.sort(key=lambda h: (not fold(h.title).startswith(first), len(h.title), -h.record_id))
-        groups[kind] = hits[:limit_per_kind]
+        best = _best(rows, first, limit_per_kind)
+        order = {record_id: n for n, record_id in enumerate(best)}
+        groups[kind] = sorted(_ROWS[kind](session, best, language), key=lambda h: order[h.record_id])
     return SearchResults(typed, groups)
