@@ -33,6 +33,7 @@ AREAS: dict[str, list[str]] = {
     "failures": ["views/failures/**/*.py"],
     "conflicts": ["views/conflicts/**/*.py"],
     "funnel": ["views/funnel/**/*.py"],
+    "search": ["views/search/**/*.py"],
 }
 
 

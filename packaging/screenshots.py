@@ -32,6 +32,7 @@ SHOTS = {  # file name → main-window page ("main-window" grabs the whole windo
     "report-weekly": "reports",
     "report-daily": "reports",
     "deals-table": "deals",
+    "search": "start",
 }
 SIZES = {"deals-table": (1280, 720)}  # the smallest laptop screen we design the tables for
 REPORT_TABS = {"report-monthly": 0, "report-weekly": 1, "report-daily": 2}
@@ -57,6 +58,12 @@ def _prepare(name: str, page):
         page.tabs.setCurrentWidget(page.plans)
     if name == "start-page":
         return lambda: not page.report_running()
+    if name == "search":  # Ctrl+K and a few letters: the grouped list under the box
+        box = page.window().search_box
+        box.activate()
+        box.setText("альф")
+        box.textEdited.emit(box.text())
+        return lambda: not page.report_running() and box.model.text == "альф" and box.popup.isVisible()
     if name == "deals-table":  # the filter row open, the newest deals first
         page.filters_button.setChecked(True)
         page.table.sortByColumn([c.key for c in page.model.columns].index("created_at"),
@@ -123,7 +130,7 @@ def main(argv: list[str] | None = None) -> int:
             page = window.page(SHOTS[name])
             _settle(app, _prepare(name, page))
             path = Path(args.out) / f"{name}.png"
-            target = window if name == "main-window" else page
+            target = window if name in ("main-window", "search") else page
             if not target.grab().save(str(path)):
                 raise OSError(f"could not write {path}")
             print(path)

@@ -1,4 +1,5 @@
-"""The main window: a sidebar of pages, the undo/redo and database menus, the status bar.
+"""The main window: a sidebar of pages, the undo/redo and database menus, the top bar with
+the global search (Ctrl+K, ``views/search``), the status bar.
 
 Pages are created the first time they are shown and rebuilt when the language changes.
 The sidebar order, hidden items and the page opened at launch are per user (database
@@ -61,6 +62,7 @@ class MainWindow(QMainWindow):
         self.status_label = plain_label(parent=self)
         self.statusBar().addPermanentWidget(self.status_label)
         self._build_menus()
+        self._build_top_bar()
         self.sidebar.currentItemChanged.connect(self._on_sidebar)
         ctx.language_changed.connect(self._rebuild)
         ctx.user_changed.connect(lambda _u: self._rebuild())
@@ -119,6 +121,24 @@ class MainWindow(QMainWindow):
         self.help_menu = self.menuBar().addMenu("")
         self.help_menu.addAction(self.about_action)
 
+    def _build_top_bar(self) -> None:
+        """The bar above the pages: the global search box (Ctrl+K) at its right."""
+        from PySide6.QtWidgets import QSizePolicy, QToolBar
+
+        from .search import SearchBox
+
+        self.top_bar = QToolBar(self)
+        self.top_bar.setObjectName("topBar")
+        self.top_bar.setMovable(False)
+        self.top_bar.setFloatable(False)
+        self.top_bar.toggleViewAction().setEnabled(False)
+        spacer = QWidget(self.top_bar)
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.top_bar.addWidget(spacer)
+        self.search_box = SearchBox(self.ctx, self)
+        self.top_bar.addWidget(self.search_box)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.top_bar)
+
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("Voronka — %1").replace("%1", database_name(self.ctx.db.location)))
         self.file_menu.setTitle(self.tr("&File"))
@@ -129,6 +149,8 @@ class MainWindow(QMainWindow):
         self.about_action.setText(self.tr("&About Voronka"))
         self.undo_action.setText(self.tr("&Undo"))
         self.redo_action.setText(self.tr("&Redo"))
+        self.top_bar.setWindowTitle(self.tr("Search"))
+        self.search_box.retranslate()
         self._update_status()
 
     def _update_status(self) -> None:

@@ -178,6 +178,10 @@
       <translation>&amp;Повторить</translation>
     </message>
     <message>
+      <source>Search</source>
+      <translation>Поиск</translation>
+    </message>
+    <message>
       <source>nobody chosen (Settings → Team)</source>
       <translation>никто не выбран (Настройки → Команда)</translation>
     </message>
