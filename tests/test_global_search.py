@@ -164,7 +164,7 @@ def test_an_edit_while_the_list_is_open_shows_the_new_name(ctx, window, qtbot):
 
 
 def test_the_box_and_list_speak_russian_after_a_language_switch(ctx, window, qtbot):
-    from voronka.desktop.i18n import install_language
+    from voronka.views.i18n import install_language
 
     ctx.db.run(create_company, {"name": "Ромашка", "inn": "7707083893"})
     ctx.set_language("ru")
