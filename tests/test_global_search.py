@@ -178,3 +178,40 @@ def test_the_box_and_list_speak_russian_after_a_language_switch(ctx, window, qtb
         assert box.model.index(1, 0).data(SUBTITLE_ROLE) == "ИНН 7707083893"
     finally:
         install_language("en")
+
+
+def test_undo_and_redo_of_an_edit_move_the_index_with_them(ctx, window, qtbot):
+    from voronka.models.queries.search import search_everything
+    from voronka.views.undo import push_guarded
+
+    acme = ctx.db.run(create_company, {"name": "Дельта"}).created[0]
+
+    def titles(typed: str) -> set[str]:
+        return {h.title for h in ctx.query(search_everything, typed).hits}
+
+    push_guarded(ctx, "Edit", "company", acme, ["name"],
+                 lambda s: update_company(s, acme, {"name": "Омега"}),
+                 lambda s: update_company(s, acme, {"name": "Дельта"}))
+    assert titles("омега") == {"Омега"} and titles("дельта") == set()
+    assert ctx.undo_stack.undo()
+    assert titles("дельта") == {"Дельта"} and titles("омега") == set()
+    assert ctx.undo_stack.redo()
+    assert titles("омега") == {"Омега"} and titles("дельта") == set()
+
+
+def test_the_result_model_keeps_qts_contract(ctx, qtbot, qtmodeltester):
+    from voronka.models.queries.search import SearchHit, SearchResults
+    from voronka.views.board.formatting import money_text
+    from voronka.views.search.model import SearchResultsModel
+
+    model = SearchResultsModel("en")
+    model.set_results(SearchResults("a", {
+        "deal": [SearchHit("deal", 1, "<b>A</b>", ("Acme", "Offer"), status="won", amount_minor=150_000,
+                           currency="RUB")],
+        "task": [SearchHit("task", 2, "Call", ("A deal",), status="done")]}))
+    qtmodeltester.check(model)
+    assert model.index(1, 0).data() == "<b>A</b>"  # shown as the characters typed (the delegate draws text)
+    amount = money_text(150_000, "RUB", "en")
+    assert model.index(1, 0).data(SUBTITLE_ROLE) == f"Acme · Offer · {amount} · won"
+    assert model.index(3, 0).data(SUBTITLE_ROLE) == "A deal · done"
+    assert model.next_hit_row(-1, 1) == 1 and model.next_hit_row(1, 1) == 3 and model.next_hit_row(3, 1) is None

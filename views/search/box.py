@@ -29,7 +29,7 @@ class SearchBox(QLineEdit):
     def __init__(self, ctx: AppContext, window: QMainWindow):
         super().__init__(window)
         self.ctx = ctx
-        self.window_ = window
+        self.main = window
         self.setObjectName("globalSearch")
         self.setClearButtonEnabled(True)
         self.setMinimumWidth(320)
@@ -92,11 +92,11 @@ class SearchBox(QLineEdit):
         if not self.wanted:
             return  # the user went elsewhere meanwhile
         rows = self.model.hit_rows()
-        same = [r for r in rows if keep is not None and self.model.rows[r].hit is not None
+        kept = [r for r in rows if keep is not None and self.model.rows[r].hit is not None
                 and (self.model.rows[r].hit.kind, self.model.rows[r].hit.record_id) == (keep.kind, keep.record_id)]
         self.popup.show_under(self)
-        if same or rows:
-            self.popup.select_row((same or rows)[0])
+        if rows:
+            self.popup.select_row((kept or rows)[0])  # the hit chosen before a refresh stays chosen
 
     def _on_changed(self, changes: Changes) -> None:
         if self.popup.isVisible() and (changes.deals or changes.companies or changes.contacts
@@ -142,9 +142,9 @@ class SearchBox(QLineEdit):
             self.ctx.open_record.emit(hit.kind, hit.record_id)
         elif hit.deal_id is not None:
             self.ctx.open_record.emit("deal", hit.deal_id)
-        elif hasattr(self.window_, "show_page"):
-            self.window_.show_page("tasks")
-            page = self.window_.page("tasks")
+        elif hasattr(self.main, "show_page"):
+            self.main.show_page("tasks")
+            page = self.main.page("tasks")
             if hasattr(page, "select_task"):
                 page.select_task(hit.record_id)
 
@@ -155,6 +155,6 @@ class SearchBox(QLineEdit):
         super().focusOutEvent(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window_ and event.type() == QEvent.Type.Resize:
+        if watched is self.main and event.type() == QEvent.Type.Resize:
             self.popup.reposition()
         return False
