@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import psycopg
 import pytest
+from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine
 from sqlalchemy.engine import make_url
 
 from pg_server import USER, PostgresServer
-from voronka.models.db import open_database, upgrade
+from voronka.models.db import alembic_config, open_database, upgrade
 from voronka.models.orm import Contact, User
 from voronka.models.queries.search import phone_digits, query_pieces, search_everything
 from voronka.models.services.companies import (create_company, delete_company, run_merge_companies,
@@ -190,7 +191,8 @@ def test_the_typed_text_is_split_into_pieces_and_phone_digits():
 def test_the_migration_fills_the_index_of_an_existing_database(tmp_path):
     path = tmp_path / "old.db"
     engine = create_engine(f"sqlite:///{path}")
-    upgrade(engine, "0007")
+    before_search = ScriptDirectory.from_config(alembic_config()).get_revision("0009_search_index").down_revision
+    upgrade(engine, before_search)
     with engine.begin() as conn:
         conn.exec_driver_sql("INSERT INTO companies (id, name, inn, website, version) "
                              "VALUES (1, 'Старая Фирма', '7707083893', 'old.ru', 1)")

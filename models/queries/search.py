@@ -1,6 +1,6 @@
 """The global search (Ctrl+K): deals, companies, contacts and tasks found by what was typed.
 
-It reads the search index of migration 0008 (kept in step with the records by triggers):
+It reads the search index of migration 0009 (kept in step with the records by triggers):
 SQLite FTS5 tables, or on PostgreSQL folded text with a trigram index (a ``tsvector``
 index where ``pg_trgm`` could not be created). What is typed is split at spaces; every
 piece must begin a word of the record (names, e-mails and websites split at dots and
@@ -113,7 +113,7 @@ _pg_modes: "weakref.WeakKeyDictionary[Engine, str]" = weakref.WeakKeyDictionary(
 
 
 def _pg_mode(session: Session) -> str:
-    """``"trigram"`` or ``"words"``: which index migration 0008 could build on this server."""
+    """``"trigram"`` or ``"words"``: which index migration 0009 could build on this server."""
     bind = session.get_bind()
     engine = getattr(bind, "engine", bind)
     mode = _pg_modes.get(engine)

@@ -1,8 +1,8 @@
 """search index: the global search (Ctrl+K) finds deals, companies, contacts and tasks
 through the database's own text index, kept in step by triggers
 
-Revision ID: 0008
-Revises: 0007
+Revision ID: 0009_search_index
+Revises: 0008_funnel_editing
 Create Date: 2026-11-30
 
 One index table per kind (``search_deals``, ``search_companies``, ``search_contacts``,
@@ -24,8 +24,8 @@ The queries in ``models/queries/search.py`` fold the typed text the same way.
 from alembic import op
 from sqlalchemy.exc import DBAPIError
 
-revision = "0008"
-down_revision = "0007"
+revision = "0009_search_index"
+down_revision = "0008_funnel_editing"
 branch_labels = None
 depends_on = None
 
