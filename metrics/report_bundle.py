@@ -6,6 +6,9 @@ Keys added to the report object (all optional for readers):
 ``owner_id``, ``owner_name``  the owner filter (None: the whole team)
 ``stage_names``               stage key → ``{"ru": …, "en": …, "main": bool}``
 ``currency``                  the pipeline's currency (axis units)
+``mrr_by_month``              the Client Success MRR of the 12 months ending with the as-of
+                              moment's month (``metrics.recurring.mrr_by_month``; the team's,
+                              whatever the owner filter; empty without Client Success)
 ``previous``                  ``{"period": {...}, "metrics": {...}}`` of the period just
                               before, as of its end (or of the as-of moment if earlier),
                               for the "change" column
@@ -64,7 +67,18 @@ def main_report(frames: FunnelFrames, period, as_of: datetime | None = None,
     report["owner_name"] = owner_name(frames, owner_id)
     report["stage_names"] = stage_names(frames)
     report["currency"] = frames.currency
+    report["mrr_by_month"] = recurring_months(frames, period, as_of)
     return report
+
+
+def recurring_months(frames: FunnelFrames, period, as_of: datetime | None = None) -> list[dict[str, Any]]:
+    """MRR month by month for the MRR tab (the team's; empty without a Client Success pipeline)."""
+    if frames.success is None:
+        return []
+    from voronka.metrics.recurring import mrr_by_month
+    from voronka.metrics.report import clean, report_context
+
+    return clean(mrr_by_month(report_context(frames, period, as_of)))
 
 
 def history_periods(period) -> list:

@@ -191,6 +191,41 @@
     </message>
   </context>
   <context>
+    <name>MrrTab</name>
+    <message>
+      <source>MRR by month</source>
+      <translation>MRR по месяцам</translation>
+    </message>
+    <message>
+      <source>MRR at the month's end</source>
+      <translation>MRR на конец месяца</translation>
+    </message>
+    <message>
+      <source>MRR movement: new, churned, net</source>
+      <translation>Движение MRR: новый, потерянный, чистый</translation>
+    </message>
+    <message>
+      <source>New</source>
+      <translation>Новый</translation>
+    </message>
+    <message>
+      <source>Churned</source>
+      <translation>Потерянный</translation>
+    </message>
+    <message>
+      <source>Net</source>
+      <translation>Чистый прирост</translation>
+    </message>
+    <message>
+      <source>The team has no Client Success pipeline, so there is no recurring revenue to show. MRR, churn and CLV are read from the deals of a Client Success pipeline (won deals can be copied there from the board).</source>
+      <translation>У команды нет воронки «Клиентский успех», поэтому регулярного дохода нет. MRR, отток и CLV считаются по сделкам воронки «Клиентский успех» (выигранные сделки можно копировать туда с доски).</translation>
+    </message>
+    <message>
+      <source>Counting…</source>
+      <translation>Считаю…</translation>
+    </message>
+  </context>
+  <context>
     <name>NoNextStepTile</name>
     <message>
       <source>Deals with no next step</source>
@@ -269,6 +304,132 @@
     <message>
       <source>behind pace</source>
       <translation>отстаём от темпа</translation>
+    </message>
+  </context>
+  <context>
+    <name>PlanTab</name>
+    <message>
+      <source>The plan through the funnel and the real funnel</source>
+      <translation>План по воронке и настоящая воронка</translation>
+    </message>
+    <message>
+      <source>Needed by the plan</source>
+      <translation>Нужно по плану</translation>
+    </message>
+    <message>
+      <source>Reached</source>
+      <translation>Дошло</translation>
+    </message>
+    <message>
+      <source>deals this period</source>
+      <translation>сделок за период</translation>
+    </message>
+    <message>
+      <source>The plan for %1, read backwards through the funnel</source>
+      <translation>План на %1, прочитанный назад по воронке</translation>
+    </message>
+    <message>
+      <source>There is no plan for %1: set one in Settings → Plans.</source>
+      <translation>Плана на %1 нет: задайте его в Настройках → Планы.</translation>
+    </message>
+    <message>
+      <source>Plan %1. There are no deals won in the last 365 days to tell how many wins it takes.</source>
+      <translation>План %1. За последние 365 дней нет выигранных сделок, чтобы понять, сколько побед для него нужно.</translation>
+    </message>
+    <message>
+      <source>Plan %1: at the average deal of the last 365 days that is %2 deals won.</source>
+      <translation>План %1: при среднем чеке за последние 365 дней это %2 выигранных сделок.</translation>
+    </message>
+    <message>
+      <source>This year's conversions cannot yet be read back to Work started.</source>
+      <translation>По конверсиям этого года пока нельзя дойти назад до этапа «Взяты в работу».</translation>
+    </message>
+    <message>
+      <source>Read back through this year's conversions, %1 deals must be taken into work.</source>
+      <translation>Назад по конверсиям этого года: в работу нужно взять %1 сделок.</translation>
+    </message>
+    <message>
+      <source>Each SDR: %1 sales actions a working day (now %2).</source>
+      <translation>Каждому SDR: %1 сейлз-действий в рабочий день (сейчас %2).</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n working day(s) left.</source>
+      <translation>
+        <numerusform>Остался %n рабочий день.</numerusform>
+        <numerusform>Осталось %n рабочих дня.</numerusform>
+        <numerusform>Осталось %n рабочих дней.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>The period is over.</source>
+      <translation>Период закончился.</translation>
+    </message>
+  </context>
+  <context>
+    <name>PlanTodayTile</name>
+    <message>
+      <source>What this quarter's plan asks today</source>
+      <translation>Что план квартала требует сегодня</translation>
+    </message>
+    <message>
+      <source>What this year's plan asks today</source>
+      <translation>Что план года требует сегодня</translation>
+    </message>
+    <message>
+      <source>What this month's plan asks today</source>
+      <translation>Что план месяца требует сегодня</translation>
+    </message>
+    <message>
+      <source>Period</source>
+      <translation>Период</translation>
+    </message>
+    <message>
+      <source>This month</source>
+      <translation>Этот месяц</translation>
+    </message>
+    <message>
+      <source>This quarter</source>
+      <translation>Этот квартал</translation>
+    </message>
+    <message>
+      <source>This year</source>
+      <translation>Этот год</translation>
+    </message>
+    <message>
+      <source>No plan for %1: set one in Settings → Plans.</source>
+      <translation>Плана на %1 нет: задайте его в Настройках → Планы.</translation>
+    </message>
+    <message numerus="yes">
+      <source>%1 · %n working day(s) left, today included</source>
+      <translation>
+        <numerusform>%1 · остался %n рабочий день, считая сегодня</numerusform>
+        <numerusform>%1 · осталось %n рабочих дня, считая сегодня</numerusform>
+        <numerusform>%1 · осталось %n рабочих дней, считая сегодня</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>%1 is over.</source>
+      <translation>%1 закончился.</translation>
+    </message>
+    <message>
+      <source>Stage</source>
+      <translation>Этап</translation>
+    </message>
+    <message>
+      <source>Still needed</source>
+      <translation>Ещё нужно</translation>
+    </message>
+    <message>
+      <source>Today</source>
+      <translation>Сегодня</translation>
+    </message>
+    <message>
+      <source>Needed this period: %1, reached so far: %2</source>
+      <translation>Нужно за период: %1, дошло пока: %2</translation>
+    </message>
+    <message>
+      <source>Each SDR: %1 sales actions a day (now %2)</source>
+      <translation>Каждому SDR: %1 сейлз-действий в день (сейчас %2)</translation>
     </message>
   </context>
   <context>
@@ -929,6 +1090,30 @@
       <source>head of sales</source>
       <translation>руководитель продаж</translation>
     </message>
+    <message>
+      <source>MRR at the month's end</source>
+      <translation>MRR на конец месяца</translation>
+    </message>
+    <message>
+      <source>New MRR</source>
+      <translation>Новый MRR</translation>
+    </message>
+    <message>
+      <source>Churned MRR</source>
+      <translation>Потерянный MRR</translation>
+    </message>
+    <message>
+      <source>Net new MRR</source>
+      <translation>Чистый прирост MRR</translation>
+    </message>
+    <message>
+      <source>Still needed</source>
+      <translation>Ещё нужно</translation>
+    </message>
+    <message>
+      <source>A working day from now</source>
+      <translation>В рабочий день с сегодня</translation>
+    </message>
   </context>
   <context>
     <name>ReportTile</name>
@@ -954,6 +1139,18 @@
     <message>
       <source>Daily</source>
       <translation>Ежедневный</translation>
+    </message>
+    <message>
+      <source>MRR</source>
+      <translation>MRR</translation>
+    </message>
+    <message>
+      <source>Reps</source>
+      <translation>Сотрудники</translation>
+    </message>
+    <message>
+      <source>Plan</source>
+      <translation>План</translation>
     </message>
     <message>
       <source>Back to the live report</source>
@@ -1054,6 +1251,81 @@
     <message>
       <source>Export the report</source>
       <translation>Выгрузка отчёта</translation>
+    </message>
+  </context>
+  <context>
+    <name>RepsTab</name>
+    <message>
+      <source>Deals whose move to Work started this year is credited to the rep (whoever moved the card, else the owner then)</source>
+      <translation>Сделки, переход которых на этап «Взяты в работу» в этом году засчитан сотруднику (кто передвинул карточку, иначе владелец в тот момент)</translation>
+    </message>
+    <message>
+      <source>Share of the rep's cohort that reached Replied</source>
+      <translation>Доля когорты сотрудника, дошедшая до «Общий ответ получен»</translation>
+    </message>
+    <message>
+      <source>Share of the rep's cohort that reached Replied positive</source>
+      <translation>Доля когорты сотрудника, дошедшая до «Целевой контакт ответил положительно»</translation>
+    </message>
+    <message>
+      <source>Share of the rep's cohort that reached Demo run</source>
+      <translation>Доля когорты сотрудника, дошедшая до «Демо проведено»</translation>
+    </message>
+    <message>
+      <source>Share of the rep's cohort that was won</source>
+      <translation>Доля когорты сотрудника, ставшая клиентами</translation>
+    </message>
+    <message>
+      <source>Deals won this year while the rep owned them</source>
+      <translation>Сделки, выигранные в этом году, пока ими владел сотрудник</translation>
+    </message>
+    <message>
+      <source>Sum of those deals</source>
+      <translation>Сумма этих сделок</translation>
+    </message>
+    <message>
+      <source>Revenue this year / deals won this year</source>
+      <translation>Доход с 1 января / выигранные с 1 января сделки</translation>
+    </message>
+    <message>
+      <source>Mean days from Work started to won over those deals</source>
+      <translation>Среднее число дней от «Взяты в работу» до выигрыша по этим сделкам</translation>
+    </message>
+    <message>
+      <source>Of the deals the rep owned when they closed this year, the share won</source>
+      <translation>Доля выигранных среди сделок сотрудника, закрытых в этом году</translation>
+    </message>
+    <message>
+      <source>Revenue this year / the rep's plan for the year</source>
+      <translation>Доход с 1 января / личный годовой план</translation>
+    </message>
+    <message>
+      <source>Sales actions in the period / its working days</source>
+      <translation>Сейлз-действия за период / его рабочие дни</translation>
+    </message>
+    <message>
+      <source>Team median: %1</source>
+      <translation>Медиана команды: %1</translation>
+    </message>
+    <message>
+      <source>Far below the team median: worth a look.</source>
+      <translation>Намного хуже медианы команды: стоит разобраться.</translation>
+    </message>
+    <message>
+      <source>Far better than the team median.</source>
+      <translation>Намного лучше медианы команды.</translation>
+    </message>
+    <message>
+      <source>Too few deals to judge against the median.</source>
+      <translation>Слишком мало сделок, чтобы сравнивать с медианой.</translation>
+    </message>
+    <message>
+      <source>Double-click to see these deals.</source>
+      <translation>Дважды щёлкните, чтобы увидеть эти сделки.</translation>
+    </message>
+    <message>
+      <source>This year's work of each rep beside the team median. A red cell is at least 30 % worse than the median with enough deals to judge (20 in the cohort, 3 wins): worth a look. Green text is at least 30 % better. Double-click a stage, a conversion or the wins to see that rep's deals.</source>
+      <translation>Работа каждого сотрудника с 1 января рядом с медианой команды. Красная ячейка — хуже медианы минимум на 30 % при достаточном числе сделок (20 в когорте, 3 выигрыша): стоит разобраться. Зелёный текст — лучше минимум на 30 %. Дважды щёлкните этап, конверсию или выигрыши, чтобы увидеть сделки сотрудника.</translation>
     </message>
   </context>
   <context>
@@ -1259,6 +1531,10 @@
     <message>
       <source>A metric with its sparkline</source>
       <translation>Метрика с мини-графиком</translation>
+    </message>
+    <message>
+      <source>What the plan asks today</source>
+      <translation>Что план требует сегодня</translation>
     </message>
   </context>
   <context>

@@ -270,6 +270,33 @@ class ReportController(QObject):
         start_task(self.view, work, on_done=done, on_error=lambda exc: show_error(self.view, exc),
                    title=self.tr("Finding the deals…"))
 
+    def drill_rep(self, user_id: int, column: str, stage: str | None, wins: bool) -> None:
+        """Find one rep's deals behind a cell of the Reps tab (in the background): their
+        year-to-date cohort, the part of it that reached ``stage``, or their wins this year."""
+        from voronka.metrics.drilldown import rep_deals
+
+        from ..exports.sections import TABLE_COLUMNS
+
+        source = self.current_bundle()
+        if source is None:
+            return
+        period = parse_period(source["period"]["label"])
+        as_of = datetime.fromisoformat(source["period"]["as_of"])
+        pipeline, cache = source.get("pipeline", self.pipeline_key), self.cache
+        name = next((str(r.get("name")) for r in source.get("reps") or [] if r.get("user_id") == user_id), "")
+        what = next((c.title_text() for c in TABLE_COLUMNS["reps"] if c.key == column), column)
+        title = f"{name} · {what} · {period.label}"
+
+        def work(_progress) -> list[int]:
+            return rep_deals(cache.frames(pipeline), period, user_id, stage=stage, wins=wins, as_of=as_of)
+
+        def done(ids: list[int]) -> None:
+            if shiboken6.isValid(self):
+                self.drilled.emit(title, ids)
+
+        start_task(self.view, work, on_done=done, on_error=lambda exc: show_error(self.view, exc),
+                   title=self.tr("Finding the deals…"))
+
     # --- snapshots -----------------------------------------------------------------------
     def open_snapshot(self, snapshot_id: int) -> bool:
         """Show a kept snapshot instead of the live report (False, with the error shown, if it cannot)."""

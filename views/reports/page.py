@@ -8,7 +8,10 @@ these widgets and draws what its ``ReportController`` (``controller.py``) comput
 exports and reopens from the snapshots.
 
 A new tab: add ``(key, title)`` to ``TABS`` for a period tab (a ``ReportTab``), or call
-``add_tab`` with any widget, which can follow ``shown`` to draw each bundle.
+``add_tab`` with any widget, which can follow ``shown`` to draw each bundle. The second
+edition's tabs (MRR, Reps, Plan: ``tabs/``) are ``SecondEditionTab``s: they read the
+Monthly tab's period (a month, a quarter or a year), stay on screen while the period
+changes, and a week or a day brings back a month.
 """
 from __future__ import annotations
 
@@ -54,6 +57,10 @@ from .controller import ReportController
 from .drilldown import DrilldownDialog
 from .snapshots_panel import SnapshotsPanel
 from .tab import ReportTab
+from .tabs.base import SecondEditionTab
+from .tabs.mrr import MrrTab
+from .tabs.plan import PlanTab
+from .tabs.reps import RepsTab
 
 FORMATS = {"xlsx": "Excel (*.xlsx)", "pdf": "PDF (*.pdf)", "csv": "CSV (*.csv)", "json": "JSON (*.json)",
            "png": "PNG (*.png)"}
@@ -62,6 +69,11 @@ TABS = (
     ("monthly", QT_TRANSLATE_NOOP("ReportsPage", "Monthly")),
     ("weekly", QT_TRANSLATE_NOOP("ReportsPage", "Weekly")),
     ("daily", QT_TRANSLATE_NOOP("ReportsPage", "Daily")),
+)
+SECOND_EDITION_TABS = (
+    ("mrr", QT_TRANSLATE_NOOP("ReportsPage", "MRR"), MrrTab),
+    ("reps", QT_TRANSLATE_NOOP("ReportsPage", "Reps"), RepsTab),
+    ("plan", QT_TRANSLATE_NOOP("ReportsPage", "Plan"), PlanTab),
 )
 
 
@@ -100,6 +112,9 @@ class ReportsPage(QWidget):
         self.report_tabs: dict[str, QWidget] = {}
         for key, title in TABS:
             self.add_tab(key, self.tr(title), ReportTab(key, ctx.language, self.tabs))
+        for key, title, kind in SECOND_EDITION_TABS:
+            self.add_tab(key, self.tr(title), kind(ctx.language, self.tabs))
+        self.report_tabs["reps"].drill_requested.connect(self.controller.drill_rep)
         self.tabs.currentChanged.connect(self._on_tab)
         self.tabs.setCornerWidget(self.status_corner, Qt.Corner.TopRightCorner)
         self.tabs.setCornerWidget(self.kind_box, Qt.Corner.TopLeftCorner)  # the toolbar has no room left
@@ -269,7 +284,7 @@ class ReportsPage(QWidget):
         if named.kind == "day":
             name = f"{self._day_name(named.start)}, {name}"
         self.period_dates.setText(name)
-        tab = self.report_tabs[TAB_OF_KIND[period.kind]]
+        tab = self._tab_for(period.kind)
         if live and self.tabs.currentWidget() is not tab:
             self.tabs.blockSignals(True)
             self.tabs.setCurrentWidget(tab)
@@ -285,16 +300,43 @@ class ReportsPage(QWidget):
     def current_tab(self) -> ReportTab:
         return self.report_tabs[TAB_OF_KIND[self.controller.period.kind]]
 
+    def extra_tab(self) -> SecondEditionTab | None:
+        """The second-edition tab on screen, if one is."""
+        widget = self.tabs.currentWidget()
+        return widget if isinstance(widget, SecondEditionTab) else None
+
+    def _tab_for(self, kind: str) -> QWidget:
+        """Where a period of ``kind`` is shown: the second-edition tab on screen if it reads that
+        kind, else the kind's own period tab."""
+        extra = self.extra_tab()
+        return extra if extra is not None and kind in extra.kinds else self.report_tabs[TAB_OF_KIND[kind]]
+
     def show_tab(self, tab: str) -> None:
-        """Open on ``tab`` (monthly/weekly/daily): the period of that kind around the shown one."""
+        """Open on ``tab`` (monthly/weekly/daily: the period of that kind around the shown one;
+        mrr/reps/plan keep a month, quarter or year)."""
         if tab in self.report_tabs:
             self.tabs.setCurrentWidget(self.report_tabs[tab])
 
     def _on_tab(self, index: int) -> None:
         tab = self.tabs.widget(index)
+        control = self.controller
+        if isinstance(tab, SecondEditionTab):
+            bundle = control.current_bundle()
+            if bundle is not None and bundle["period"]["kind"] in tab.kinds:
+                tab.show_bundle(bundle)
+            elif control.snapshot is None:
+                control.set_kind("month")
+            return
         kind = KIND_OF_TAB.get(getattr(tab, "tab", ""))
-        if kind is not None and self.controller.snapshot is None:
-            self.controller.set_kind(kind)
+        if kind is None:
+            return
+        if control.snapshot is not None:
+            if TAB_OF_KIND[control.snapshot["period"]["kind"]] == tab.tab and tab.bundle is not control.snapshot:
+                tab.show_bundle(control.snapshot)
+        elif kind == control.period.kind:
+            control.refresh()  # back from a second-edition tab: draw what it showed meanwhile
+        else:
+            control.set_kind(kind)
 
     def _on_kind(self, _index: int) -> None:
         kind = self.kind_box.currentData()
@@ -343,7 +385,7 @@ class ReportsPage(QWidget):
         self.status.setStyleSheet("color: #b3261e;" if error else "color: palette(mid);")
 
     def _show(self, bundle: dict[str, Any]) -> None:
-        tab = self.report_tabs[TAB_OF_KIND[bundle["period"]["kind"]]]
+        tab = self._tab_for(bundle["period"]["kind"])
         if self.tabs.currentWidget() is not tab:
             self.tabs.blockSignals(True)
             self.tabs.setCurrentWidget(tab)

@@ -14,12 +14,13 @@ from PySide6.QtWidgets import QWidget
 from ..app_context import AppContext
 from .list_tiles import NoNextStepTile, StuckTile, TasksTile
 from .pipeline_tile import PipelineTile
+from .plan_tile import PlanTodayTile
 from .report_tiles import MetricTile, PlanFactTile, YesterdayTile
 from .tile import Tile
 
 TILE_CLASSES: dict[str, type[Tile]] = {
     cls.kind: cls for cls in (YesterdayTile, TasksTile, NoNextStepTile, StuckTile, PlanFactTile,
-                              PipelineTile, MetricTile)
+                              PipelineTile, MetricTile, PlanTodayTile)
 }
 MENU_TITLES = {  # the "Add tile" menu, in this order
     "yesterday": QT_TRANSLATE_NOOP("Tiles", "Yesterday's numbers"),
@@ -29,9 +30,11 @@ MENU_TITLES = {  # the "Add tile" menu, in this order
     "plan_fact": QT_TRANSLATE_NOOP("Tiles", "Plan vs fact this month"),
     "pipeline": QT_TRANSLATE_NOOP("Tiles", "Pipeline by stage"),
     "metric": QT_TRANSLATE_NOOP("Tiles", "A metric with its sparkline"),
+    "plan_today": QT_TRANSLATE_NOOP("Tiles", "What the plan asks today"),
 }
 DEFAULT_SIZES = {"yesterday": (2, 1), "my_tasks": (2, 2), "no_next_step": (2, 1), "stuck": (2, 1),
-                 "plan_fact": (2, 1), "pipeline": (2, 2), "metric": (1, 1)}
+                 "plan_fact": (2, 1), "pipeline": (2, 2), "metric": (1, 1),
+                 "plan_today": (2, 2)}
 
 
 def menu_title(kind: str) -> str:
@@ -49,6 +52,7 @@ def default_tiles(role: str | None) -> list[dict[str, Any]]:
         return [
             new_spec("yesterday", scope="team"),
             new_spec("plan_fact", scope="team"),
+            new_spec("plan_today"),
             new_spec("pipeline", scope="team"),
             new_spec("metric", metric="revenue_growth"),
             new_spec("metric", metric="conv_client"),
