@@ -100,7 +100,9 @@ class EventLog:
     @classmethod
     def _build(cls, frames: FunnelFrames) -> EventLog:
         layout = StageLayout.of(frames.stages)
-        deal_ids = np.unique(frames.deals["deal_id"].to_numpy(dtype="int64"))
+        deal_ids = frames.deals["deal_id"].to_numpy(dtype="int64")
+        if len(deal_ids) > 1 and not (np.diff(deal_ids) > 0).all():  # the loader gives them sorted and unique
+            deal_ids = np.unique(deal_ids)
         ev = frames.events
         n = len(ev)
         ids = ev["deal_id"].to_numpy(dtype="int64") if n else np.array([], "int64")
@@ -161,14 +163,34 @@ class EventLog:
         out = np.full(len(deal), -1, dtype="int64")
         if not len(idx) or not len(deal):
             return out
-        times = np.unique(np.concatenate([self.at[idx], at]))
-        span = len(times) + 1
-        key_log = self.deal[idx].astype("int64") * span + np.searchsorted(times, self.at[idx])
-        key_q = deal.astype("int64") * span + np.searchsorted(times, at)
+        log_at = self.at[idx]
+        keys = self._millisecond_keys(self.deal[idx], log_at, deal, np.asarray(at, dtype="int64"))
+        if keys is None:  # times finer than a millisecond: rank them all (exact, slower)
+            times = np.unique(np.concatenate([log_at, at]))
+            span = len(times) + 1
+            keys = (self.deal[idx].astype("int64") * span + np.searchsorted(times, log_at),
+                    deal.astype("int64") * span + np.searchsorted(times, at))
+        key_log, key_q = keys
         j = np.searchsorted(key_log, key_q, side="right") - 1
         ok = (j >= 0) & (self.deal[idx][np.clip(j, 0, None)] == deal)
         out[ok] = idx[j[ok]]
         return out
+
+    @staticmethod
+    def _millisecond_keys(log_deal: np.ndarray, log_at: np.ndarray, deal: np.ndarray,
+                          at: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
+        """(deal, time) packed into one sortable integer, when every log time is a whole
+        millisecond (as loaded from the database): ``log ≤ query`` is then exactly
+        ``log ms ≤ floor(query ms)``, so no ranking of all the times is needed."""
+        if (log_at % 1_000_000).any():
+            return None
+        log_ms = log_at // 1_000_000
+        low, high = int(log_ms.min()), int(log_ms.max())
+        span = high - low + 2
+        if span >= 2**42 or int(max(log_deal.max(), deal.max())) >= 2**20:
+            return None
+        q_ms = np.clip(np.floor_divide(at, 1_000_000), low - 1, high) - low  # -1: before every log time
+        return log_deal.astype("int64") * span + (log_ms - low), deal.astype("int64") * span + q_ms
 
 
 @dataclass(frozen=True)

@@ -143,6 +143,10 @@
       <translation>Метрика</translation>
     </message>
     <message>
+      <source>Target: %1</source>
+      <translation>Цель: %1</translation>
+    </message>
+    <message>
       <source>%1 · target %2</source>
       <translation>%1 · цель %2</translation>
     </message>
@@ -673,6 +677,10 @@
       <translation>Метрики</translation>
     </message>
     <message>
+      <source>What the metrics mean</source>
+      <translation>Что означают метрики</translation>
+    </message>
+    <message>
       <source>No rows for this period.</source>
       <translation>За этот период строк нет.</translation>
     </message>
@@ -707,6 +715,10 @@
     <message>
       <source>Metric id</source>
       <translation>Код метрики</translation>
+    </message>
+    <message>
+      <source>Target, as the catalogue writes it</source>
+      <translation>Цель, как в каталоге</translation>
     </message>
     <message>
       <source>Trend</source>

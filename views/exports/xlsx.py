@@ -93,7 +93,8 @@ def _metrics_sheet(book: _Book, bundle: dict[str, Any], language: str, exported_
     ws = book.sheet(tab_title(tab))
     start = _header(book, ws, bundle, tab_title(tab), exported_by)
     headers = [QCoreApplication.translate("ReportExport", "Metric"), QCoreApplication.translate("ReportExport", "Value"), QCoreApplication.translate("ReportExport", "Target"), QCoreApplication.translate("ReportExport", "Met?"), QCoreApplication.translate("ReportExport", "Previous period"), QCoreApplication.translate("ReportExport", "Change"),
-               QCoreApplication.translate("ReportExport", "Formula"), QCoreApplication.translate("ReportExport", "Metric id")]
+               QCoreApplication.translate("ReportExport", "Formula"), QCoreApplication.translate("ReportExport", "Metric id"),
+               QCoreApplication.translate("ReportExport", "Target, as the catalogue writes it")]
     ws.write_row(start, 0, headers, book.head)
     ws.freeze_panes(start + 1, 1)
     row = start
@@ -112,11 +113,14 @@ def _metrics_sheet(book: _Book, bundle: dict[str, Any], language: str, exported_
                 ws.write_number(row, 5, line.change, book.change)
         ws.write_string(row, 6, line.formula)
         ws.write_string(row, 7, line.id)
+        if line.target_text:
+            ws.write_string(row, 8, line.target_text)
     ws.autofilter(start, 0, max(row, start), len(headers) - 1)
     ws.set_column(0, 0, 44)
     ws.set_column(1, 5, 16)
     ws.set_column(6, 6, 70)
     ws.set_column(7, 7, 24)
+    ws.set_column(8, 8, 28)
 
 
 def _table_sheet(book: _Book, key: str, bundle: dict[str, Any], language: str) -> tuple[str, int, list[str]] | None:

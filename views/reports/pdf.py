@@ -69,6 +69,18 @@ def _metrics_table(bundle: dict[str, Any], language: str) -> str:
             f"<table class='grid' width='100%' cellspacing='0' cellpadding='2'><tr>{head}</tr>{''.join(body)}</table>")
 
 
+def _definitions(bundle: dict[str, Any], language: str) -> str:
+    """What each metric of the report means: its name, formula and target as the catalogue writes them."""
+    head = "".join(f"<th>{_e(h)}</th>" for h in (QCoreApplication.translate("ReportExport", "Metric"),
+                                                 QCoreApplication.translate("ReportExport", "Formula"),
+                                                 QCoreApplication.translate("ReportExport", "Target")))
+    body = "".join(f"<tr><td>{_e(line.name)}</td><td>{_e(line.formula)}</td><td>{_e(line.target_text)}</td></tr>"
+                   for line in metric_lines(bundle, language))
+    title = QCoreApplication.translate("ReportExport", "What the metrics mean")
+    return (f"<h2 style='page-break-before: always;'>{_e(title)}</h2>"
+            f"<table class='grid small' width='100%' cellspacing='0' cellpadding='2'><tr>{head}</tr>{body}</table>")
+
+
 def _report_table(bundle: dict[str, Any], key: str, language: str) -> str:
     columns, rows = table(bundle, key, language)
     if not columns:
@@ -122,6 +134,7 @@ def build_document(bundle: dict[str, Any], language: str, exported_by: str | Non
                                                                "plan_decomposition")
                                                      if k not in TABLES_OF_TAB[tab_of(bundle)]):
         parts.append(_report_table(bundle, key, language))
+    parts.append(_definitions(bundle, language))
     doc.setHtml("<html><body>" + "".join(parts) + "</body></html>")
     return doc
 

@@ -380,7 +380,10 @@ class MetricTile(ReportTile):
         met = meets_target(self.metric_id, value, target=target)
         self.value.setText(f"{self.format(value, metric.kind)}  {target_mark(met)}")
         self.value.setStyleSheet(f"color: {MET_COLOUR[met]};" if met is not None else "")
-        self.value.setToolTip(as_rich_text(metric.formula(lang)))
+        tip = metric.formula(lang)
+        if metric.target_text:
+            tip += "\n" + self.tr("Target: %1").replace("%1", metric.target_text)
+        self.value.setToolTip(as_rich_text(tip))
         if target is not None:
             self.target.setText(self.tr("%1 · target %2").replace("%1", period_name(label, lang))
                                 .replace("%2", self.format(target, metric.kind)))
