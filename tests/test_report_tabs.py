@@ -195,3 +195,49 @@ def test_double_click_on_a_reps_wins_lists_the_deals_won_this_year(page, qtbot, 
     ids = page.last_dialog.deal_ids()
     assert sorted(ids) == rep_deals(frames, parse_period("2026-05"), rep["user_id"], wins=True)
     assert len(ids) == rep["won_count_ytd"] > 0
+
+
+# --- Plan ------------------------------------------------------------------------------------------
+def test_plan_tab_draws_the_engines_decomposition_beside_the_real_funnel(page, qtbot, frames):
+    from datetime import datetime
+
+    from voronka.metrics.plan_today import plan_today
+    from voronka.views.reports.charts import ChartWidget
+
+    tab = open_tab(page, qtbot, "plan", "2026-05")
+    report = compute_report(frames, parse_period("2026-05"))
+    rows = report["plan_decomposition"]
+    assert rows and rows[0]["stage"] == "work_started" and rows[-1]["needed"] is not None
+    assert [(r["needed"], r["actual"], r["gap"]) for r in tab.model.rows] == \
+        [(r["needed"], r["actual"], r["gap"]) for r in rows]
+    assert tab.model.rows[0]["stage"] == report_stage_name(frames, "work_started")
+    as_of = datetime.fromisoformat(report["period"]["as_of"])
+    assert [r["still_needed"] for r in tab.model.rows] == \
+        [r["still_needed"] for r in plan_today(rows, parse_period("2026-05"), as_of)]
+    assert all(r["per_day"] is None for r in tab.model.rows)  # a finished month asks nothing more per day
+    assert isinstance(tab.chart, ChartWidget)
+    assert format_value(rows[-1]["needed"], "count", "en") in tab.summary.text()
+    assert "The period is over." in tab.summary.text()
+    from PySide6.QtCore import Qt
+
+    from voronka.views.reports.tabs.base import NEEDS_ACTION
+
+    gap = [c.key for c in tab.model.columns].index("gap")
+    for i, r in enumerate(rows):  # only a stage behind the plan is red
+        brush = tab.model.data(tab.model.index(i, gap), Qt.ItemDataRole.BackgroundRole)
+        assert (brush is not None and brush.color() == NEEDS_ACTION) == (r["gap"] is not None and r["gap"] < 0)
+
+
+def test_the_plan_tab_reads_a_quarter_and_a_week_brings_back_a_month(page, qtbot, frames):
+    tab = open_tab(page, qtbot, "plan", "2026-Q2")
+    rows = compute_report(frames, parse_period("2026-Q2"))["plan_decomposition"]
+    assert [r["needed"] for r in tab.model.rows] == [r["needed"] for r in rows]
+    page.tabs.setCurrentWidget(page.report_tabs["weekly"])
+    page.show_tab("plan")
+    qtbot.waitUntil(lambda: tab.bundle["period"]["kind"] == "month" and not page.controller.is_busy(),
+                    timeout=20000)
+
+
+def report_stage_name(frames, key: str) -> str:
+    stages = frames.stages.set_index("key")
+    return str(stages.loc[key, "name_en"])

@@ -1123,8 +1123,8 @@
       <translation>Ещё нужно</translation>
     </message>
     <message>
-      <source>A working day from now</source>
-      <translation>В рабочий день с сегодня</translation>
+      <source>Per working day left</source>
+      <translation>В день до конца</translation>
     </message>
   </context>
   <context>

@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QTableView, QWidget
 
 from ...exports.sections import metric_lines
 
@@ -57,6 +57,13 @@ def note(parent: QWidget) -> QLabel:
     label.setStyleSheet("color: palette(mid);")
     label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
     return label
+
+
+def wrap_header(view: QTableView) -> None:
+    """Column titles wrap onto a second line instead of widening the table (Russian titles)."""
+    header = view.horizontalHeader()
+    header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
+    header.setMinimumHeight(2 * header.fontMetrics().height() + 10)
 
 
 def bold() -> QFont:

@@ -22,7 +22,7 @@ from voronka.metrics.recurring import RECURRING_IDS
 from ..charts import PALETTE, TEXT, ChartWidget, _bars, _line, _money_unit
 from ..models import MetricsModel, ReportTableModel
 from ..tab import report_table_view
-from .base import SecondEditionTab, note
+from .base import SecondEditionTab, note, wrap_header
 
 NEW, CHURNED, NET, LEVEL = "#2e9b5f", "#c0392b", "#222222", PALETTE[0]
 MONTH_COLUMNS = [
@@ -111,6 +111,7 @@ class MrrTab(SecondEditionTab):
         self.months_view = report_table_view(self)
         self.months_view.setModel(self.months)
         self.months_view.setSortingEnabled(False)
+        wrap_header(self.months_view)
         self.empty = note(self)
         self.empty.setText(self.tr("The team has no Client Success pipeline, so there is no recurring revenue to "
                                    "show. MRR, churn and CLV are read from the deals of a Client Success pipeline "
@@ -134,7 +135,7 @@ class MrrTab(SecondEditionTab):
         split.addWidget(self._chart_box)
         split.setStretchFactor(0, 5)
         split.setStretchFactor(1, 6)
-        split.setSizes([600, 700])
+        split.setSizes([620, 560])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.empty)

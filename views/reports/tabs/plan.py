@@ -24,13 +24,13 @@ from voronka.metrics.plan_today import plan_today, working_days_left
 from ..charts import PALETTE, ChartWidget, _bars, _money_unit
 from ..models import ReportTableModel
 from ..tab import report_table_view
-from .base import NEEDS_ACTION, NEEDS_ACTION_TEXT, SecondEditionTab, heading, note
+from .base import NEEDS_ACTION, NEEDS_ACTION_TEXT, SecondEditionTab, heading, note, wrap_header
 from .mrr import legend_below
 
 NEEDED, ACTUAL = "#e08a2c", PALETTE[0]
 PLAN_COLUMNS = list(TABLE_COLUMNS["plan_decomposition"]) + [
     ColumnDef("still_needed", QT_TRANSLATE_NOOP("ReportTables", "Still needed"), "count"),
-    ColumnDef("per_day", QT_TRANSLATE_NOOP("ReportTables", "A working day from now"), "number"),
+    ColumnDef("per_day", QT_TRANSLATE_NOOP("ReportTables", "Per working day left"), "number"),
 ]
 
 
@@ -65,7 +65,7 @@ class PlanModel(ReportTableModel):
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if index.isValid() and role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
             row, key = self.rows[index.row()], self.columns[index.column()].key
-            if key in ("gap", "still_needed") and not is_missing(row.get("gap")) and row["gap"] < 0:
+            if key == "gap" and not is_missing(row.get("gap")) and row["gap"] < 0:
                 return QBrush(NEEDS_ACTION if role == Qt.ItemDataRole.BackgroundRole else NEEDS_ACTION_TEXT)
             return None
         return super().data(index, role)
@@ -83,13 +83,14 @@ class PlanTab(SecondEditionTab):
         self.view = report_table_view(self)
         self.view.setModel(self.model)
         self.view.setSortingEnabled(False)  # funnel order
+        wrap_header(self.view)
         self.chart: QWidget = note(self)
         self.split = QSplitter(Qt.Orientation.Horizontal, self)
         self.split.addWidget(self.view)
         self.split.addWidget(self.chart)
         self.split.setStretchFactor(0, 1)
         self.split.setStretchFactor(1, 1)
-        self.split.setSizes([640, 560])
+        self.split.setSizes([660, 500])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 6, 4, 0)
         layout.addWidget(self.title)
@@ -115,9 +116,9 @@ class PlanTab(SecondEditionTab):
         self.model.set_table(PLAN_COLUMNS, self.rows(bundle))
         self.view.resizeColumnsToContents()
         header = self.view.horizontalHeader()
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
+        header.resizeSection(0, min(header.sectionSize(0), 230))  # a long stage name is elided, its tooltip whole
         for col in range(1, self.model.columnCount()):
-            header.resizeSection(col, max(70, min(self.view.sizeHintForColumn(col) + 12, 110)))
+            header.resizeSection(col, max(76, min(self.view.sizeHintForColumn(col) + 12, 110)))
         chart = plan_chart(bundle, self.language)
         self.split.replaceWidget(1, chart)
         self.chart.setParent(None)

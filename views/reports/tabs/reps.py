@@ -28,7 +28,7 @@ from ...plain_text import as_rich_text
 from ...tables.record_model import SORT_ROLE, RecordFilterProxy
 from ..models import RIGHT
 from ..tab import report_table_view
-from .base import BETTER_TEXT, NEEDS_ACTION, NEEDS_ACTION_TEXT, SecondEditionTab, bold, note
+from .base import BETTER_TEXT, NEEDS_ACTION, NEEDS_ACTION_TEXT, SecondEditionTab, bold, note, wrap_header
 
 FAR = 0.30
 MIN_SHARE_GAP = 0.02
@@ -215,11 +215,9 @@ class RepsTab(SecondEditionTab):
         self.view = report_table_view(self)
         self.view.setModel(self.proxy)
         self.view.doubleClicked.connect(self._on_double_click)
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        # long titles (Russian above all) wrap onto a second line instead of widening the table
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
-        header.setMinimumHeight(44)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        wrap_header(self.view)
+        self.view.horizontalHeader().setMinimumHeight(4 * self.view.fontMetrics().height() + 10)
         self.view.verticalHeader().setDefaultSectionSize(28)
         self.legend = note(self)
         self.legend.setStyleSheet("")
