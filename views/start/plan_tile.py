@@ -70,7 +70,9 @@ class PlanTodayTile(ReportTile):
             names = dict(zip(stages["key"], stages["name_ru" if language == "ru" else "name_en"]))
             rows = [r for r in plan_today(report["plan_decomposition"], period, now) if r["stage"] in SHOWN_STAGES]
             m = report["metrics"]
-            return {"label": period.label, "days": working_days_left(period, now), "plan": m.get("plan_period"),
+            from voronka.metrics.formatting import period_name
+
+            return {"label": period.label, "name": period_name(period, language), "days": working_days_left(period, now), "plan": m.get("plan_period"),
                     "rows": [{**r, "name": str(names.get(r["stage"], r["stage"]))} for r in rows],
                     "sdr_asked": m.get("needed_actions_per_day_sdr"), "sdr_done": m.get("actions_per_day_sdr")}
         return run
@@ -84,13 +86,13 @@ class PlanTodayTile(ReportTile):
             if item.widget():
                 item.widget().deleteLater()
         if not result["plan"]:
-            self.head.setText(self.tr("No plan for %1: set one in Settings → Plans.").replace("%1", result["label"]))
+            self.head.setText(self.tr("No plan for %1: set one in Settings → Plans.").replace("%1", result["name"]))
             self.sdr.clear()
             return
         days = result["days"]
         self.head.setText(self.tr("%1 · %n working day(s) left, today included", "", days)
-                          .replace("%1", result["label"]) if days else
-                          self.tr("%1 is over.").replace("%1", result["label"]))
+                          .replace("%1", result["name"]) if days else
+                          self.tr("%1 is over.").replace("%1", result["name"]))
         for col, text in enumerate((self.tr("Stage"), self.tr("Still needed"), self.tr("Today"))):
             label = QLabel(text, self)
             label.setStyleSheet("color: palette(mid);")

@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QHeaderView, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from ...exports.sections import ColumnDef
-from ...exports.values import format_value
+from voronka.metrics.formatting import month_short, value_text
 from voronka.metrics.recurring import RECURRING_IDS
 
 from ..charts import PALETTE, TEXT, ChartWidget, _bars, _line, _money_unit
@@ -44,9 +44,9 @@ def legend_below(chart: ChartWidget, columns: int = 3) -> pg.LegendItem:
     return legend
 
 
-def _month_labels(rows: list[dict[str, Any]]) -> list[str]:
-    """``11.25`` style labels: month and year (the year turns inside the 12 months)."""
-    return [f"{str(r.get('month'))[5:7]}.{str(r.get('month'))[2:4]}" for r in rows]
+def _month_labels(rows: list[dict[str, Any]], language: str) -> list[str]:
+    """Short month names (the report's other month axes say them the same way)."""
+    return [month_short(str(r.get("month", "")), language) for r in rows]
 
 
 def mrr_level_chart(bundle: dict[str, Any], language: str) -> ChartWidget:
@@ -56,9 +56,10 @@ def mrr_level_chart(bundle: dict[str, Any], language: str) -> ChartWidget:
     legend_below(chart)
     rows = bundle.get("mrr_by_month") or []
     values = [r.get("mrr") for r in rows]
+    currency = bundle.get("currency")
     _line(chart, list(range(len(rows))), values, LEVEL, QCoreApplication.translate("MrrTab", "MRR at the month's end"),
-          [f"{r.get('month')}: {format_value(v, 'money', language)} {unit}" for r, v in zip(rows, values)])
-    chart.set_categories("bottom", _month_labels(rows))
+          [f"{r.get('month')}: {value_text(v, 'money', language, currency)}" for r, v in zip(rows, values)])
+    chart.set_categories("bottom", _month_labels(rows, language))
     chart.set_axis_label("left", unit)
     top = max([float(v or 0) for v in values] + [1.0])
     chart.setYRange(0, top * 1.15, padding=0)
@@ -72,7 +73,7 @@ def mrr_movement_chart(bundle: dict[str, Any], language: str) -> ChartWidget:
     legend_below(chart)
     rows = bundle.get("mrr_by_month") or []
     xs = list(range(len(rows)))
-    money = lambda v: f"{format_value(v, 'money', language)} {unit}"  # noqa: E731
+    money = lambda v: value_text(v, "money", language, bundle.get("currency"))  # noqa: E731
     new = [float(r.get("mrr_new") or 0) for r in rows]
     churned = [-float(r.get("mrr_churned") or 0) for r in rows]
     net = [r.get("net") for r in rows]
@@ -84,7 +85,7 @@ def mrr_movement_chart(bundle: dict[str, Any], language: str) -> ChartWidget:
           [f"{r.get('month')} · {churned_name}: {money(-v)}" for r, v in zip(rows, churned)], name=churned_name)
     _line(chart, xs, net, NET, QCoreApplication.translate("MrrTab", "Net"), [money(v) for v in net])
     chart.addItem(pg.InfiniteLine(pos=0, angle=0, pen=pg.mkPen(TEXT, width=1)))
-    chart.set_categories("bottom", _month_labels(rows))
+    chart.set_categories("bottom", _month_labels(rows, language))
     chart.set_axis_label("left", unit)
     high = max(new + [0.0]) or 1.0
     low = min(churned + [0.0])
@@ -147,6 +148,7 @@ class MrrTab(SecondEditionTab):
         first = self.bundle is None or self.bundle.get("period") != bundle.get("period") or \
             self.bundle.get("mrr_by_month") != bundle.get("mrr_by_month")
         self.bundle = bundle
+        self.metrics.currency = self.months.currency = bundle.get("currency") or "RUB"
         self.metrics.set_lines(self.lines(bundle, RECURRING_IDS), previous_known=complete)
         rows = bundle.get("mrr_by_month") or []
         has_clients = bool(rows) or bundle.get("metrics", {}).get("mrr") is not None

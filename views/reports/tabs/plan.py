@@ -18,10 +18,11 @@ from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from ...exports.sections import TABLE_COLUMNS, ColumnDef, stage_name
 from ...exports.values import format_value, is_missing
+from voronka.metrics.formatting import period_name, value_text
 from voronka.metrics.periods import parse_period
 from voronka.metrics.plan_today import plan_today, working_days_left
 
-from ..charts import PALETTE, ChartWidget, _bars, _money_unit
+from ..charts import PALETTE, ChartWidget, _bars
 from ..models import ReportTableModel
 from ..tab import report_table_view
 from .base import NEEDS_ACTION, NEEDS_ACTION_TEXT, SecondEditionTab, heading, note, wrap_header
@@ -109,7 +110,7 @@ class PlanTab(SecondEditionTab):
             and self.bundle.get("plan_decomposition") == bundle.get("plan_decomposition")
         self.bundle = bundle
         self.title.setText(self.tr("The plan for %1, read backwards through the funnel")
-                           .replace("%1", bundle["period"]["label"]))
+                           .replace("%1", period_name(parse_period(bundle["period"]["label"]), self.language)))
         self.summary.setText(self.sentences(bundle))
         if same:
             return
@@ -131,11 +132,12 @@ class PlanTab(SecondEditionTab):
         days = working_days_left(period, datetime.fromisoformat(bundle["period"]["as_of"]))
         plan = m.get("plan_period")
         if is_missing(plan) or not plan:
-            return self.tr("There is no plan for %1: set one in Settings → Plans.").replace("%1", period.label)
+            return self.tr("There is no plan for %1: set one in Settings → Plans.").replace(
+                "%1", period_name(period, lang))
         rows = bundle.get("plan_decomposition") or []
         won = next((r for r in rows[-1:]), {})
         first = next((r for r in rows[:1]), {})
-        money = f"{format_value(plan, 'money', lang)} {_money_unit(bundle)}"
+        money = value_text(plan, "money", lang, bundle.get("currency"))
         parts = []
         if is_missing(won.get("needed")):
             parts.append(self.tr("Plan %1. There are no deals won in the last 365 days to tell how many wins it "

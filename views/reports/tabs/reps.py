@@ -97,6 +97,7 @@ class RepsModel(QAbstractTableModel):
         self.columns: list[ColumnDef] = list(TABLE_COLUMNS["reps"])
         self.rows: list[dict[str, Any]] = []
         self.median: dict[str, Any] = {}
+        self.currency = "RUB"  # the report's
 
     def set_rows(self, reps: list[dict[str, Any]]) -> None:
         self.beginResetModel()
@@ -140,7 +141,7 @@ class RepsModel(QAbstractTableModel):
             return QCoreApplication.translate("ReportTables", TEAM_MEDIAN) if self.is_median(row) else str(value)
         if column.key == "role":
             return QCoreApplication.translate("ReportTables", ROLES[value]) if value in ROLES else (value or "")
-        return format_value(value, column.kind, self.language)
+        return format_value(value, column.kind, self.language, self.currency)
 
     def _tooltip(self, row: int, col: int) -> str:
         column, data = self.columns[col], self.row(row)
@@ -148,7 +149,7 @@ class RepsModel(QAbstractTableModel):
             return ""
         lines = [f"{data.get('name')} · {column.title_text()}: {self.text(row, col)}",
                  QCoreApplication.translate("RepsTab", "Team median: %1").replace(
-                     "%1", format_value(self.median.get(column.key), column.kind, self.language))]
+                     "%1", format_value(self.median.get(column.key), column.kind, self.language, self.currency))]
         verdict = self.verdict(row, col)
         if verdict.mark == "worse":
             lines.append(QCoreApplication.translate("RepsTab", "Far below the team median: worth a look."))
@@ -236,6 +237,7 @@ class RepsTab(SecondEditionTab):
         self.bundle = bundle
         if same:
             return
+        self.model.currency = bundle.get("currency") or "RUB"
         self.model.set_rows(bundle.get("reps") or [])
         self.view.resizeColumnsToContents()
         header = self.view.horizontalHeader()
