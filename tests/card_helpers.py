@@ -16,3 +16,9 @@ def app_context(db, tmp_path, user_id: int | None, language: str = "en") -> AppC
 
 def discard_unsaved_edits(monkeypatch) -> None:
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+
+
+def settled(qtbot, card):
+    """Wait until the card's background load arrived and shows (cards load off the UI thread)."""
+    qtbot.waitUntil(lambda: not card.loading and card.form is not None, timeout=10_000)
+    return card

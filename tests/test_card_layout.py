@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame
 from sqlalchemy import select
 
-from card_helpers import app_context
+from card_helpers import app_context, settled
 from voronka.models.orm import CustomField, Stage
 from voronka.models.services.companies import create_company
 from voronka.models.services.deals import create_deal
@@ -37,11 +37,11 @@ def test_a_field_added_in_the_editor_appears_on_every_card_of_that_kind(ctx, qtb
     editor.set_kind("company")
     editor.add_field(label_ru="Тариф", label_en="Plan tier", type="select", options=["Basic", "Pro"], block="size")
     for card in cards:
-        assert "custom:plan_tier" in card.form.editors
+        assert "custom:plan_tier" in settled(qtbot, card).form.editors
         assert card.form.blocks["size"].form.indexOf(card.editor("custom:plan_tier")) >= 0
-    assert "custom:plan_tier" not in deal.form.editors
+    assert "custom:plan_tier" not in settled(qtbot, deal).form.editors
     ctx.undo_stack.undo()
-    assert all("custom:plan_tier" not in card.form.editors for card in cards)
+    assert all("custom:plan_tier" not in settled(qtbot, card).form.editors for card in cards)
     with ctx.db.session() as s:
         assert s.scalar(select(CustomField.id)) is None
 
@@ -52,12 +52,12 @@ def test_pinning_a_field_puts_it_on_top_of_the_card(ctx, qtbot, editor):
     editor.set_kind("company")
     editor.select_key("inn")
     editor.toggle_pinned()
-    frame = card.form.findChild(QFrame, "pinnedFields")
+    frame = settled(qtbot, card).form.findChild(QFrame, "pinnedFields")
     assert frame is not None and card.editor("inn").parentWidget() is frame
     row = editor.model.match(editor.model.index(0, 0), KEY_ROLE, "inn", 1, Qt.MatchFlag.MatchRecursive)[0]
     assert row.siblingAtColumn(2).data() == "✓"
     ctx.undo_stack.undo()
-    assert card.editor("inn").parentWidget() is not frame
+    assert settled(qtbot, card).editor("inn").parentWidget() is not frame
 
 
 def test_required_from_stage_is_set_in_the_editor_and_shown_on_the_lead_card(ctx, qtbot, editor):
@@ -71,7 +71,7 @@ def test_required_from_stage_is_set_in_the_editor_and_shown_on_the_lead_card(ctx
     assert "expected_close" in required["offer_sent"] and "expected_close" not in required["test_started"]
     card = open_card(ctx, "deal", ctx.db.run(create_deal, name="D", user_id=3).created[0])
     qtbot.addWidget(card.window())
-    assert "Offer sent" in card.editor("expected_close").hint.text()
+    assert "Offer sent" in settled(qtbot, card).editor("expected_close").hint.text()
 
 
 def test_the_lead_card_can_pin_but_not_move_fields(ctx, editor):
@@ -87,9 +87,9 @@ def test_retiring_a_field_hides_it_and_restoring_brings_it_back(ctx, qtbot, edit
     qtbot.addWidget(card.window())
     editor.select_key("custom:tier")
     editor.toggle_retired()
-    assert "custom:tier" not in card.form.editors
+    assert "custom:tier" not in settled(qtbot, card).form.editors
     with ctx.db.session() as s:
         assert s.get(CustomField, fid).retired
     editor.select_key("custom:tier")
     editor.toggle_retired()
-    assert card.editor("custom:tier").line.text() == "Gold"
+    assert settled(qtbot, card).editor("custom:tier").line.text() == "Gold"

@@ -5,7 +5,7 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 
-from card_helpers import app_context, discard_unsaved_edits
+from card_helpers import app_context, discard_unsaved_edits, settled
 from voronka.models.orm import Company, Deal
 from voronka.models.queries.board import lost_reasons
 from voronka.models.services.companies import create_company
@@ -46,7 +46,7 @@ def test_double_click_in_a_table_opens_the_card_in_its_own_window(ctx, window, q
     qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     card_window = existing_window("company", cid)
-    assert card_window is not None and card_window.windowTitle() == "Acme"
+    assert card_window is not None and settled(qtbot, card_window.card).window().windowTitle() == "Acme"
     qtbot.addWidget(card_window)
     ctx.open_record.emit("company", cid)  # a second open raises the same window
     assert existing_window("company", cid) is card_window
@@ -58,15 +58,15 @@ def test_double_click_in_a_table_opens_the_card_in_its_own_window(ctx, window, q
     qtbot.addWidget(again)
 
 
-def test_cards_can_live_in_the_side_panel_one_at_a_time(ctx, window):
+def test_cards_can_live_in_the_side_panel_one_at_a_time(ctx, window, qtbot):
     ctx.set_user_setting("cards.open_as", "panel")
     a = ctx.db.run(create_deal, name="First", user_id=1).created[0]
     b = ctx.db.run(create_deal, name="Second", user_id=1).created[0]
     ctx.open_record.emit("deal", a)
     panel = window.findChild(CardPanel, "cardPanel")
-    assert panel is not None and panel.card.title.text() == "First"
+    assert panel is not None and settled(qtbot, panel.card).title.text() == "First"
     ctx.open_record.emit("deal", b)
-    assert panel.card.title.text() == "Second" and len(window.findChildren(CardPanel)) == 1
+    assert settled(qtbot, panel.card).title.text() == "Second" and len(window.findChildren(CardPanel)) == 1
 
 
 def test_the_companies_table_has_a_new_company_button(ctx, window, qtbot):
@@ -77,13 +77,13 @@ def test_the_companies_table_has_a_new_company_button(ctx, window, qtbot):
     button.click()
     card = next(w.card for w in open_windows() if w.card.record_id is None)
     qtbot.addWidget(card.window())
-    assert card.kind == "company" and card.title.text() == "New company"
+    assert card.kind == "company" and settled(qtbot, card).title.text() == "New company"
 
 
 def new_company_card(ctx, qtbot, **values):
     from voronka.views.cards import new_card
 
-    card = new_card(ctx, "company")
+    card = settled(qtbot, new_card(ctx, "company"))
     qtbot.addWidget(card.window())
     for key, text in values.items():
         card.editor(key).line.setText(text)
@@ -120,15 +120,15 @@ def test_merging_from_the_card_moves_deals_and_undo_splits_them(ctx, qtbot):
     keep = ctx.db.run(create_company, {"name": "Acme"}).created[0]
     drop = ctx.db.run(create_company, {"name": "Acme (old)"}).created[0]
     deal = ctx.db.run(create_deal, user_id=1, company_id=drop).created[0]
-    card = open_card(ctx, "company", keep)
+    card = settled(qtbot, open_card(ctx, "company", keep))
     qtbot.addWidget(card.window())
     card.merge(keep, drop)
-    assert companies(ctx) == 1 and [d.id for d in card.deals.model.rows] == [deal]
+    assert companies(ctx) == 1 and [d.id for d in settled(qtbot, card).deals.model.rows] == [deal]
     ctx.undo_stack.undo()
     assert companies(ctx) == 2
     with ctx.db.session() as s:
         assert s.get(Deal, deal).company_id == drop
-    assert card.deals.model.rows == []
+    assert settled(qtbot, card).deals.model.rows == []
 
 
 def test_the_swap_button_moves_the_card_between_window_and_side_panel(ctx, window):
@@ -149,7 +149,7 @@ def test_losing_a_deal_from_the_card_needs_a_reason_and_undo_reopens_it(ctx, qtb
     from voronka.views.cards import open_card
 
     deal = ctx.db.run(create_deal, name="Pilot", user_id=1).created[0]
-    card = open_card(ctx, "deal", deal)
+    card = settled(qtbot, open_card(ctx, "deal", deal))
     qtbot.addWidget(card.window())
 
     def choose_first_reason(dialog: LostDialog) -> int:
@@ -161,6 +161,7 @@ def test_losing_a_deal_from_the_card_needs_a_reason_and_undo_reopens_it(ctx, qtb
     card.lose()
     with ctx.db.session() as s:
         assert s.get(Deal, deal).status == "lost"
+    settled(qtbot, card)
     assert card.reopen_button.isVisibleTo(card) and "went with a spreadsheet" in card.status_label.text()
     assert card.timeline.timeline.entries[0].kind == "lost"
     ctx.undo_stack.undo()
@@ -173,7 +174,7 @@ def test_a_new_deal_from_the_company_card_opens_its_card_and_undo_removes_it(ctx
     ctx.open_record.emit("company", cid)
     company_window = existing_window("company", cid)
     qtbot.addWidget(company_window)
-    company_window.card.new_deal()
+    settled(qtbot, company_window.card).new_deal()
     with ctx.db.session() as s:
         deal = s.scalars(select(Deal).where(Deal.company_id == cid)).one()
     assert deal.name == "acme.ru - Acme"
@@ -191,7 +192,7 @@ def test_winning_from_the_card_asks_about_client_success_like_the_board(ctx, qtb
     from voronka.views.cards import open_card
 
     deal = ctx.db.run(create_deal, name="Pilot", user_id=1, stage_key="committed", amount="90000").created[0]
-    card = open_card(ctx, "deal", deal)
+    card = settled(qtbot, open_card(ctx, "deal", deal))
     qtbot.addWidget(card.window())
     asked = []
     monkeypatch.setattr(BoardDialogs, "won", lambda self, count, offer: asked.append(offer) or True)
@@ -212,7 +213,7 @@ def test_a_refused_move_on_a_lead_card_names_the_stage_in_russian_and_leaves_no_
 
     ctx = app_context(db, tmp_path, 1, language="ru")
     deal = ctx.db.run(create_deal, name="Pilot", user_id=1).created[0]  # no amount
-    card = open_card(ctx, "deal", deal)
+    card = settled(qtbot, open_card(ctx, "deal", deal))
     qtbot.addWidget(card.window())
     shown = []
     monkeypatch.setattr(deal_card, "show_error", lambda parent, exc: shown.append(exc))

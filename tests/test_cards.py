@@ -5,7 +5,7 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 
-from card_helpers import app_context, discard_unsaved_edits
+from card_helpers import app_context, discard_unsaved_edits, settled
 from voronka.models.orm import Activity, Company, Contact, Deal
 from voronka.models.services.companies import create_company
 from voronka.models.services.contacts import create_contact
@@ -26,7 +26,7 @@ def ctx(db, tmp_path):
 def card_of(ctx, qtbot, kind, record_id):
     card = open_card(ctx, kind, record_id)
     qtbot.addWidget(card.window())
-    return card
+    return settled(qtbot, card)
 
 
 def type_into(qtbot, card, key, text):
@@ -75,11 +75,12 @@ def test_valid_input_is_saved_normalised_and_undo_restores_it(ctx, qtbot):
     with ctx.db.session() as s:
         company = s.get(Company, cid)
         assert (company.inn, company.website, company.revenue_minor) == ("7707083893", "acme.ru", 1_250_000_050)
-    assert card.editor("website").line.text() == "acme.ru"
+    assert not card.is_dirty()  # saved: nothing unsaved while the fresh record loads
+    assert settled(qtbot, card).editor("website").line.text() == "acme.ru"
     ctx.undo_stack.undo()
     with ctx.db.session() as s:
         assert s.get(Company, cid).website is None
-    assert card.editor("website").line.text() == ""
+    assert settled(qtbot, card).editor("website").line.text() == ""
 
 
 def test_contact_phone_is_saved_in_e164(ctx, qtbot):
@@ -109,7 +110,7 @@ def test_logging_a_call_from_the_card_with_the_keyboard_adds_one_activity(ctx, q
     with ctx.db.session() as s:
         rows = s.execute(select(Activity.type, Activity.deal_id, Activity.user_id)).all()
     assert rows == [("call", deal_id, 1)]
-    assert card.timeline.timeline.entries[0].kind == "call"
+    assert settled(qtbot, card).timeline.timeline.entries[0].kind == "call"
 
 
 def test_deal_without_open_task_is_flagged_until_a_task_is_added(ctx, qtbot):
@@ -118,10 +119,10 @@ def test_deal_without_open_task_is_flagged_until_a_task_is_added(ctx, qtbot):
     assert card.next_step_flag.isVisibleTo(card)
     qtbot.keyClicks(card.tasks.title, "Send the offer")
     qtbot.keyClick(card.tasks.title, Qt.Key.Key_Return)
-    assert not card.next_step_flag.isVisibleTo(card)
+    assert not settled(qtbot, card).next_step_flag.isVisibleTo(card)
     assert card.tasks.model.rowCount() == 1
     card.tasks.model.setData(card.tasks.model.index(0), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
-    assert card.next_step_flag.isVisibleTo(card)
+    assert settled(qtbot, card).next_step_flag.isVisibleTo(card)
 
 
 def test_moving_a_lead_past_qualified_without_amount_marks_the_amount(ctx, qtbot, monkeypatch):
@@ -132,13 +133,13 @@ def test_moving_a_lead_past_qualified_without_amount_marks_the_amount(ctx, qtbot
     assert card.kind_text(card.data) == "Lead"
     qualified = next(s.id for s in card.data.stages if s.key == "qualified")
     card.move_to(qualified)
-    assert shown and "Needed to enter" in card.form.problems()["amount"]
+    assert shown and "Needed to enter" in settled(qtbot, card).form.problems()["amount"]
     type_into(qtbot, card, "amount", "250000")
     card.move_to(qualified)
     with ctx.db.session() as s:
         deal = s.get(Deal, deal_id)
         assert (deal.stage_id, deal.amount_minor) == (qualified, 25_000_000)
-    assert card.kind_text(card.data) == "Deal"
+    assert card.kind_text(settled(qtbot, card).data) == "Deal"
     ctx.undo_stack.undo()  # one step undoes the move and the amount together
     with ctx.db.session() as s:
         deal = s.get(Deal, deal_id)
@@ -150,12 +151,13 @@ def test_new_company_card_creates_the_company_on_save(ctx, qtbot):
 
     card = new_card(ctx, "company")
     qtbot.addWidget(card.window())
+    settled(qtbot, card)
     type_into(qtbot, card, "name", "Globex")
     type_into(qtbot, card, "website", "globex.com")
     assert card.save()
     with ctx.db.session() as s:
         assert s.scalar(select(func.count()).select_from(Company).where(Company.website == "globex.com")) == 1
-    assert card.record_id is not None and card.title.text() == "Globex"
+    assert card.record_id is not None and settled(qtbot, card).title.text() == "Globex"
 
 
 def test_choosing_another_company_renames_a_convention_named_deal(ctx, qtbot):
@@ -171,4 +173,4 @@ def test_choosing_another_company_renames_a_convention_named_deal(ctx, qtbot):
     with ctx.db.session() as s:
         deal = s.get(Deal, deal_id)
         assert (deal.company_id, deal.name) == (globex, "globex.com - Globex")
-    assert card.title.text() == "globex.com - Globex"
+    assert settled(qtbot, card).title.text() == "globex.com - Globex"

@@ -16,7 +16,7 @@ from board_support import (  # noqa: F401 (ctx is a fixture)
     open_board,
     stage_id,
 )
-from card_helpers import discard_unsaved_edits
+from card_helpers import discard_unsaved_edits, settled
 from voronka.models.services.deal_fields import save_deal_fields
 from voronka.models.services.deals import move_deal
 from voronka.views.board import commands as board_commands
@@ -58,7 +58,7 @@ def type_into(qtbot, card, key, text):
 @pytest.mark.parametrize("keep_mine", [False, True])
 def test_a_card_saved_over_someone_elses_edit_opens_the_conflict_view(ctx, qtbot, monkeypatch, keep_mine):
     deal = deal_in(ctx.db, "unsorted", "Acme")
-    card = open_card(ctx, "deal", deal)
+    card = settled(qtbot, open_card(ctx, "deal", deal))
     qtbot.addWidget(card.window())
     ctx.db.acting_user_id = ALEX
     ctx.db.run(save_deal_fields, deal, {"amount": Decimal("111")})  # Alex saves first

@@ -8,6 +8,8 @@ import io
 
 import openpyxl
 import pytest
+
+from card_helpers import settled
 from PySide6.QtCore import QModelIndex, QSettings, Qt, QThreadPool
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QWidget
 from sqlalchemy import select
@@ -65,7 +67,7 @@ def test_card_titles_show_the_characters_typed(ctx, hostile, qtbot, kind, key, t
 
     card = open_card(ctx, kind, hostile[key])
     qtbot.addWidget(card.window())
-    assert card.title.text() == text
+    assert settled(qtbot, card).title.text() == text
     assert card.title.textFormat() == Qt.TextFormat.PlainText
     assert_no_markup_shown(card.window())
 
@@ -97,6 +99,7 @@ def test_every_page_and_card_shows_user_text_as_plain_text(ctx, hostile, qtbot):
     for kind, key in (("deal", "deal"), ("deal", "other"), ("company", "company"), ("contact", "person")):
         card = open_card(ctx, kind, hostile[key])
         qtbot.addWidget(card.window())
+        settled(qtbot, card)
         assert_no_markup_shown(card.window())
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
-from card_helpers import discard_unsaved_edits
+from card_helpers import discard_unsaved_edits, settled
 from voronka.models.orm import Company, Contact, Deal, Task
 from voronka.models.services.companies import create_company, update_company
 from voronka.models.services.deal_fields import save_deal_fields
@@ -24,7 +24,7 @@ def discard_on_close(monkeypatch):
 def card_of(ctx, qtbot, kind, record_id):
     card = open_card(ctx, kind, record_id)
     qtbot.addWidget(card.window())
-    return card
+    return settled(qtbot, card)
 
 
 def type_into(qtbot, card, key, text):
@@ -123,7 +123,7 @@ def test_undoing_a_creation_after_a_colleague_added_a_task_keeps_both(two, qtbot
 
 def test_redo_of_a_creation_brings_back_the_same_record_and_later_steps_keep_working(two, qtbot):
     ctx = two.a
-    card = open_card(ctx, "company", None)
+    card = settled(qtbot, open_card(ctx, "company", None))
     qtbot.addWidget(card.window())
     type_into(qtbot, card, "name", "Stark")
     assert card.save() is True
@@ -142,7 +142,7 @@ def test_redo_of_a_creation_brings_back_the_same_record_and_later_steps_keep_wor
 
 def test_redo_of_a_creation_whose_id_a_colleague_has_taken_is_refused_and_theirs_is_untouched(two, qtbot):
     ctx = two.a
-    card = open_card(ctx, "company", None)
+    card = settled(qtbot, open_card(ctx, "company", None))
     qtbot.addWidget(card.window())
     type_into(qtbot, card, "name", "Wayne")
     assert card.save() is True
@@ -180,7 +180,7 @@ def test_undoing_a_contact_creation_after_a_colleague_linked_it_to_a_deal_is_ref
     from voronka.models.services.contacts import set_deal_contacts
 
     ctx = two.a
-    card = open_card(ctx, "contact", None)
+    card = settled(qtbot, open_card(ctx, "contact", None))
     qtbot.addWidget(card.window())
     type_into(qtbot, card, "full_name", "Ivan Ivanov")
     assert card.save() is True

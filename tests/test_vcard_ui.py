@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
+from card_helpers import settled
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialog, QFileDialog
 from sqlalchemy import func, select
@@ -82,6 +84,7 @@ def test_a_contact_card_and_the_list_export_to_vcard(ctx, qtbot, monkeypatch, tm
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(one), ""))
     card = ContactCard(ctx, contact_id)
     qtbot.addWidget(card)
+    settled(qtbot, card)
     assert card.vcard_button.isEnabled()
     card.vcard_button.click()
     cards, problems = read_vcards(one)

@@ -16,8 +16,8 @@ class Company(Versioned, Base):
     name: Mapped[str] = mapped_column(String(300), index=True)
     website: Mapped[str | None] = mapped_column(String(300), index=True)  # normalised domain
     inn: Mapped[str | None] = mapped_column(String(12), index=True)
-    industry: Mapped[str | None] = mapped_column(String(200))
-    region: Mapped[str | None] = mapped_column(String(200))
+    industry: Mapped[str | None] = mapped_column(String(200), index=True)
+    region: Mapped[str | None] = mapped_column(String(200), index=True)
     revenue_minor: Mapped[int | None] = mapped_column(BigInteger)
     employees: Mapped[int | None] = mapped_column(Integer)
     segment: Mapped[str | None] = mapped_column(String(100), index=True)

@@ -23,7 +23,7 @@ class Contact(Versioned, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     company_id: Mapped[int | None] = mapped_column(ForeignKey("companies.id"), index=True)
     full_name: Mapped[str] = mapped_column(String(300), index=True)
-    position: Mapped[str | None] = mapped_column(String(200))
+    position: Mapped[str | None] = mapped_column(String(200), index=True)
     contact_type: Mapped[str | None] = mapped_column(String(32), index=True)
     email_work: Mapped[str | None] = mapped_column(String(300), index=True)
     email_personal: Mapped[str | None] = mapped_column(String(300))

@@ -39,12 +39,14 @@ deal_contacts = Table(
     Base.metadata,
     Column("deal_id", ForeignKey("deals.id", ondelete="CASCADE"), primary_key=True),
     Column("contact_id", ForeignKey("contacts.id", ondelete="CASCADE"), primary_key=True),
+    Index("ix_deal_contacts_contact_id", "contact_id", "deal_id"),  # a person's deals (their card)
 )
 
 
 class Deal(Versioned, Base):
     __tablename__ = "deals"
-    __table_args__ = (Index("ix_deals_pipeline_status_stage", "pipeline_id", "status", "stage_id"),)
+    __table_args__ = (Index("ix_deals_pipeline_status_stage", "pipeline_id", "status", "stage_id"),
+                      Index("ix_deals_company_status", "company_id", "status"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     pipeline_id: Mapped[int] = mapped_column(ForeignKey("pipelines.id"))
@@ -57,7 +59,7 @@ class Deal(Versioned, Base):
     owner_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
     source: Mapped[str | None] = mapped_column(String(100), index=True)
     segment: Mapped[str | None] = mapped_column(String(100), index=True)
-    cohort: Mapped[str | None] = mapped_column(String(100))
+    cohort: Mapped[str | None] = mapped_column(String(100), index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime, index=True)
     expected_close: Mapped[date | None] = mapped_column(Date, index=True)
     status: Mapped[str] = mapped_column(String(8), default=DealStatus.OPEN, index=True)

@@ -39,6 +39,7 @@ from ..orm import (
     deal_contacts,
 )
 from ..services.settings import get_setting
+from .used_values import used_values
 
 LEAD_UNTIL_STAGE = "qualified"
 
@@ -208,8 +209,7 @@ def user_choices(session: Session, include: int | None = None) -> list[Choice]:
 def distinct_values(session: Session, entity: str, key: str) -> list[str]:
     """The values already used in a text column (for suggestions, so one spelling wins)."""
     model = {"deal": Deal, "company": Company, "contact": Contact}[entity]
-    col = getattr(model, COLUMNS[entity][key])
-    return list(session.scalars(select(col).where(col.is_not(None), col != "").distinct().order_by(col)))
+    return used_values(session, getattr(model, COLUMNS[entity][key]))
 
 
 # --- stages -------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, aliased
 
 from ..money import to_minor
 from ..orm import Company, Contact, Deal, LostReason, Pipeline, Stage, User
+from .used_values import used_values
 
 
 @dataclass(frozen=True)
@@ -337,7 +338,7 @@ class FilterChoices:
 
 def filter_choices(session: Session, kind: str) -> FilterChoices:
     def distinct(column: Any) -> list[str]:
-        return [v for v in session.scalars(select(column).where(column.is_not(None)).distinct().order_by(column)) if v]
+        return used_values(session, column)
 
     if kind == "deal":
         owners = [(i, n) for i, n in session.execute(select(User.id, User.name).order_by(User.name))]

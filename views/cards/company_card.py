@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 
 from voronka.models.changes import Changes
 from voronka.models.errors import VoronkaError
-from voronka.models.queries.cards import CardData, company_card, company_choices, distinct_values
+from voronka.models.queries.cards import CardData, company_card, company_choices
 from voronka.models.services.companies import (
     create_company,
     delete_company,
@@ -43,8 +43,9 @@ class CompanyCard(RecordCard):
         self.header_actions.addWidget(self.merge_button)
         return side
 
-    def load_data(self) -> CardData:
-        return self.ctx.query(company_card, self.record_id)
+    def fetch(self):
+        company_id = self.record_id
+        return lambda session: company_card(session, company_id)
 
     def title_text(self, data: CardData) -> str:
         return data.values.get("name") or self.tr("New company")
@@ -52,15 +53,15 @@ class CompanyCard(RecordCard):
     def kind_text(self, data: CardData) -> str:
         return self.tr("Company")
 
-    def refresh_side(self, data: CardData) -> None:
+    def refresh_side(self, data: CardData, side: Any) -> None:
         self.people.set_rows(getattr(data, "people", []))
         self.deals.set_rows(getattr(data, "deals", []))
         exists = self.record_id is not None
         for widget in (self.people.add_button, self.deals.add_button, self.merge_button):
             widget.setEnabled(exists)
 
-    def suggestions(self, data: CardData) -> dict[str, list[str]]:
-        return {k: self.ctx.query(distinct_values, "company", k) for k in ("industry", "region", "source", "segment")}
+    def suggestion_keys(self) -> tuple[str, ...]:
+        return ("industry", "region", "source", "segment")
 
     def concerns(self, changes: Changes) -> bool:
         return (changes.fields or self.record_id in changes.companies
@@ -98,7 +99,7 @@ class CompanyCard(RecordCard):
 
     def new_deal(self) -> None:
         """A deal for this company, named by the convention, owned by me, at the first stage."""
-        if not self.maybe_save():
+        if self.data is None or not self.maybe_save():
             return
         ctx = self.ctx  # the undo command outlives this card
         values = dict(user_id=ctx.user_id, company_id=self.record_id, currency=self.data.currency)

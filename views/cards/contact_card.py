@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QSplitter, QWidget
 
 from voronka.models.changes import Changes
-from voronka.models.queries.cards import CardData, contact_activities, contact_card, distinct_values
+from voronka.models.queries.cards import CardData, contact_activities, contact_card
 from voronka.models.services.contacts import (
     create_contact,
     delete_contact,
@@ -60,8 +60,13 @@ class ContactCard(RecordCard):
             name = (self.data.values.get("full_name") if self.data else None) or "contact"
             export_contacts_dialog(self.ctx, self, [self.record_id], name)
 
-    def load_data(self) -> CardData:
-        return self.ctx.query(contact_card, self.record_id)
+    def fetch(self):
+        contact_id = self.record_id
+        return lambda session: contact_card(session, contact_id)
+
+    def fetch_side(self):
+        contact_id = self.record_id
+        return lambda session, _data: contact_activities(session, contact_id)
 
     def title_text(self, data: CardData) -> str:
         return data.values.get("full_name") or self.tr("New person")
@@ -69,9 +74,9 @@ class ContactCard(RecordCard):
     def kind_text(self, data: CardData) -> str:
         return self.tr("Contact")
 
-    def refresh_side(self, data: CardData) -> None:
+    def refresh_side(self, data: CardData, side: Any) -> None:
         self.deals.set_rows(getattr(data, "deals", []))
-        self.actions.set_rows(self.ctx.query(contact_activities, self.record_id))
+        self.actions.set_rows(side or [])
         self.actions.table.setColumnWidth(5, 300)
         self.merge_button.setEnabled(self.record_id is not None)
         self.vcard_button.setEnabled(self.record_id is not None)
@@ -84,8 +89,8 @@ class ContactCard(RecordCard):
         if company_id:
             self.ctx.open_record.emit("company", int(company_id))
 
-    def suggestions(self, data: CardData) -> dict[str, list[str]]:
-        return {"position": self.ctx.query(distinct_values, "contact", "position")}
+    def suggestion_keys(self) -> tuple[str, ...]:
+        return ("position",)
 
     def concerns(self, changes: Changes) -> bool:
         return (changes.fields or self.record_id in changes.contacts or bool(changes.deals & self.deals.ids())

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 from voronka.models.changes import Changes
 from voronka.models.errors import DealChanged, StageRequirementsMissing, VoronkaError
 from voronka.models.queries.board import lost_reasons
-from voronka.models.queries.cards import CardData, DealCardData, deal_card, deal_timeline, distinct_values
+from voronka.models.queries.cards import CardData, DealCardData, deal_card, deal_timeline
 from voronka.models.queries.tasks import deal_tasks
 from voronka.models.services.deal_fields import save_deal_fields
 from voronka.models.services.deal_guard import SeenDeal
@@ -70,8 +70,13 @@ class DealCard(RecordCard):
         box.addWidget(self.timeline, 1)
         return side
 
-    def load_data(self) -> CardData:
-        return self.ctx.query(deal_card, self.record_id)
+    def fetch(self):
+        deal_id = self.record_id
+        return lambda session: deal_card(session, deal_id)
+
+    def fetch_side(self):
+        deal_id = self.record_id
+        return lambda session, _data: (deal_timeline(session, deal_id), deal_tasks(session, deal_id))
 
     def title_text(self, data: CardData) -> str:
         return data.values.get("name") or ""
@@ -108,13 +113,10 @@ class DealCard(RecordCard):
 
         return {"stage": stage_editor, "owner": owner_editor, "contacts": people_editor, "name": name_editor}
 
-    def suggestions(self, data: CardData) -> dict[str, list[str]]:
-        return {k: self.ctx.query(distinct_values, "deal", k) for k in ("source", "segment", "cohort")}
+    def suggestion_keys(self) -> tuple[str, ...]:
+        return ("source", "segment", "cohort")
 
-    def reload(self) -> None:
-        super().reload()
-        if self.data is None or self.form is None:
-            return
+    def after_fill(self) -> None:
         self._show_requirements()
         name = self.form.editors.get("name")
         if name is not None and not self.data.name_is_manual:
@@ -134,11 +136,10 @@ class DealCard(RecordCard):
             else:
                 editor.set_hint(self.tr("Needed from «%1».").replace("%1", stage.name(lang)))
 
-    def refresh_side(self, data: CardData) -> None:
+    def refresh_side(self, data: CardData, side: Any) -> None:
         lang = self.ctx.language
         deal_id = self.record_id
-        timeline = self.ctx.query(deal_timeline, deal_id)
-        tasks = self.ctx.query(deal_tasks, deal_id)
+        timeline, tasks = side
         self.timeline.timeline.set_entries(timeline)
         users = [(u.id, u.text) for u in data.users]
         self.tasks.set_deal(deal_id, tasks, users, data.values.get("owner"))
@@ -182,13 +183,7 @@ class DealCard(RecordCard):
                               lambda done: ctx.run(undo_events, done.event_ids, user_id=ctx.user_id))
         except StageRequirementsMissing as exc:
             show_error(self, exc)
-            self.reload()
-            lang = self.ctx.language
-            target = next((s for s in self.data.stages if s.key == exc.stage_key), None)
-            for key in exc.fields:
-                editor = self.form.editors.get(key)
-                if editor is not None:
-                    editor.set_problem(required_text(target.name(lang) if target else exc.name_in(lang)))
+            self.reload(lambda missing=exc: self._show_missing(missing))
             return False
         except VoronkaError as exc:
             show_error(self, exc)
@@ -197,6 +192,15 @@ class DealCard(RecordCard):
             self.reload()
             return False
         return True
+
+    def _show_missing(self, exc: StageRequirementsMissing) -> None:
+        """Mark the fields the refused move needs, on the reloaded form."""
+        lang = self.ctx.language
+        target = next((s for s in self.data.stages if s.key == exc.stage_key), None)
+        for key in exc.fields:
+            editor = self.form.editors.get(key)
+            if editor is not None:
+                editor.set_problem(required_text(target.name(lang) if target else exc.name_in(lang)))
 
     def move_to(self, stage_id: Any) -> None:
         if stage_id is None or stage_id == self.data.values.get("stage"):
@@ -240,7 +244,7 @@ class DealCard(RecordCard):
 
         from ..board.commands import BoardActions
 
-        if not self.maybe_save():
+        if self.data is None or not self.maybe_save():
             return
         key = self.data.pipeline_key
         kind = next((p.kind for p in self.ctx.query(pipelines) if p.key == key), None)
@@ -252,7 +256,7 @@ class DealCard(RecordCard):
         """Lost, with a reason from the team's list — the board's own dialog, so both ask the same."""
         from ..board.dialogs import LostDialog
 
-        if not self.maybe_save():
+        if self.data is None or not self.maybe_save():
             return
         dialog = LostDialog(self.ctx.query(lost_reasons), self.ctx.language, 1, self)
         if dialog.exec():
@@ -260,4 +264,6 @@ class DealCard(RecordCard):
                                comment=dialog.comment.toPlainText().strip() or None)
 
     def reopen(self) -> None:
+        if self.data is None:
+            return
         self._event_action(self.tr("Reopen"), reopen_deal)

@@ -146,6 +146,12 @@ class CardForm(QWidget):
     def is_dirty(self) -> bool:
         return any(ed.is_dirty() for k, ed in self.editors.items() if k not in self.immediate)
 
+    def mark_clean(self) -> None:
+        """The values shown were saved: they are the unchanged state now."""
+        for editor in self.editors.values():
+            editor._initial = editor.raw()
+        self._on_edited()
+
     def edited_values(self) -> dict[str, Any]:
         """The raw input of every changed field (not the immediate ones)."""
         return {k: ed.raw() for k, ed in self.editors.items() if k not in self.immediate and ed.is_dirty()}

@@ -5,13 +5,19 @@ leaves a field, and Save (Ctrl+S) sends all changed fields to one domain service
 one transaction, pushed on the undo stack with the old values for undo. Nothing
 refused is ever sent. The card reloads itself when ``ctx.changed`` names its record
 (unless the user has unsaved edits, which are never overwritten).
+
+Loading never runs on the UI thread: the record, what the side shows and the fields'
+suggestions are read in one background job on the application's executor (``reload``),
+and the card fills in when the answer arrives (``loaded``). A newer load supersedes an
+older one, so a stale answer never overwrites a newer one; a card closed meanwhile
+just gets no answer.
 """
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -36,6 +42,7 @@ from ..plain_text import as_rich_text, plain_label
 from ..undo import push_creation, push_guarded
 from .dialogs import DuplicateDialog, PickRecordDialog
 from .form import CardForm, EditorFactory
+from .suggestions import SuggestionLists
 
 KIND_STYLE = "QLabel#kindBadge { background: %s; color: white; border-radius: 3px; padding: 1px 6px; }"
 KIND_COLOURS = {"deal": "#1565c0", "lead": "#6a1b9a", "company": "#2e7d32", "contact": "#ef6c00"}
@@ -48,6 +55,7 @@ class RecordCard(QWidget):
     title_changed = Signal(str)
     gone = Signal()  # the record no longer exists (merged away, creation undone)
     host_toggle_requested = Signal()
+    loaded = Signal()  # a background load arrived and the card shows it
 
     def __init__(self, ctx: AppContext, record_id: int | None, parent: QWidget | None = None,
                  defaults: Mapping[str, Any] | None = None):
@@ -57,6 +65,10 @@ class RecordCard(QWidget):
         self.defaults = dict(defaults or {})
         self.data: CardData | None = None
         self.form: CardForm | None = None
+        self.loading = False
+        self._want_fill = False  # a load asked to rebuild the form (not only the side)
+        self._force_fill = False  # …even over unsaved edits (Revert, an action that was refused)
+        self._after_fill: list[Callable[[], None]] = []
         self.badge = plain_label(parent=self)
         self.badge.setObjectName("kindBadge")
         self.title = plain_label(parent=self)  # a name is shown as typed, never as markup
@@ -103,12 +115,28 @@ class RecordCard(QWidget):
         box.addWidget(self.splitter, 1)
         box.addWidget(self.status_line)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        SuggestionLists.of(ctx)  # connected to ``changed`` before this card: it forgets first, the card reads after
         ctx.changed.connect(self._on_changed)
+        self.placeholder = QLabel(QCoreApplication.translate("RecordCard", "Loading…"), self)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.scroll.setWidget(self.placeholder)
         self.reload()
 
     # --- for subclasses ------------------------------------------------------------------------
-    def load_data(self) -> CardData:
+    def fetch(self) -> Callable[[Any], CardData]:
+        """The read of the card's data, run on the executor (it must not touch widgets)."""
         raise NotImplementedError
+
+    def fetch_side(self) -> Callable[[Any, CardData], Any] | None:
+        """The read of what the side shows (timeline, tasks…), in the same background job."""
+        return None
+
+    def suggestion_keys(self) -> tuple[str, ...]:
+        """Text fields offering the values already used (read once, cached per kind)."""
+        return ()
+
+    def after_fill(self) -> None:
+        """Called once the form shows freshly loaded data."""
 
     def title_text(self, data: CardData) -> str:
         raise NotImplementedError
@@ -119,13 +147,11 @@ class RecordCard(QWidget):
     def build_side(self) -> QWidget | None:
         return None
 
-    def refresh_side(self, data: CardData) -> None:
-        """Fill the side panel (lists, timeline) from freshly loaded data."""
+    def refresh_side(self, data: CardData, side: Any) -> None:
+        """Fill the side panel (lists, timeline) from freshly loaded data (``side``: what
+        ``fetch_side`` read)."""
 
     def special_editors(self, data: CardData) -> dict[str, EditorFactory]:
-        return {}
-
-    def suggestions(self, data: CardData) -> dict[str, list[str]]:
         return {}
 
     def immediate_fields(self) -> set[str]:
@@ -158,12 +184,57 @@ class RecordCard(QWidget):
     def company_choices(self) -> list[tuple[int, str]]:
         return [(c.id, c.text) for c in self.ctx.query(company_choices)]
 
-    def reload(self) -> None:
-        try:
-            data = self.load_data()
-        except NotFound:
+    def reload(self, then: Callable[[], None] | None = None, *, keep_edits: bool = False) -> None:
+        """Read the record again in the background and show it (``then`` runs after).
+        ``keep_edits``: unsaved edits stay (only the side refreshes) if there are any then."""
+        self._want_fill = True
+        self._force_fill = self._force_fill or not keep_edits
+        if then is not None:
+            self._after_fill.append(then)
+        self._request()
+
+    def refresh_side_soon(self) -> None:
+        """Read again what the side shows (the form and its edits stay as they are)."""
+        self._request()
+
+    def _request(self) -> None:
+        fetch, fetch_side = self.fetch(), self.fetch_side()
+        suggest = SuggestionLists.of(self.ctx).loader(self.kind if self.kind != "lead" else "deal",
+                                                      self.suggestion_keys())
+
+        def read(session: Any) -> tuple[CardData, Any, tuple]:
+            data = fetch(session)
+            side = fetch_side(session, data) if fetch_side is not None else None
+            return data, side, suggest(session)
+
+        self.loading = True
+        self.ctx.executor.query(read, on_done=self._on_loaded, on_error=self._on_load_failed, owner=self,
+                                key=f"card:{id(self)}")
+
+    def _on_load_failed(self, exc: BaseException) -> None:
+        self.loading = False
+        self._after_fill.clear()
+        if isinstance(exc, NotFound):
             self.gone.emit()
             return
+        self.ctx.error.emit(exc)
+
+    def _on_loaded(self, result: tuple[CardData, Any, tuple]) -> None:
+        data, side, (entity, version, lists) = result
+        self.loading = False
+        SuggestionLists.of(self.ctx).keep(entity, version, lists)
+        fill = self._want_fill and (self._force_fill or not self.is_dirty())
+        if fill:
+            self._fill(data, lists)
+        self._want_fill = self._force_fill = False
+        self.refresh_side(data, side)
+        self._update_buttons()
+        then, self._after_fill = self._after_fill, []
+        for callback in then:
+            callback()
+        self.loaded.emit()
+
+    def _fill(self, data: CardData, suggestions: dict[str, list[str]]) -> None:
         self.data = data
         values = dict(data.values)
         if self.record_id is None:
@@ -172,7 +243,7 @@ class RecordCard(QWidget):
         scroll_pos = self.scroll.verticalScrollBar().value()
         self.form = CardForm(
             data.layout, data.fields, values, self.ctx.language, currency=data.currency,
-            special=self.special_editors(data), suggestions=self.suggestions(data),
+            special=self.special_editors(data), suggestions=suggestions,
             companies=self.company_choices, current_company=(values.get("company"), data.company_name),
             immediate=self.immediate_fields(), parent=self)
         for key, was in collapsed.items():
@@ -190,19 +261,11 @@ class RecordCard(QWidget):
         title = self.title_text(data)
         self.title.setText(title)
         self.title_changed.emit(title)
-        self.refresh_side(data)
-        self._update_buttons()
+        self.after_fill()
 
     def _on_changed(self, changes: Changes) -> None:
-        if not self.concerns(changes):
-            return
-        if self.form is not None and self.form.is_dirty():
-            try:
-                self.refresh_side(self.load_data())
-            except NotFound:
-                self.gone.emit()
-            return
-        self.reload()
+        if self.concerns(changes):
+            self.reload(keep_edits=True)  # unsaved edits are never overwritten: then only the side refreshes
 
     def _update_buttons(self, *_args: Any) -> None:
         dirty = self.is_dirty()
@@ -249,8 +312,15 @@ class RecordCard(QWidget):
         except VoronkaError as exc:
             show_error(self, exc)
             return False
-        self.reload()
+        self._saved()
         return True
+
+    def _saved(self) -> None:
+        """What was typed is saved: nothing is unsaved now; the fresh record follows in the background."""
+        if self.form is not None:
+            self.form.mark_clean()
+        self._update_buttons()
+        self.reload(keep_edits=True)
 
     def _resolve_conflict(self, conflict: EditConflict, values: dict[str, Any]) -> bool:
         """Someone else saved some of these fields differently: show theirs and mine per
@@ -269,7 +339,7 @@ class RecordCard(QWidget):
         except VoronkaError as exc:
             show_error(self, exc)
             return False
-        self.reload()
+        self._saved()
         return True
 
     def _field_label(self, key: str, fallback: Callable[[str], str]) -> str:
