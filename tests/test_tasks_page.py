@@ -29,7 +29,13 @@ def page(ctx, qtbot):
     ctx.db.run(add_task, title="Alex's task", assignee_id=2, due_at=now)
     widget = TasksPage(ctx)
     qtbot.addWidget(widget)
-    return widget
+    return shown(qtbot, widget)
+
+
+def shown(qtbot, page):
+    """The tasks are read on the executor: wait until the latest read is on screen."""
+    qtbot.waitUntil(lambda: not page.loading, timeout=10_000)
+    return page
 
 
 def titles(page, group):
@@ -39,21 +45,21 @@ def titles(page, group):
     return [page.model.index(r, 0, index).data() for r in range(page.model.rowCount(index))]
 
 
-def test_my_tasks_are_grouped_and_the_team_sees_everyone(page):
+def test_my_tasks_are_grouped_and_the_team_sees_everyone(page, qtbot):
     assert titles(page, "overdue") == ["Late call"] and titles(page, "upcoming") == ["Demo prep"]
     assert titles(page, "today") == []
     page.scope.setCurrentIndex(page.scope.findData("team"))
-    assert titles(page, "today") == ["Alex's task"]
+    assert titles(shown(qtbot, page), "today") == ["Alex's task"]
 
 
 def test_space_completes_the_selected_task_and_undo_reopens_it(ctx, page, qtbot):
     page.select_task(page.model.index(0, 0, page.model.group_index("overdue")).data(TASK_ID_ROLE))
     qtbot.keyClick(page.tree, Qt.Key.Key_Space)
-    assert titles(page, "done") == ["Late call"] and titles(page, "overdue") == []
+    assert titles(shown(qtbot, page), "done") == ["Late call"] and titles(page, "overdue") == []
     with ctx.db.session() as s:
         assert s.query(Task).filter(Task.title == "Late call").one().done_at is not None
     ctx.undo_stack.undo()
-    assert titles(page, "overdue") == ["Late call"]
+    assert titles(shown(qtbot, page), "overdue") == ["Late call"]
 
 
 def test_enter_opens_the_deal_of_the_task(ctx, page, qtbot):
@@ -67,7 +73,7 @@ def test_enter_opens_the_deal_of_the_task(ctx, page, qtbot):
 def test_a_task_typed_on_top_is_added_to_my_list(page, qtbot):
     qtbot.keyClicks(page.new_title, "Send the contract")
     qtbot.keyClick(page.new_title, Qt.Key.Key_Return)
-    assert "Send the contract" in titles(page, "upcoming") and page.new_title.text() == ""
+    assert "Send the contract" in titles(shown(qtbot, page), "upcoming") and page.new_title.text() == ""
 
 
 def test_f2_renames_a_task_and_undo_restores_the_title(ctx, page, qtbot):
@@ -85,10 +91,10 @@ def test_f2_renames_a_task_and_undo_restores_the_title(ctx, page, qtbot):
     with ctx.db.session() as s:
         assert s.query(Task).filter(Task.title == "Call the CFO").count() == 1
     ctx.undo_stack.undo()
-    assert titles(page, "overdue") == ["Late call"]
+    assert titles(shown(qtbot, page), "overdue") == ["Late call"]
 
 
-def test_rescheduling_a_task_moves_it_between_groups_and_an_empty_title_is_refused(ctx, page, monkeypatch):
+def test_rescheduling_a_task_moves_it_between_groups_and_an_empty_title_is_refused(ctx, page, monkeypatch, qtbot):
     from PySide6.QtCore import QDateTime
 
     from voronka.views.cards import deal_tasks
@@ -96,15 +102,15 @@ def test_rescheduling_a_task_moves_it_between_groups_and_an_empty_title_is_refus
     late = page.model.index(0, 4, page.model.group_index("overdue"))
     later = (local_now() + timedelta(days=5)).replace(hour=11, minute=0, second=0, microsecond=0)
     assert page.model.setData(late, QDateTime(later))
-    assert titles(page, "overdue") == [] and "Late call" in titles(page, "upcoming")
+    assert titles(shown(qtbot, page), "overdue") == [] and "Late call" in titles(page, "upcoming")
     with ctx.db.session() as s:
         assert s.query(Task).filter(Task.title == "Late call").one().due_at == later
     ctx.undo_stack.undo()
-    assert titles(page, "overdue") == ["Late call"]
-    shown = []
-    monkeypatch.setattr(deal_tasks, "show_error", lambda parent, exc: shown.append(exc))
+    assert titles(shown(qtbot, page), "overdue") == ["Late call"]
+    errors = []
+    monkeypatch.setattr(deal_tasks, "show_error", lambda parent, exc: errors.append(exc))
     assert not page.model.setData(page.model.index(0, 0, page.model.group_index("overdue")), "   ")
-    assert "title" in str(shown[0]) and titles(page, "overdue") == ["Late call"]
+    assert "title" in str(errors[0]) and titles(page, "overdue") == ["Late call"]
 
 
 def test_the_tasks_export_is_what_the_tree_shows(ctx, page, qtbot, tmp_path):
@@ -112,6 +118,7 @@ def test_the_tasks_export_is_what_the_tree_shows(ctx, page, qtbot, tmp_path):
 
     ctx.db.run(add_task, title="=cmd|' /C calc'!A0", assignee_id=1, due_at=local_now() + timedelta(days=5))
     page.reload()
+    shown(qtbot, page)
     path = tmp_path / "tasks.xlsx"
     page.export_to(str(path))
     qtbot.waitUntil(lambda: path.exists() and ctx.executor.idle(), timeout=10000)

@@ -4,9 +4,10 @@ stage), cards painted by a delegate, Won and Lost drop zones at the bottom.
 Opening is in two steps so the first paint comes fast even with tens of thousands of
 open deals: the stage totals and the newest cards of each stage are read at once, then
 every open card loads in a background thread (filters apply to them in memory), then
-the stage figures (win rates, p90 stays) come from the metrics engine, also off the UI
-thread. A service's ``Changes`` updates only the deals it names, in the columns they
-leave and enter; big changes (an import) reload the board in the background.
+the stage figures (win rates, p90 stays) come from the metrics engine on the report's
+shared frames cache, also off the UI thread. A service's ``Changes`` updates only the
+deals it names, in the columns they leave and enter (a move repaints its two columns);
+big changes (an import) reload the board in the background.
 """
 from __future__ import annotations
 
@@ -166,15 +167,20 @@ class BoardView(QWidget):
 
     def _load_figures(self, token: int) -> None:
         assert self.pipeline is not None
-        key, db, now = self.pipeline.key, self.ctx.db, local_now()
+        from ..executor import REPORTS
+        from ..reports.frames_cache import FramesCache
+
+        key, frames_of, now = self.pipeline.key, FramesCache.of(self.ctx).frames, local_now()
 
         def failed(exc: BaseException) -> None:
             # the board works without the figures (no weights, stuck only by rot days): say so, keep the trace
             log.error("Stage figures could not be computed", exc_info=exc)
             self._on_figures(token, None)
 
-        self._start(lambda _p: load_stage_figures(db, key, now), lambda figures: self._on_figures(token, figures),
-                    failed)
+        # the report's shared frames (loaded once for the board, the report and the start page), on the
+        # reports lane: computing them never delays a table's or the board's own reads
+        self.ctx.executor.submit(lambda _job: load_stage_figures(frames_of, key, now), owner=self, lane=REPORTS,
+                                 on_done=lambda figures: self._on_figures(token, figures), on_error=failed)
 
     def _on_figures(self, token: int, figures: dict[int, StageFigures] | None) -> None:
         if token != self._token:

@@ -15,11 +15,11 @@ edit in the funnel rules re-marks the cards without recomputing the figures.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from voronka.models.db import Database
 from voronka.models.queries.board import BoardStage
 
 
@@ -36,15 +36,17 @@ def _number(value: object) -> float | None:
     return None if math.isnan(number) else number
 
 
-def load_stage_figures(db: Database, pipeline_key: str, as_of: datetime) -> dict[int, StageFigures] | None:
-    """Win rate and p90 stay per stage id, from the metrics engine; None without an engine."""
+def load_stage_figures(frames_of: Callable[[str], Any], pipeline_key: str,
+                       as_of: datetime) -> dict[int, StageFigures] | None:
+    """Win rate and p90 stay per stage id, from the metrics engine; None without an engine.
+    ``frames_of(pipeline_key)`` gives the pipeline's frames: the application's shared cache
+    (``views.reports.frames_cache``), so the board, the report and the start page load them once."""
     try:
         from voronka.metrics.stages_table import stage_win_rates
         from voronka.metrics.stuck import p90_stay_days
-        from voronka.models.loader import load_frames
     except ImportError:
         return None
-    frames = load_frames(db, pipeline_key)
+    frames = frames_of(pipeline_key)
     stays = p90_stay_days(frames, as_of)
     rates = stage_win_rates(frames, as_of)
     return {int(stage_id): StageFigures(win_rate=_number(rates.get(stage_id)), p90_days=_number(stays.get(stage_id)))

@@ -1,14 +1,15 @@
 """The Tasks page: my tasks or the team's, grouped overdue / today / upcoming / done.
 
 Space completes (or reopens) the selected task, Enter or double-click opens its deal;
-a line on top adds a task. One tree model, no widget per task. Whose tasks are shown is
+a line on top adds a task. One tree model, no widget per task; the tasks are read on the
+application's executor, never on the UI thread. Whose tasks are shown is
 remembered per user (``tasks.scope``: "mine", "team" or a member's id).
 """
 from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import QDateTime, QModelIndex, Qt, QTime
+from PySide6.QtCore import QDateTime, QModelIndex, Qt, QTime, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -57,9 +58,12 @@ class TaskTree(QTreeView):
 
 
 class TasksPage(QWidget):
+    loaded = Signal()  # the tasks read in the background are shown
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
+        self.loading = False
         self.scope = QComboBox(self)
         self.show_done = QCheckBox(self.tr("Show done (last %1 days)").replace("%1", str(DONE_DAYS)), self)
         self.show_done.setChecked(True)
@@ -148,10 +152,17 @@ class TasksPage(QWidget):
         return None if scope == "team" else int(scope)
 
     def reload(self) -> None:
+        """Read the tasks on the executor; the tree fills when they arrive (a newer read wins)."""
         now = local_now()
         done_since = now - timedelta(days=DONE_DAYS) if self.show_done.isChecked() else None
+        assignee = self.assignee_filter()
+        self.loading = True
+        self.ctx.executor.query(lambda s: task_rows(s, assignee_id=assignee, done_since=done_since),
+                                on_done=lambda rows: self._show(rows, now), owner=self, key=f"tasks-page:{id(self)}")
+
+    def _show(self, rows: list, now) -> None:
+        self.loading = False
         current = self.tree.currentIndex().data(TASK_ID_ROLE)
-        rows = self.ctx.query(task_rows, assignee_id=self.assignee_filter(), done_since=done_since)
         self.model.set_rows(rows, now)
         self.tree.expandAll()
         for group in range(self.model.rowCount()):
@@ -161,6 +172,7 @@ class TasksPage(QWidget):
                                  .replace("%2", str(self.model.task_count("overdue"))))
         if current is not None:
             self.select_task(current)
+        self.loaded.emit()
 
     def shown_rows(self) -> tuple[list[str], list[list[str]]]:
         """The tasks as the tree shows them, group by group: headers and rows (the group first)."""
