@@ -912,6 +912,10 @@
       <translation>Показывать карточки в отдельном окне или в боковой панели</translation>
     </message>
     <message>
+      <source>Loading…</source>
+      <translation>Загрузка…</translation>
+    </message>
+    <message>
       <source>Unsaved changes — Ctrl+S saves them.</source>
       <translation>Есть несохранённые изменения — Ctrl+S сохраняет.</translation>
     </message>
