@@ -7,14 +7,14 @@ every record. ``(company_id, status)`` lets the Companies table count each compa
 open deals from the index alone; a person's card finds their deals and sales actions
 without reading every link and action.
 
-Revision ID: 0008
-Revises: 0007
+Revision ID: 0009
+Revises: 0008_funnel_editing
 Create Date: 2026-11-30
 """
 from alembic import op
 
-revision = "0008"
-down_revision = "0007"
+revision = "0009"
+down_revision = "0008_funnel_editing"
 branch_labels = None
 depends_on = None
 
