@@ -7,14 +7,14 @@ every record. ``(company_id, status)`` lets the Companies table count each compa
 open deals from the index alone; a person's card finds their deals and sales actions
 without reading every link and action.
 
-Revision ID: 0009
-Revises: 0008_funnel_editing
+Revision ID: 0010
+Revises: 0009_search_index
 Create Date: 2026-11-30
 """
 from alembic import op
 
-revision = "0009"
-down_revision = "0008_funnel_editing"
+revision = "0010"
+down_revision = "0009_search_index"
 branch_labels = None
 depends_on = None
 
