@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
+import time
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -25,7 +27,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.exc import ArgumentError, DatabaseError, NoSuchModuleError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -68,7 +70,7 @@ def _sqlite_path(url: str) -> Path | None:
     return None
 
 
-def _on_sqlite_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+def _on_sqlite_connect(dbapi_connection: sqlite3.Connection, record: Any) -> None:
     # SQLAlchemy's documented pysqlite recipe: the driver issues no BEGIN of its own,
     # ``_on_sqlite_begin`` does (so a write transaction can take the write lock first).
     dbapi_connection.isolation_level = None
@@ -76,7 +78,8 @@ def _on_sqlite_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> No
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")
-    cur.execute("PRAGMA busy_timeout=2000")
+    cur.execute(f"PRAGMA busy_timeout={retry.SQLITE_BUSY_MS}")
+    record.info[BUSY_KEY] = retry.SQLITE_BUSY_MS
     # 32 MB of page cache (SQLite's default is 2 MB): a table sorted or searched over 100k
     # deals reads their companies too, and re-reading evicted pages made that 10x slower
     cur.execute("PRAGMA cache_size=-32768")
@@ -85,13 +88,22 @@ def _on_sqlite_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> No
 
 
 WRITE_OPTION = "voronka_write"
+WAIT_OPTION = "voronka_wait_ms"  # how long this transaction waits for the write lock
+BUSY_KEY = "voronka.busy_timeout"  # the connection's current busy_timeout (connection info)
 
 
 def _on_sqlite_begin(conn: Any) -> None:
     """A write transaction starts with BEGIN IMMEDIATE: it takes the write lock (waiting
     for the busy timeout) before its first read, so what a service reads to check its
-    preconditions cannot change under it. Reads begin deferred and never block a writer."""
-    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(WRITE_OPTION) else "BEGIN")
+    preconditions cannot change under it. Reads begin deferred and never block a writer.
+    A window's own writes wait less per try (``retry.INTERACTIVE``)."""
+    options = conn.get_execution_options()
+    wait = int(options.get(WAIT_OPTION, retry.SQLITE_BUSY_MS))
+    info = conn.connection.info
+    if info.get(BUSY_KEY) != wait:
+        conn.exec_driver_sql(f"PRAGMA busy_timeout={wait}")
+        info[BUSY_KEY] = wait
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if options.get(WRITE_OPTION) else "BEGIN")
 
 
 class Database:
@@ -102,6 +114,9 @@ class Database:
         self.location = location
         self.backup_path = backup_path  # set when opening migrated an older file
         self.busy_delays: tuple[float, ...] = retry.BUSY_DELAYS  # pauses between tries of a busy write
+        self.interactive_delays: tuple[float, ...] = retry.INTERACTIVE.delays  # the same, on the window's thread
+        self._interactive_thread: int | None = None
+        self._interactive_pause: Callable[[float], None] = time.sleep
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         # Names this Database's commits in the change feed, so its own windows skip them.
         self.origin = uuid.uuid4().hex
@@ -113,10 +128,33 @@ class Database:
                                             expire_on_commit=False)
         self.acting_user_id: int | None = None  # who this window's user is (stamps updated_by)
         event.listen(self._write_sessions, "after_begin", note_transaction_start)
+        self._interactive_sessions = sessionmaker(
+            engine.execution_options(**{WRITE_OPTION: True, WAIT_OPTION: retry.INTERACTIVE.wait_ms}),
+            expire_on_commit=False)
+        event.listen(self._interactive_sessions, "after_begin", note_transaction_start)
 
     @property
     def is_sqlite(self) -> bool:
         return self.engine.dialect.name == "sqlite"
+
+    def set_interactive(self, pause: Callable[[float], None]) -> None:
+        """Writes from the calling thread (a window's) wait for another writer's lock only
+        briefly per try (``retry.INTERACTIVE``) and call ``pause(seconds)`` between tries,
+        which keeps the window painting; other threads stay patient."""
+        self._interactive_thread = threading.get_ident()
+        self._interactive_pause = pause
+
+    @property
+    def interactive(self) -> bool:
+        """Whether the calling thread is the window's (its writes must not freeze it)."""
+        return self._interactive_thread == threading.get_ident()
+
+    def when_busy(self, action: Callable[[], T]) -> T:
+        """``action()`` (one write transaction), tried again while another writer holds the
+        database, then ``DatabaseBusy`` — within the patience of the calling thread."""
+        if self.interactive:
+            return retry.when_busy(action, self.interactive_delays, self._interactive_pause)
+        return retry.when_busy(action, self.busy_delays)
 
     def session(self) -> Session:
         """A session for reads; prefer ``transaction`` for anything that writes."""
@@ -130,8 +168,11 @@ class Database:
         services lock the rows they check (``models.guards.locked``). Before committing, it
         tells other windows what changed (``models.change_feed``).
         """
-        with self._write_sessions.begin() as session:
+        interactive = self.interactive
+        with (self._interactive_sessions if interactive else self._write_sessions).begin() as session:
             session.info["user_id"] = self.acting_user_id
+            if interactive and not self.is_sqlite:
+                session.execute(text(f"SET LOCAL lock_timeout = {retry.INTERACTIVE.wait_ms}"))
             yield session
             announce(session, self.origin, sqlite_table=self._feed_table)
 
@@ -148,7 +189,7 @@ class Database:
                     say_what_changed(session, result)
                 return result
 
-        return retry.when_busy(once, self.busy_delays)
+        return self.when_busy(once)
 
     def watch(self) -> Any:
         """A ``models.change_watch`` watcher of other windows' commits (None if none can exist);

@@ -178,7 +178,7 @@ def test_a_database_on_a_network_share_gets_one_dialog_recommending_the_server(t
 def ctx(db, tmp_path):
     context = AppContext(db, QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat), language="en")
     context.user_id = 1
-    db.busy_delays = (0.05,)
+    db.busy_delays = db.interactive_delays = (0.05,)
     return context
 
 

@@ -50,6 +50,9 @@ class AppContext(QObject):
         value = settings.value(key)
         self.user_id: int | None = int(value) if value not in (None, "") else None
         db.acting_user_id = self.user_id  # who changed a record last (conflict view, undo checks)
+        from .busy_wait import keep_painting
+
+        db.set_interactive(keep_painting)  # a colleague's long write never freezes this window
         from .live_refresh import LiveRefresh
 
         self.live = LiveRefresh(self)  # other windows' and laptops' commits arrive as ``changed`` too
@@ -134,15 +137,13 @@ class AppContext(QObject):
     def in_one_transaction(self, action: Callable[[], T]) -> T:
         """``action()`` inside ``one_transaction``; a database another writer keeps locked is
         tried again a few times (each try rolled back), then ``DatabaseBusy``."""
-        from voronka.models.retry import when_busy
-
         def once() -> T:
             with self.one_transaction():
                 return action()
 
         if self._joined is not None:  # part of a bigger transaction: its owner retries
             return once()
-        return when_busy(once, self.db.busy_delays)
+        return self.db.when_busy(once)
 
     # --- who is using this laptop ---------------------------------------------------------
     def set_user(self, user_id: int | None) -> None:
