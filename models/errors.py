@@ -159,10 +159,12 @@ class NothingToUndo(VoronkaError):
 
 
 class ChangedSince(NothingToUndo):
-    """An undo or redo refused because someone changed what it would put back since.
+    """An undo or redo refused because someone changed what it would put back since (or an
+    action refused because the record is no longer as the screen showed it).
 
     ``what`` says what happened (``moved``, ``won``, ``lost``, ``reopened``, ``owner``,
-    ``renewal``, ``field``, ``edited``, ``task``, ``activity``, ``deleted``, ``taken``),
+    ``renewal``, ``field``, ``edited``, ``task``, ``activity``, ``deleted``, ``taken``,
+    ``completed`` and ``reopened_task`` for a task),
     ``who`` names the person (None: not known), ``at`` is when, ``field`` the field key
     for ``field``, ``record`` the name of the record concerned.
     """

@@ -22,6 +22,9 @@ FIELD_NAMES = {
     "cohort": QT_TRANSLATE_NOOP("Errors", "Cohort"),
     "contacts": QT_TRANSLATE_NOOP("Errors", "Contacts"),
     "name": QT_TRANSLATE_NOOP("Errors", "Name"),
+    "title": QT_TRANSLATE_NOOP("Errors", "Title"),
+    "due_at": QT_TRANSLATE_NOOP("Errors", "Due time"),
+    "assignee_id": QT_TRANSLATE_NOOP("Errors", "Assignee"),
 }
 
 

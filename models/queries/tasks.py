@@ -30,11 +30,12 @@ class TaskRow:
     due_at: datetime | None
     done_at: datetime | None
     created_at: datetime | None
+    version: int = 0  # the task's version when read: an edit from this row is checked against it
 
 
 def _rows(session: Session, *conditions) -> list[TaskRow]:
     q = (select(Task.id, Task.title, Task.deal_id, Deal.name, Company.name, Task.assignee_id, User.name,
-                Task.due_at, Task.done_at, Task.created_at)
+                Task.due_at, Task.done_at, Task.created_at, Task.version)
          .outerjoin(Deal, Deal.id == Task.deal_id).outerjoin(Company, Company.id == Deal.company_id)
          .outerjoin(User, User.id == Task.assignee_id).where(*conditions)
          .order_by(Task.due_at.is_(None), Task.due_at, Task.id))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from .. import errors
@@ -59,15 +60,31 @@ def task_values(session: Session, task_id: int, keys: list[str]) -> dict[str, An
     return {key: getattr(task, key) for key in keys if key in TASK_FIELDS}
 
 
-def complete_task(session: Session, task_id: int, *, at: datetime | None = None) -> Changes:
-    task = get_or_raise(session, Task, task_id, "task")
+def expect_done_state(session: Session, task: Task, seen_done: bool | None) -> None:
+    """Refuse (``ChangedSince``: who completed or reopened it, when) when the task is no
+    longer done or open as the screen showed it (``seen_done``; None: no check)."""
+    if seen_done is None or (task.done_at is not None) == seen_done:
+        return
+    who = session.scalar(select(User.name).where(User.id == task.updated_by_id)) if task.updated_by_id else None
+    raise errors.ChangedSince("completed" if task.done_at is not None else "reopened_task", record=task.title,
+                              who=who, at=task.updated_at)
+
+
+def complete_task(session: Session, task_id: int, *, at: datetime | None = None,
+                  seen_done: bool | None = None) -> Changes:
+    """Mark a task done; ``seen_done=False`` (the screen showed it open) refuses a task
+    someone else has completed since."""
+    task = locked(session, Task, task_id, "task")
+    expect_done_state(session, task, seen_done)
     if task.done_at is None:
         task.done_at = at or local_now()
     return Changes(tasks={task.id}, deals={task.deal_id} if task.deal_id else set())
 
 
-def reopen_task(session: Session, task_id: int) -> Changes:
-    task = get_or_raise(session, Task, task_id, "task")
+def reopen_task(session: Session, task_id: int, *, seen_done: bool | None = None) -> Changes:
+    """Mark a task open again; ``seen_done=True`` refuses a task someone else has reopened since."""
+    task = locked(session, Task, task_id, "task")
+    expect_done_state(session, task, seen_done)
     task.done_at = None
     return Changes(tasks={task.id}, deals={task.deal_id} if task.deal_id else set())
 

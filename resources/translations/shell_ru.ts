@@ -99,6 +99,18 @@
       <translation>Имя</translation>
     </message>
     <message>
+      <source>Title</source>
+      <translation>Название</translation>
+    </message>
+    <message>
+      <source>Due time</source>
+      <translation>Срок</translation>
+    </message>
+    <message>
+      <source>Assignee</source>
+      <translation>Исполнитель</translation>
+    </message>
+    <message>
       <source>To enter the stage «%1», fill in: %2.</source>
       <translation>Чтобы перейти на этап «%1», заполните: %2.</translation>
     </message>

@@ -56,6 +56,14 @@
       <translation>%1 создал(а) другую запись на месте «%2»%3.</translation>
     </message>
     <message>
+      <source>%1 marked the task «%2» done%3.</source>
+      <translation>%1 отметил(а) задачу «%2» выполненной%3.</translation>
+    </message>
+    <message>
+      <source>%1 reopened the task «%2»%3.</source>
+      <translation>%1 снова открыл(а) задачу «%2»%3.</translation>
+    </message>
+    <message>
       <source>at %1</source>
       <translation>в %1</translation>
     </message>

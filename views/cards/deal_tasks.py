@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from voronka.models.clock import local_now
-from voronka.models.errors import VoronkaError
+from voronka.models.changes import Changes
+from voronka.models.errors import ChangedSince, EditConflict, VoronkaError
 from voronka.models.queries.tasks import TaskRow
 from voronka.models.services.tasks import add_task, complete_task, reopen_task, task_values, update_task
 
@@ -30,7 +31,7 @@ from .formatting import format_datetime
 
 
 class TaskListModel(QAbstractListModel):
-    """Tasks as checkable rows; checking one asks ``on_check(task_id, done)``."""
+    """Tasks as checkable rows; checking one asks ``on_check(task_id, done, row shown)``."""
 
     def __init__(self, language: str, on_check, parent: Any = None):
         super().__init__(parent)
@@ -74,32 +75,50 @@ class TaskListModel(QAbstractListModel):
         if role != Qt.ItemDataRole.CheckStateRole or not index.isValid():
             return False
         done = Qt.CheckState(value) == Qt.CheckState.Checked
-        return bool(self.on_check(self.rows[index.row()].id, done))
+        row = self.rows[index.row()]
+        return bool(self.on_check(row.id, done, row))
 
 
-def toggle_task(ctx: AppContext, parent: QWidget, task_id: int, done: bool) -> bool:
-    """Complete (or reopen) a task through the undo stack; errors are shown."""
+def _refused(ctx: AppContext, parent: QWidget | None, task_id: int, exc: VoronkaError) -> None:
+    """Say why; a task someone else changed meanwhile is shown again as it is now."""
+    show_error(parent, exc)
+    if isinstance(exc, (ChangedSince, EditConflict)):
+        ctx.changed.emit(Changes(tasks={task_id}))
+
+
+def toggle_task(ctx: AppContext, parent: QWidget | None, task_id: int, done: bool, seen: TaskRow | None = None) -> bool:
+    """Complete (or reopen) a task through the undo stack; errors are shown. ``seen``: the
+    task as the screen showed it — one someone else completed or reopened since is refused."""
     do, undo = (complete_task, reopen_task) if done else (reopen_task, complete_task)
+    seen_done = None if seen is None else seen.done_at is not None
     text = (QCoreApplication.translate("Tasks", "Complete a task") if done
             else QCoreApplication.translate("Tasks", "Reopen a task"))
     try:
-        push_guarded(ctx, text, "task", task_id, ["done_at"], lambda s: do(s, task_id), lambda s: undo(s, task_id))
+        push_guarded(ctx, text, "task", task_id, ["done_at"], lambda s: do(s, task_id, seen_done=seen_done),
+                     lambda s: undo(s, task_id))
     except VoronkaError as exc:
-        show_error(parent, exc)
+        _refused(ctx, parent, task_id, exc)
         return False
     return True
 
 
-def edit_task_undoable(ctx: AppContext, parent: QWidget, task_id: int, values: dict[str, Any]) -> bool:
-    """Edit a task's title, due time or assignee through the undo stack; errors are shown."""
+def edit_task_undoable(ctx: AppContext, parent: QWidget | None, task_id: int, values: dict[str, Any],
+                       seen: TaskRow | None = None) -> bool:
+    """Edit a task's title, due time or assignee through the undo stack; errors are shown.
+    ``seen``: the task as the screen showed it — a field someone else changed differently
+    since is refused (``EditConflict``), nothing is overwritten."""
     try:
-        old = ctx.query(task_values, task_id, list(values))
+        keys = list(values)
+        old = {key: getattr(seen, key) for key in keys} if seen is not None else ctx.query(task_values, task_id, keys)
         if old == values:
             return True
-        push_guarded(ctx, QCoreApplication.translate("Tasks", "Edit a task"), "task", task_id, list(values),
-                     lambda s: update_task(s, task_id, values), lambda s: update_task(s, task_id, old))
+        version = seen.version if seen is not None else None
+        original = old if seen is not None else None
+        push_guarded(ctx, QCoreApplication.translate("Tasks", "Edit a task"), "task", task_id, keys,
+                     lambda s: update_task(s, task_id, values, seen_version=version, original=original),
+                     lambda s: update_task(s, task_id, old))
     except VoronkaError as exc:
-        show_error(parent, exc)
+        _refused(ctx, parent, task_id, exc)
         return False
     return True
 
@@ -123,7 +142,8 @@ class DealTasks(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.deal_id: int | None = None
-        self.model = TaskListModel(ctx.language, lambda tid, done: toggle_task(ctx, self, tid, done), self)
+        self.model = TaskListModel(ctx.language, lambda tid, done, row: toggle_task(ctx, self, tid, done, row),
+                                   self)
         self.view = QListView(self)
         self.view.setModel(self.model)
         self.view.setUniformItemSizes(True)

@@ -1,8 +1,9 @@
 """The Tasks page's model: groups (overdue, today, upcoming, done) with their tasks under them.
 
 Plain ``TaskRow`` values from one query; ``data()`` only reads them. Checking a task asks
-``on_check(task_id, done)``; editing its title (F2) or due time asks ``on_edit(task_id,
-values)`` — both go through a domain service and the undo stack.
+``on_check(task_id, done, row)``; editing its title (F2) or due time asks ``on_edit(task_id,
+values, row)`` — both go through a domain service and the undo stack, with the row as shown
+(its version and values), so a task someone else changed since is not overwritten.
 """
 from __future__ import annotations
 
@@ -24,8 +25,8 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class TaskTreeModel(QAbstractItemModel):
-    def __init__(self, language: str, on_check: Callable[[int, bool], bool],
-                 on_edit: Callable[[int, dict[str, Any]], bool] | None = None, parent: Any = None):
+    def __init__(self, language: str, on_check: Callable[[int, bool, TaskRow], bool],
+                 on_edit: Callable[[int, dict[str, Any], TaskRow], bool] | None = None, parent: Any = None):
         super().__init__(parent)
         self.language = language
         self.on_check = on_check
@@ -144,10 +145,10 @@ class TaskTreeModel(QAbstractItemModel):
         if row is None:
             return False
         if role == Qt.ItemDataRole.CheckStateRole:
-            return bool(self.on_check(row.id, Qt.CheckState(value) == Qt.CheckState.Checked))
+            return bool(self.on_check(row.id, Qt.CheckState(value) == Qt.CheckState.Checked, row))
         if role != Qt.ItemDataRole.EditRole or index.column() not in EDITABLE or self.on_edit is None:
             return False
         if index.column() == 0:
-            return bool(self.on_edit(row.id, {"title": str(value)}))
+            return bool(self.on_edit(row.id, {"title": str(value)}, row))
         due = value.toPython() if isinstance(value, QDateTime) else value
-        return bool(self.on_edit(row.id, {"due_at": due.replace(second=0, microsecond=0)}))
+        return bool(self.on_edit(row.id, {"due_at": due.replace(second=0, microsecond=0)}, row))

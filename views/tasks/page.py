@@ -68,8 +68,8 @@ class TasksPage(QWidget):
         self.show_done = QCheckBox(self.tr("Show done (last %1 days)").replace("%1", str(DONE_DAYS)), self)
         self.show_done.setChecked(True)
         self.count_label = QLabel(self)
-        self.model = TaskTreeModel(ctx.language, lambda tid, done: toggle_task(ctx, self, tid, done),
-                                   lambda tid, values: edit_task_undoable(ctx, self, tid, values), self)
+        self.model = TaskTreeModel(ctx.language, lambda tid, done, row: toggle_task(ctx, self, tid, done, row),
+                                   lambda tid, values, row: edit_task_undoable(ctx, self, tid, values, row), self)
         self.tree = TaskTree(self)
         self.tree.setModel(self.model)
         self.tree.setUniformRowHeights(True)
@@ -215,7 +215,7 @@ class TasksPage(QWidget):
     def toggle(self, index: QModelIndex) -> None:
         task = self.model.task(index.siblingAtColumn(0))
         if task is not None:
-            toggle_task(self.ctx, self, task.id, task.done_at is None)
+            toggle_task(self.ctx, self, task.id, task.done_at is None, task)
 
     def open_deal(self, index: QModelIndex) -> None:
         deal_id = index.siblingAtColumn(0).data(DEAL_ID_ROLE)

@@ -24,6 +24,8 @@ CHANGED = {
     "linked": QT_TRANSLATE_NOOP("Undo", "%1 linked a deal or a person to «%2»%3."),
     "deleted": QT_TRANSLATE_NOOP("Undo", "«%2» has been deleted since."),
     "taken": QT_TRANSLATE_NOOP("Undo", "%1 created another record in the place of «%2»%3."),
+    "completed": QT_TRANSLATE_NOOP("Undo", "%1 marked the task «%2» done%3."),
+    "reopened_task": QT_TRANSLATE_NOOP("Undo", "%1 reopened the task «%2»%3."),
 }
 
 
