@@ -104,7 +104,7 @@ def test_a_move_on_a_busy_database_keeps_the_window_painting_then_says_busy(team
     end = time.monotonic()
     team.let_go()
     assert team.shown == [BUSY]
-    assert end - start < retry.INTERACTIVE.longest_s + 1.5  # about three seconds, then the dialog
+    assert end - start < retry.INTERACTIVE.longest_s + 3  # about three seconds, then the dialog (it used to be ~7)
     assert ticks.longest_gap(start, end) < 1.0  # never frozen for long (it used to be ~7 s)
     assert team.ctx.undo_stack.count() == 0 and events_of(team.db, team.deal) == before
 
