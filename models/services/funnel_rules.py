@@ -42,9 +42,12 @@ def requirable_fields(session: Session) -> list[str]:
     return [*COLUMN_FIELDS, "contacts", *(f"custom:{k}" for k in custom)]
 
 
-def stage_rules(session: Session, stage_id: int) -> dict[str, Any]:
-    """The stage's current rules (what an undo writes back)."""
-    stage = get_or_raise(session, Stage, stage_id, "stage")
+def stage_rules(session: Session, stage_id: int, *, lock: bool = False) -> dict[str, Any]:
+    """The stage's current rules (what an undo writes back); ``lock``: locked against other
+    writers until the transaction ends (what an undo checks)."""
+    stage = session.get(Stage, stage_id, with_for_update=lock or None, populate_existing=lock)
+    if stage is None:
+        raise errors.NotFound("stage", stage_id)
     return {f: (list(stage.required_fields or []) if f == "required_fields" else getattr(stage, f))
             for f in RULE_FIELDS}
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import select
@@ -140,3 +141,25 @@ def remove_new_user(session: Session, user_id: int) -> Changes:
     session.execute(Setting.__table__.delete().where(Setting.user_id == user_id))
     session.delete(user)
     return Changes(users=True)
+
+
+# --- what an undo of a team setting checks (the row as the action left it) -------------------------
+def member_state(session: Session, user_id: int) -> dict[str, Any] | None:
+    """A member's name, role and active flag now, locked against other writers (None: gone)."""
+    user = session.get(User, user_id, with_for_update=True, populate_existing=True)
+    return None if user is None else {"name": user.name, "role": user.role, "active": bool(user.active)}
+
+
+def plan_state(session: Session, *, year: int, month: int | None, user_id: int | None) -> int | None:
+    """The plan's amount in minor units now (None: no plan), locked against other writers."""
+    return session.scalar(select(Plan.amount_minor).where(
+        Plan.year == year, Plan.month.is_(None) if month is None else Plan.month == month,
+        Plan.user_id.is_(None) if user_id is None else Plan.user_id == user_id).with_for_update())
+
+
+def team_setting_state(session: Session, key: str) -> Any:
+    """A team setting's value now (None: not set), locked against other writers."""
+    from ..orm import Setting
+
+    return session.scalar(select(Setting.value).where(Setting.key == key, Setting.user_id.is_(None))
+                          .with_for_update())

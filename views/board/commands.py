@@ -29,6 +29,7 @@ from voronka.models.services.team import WON_COPY_SETTING
 
 from ..app_context import AppContext
 from ..errors import show_error
+from ..undo import push_checked
 from .dialogs import BoardDialogs
 
 
@@ -193,10 +194,13 @@ class BoardActions(QObject):
         before = self.ctx.query(stage_rules, stage.id)
         old = {k: before[k] for k in values}
         text = self.tr("Change the rules of «%1»").replace("%1", stage.name(self.ctx.language))
-        try:
-            return self.ctx.push_undoable(
-                text, lambda: self.ctx.run(update_stage_rules, stage.id, values, user_id=user),
-                lambda _done: self.ctx.run(update_stage_rules, stage.id, old, user_id=user))
+        keys = list(values)
+        try:  # refused when someone changed these rules since they were read (or since the step)
+            return push_checked(
+                self.ctx, text, stage.name(self.ctx.language),
+                lambda s: {k: v for k, v in stage_rules(s, stage.id, lock=True).items() if k in keys},
+                lambda s: update_stage_rules(s, stage.id, values, user_id=user),
+                lambda s: update_stage_rules(s, stage.id, old, user_id=user), seen=old)
         except errors.VoronkaError as exc:
             show_error(self.parent_widget, exc)
             return None

@@ -24,10 +24,11 @@ from PySide6.QtWidgets import (
 from voronka.models.changes import Changes
 from voronka.models.errors import VoronkaError
 from voronka.models.queries.team import Member, team_members
-from voronka.models.services.team import add_user, remove_new_user, update_user
+from voronka.models.services.team import add_user, member_state, remove_new_user, update_user
 
 from ..app_context import AppContext
 from ..errors import show_error
+from ..undo import push_checked
 from .roles import role_name, roles
 
 Index = QModelIndex | QPersistentModelIndex
@@ -96,10 +97,11 @@ class MembersModel(QAbstractTableModel):
         if new == old:
             return False
         ctx, uid = self.ctx, m.id
-        try:
-            ctx.push_undoable(self.tr("Edit a team member"),
-                              lambda: ctx.run(update_user, uid, **{key: new}),
-                              lambda _c: ctx.run(update_user, uid, **{key: old}))
+        shown = {"name": m.name, "role": m.role, "active": bool(m.active)}
+        try:  # refused, naming the member, when someone changed them since they were shown (or since the step)
+            push_checked(ctx, self.tr("Edit a team member"), m.name, lambda s: member_state(s, uid),
+                         lambda s: update_user(s, uid, **{key: new}), lambda s: update_user(s, uid, **{key: old}),
+                         seen=shown)
         except VoronkaError as exc:
             show_error(self.owner, exc)
             return False
@@ -167,9 +169,17 @@ class MembersBox(QGroupBox):
             self.new_name.setFocus()
             return None
         try:
-            changes: Changes = ctx.push_undoable(self.tr("Add a team member"),
-                                                 lambda: ctx.run(add_user, name=name, role=role),
-                                                 lambda done: ctx.run(remove_new_user, done.created[0]))
+            made: dict[str, int] = {}
+
+            def add(session: Any) -> Changes:
+                changes = add_user(session, name=name, role=role)
+                made["id"] = changes.created[0]
+                return changes
+
+            # the undo removes the member only while nobody has renamed, re-roled or used them since
+            changes: Changes = push_checked(ctx, self.tr("Add a team member"), name,
+                                            lambda s: member_state(s, made["id"]) if made else None,
+                                            add, lambda s: remove_new_user(s, made["id"]))
         except VoronkaError as exc:
             show_error(self, exc)
             return None

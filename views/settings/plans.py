@@ -18,12 +18,13 @@ from voronka.models.errors import VoronkaError
 from voronka.models.fields import FieldInvalid, FieldSpec, normalise
 from voronka.models.money import from_minor
 from voronka.models.queries.team import plans_of_year, team_members
-from voronka.models.services.team import set_plan
+from voronka.models.services.team import plan_state, set_plan
 
 from ..app_context import AppContext
 from ..cards.formatting import format_money
 from ..cards.reasons import reason_text
 from ..errors import show_error
+from ..undo import push_checked
 from ..plain_text import plain_label
 
 Index = QModelIndex | QPersistentModelIndex
@@ -117,10 +118,12 @@ class PlansModel(QAbstractTableModel):
         if (old or 0) == (amount or 0):
             return False
         year, ctx = self.year, self.ctx
-        try:
-            ctx.push_undoable(self.tr("Change a plan"),
-                              lambda: ctx.run(set_plan, year=year, month=month, user_id=user_id, amount=amount),
-                              lambda _c: ctx.run(set_plan, year=year, month=month, user_id=user_id, amount=old))
+        where = {"year": year, "month": month, "user_id": user_id}
+        name = f"{self.people[index.row()][1]} {year}" + (f"-{month:02d}" if month else "")
+        try:  # refused when someone changed this plan since it was shown (or since the step)
+            push_checked(ctx, self.tr("Change a plan"), name, lambda s: plan_state(s, **where),
+                         lambda s: set_plan(s, **where, amount=amount), lambda s: set_plan(s, **where, amount=old),
+                         seen=self.plans.get((user_id, month)) or None)
         except VoronkaError as exc:
             show_error(self.owner, exc)
             return False

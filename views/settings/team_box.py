@@ -15,10 +15,12 @@ from voronka.models.services.team import (
     set_team_currency,
     set_team_time_zone,
     set_won_copy_mode,
+    team_setting_state,
 )
 
 from ..app_context import AppContext
 from ..errors import show_error
+from ..undo import push_checked
 
 COMMON_ZONES = (
     "Europe/Kaliningrad", "Europe/Moscow", "Europe/Samara", "Asia/Yekaterinburg", "Asia/Omsk",
@@ -78,7 +80,9 @@ class TeamSettingsBox(QGroupBox):
         if value == old:
             return True
         try:
-            ctx.push_undoable(text, lambda: ctx.run(service, value), lambda _c: ctx.run(service, old))
+            # refused when someone changed the setting since it was read (or since the step)
+            push_checked(ctx, text, text, lambda s: team_setting_state(s, key), lambda s: service(s, value),
+                         lambda s: service(s, old), seen=ctx.team_setting(key))
         except VoronkaError as exc:
             show_error(self, exc)
             self.reload()

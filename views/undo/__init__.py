@@ -190,3 +190,32 @@ def push_guarded(ctx: "AppContext", text: str, entity: str, record_id: int, keys
         return changes
 
     return ctx.push_undoable(text, lambda: step(do), lambda _done: step(undo))
+
+
+def push_checked(ctx: "AppContext", text: str, name: str, read: Callable[[Any], Any],
+                 do: Callable[[Any], Changes], undo: Callable[[Any], Changes], *, seen: Any = None) -> Changes:
+    """An action on a record without a version (a team member, a plan, a team setting, a
+    stage's rules) on the undo stack. ``read(session)`` is the record's state now (locked);
+    every step runs only while it still equals what the step before left — the first only
+    while it equals ``seen`` (what the screen showed), when given — else it is refused
+    (``ChangedSince``: someone changed «name») and nothing is written."""
+    from voronka.models.errors import ChangedSince
+
+    left: dict[str, Any] = {} if seen is None else {"state": seen}
+
+    def step(act: Callable[[Any], Changes]) -> Changes:
+        held: dict[str, Any] = {}
+
+        def service(session: Any) -> Changes:
+            if "state" in left and read(session) != left["state"]:
+                raise ChangedSince("edited", record=name)
+            changes = act(session)
+            session.flush()
+            held["state"] = read(session)
+            return changes
+
+        changes = ctx.run(service)
+        ctx.on_commit(lambda: left.update(state=held["state"]))
+        return changes
+
+    return ctx.push_undoable(text, lambda: step(do), lambda _done: step(undo))
