@@ -197,11 +197,12 @@ class InvalidValue(VoronkaError):
 class DealChange:
     """The latest change of a deal's stage or status, from its event log: who, what, when."""
 
-    kind: str  # an ``EventKind``: stage, won, lost, reopened
+    kind: str  # an ``EventKind``: stage, won, lost, reopened, owner
     user_name: str | None
     at: datetime
     stage_ru: str | None = None
     stage_en: str | None = None
+    owner_name: str | None = None  # the new owner, for an owner change
 
 
 def when_text(at: datetime, now: datetime | None = None) -> str:
@@ -224,6 +225,8 @@ class DealChanged(InvalidTransition):
             text = f"{who} marked this deal won at {when_text(change.at)}."
         elif change.kind == "lost":
             text = f"{who} marked this deal lost at {when_text(change.at)}."
+        elif change.kind == "owner":
+            text = f"{who} gave this deal to {change.owner_name or 'nobody'} at {when_text(change.at)}."
         else:
             text = f"{who} reopened this deal at {when_text(change.at)}."
         super().__init__(text)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import Select, bindparam, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from .. import errors
 from ..clock import local_now
@@ -30,6 +30,8 @@ class SeenDeal:
 
     stage_id: int
     status: str = DealStatus.OPEN
+    owner_id: int | None = None
+    owner_seen: bool = False  # whether ``owner_id`` is the owner the screen showed (a reassignment checks it)
 
 
 Seen = Mapping[int, SeenDeal]
@@ -76,6 +78,24 @@ def last_change(session: Session, deal_id: int) -> errors.DealChange | None:
         .where(DealEvent.deal_id == deal_id, DealEvent.kind.in_([k.value for k in STATUS_KINDS]))
         .order_by(DealEvent.id.desc()).limit(1)).first()
     return errors.DealChange(*row) if row else None
+
+
+def last_owner_change(session: Session, deal_id: int) -> errors.DealChange | None:
+    """The deal's latest owner event: who gave it to whom, when (for a refusal)."""
+    owner = aliased(User)
+    row = session.execute(
+        select(DealEvent.kind, User.name, DealEvent.at, owner.name)
+        .outerjoin(User, User.id == DealEvent.user_id).outerjoin(owner, owner.id == DealEvent.owner_id)
+        .where(DealEvent.deal_id == deal_id, DealEvent.kind == EventKind.OWNER.value)
+        .order_by(DealEvent.id.desc()).limit(1)).first()
+    return errors.DealChange(row[0], row[1], row[2], owner_name=row[3]) if row else None
+
+
+def expect_owner(session: Session, deal: Deal, seen: SeenDeal | None) -> None:
+    """For a reassignment: refuse when someone else gave the deal to another owner since the
+    screen showed it (``seen.owner_seen``)."""
+    if seen is not None and seen.owner_seen and deal.owner_id != seen.owner_id:
+        raise errors.DealChanged(deal.id, last_owner_change(session, deal.id))
 
 
 def refuse(session: Session, deal: Deal) -> errors.DealChanged:

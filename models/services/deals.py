@@ -21,7 +21,7 @@ from ..clock import local_now
 from ..guards import acting, touch
 from ..money import from_minor, to_minor
 from ..orm import Company, Deal, DealEvent, DealStatus, EventKind, LostReason, Pipeline, Stage, User
-from .deal_guard import LockedDeal, Seen, SeenDeal, event_time, expect, expect_closed, lock_deal
+from .deal_guard import LockedDeal, Seen, SeenDeal, event_time, expect, expect_closed, expect_owner, lock_deal
 from .lookup import get_or_raise, pipeline_by_key, stage_ref
 from .replay import replay_deal
 from .requirements import missing_fields
@@ -328,15 +328,18 @@ def reopen_deal(
 
 def change_owner(
     session: Session, deal_ids: Iterable[int], owner_id: int, *, user_id: int | None,
-    at: datetime | None = None,
+    at: datetime | None = None, seen: Seen | None = None,
 ) -> Changes:
-    """Reassign deals to ``owner_id`` (an owner event each), in one transaction."""
+    """Reassign deals to ``owner_id`` (an owner event each), in one transaction. ``seen``:
+    what the screen showed of each deal — one someone else gave to another owner since is
+    refused (``DealChanged``, naming who and to whom), and then none is reassigned."""
     get_or_raise(session, User, owner_id, "user")
     acting(session, user_id)
     changes = Changes()
     for deal_id in deal_ids:
         locked = lock_deal(session, deal_id)
         deal = locked.deal
+        expect_owner(session, deal, (seen or {}).get(deal_id))
         if deal.owner_id == owner_id:
             continue
         ev = _event(session, deal, EventKind.OWNER, event_time(locked, at), user_id, owner_id=owner_id)

@@ -59,6 +59,14 @@
       <translation>%1 отметил(а) эту сделку проигранной в %2.</translation>
     </message>
     <message>
+      <source>nobody</source>
+      <translation>никому</translation>
+    </message>
+    <message>
+      <source>%1 gave this deal to %3 at %2.</source>
+      <translation>%1 передал(а) эту сделку: %3, в %2.</translation>
+    </message>
+    <message>
       <source>%1 reopened this deal at %2.</source>
       <translation>%1 снова открыл(а) эту сделку в %2.</translation>
     </message>

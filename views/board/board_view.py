@@ -303,7 +303,7 @@ class BoardView(QWidget):
     def seen_state(self, deal_id: int) -> SeenDeal | None:
         """The deal as this board shows it: open, in its column's stage (None: not on the board)."""
         card = self.card(deal_id)
-        return SeenDeal(card.stage_id) if card else None
+        return SeenDeal(card.stage_id, owner_id=card.owner_id, owner_seen=True) if card else None
 
     def column(self, stage_key: str) -> StageColumn:
         return next(c for c in self.columns if c.stage.key == stage_key)

@@ -173,9 +173,9 @@ class BoardActions(QObject):
                                                          comment=comment, seen=seen))
 
     def reassign(self, deal_ids: Sequence[int], owner_id: int, owner_name: str) -> Changes | None:
-        ids, user = list(deal_ids), self.ctx.user_id
+        ids, user, seen = list(deal_ids), self.ctx.user_id, self._seen(deal_ids)
         text = self.tr("Reassign %1 to %2").replace("%1", self._what(ids)).replace("%2", owner_name)
-        return self._undoable(text, lambda: self.ctx.run(change_owner, ids, owner_id, user_id=user))
+        return self._undoable(text, lambda: self.ctx.run(change_owner, ids, owner_id, user_id=user, seen=seen))
 
     def reopen(self, deal_ids: Sequence[int], *, stage: BoardStage | None = None,
                owner: tuple[int, str] | None = None) -> Changes | None:

@@ -229,9 +229,11 @@ class DealCard(RecordCard):
             self.reload()
             return
         ctx, deal_id = self.ctx, self.record_id
+        # the owner the card showed: a deal someone else reassigned meanwhile is refused, naming them
+        seen = {deal_id: replace(self.seen(), owner_id=self.data.values.get("owner"), owner_seen=True)}
         try:
             ctx.push_undoable(self.tr("Change the owner"),
-                              lambda: ctx.run(change_owner, [deal_id], owner_id, user_id=ctx.user_id),
+                              lambda: ctx.run(change_owner, [deal_id], owner_id, user_id=ctx.user_id, seen=seen),
                               lambda done: ctx.run(undo_events, done.event_ids, user_id=ctx.user_id))
         except VoronkaError as exc:
             show_error(self, exc)

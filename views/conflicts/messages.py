@@ -26,6 +26,10 @@ def deal_changed(exc: errors.DealChanged, language: str) -> str:
         text = QCoreApplication.translate("Conflicts", "%1 marked this deal won at %2.")
     elif change.kind == "lost":
         text = QCoreApplication.translate("Conflicts", "%1 marked this deal lost at %2.")
+    elif change.kind == "owner":
+        owner = change.owner_name or QCoreApplication.translate("Conflicts", "nobody")
+        return (QCoreApplication.translate("Conflicts", "%1 gave this deal to %3 at %2.")
+                .replace("%1", who(change.user_name)).replace("%2", when).replace("%3", owner))
     else:
         text = QCoreApplication.translate("Conflicts", "%1 reopened this deal at %2.")
     return text.replace("%1", who(change.user_name)).replace("%2", when)
