@@ -16,11 +16,9 @@ stage) and the funnel article's ``advice``: ``merge`` when at least 90 % pass,
 ``split`` when fewer than 25 % do, given a cohort of at least 20 deals of which at
 least half *entered* the stage with an entry event of their own (second edition: a
 stage most deals skipped, as in data imported from a CRM with fewer stages, gives no
-advice; nor does "merge" appear when fewer than half of the deals that reached the next
-stage entered it themselves — that next stage is one the deals skipped). A deal entered
-a stage if it has an entry event into that exact stage at or before T (a later move back
-counts; entering a side stage is not entering its main stage; a win counts as entering
-the won stage).
+advice). A deal entered a stage if it has an entry event into that exact stage at or
+before T (a later move back counts; entering a side stage is not entering its main
+stage; a win counts as entering the won stage).
 
 An **archived** stage (column ``archived`` of the stages frame, when present) keeps its
 history: its row is shown while a deal entered it in P or in Y (at or before T) or a deal
@@ -119,17 +117,13 @@ def entered_stages(ctx: ReportContext) -> np.ndarray:
     return out
 
 
-def advice(conversion_next: float | None, cohort: int, entered: int | None = None,
-           converted: int | None = None, entered_next: int | None = None) -> str | None:
-    """``merge``/``split``/None; ``entered`` is how many of the cohort entered the stage itself,
-    ``entered_next`` how many of the ``converted`` entered the next stage themselves."""
+def advice(conversion_next: float | None, cohort: int, entered: int | None = None) -> str | None:
+    """``merge``/``split``/None; ``entered`` is how many of the cohort entered the stage itself."""
     if conversion_next is None or cohort < ADVICE_MIN_COHORT:
         return None
     if entered is not None and 2 * entered < cohort:
         return None
     if conversion_next >= MERGE_AT:
-        if converted is not None and entered_next is not None and 2 * entered_next < converted:
-            return None  # the next stage is one the deals skipped, not a step they took
         return "merge"
     if conversion_next < SPLIT_BELOW:
         return "split"
@@ -169,16 +163,13 @@ def stages_table(ctx: ReportContext) -> list[dict[str, object]]:
             continue
         is_open = st.open & (st.col == c)
         open_amount = float(ctx.amount0[is_open].sum())
-        conversion_next, cohort_size, entered_count, converted_count, entered_next = None, 0, 0, 0, 0
+        conversion_next, cohort_size, entered_count = None, 0, 0
         if not layout.is_side[c] and c in main and main.index(c) + 1 < len(main):
             nxt = main[main.index(c) + 1]
             cohort = ctx.Y.has(ctx.reached[:, c])
             cohort_size = int(cohort.sum())
             entered_count = int((cohort & entered[:, c]).sum())
-            converted = cohort & (ctx.reached[:, nxt] != NAT)
-            converted_count = int(converted.sum())
-            entered_next = int((converted & entered[:, nxt]).sum())
-            conversion_next = ratio(converted_count, cohort_size)
+            conversion_next = ratio(int((cohort & (ctx.reached[:, nxt] != NAT)).sum()), cohort_size)
         stage_id = int(layout.stage_ids[c])
         row = stays.loc[stage_id]
         rows.append({
@@ -191,7 +182,7 @@ def stages_table(ctx: ReportContext) -> list[dict[str, object]]:
             "win_rate": _number(ctx.win_rate[c]),
             "reached_count": int(ctx.P.has(ctx.reached[:, c]).sum()),
             "conversion_next": conversion_next,
-            "advice": advice(conversion_next, cohort_size, entered_count, converted_count, entered_next),
+            "advice": advice(conversion_next, cohort_size, entered_count),
             "avg_days_in_stage": _number(row["avg_days"]),
             "median_days_in_stage": _number(row["median_days"]),
             "p90_days_in_stage": _number(row["p90_days"]),

@@ -43,6 +43,7 @@ def refusals(monkeypatch):
 def editor_of(db, tmp_path, qtbot, user_id: int = HELEN):
     page = SettingsPage(app_context(db, tmp_path, user_id))
     qtbot.addWidget(page)
+    page.show()  # a hidden editor only notes that it is out of date
     page.show_funnel("sales")
     editor = page.funnel
     qtbot.waitUntil(lambda: len(editor.stages.rows) == 14 and len(editor.reasons.rows) == 17, timeout=10000)
@@ -252,3 +253,30 @@ def test_the_report_stage_table_opens_the_editor_with_the_merge_prepared(advised
     preview.apply_button.click()
     assert stage_row(db, "work_started").merged_into_id == stage_row(db, "contacts_found").id
     qtbot.waitUntil(lambda: running_tasks() == 0 and ctx.executor.idle(), timeout=20000)
+
+
+def test_the_board_keeps_an_archived_stage_only_while_deals_stand_in_it(db, tmp_path, qtbot):
+    from board_support import open_board
+    from voronka.models.services.funnel_stages import set_stage_archived
+
+    deal = db.run(create_deal, name="standing", user_id=SASHA, stage_key="contacts_found").created[0]
+    db.run(set_stage_archived, stage_row(db, "contacts_found").id, True)
+    db.run(set_stage_archived, stage_row(db, "test_started").id, True)
+    page = open_board(app_context(db, tmp_path, SASHA), qtbot)
+    columns = {c.stage.key: c for c in page.board.columns}
+    assert "test_started" not in columns  # archived, nobody in it
+    archived = columns["contacts_found"]
+    assert archived.title.text() == "Contacts found (archived)" and not archived.add_button.isVisibleTo(archived)
+    assert columns["work_started"].add_button.isVisibleTo(columns["work_started"])
+    assert archived.model.has(deal)
+
+
+def test_a_hidden_editor_reads_the_funnel_again_when_shown(db, tmp_path, qtbot):
+    from voronka.models.services.funnel_stages import update_stage
+
+    page, editor = editor_of(db, tmp_path, qtbot)
+    page.hide()
+    page.ctx.run(update_stage, stage_row(db, "replied").id, {"name_en": "Answered"})
+    assert editor._stale and editor.stages.rows[editor.stages.row_of_key("replied")].name_en == "Replied"
+    page.show()
+    settled(editor, qtbot, lambda: editor.stages.rows[editor.stages.row_of_key("replied")].name_en == "Answered")

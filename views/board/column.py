@@ -54,6 +54,7 @@ class StageColumn(QFrame):
         self.add_button.setAutoRaise(True)
         self.add_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.add_button.clicked.connect(lambda: self.quick_create_requested.emit(self.model.stage.id))
+        self.add_button.setVisible(not stage.archived)  # an archived stage takes no new deals
         header = QWidget(self)
         header.setFixedHeight(self.fontMetrics().height() * 5 + 10)
         top = QVBoxLayout(header)
@@ -79,7 +80,8 @@ class StageColumn(QFrame):
 
     def retranslate(self) -> None:
         stage = self.stage
-        self.title.setText(stage.name(self.language))
+        self.title.setText(stage.name(self.language) if not stage.archived
+                           else self.tr("%1 (archived)").replace("%1", stage.name(self.language)))
         branch = self.tr("↳ branch of «%1»").replace("%1", self.main_name or "")
         self.branch.setText(self.fontMetrics().elidedText(branch, Qt.TextElideMode.ElideRight, self.width() - 20))
         self.add_button.setText(self.tr("+ New deal"))

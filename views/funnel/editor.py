@@ -92,6 +92,7 @@ class FunnelEditor(QWidget):
         self.actions = FunnelActions(ctx, self)
         self.dialog: QDialog | None = None  # the open preview or names dialog (tests reach it here)
         self._prepared: tuple[str, str, str] | None = None  # (pipeline key, stage key, action) to open
+        self._stale = False
         self.note = plain_label("", self)
         self.note.setWordWrap(True)
         # pipelines
@@ -276,7 +277,17 @@ class FunnelEditor(QWidget):
                 self.prepare_change(action)
 
     def _on_changed(self, changes: Changes) -> None:
-        if changes.funnel or changes.deals:
+        if not (changes.funnel or changes.deals):
+            return
+        if self.isVisible():
+            self.reload()
+        else:
+            self._stale = True  # read again when shown: a board move need not re-count the history
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
             self.reload()
 
     # --- selection ----------------------------------------------------------------------------

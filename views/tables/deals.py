@@ -54,7 +54,8 @@ class DealsPage(RecordPage):
         stages = board_order(self.ctx.query(board_stages, "sales"))
         if not stages:
             return None
-        dialog = QuickCreateDialog(self.ctx, "sales", stages[0], self)
+        first = next((s for s in stages if not s.archived), stages[0])  # an archived stage takes no new deals
+        dialog = QuickCreateDialog(self.ctx, "sales", first, self)
         if dialog.exec() and dialog.created_id is not None:
             self.ctx.open_record.emit("deal", dialog.created_id)
             return dialog.created_id
