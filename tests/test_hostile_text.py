@@ -231,3 +231,110 @@ def test_report_csv_keeps_numbers_as_numbers(hostile_bundle):
     assert all(not r[0].startswith(("=", "+", "-", "@")) for r in rows)
     numbers = [r[2] for r in rows[1:] if r[2]]
     assert numbers and all(float(v) == float(v) for v in numbers)
+
+
+# --- dialogs that show user text ---------------------------------------------------------------------
+TAG, IMG = "<b>x</b>", "<img src=x>"
+HOSTILE_NAMES = (TAG, IMG, '=HYPERLINK("x")')
+
+
+def shows_plainly(root: QWidget, text: str) -> bool:
+    """Whether some label, item or the window title of ``root`` shows ``text`` as its characters."""
+    if text in root.windowTitle():
+        return True
+    for label in root.findChildren(QLabel):
+        if text in label.text() and label.textFormat() == Qt.TextFormat.PlainText:
+            return True
+    for view in root.findChildren(QAbstractItemView):
+        model = view.model()
+        try:
+            columns = model.columnCount(QModelIndex()) if model is not None else 0
+        except TypeError:  # a list model keeps columnCount private: one column
+            columns = 1
+        for r in range(model.rowCount(QModelIndex()) if model is not None else 0):
+            for c in range(columns):
+                if text in str(model.index(r, c).data() or ""):
+                    return True
+    return False
+
+
+def assert_no_markup_in(root: QWidget) -> None:
+    for label in root.findChildren(QLabel):
+        if any(h in label.text() for h in (TAG, IMG)):
+            assert label.textFormat() == Qt.TextFormat.PlainText, f"{label.text()!r} is read as markup"
+
+
+@pytest.mark.parametrize("name", HOSTILE_NAMES)
+def test_board_dialogs_show_hostile_names_as_typed(ctx, qtbot, name):
+    from voronka.models.queries.board import BoardStage, LostReasonRow
+    from voronka.views.board.dialogs import LostDialog, RequiredFieldsDialog
+    from voronka.views.board.quick_create import QuickCreateDialog
+
+    required = RequiredFieldsDialog(["amount", "source"], name, name)
+    qtbot.addWidget(required)
+    assert shows_plainly(required, f"«{name}»")
+    assert_no_markup_in(required)
+    lost = LostDialog([LostReasonRow(1, name, name, name, None)], "en", 1)
+    qtbot.addWidget(lost)
+    assert lost.reason.findText(name) >= 0  # combo items are plain text
+    assert_no_markup_in(lost)
+    stage = BoardStage(1, "unsorted", name, name, 0, None, False, None, None, None, [], None)
+    ctx.db.run(create_company, {"name": name})
+    quick = QuickCreateDialog(ctx, "sales", stage)
+    qtbot.addWidget(quick)
+    assert name in quick.windowTitle() and name in quick._companies
+    assert_no_markup_in(quick)
+
+
+@pytest.mark.parametrize("name", HOSTILE_NAMES)
+def test_card_dialogs_show_hostile_names_as_typed(qtbot, name):
+    from voronka.models.services.companies import Duplicate
+    from voronka.views.cards.dialogs import DuplicateDialog, PickRecordDialog
+
+    duplicates = DuplicateDialog([Duplicate(1, name, "website", name)])
+    qtbot.addWidget(duplicates)
+    assert shows_plainly(duplicates, name)
+    assert_no_markup_in(duplicates)
+    merge = PickRecordDialog(name, f"Merge «{name}» into:", [(1, name), (2, "Other")])
+    qtbot.addWidget(merge)
+    assert shows_plainly(merge, f"«{name}»") and merge.combo.findText(name) >= 0
+    assert_no_markup_in(merge)
+
+
+@pytest.mark.parametrize("name", HOSTILE_NAMES)
+def test_the_conflict_view_shows_hostile_values_and_names_as_typed(qtbot, name):
+    from datetime import datetime
+
+    from voronka.models import errors
+    from voronka.views.conflicts.dialog import ConflictDialog
+    from voronka.views.errors import field_label
+
+    conflict = errors.EditConflict("deal", 1, [errors.FieldConflict("name", "old", name, name + " mine")], 3,
+                                   {"name": name}, name, datetime(2026, 11, 30, 14, 5))
+    dialog = ConflictDialog(conflict, field_label)
+    qtbot.addWidget(dialog)
+    assert dialog.cell(0, 1) == name and dialog.cell(0, 2) == name + " mine"
+    assert shows_plainly(dialog, name) and name in dialog.table.horizontalHeaderItem(1).text()
+    assert_no_markup_in(dialog)
+
+
+def test_the_import_revert_question_shows_file_names_as_typed(monkeypatch, qapp):
+    from PySide6.QtGui import QTextDocument
+    from PySide6.QtWidgets import QMessageBox
+
+    from voronka.views.importing import imports_tab
+
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda parent, title, text, *a: asked.append(text)
+                        or QMessageBox.StandardButton.No)
+
+    class Row:
+        id, reverted_at, counts, files = 1, None, {"deals": 2}, [f"{TAG}{IMG}.csv"]
+
+    tab = imports_tab.ImportsTab.__new__(imports_tab.ImportsTab)
+    monkeypatch.setattr(imports_tab.ImportsTab, "selected", lambda self: Row())
+    monkeypatch.setattr(imports_tab.ImportsTab, "tr", lambda self, text: text, raising=False)
+    assert imports_tab.ImportsTab.revert_selected(tab) is False
+    document = QTextDocument()
+    document.setHtml(asked[0])
+    assert f"{TAG}{IMG}.csv" in document.toPlainText() and "<img" not in asked[0]

@@ -21,6 +21,7 @@ from voronka.models.changes import Changes
 from voronka.models.importing import ImportBatchRow, RevertRefused, list_imports, revert_import
 
 from ..errors import show_error
+from ..plain_text import as_rich_text
 from .item_models import TableModel
 from .labels import REVERT_REASONS
 
@@ -118,14 +119,14 @@ class ImportsTab(QWidget):
             return False
         if ask and QMessageBox.question(
                 self, self.tr("Revert the import"),
-                self.tr("Remove the %1 deals and everything else the import of %2 created?")
-                .replace("%1", str(row.counts.get("deals", 0))).replace("%2", ", ".join(row.files))) \
+                as_rich_text(self.tr("Remove the %1 deals and everything else the import of %2 created?")
+                             .replace("%1", str(row.counts.get("deals", 0))).replace("%2", ", ".join(row.files)))) \
                 != QMessageBox.StandardButton.Yes:
             return False
         try:
             self.ctx.run(revert_import, row.id, user_id=self.ctx.user_id)
         except RevertRefused as exc:
-            QMessageBox.warning(self, self.tr("Revert the import"), revert_refusal_text(exc))
+            QMessageBox.warning(self, self.tr("Revert the import"), as_rich_text(revert_refusal_text(exc)))
             return False
         except Exception as exc:  # noqa: BLE001 - shown to the user
             show_error(self, exc)
