@@ -1,6 +1,7 @@
 """One writer of the two-writer tests: for a few seconds, act on the same few deals as the
 other writer does — move, win, lose, reopen, edit the amount on the card — each time on
-what it read just before (as a screen would), and print one JSON line saying what it did.
+what it read just before (as a screen would), reassign it to another member over the owner
+it saw, and print one JSON line saying what it did.
 
     python tests/hammer.py URL SECONDS SEED USER_ID DEAL_ID...
     python tests/hammer.py moves URL DEAL_ID     # moves back and forth, printing each acknowledged one
@@ -23,11 +24,11 @@ from sqlalchemy import select  # noqa: E402
 from voronka.models.db import open_database  # noqa: E402
 from voronka.models.errors import VoronkaError  # noqa: E402
 from voronka.models.money import from_minor  # noqa: E402
-from voronka.models.orm import Deal, LostReason, Stage  # noqa: E402
+from voronka.models.orm import Deal, LostReason, Stage, User  # noqa: E402
 from voronka.models.services.batch import lose_deals, win_deals  # noqa: E402
 from voronka.models.services.deal_fields import save_deal_fields  # noqa: E402
 from voronka.models.services.deal_guard import SeenDeal  # noqa: E402
-from voronka.models.services.deals import move_deal, reopen_deal  # noqa: E402
+from voronka.models.services.deals import change_owner, move_deal, reopen_deal  # noqa: E402
 
 
 def hammer(url: str, seconds: float, seed: int, user_id: int, deal_ids: list[int]) -> dict:
@@ -38,15 +39,18 @@ def hammer(url: str, seconds: float, seed: int, user_id: int, deal_ids: list[int
         stages = list(s.scalars(select(Stage.id).where(Stage.pipeline_id == 1, Stage.won.is_(False),
                                                         Stage.side_of_id.is_(None))))
         reasons = list(s.scalars(select(LostReason.id)))
+        users = list(s.scalars(select(User.id)))
     out: dict = {"actions": 0, "events": 0, "refused": {}, "driver_errors": [], "edits": 0}
     end = time.monotonic() + seconds
     while time.monotonic() < end:
         deal_id = rng.choice(deal_ids)
         with db.session() as s:  # what the screen shows
             deal = s.get(Deal, deal_id)
-            seen, version, amount = SeenDeal(deal.stage_id, deal.status), deal.version, deal.amount_minor
+            seen, version, amount = SeenDeal(deal.stage_id, deal.status, deal.owner_id, True), deal.version, \
+                deal.amount_minor
         time.sleep(rng.random() * 0.003)  # the user thinks; the other writer may act meanwhile
-        kind = rng.choice(["move", "move", "win", "lose", "edit"] if seen.status == "open" else ["reopen", "edit"])
+        kind = rng.choice(["move", "move", "win", "lose", "edit", "reassign"] if seen.status == "open"
+                          else ["reopen", "edit", "reassign"])
         try:
             if kind == "move":
                 done = db.run(move_deal, deal_id, rng.choice(stages), user_id=user_id, seen=seen,
@@ -57,6 +61,8 @@ def hammer(url: str, seconds: float, seed: int, user_id: int, deal_ids: list[int
             elif kind == "lose":
                 done = db.run(lose_deals, [deal_id], reason_id=rng.choice(reasons), user_id=user_id,
                               seen={deal_id: seen})
+            elif kind == "reassign":
+                done = db.run(change_owner, [deal_id], rng.choice(users), user_id=user_id, seen={deal_id: seen})
             elif kind == "reopen":
                 done = db.run(reopen_deal, deal_id, user_id=user_id, seen=seen)
             else:
