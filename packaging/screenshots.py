@@ -19,7 +19,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-SIZE = (1360, 760)
+SIZE = (1366, 768)  # the common laptop screen; the Russian UI is the one that must fit
 SHOTS = {  # file name → main-window page ("main-window" grabs the whole window)
     "main-window": "board",
     "start-page": "start",
@@ -35,11 +35,22 @@ SHOTS = {  # file name → main-window page ("main-window" grabs the whole windo
     "report-reps": "reports",
     "report-plan": "reports",
     "deals-table": "deals",
+    "board-stuck": "board",
+    "board-lost": "board",
+    "funnel-rules": "board",
+    "card-deal": "board",
+    "card-lead": "board",
+    "card-company": "board",
+    "card-contact": "board",
+    "report-pdf-page1": "reports",
     "search": "start",
 }
 SIZES = {"deals-table": (1280, 720), "report-mrr": (1366, 768), "report-reps": (1366, 768),
          "report-plan": (1366, 768)}  # the smallest laptop screen we design the tables for
 REPORT_TABS = {"report-monthly": 0, "report-weekly": 1, "report-daily": 2}
+BOARD_TABS = {"board-lost": 1, "funnel-rules": 2}
+CARDS = {"card-deal": "deal", "card-lead": "lead", "card-company": "company", "card-contact": "contact"}
+CARD_SIZE = (1100, 760)
 EXTRA_REPORT_TABS = {"report-mrr": "mrr", "report-reps": "reps", "report-plan": "plan"}  # the second edition's
 
 
@@ -60,6 +71,13 @@ def _prepare(name: str, page):
     if name in EXTRA_REPORT_TABS:  # this month so far: the plan's "still to do" is today's
         page.show_tab(EXTRA_REPORT_TABS[name])
         return lambda: "previous" in (page.report_tabs[EXTRA_REPORT_TABS[name]].bundle or {})
+    if name in BOARD_TABS:
+        page.tabs.setCurrentIndex(BOARD_TABS[name])
+        return lambda: page.ctx.executor.idle()
+    if name == "board-stuck":
+        page.tabs.setCurrentIndex(0)
+        page.filter_bar.stuck.setChecked(True)
+        return lambda: page.ctx.executor.idle()
     if name == "layout-editor":
         page.tabs.setCurrentWidget(page.layouts)
     if name == "plans":
@@ -78,6 +96,58 @@ def _prepare(name: str, page):
                                 Qt.SortOrder.DescendingOrder)
         return lambda: not page.loading and page.ctx.executor.idle() and page.model.cached(0)
     return lambda: True
+
+
+def _card_record(db, kind: str) -> int:
+    """The record a card shot shows: an open deal well into the sales funnel with a company and
+    people, a lead in the first stage, the company and the contact of that deal."""
+    from sqlalchemy import text
+
+    with db.session() as s:
+        deal = s.scalar(text(
+            "SELECT d.id FROM deals d JOIN stages st ON st.id = d.stage_id JOIN pipelines p ON p.id = d.pipeline_id"
+            " WHERE d.status = 'open' AND p.key = 'sales' AND st.position >= 4 AND d.company_id IS NOT NULL"
+            " AND EXISTS (SELECT 1 FROM deal_contacts dc WHERE dc.deal_id = d.id)"
+            " ORDER BY (SELECT count(*) FROM deal_events e WHERE e.deal_id = d.id) DESC, d.id LIMIT 1"))
+        if kind == "deal":
+            return deal
+        if kind == "lead":
+            return s.scalar(text(
+                "SELECT d.id FROM deals d JOIN stages st ON st.id = d.stage_id JOIN pipelines p ON p.id = d.pipeline_id"
+                " WHERE d.status = 'open' AND p.key = 'sales' ORDER BY st.position, d.id LIMIT 1"))
+        if kind == "company":
+            return s.scalar(text("SELECT company_id FROM deals WHERE id = :d"), {"d": deal})
+        return s.scalar(text("SELECT contact_id FROM deal_contacts WHERE deal_id = :d ORDER BY contact_id LIMIT 1"),
+                        {"d": deal})
+
+
+def _card_shot(app, ctx, window, name: str, path: Path) -> None:
+    """Open a card in its own window, wait for its data, grab the window."""
+    from voronka.views.cards import open_card
+
+    ctx.set_user_setting("cards.open_as", "window")
+    kind = CARDS[name]
+    card = open_card(ctx, "deal" if kind == "lead" else kind, _card_record(ctx.db, kind), window)
+    card.window().resize(*CARD_SIZE)
+    _settle(app, lambda: not card.loading and ctx.executor.idle())
+    if not card.window().grab().save(str(path)):
+        raise OSError(f"could not write {path}")
+    card.window().close()
+
+
+def _pdf_shot(db, language: str, path: Path) -> None:
+    """Page 1 of the monthly report's PDF (the last whole month), as the export writes it."""
+    from voronka.metrics.periods import parse_period
+    from voronka.metrics.report_bundle import build_bundle
+    from voronka.models.loader import load_frames
+    from voronka.views.reports.pdf import page_image
+
+    import datetime as dt
+
+    last_month = (dt.date.today().replace(day=1) - dt.timedelta(days=1)).strftime("%Y-%m")
+    bundle = build_bundle(load_frames(db), parse_period(last_month))
+    if not page_image(bundle, 0, language).save(str(path)):
+        raise OSError(f"could not write {path}")
 
 
 def _settle(app, done=lambda: True, timeout_s: float = 60.0) -> None:
@@ -133,6 +203,14 @@ def main(argv: list[str] | None = None) -> int:
         window.resize(*SIZE)
         window.show()
         for name in wanted:
+            if name == "report-pdf-page1":
+                _pdf_shot(db, args.lang, Path(args.out) / f"{name}.png")
+                print(Path(args.out) / f"{name}.png")
+                continue
+            if name in CARDS:
+                _card_shot(app, ctx, window, name, Path(args.out) / f"{name}.png")
+                print(Path(args.out) / f"{name}.png")
+                continue
             window.resize(*SIZES.get(name, SIZE))
             window.show_page(SHOTS[name])
             page = window.page(SHOTS[name])

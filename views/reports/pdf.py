@@ -148,14 +148,55 @@ def chart_images(bundle: dict[str, Any], language: str) -> dict[str, QImage]:
     return {spec.id: render_chart(bundle, spec.id, language, CHART_SIZE) for spec in charts_for(tab_of(bundle))}
 
 
+PAGE_LAYOUT = QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Landscape,
+                          QMarginsF(12, 12, 12, 10), QPageLayout.Unit.Millimeter)
+
+
+class _Pages:
+    """The report laid out for A4 landscape at a resolution: the document and its page size."""
+
+    def __init__(self, bundle: dict[str, Any], language: str, resolution: int, exported_by: str | None,
+                 exported_at: datetime | None, charts: dict[str, QImage] | None):
+        ensure_app(language)
+        self.bundle, self.language = bundle, language
+        exported_at = exported_at or datetime.now().replace(microsecond=0)
+        if charts is None:
+            charts = chart_images(bundle, language)
+        self.scale = resolution / DOC_DPI
+        paint = PAGE_LAYOUT.paintRectPixels(resolution)
+        self.page_w, self.page_h = paint.width() / self.scale, paint.height() / self.scale - FOOTER_PX
+        self.doc = build_document(bundle, language, exported_by, exported_at, charts)
+        self.doc.setPageSize(QSizeF(self.page_w, self.page_h))
+        self.count = self.doc.pageCount()
+
+    def paint(self, painter: QPainter, page: int) -> None:
+        """Draw one page (its content and the footer) with the painter at the page's corner."""
+        page_w, page_h = self.page_w, self.page_h
+        painter.save()
+        painter.scale(self.scale, self.scale)
+        painter.translate(0, -page * page_h)
+        self.doc.drawContents(painter, QRectF(0, page * page_h, page_w, page_h))
+        painter.restore()
+        painter.save()
+        painter.scale(self.scale, self.scale)
+        footer_font = QFont("DejaVu Sans")
+        footer_font.setPixelSize(9)  # document pixels: the painter is scaled to the page
+        painter.setFont(footer_font)
+        period = self.bundle["period"]
+        as_of_word = QCoreApplication.translate("ReportExport", "as of")
+        footer = (f"Voronka · {period_name(period, self.language)} · {as_of_word} {as_of_text(period, self.language)} · "
+                  + QCoreApplication.translate("ReportExport", "page %1 of %2").replace("%1", str(page + 1))
+                  .replace("%2", str(self.count)))
+        painter.drawText(QRectF(0, page_h + 4, page_w, FOOTER_PX - 4),
+                         int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), footer)
+        painter.restore()
+
+
 def write_pdf(bundle: dict[str, Any], target: str | Path | IO[bytes], language: str = "ru",
               exported_by: str | None = None, exported_at: datetime | None = None,
               charts: dict[str, QImage] | None = None) -> int:
     """Write the report as an A4 landscape PDF; returns the number of pages."""
     ensure_app(language)
-    exported_at = exported_at or datetime.now().replace(microsecond=0)
-    if charts is None:
-        charts = chart_images(bundle, language)
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -163,35 +204,14 @@ def write_pdf(bundle: dict[str, Any], target: str | Path | IO[bytes], language: 
     writer.setTitle(f"Voronka — {tab_title(tab_of(bundle))} · {period_name(bundle['period'], language)}")
     writer.setCreator("Voronka")
     writer.setResolution(300)
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Landscape,
-                                     QMarginsF(12, 12, 12, 10), QPageLayout.Unit.Millimeter))
-    scale = writer.resolution() / DOC_DPI
-    paint = writer.pageLayout().paintRectPixels(writer.resolution())
-    page_w, page_h = paint.width() / scale, paint.height() / scale - FOOTER_PX
-    doc = build_document(bundle, language, exported_by, exported_at, charts)
-    doc.setPageSize(QSizeF(page_w, page_h))
-    pages = doc.pageCount()
-    footer_font = QFont("DejaVu Sans")
-    footer_font.setPixelSize(9)  # document pixels: the painter is scaled to the writer
+    writer.setPageLayout(PAGE_LAYOUT)
+    pages = _Pages(bundle, language, writer.resolution(), exported_by, exported_at, charts)
     painter = QPainter(writer)
     try:
-        for page in range(pages):
+        for page in range(pages.count):
             if page:
                 writer.newPage()
-            painter.save()
-            painter.scale(scale, scale)
-            painter.translate(0, -page * page_h)
-            doc.drawContents(painter, QRectF(0, page * page_h, page_w, page_h))
-            painter.restore()
-            painter.save()
-            painter.scale(scale, scale)
-            painter.setFont(footer_font)
-            as_of_word = QCoreApplication.translate("ReportExport", "as of")
-            footer = (f"Voronka · {period_name(bundle['period'], language)} · {as_of_word} {as_of_text(bundle['period'], language)} · "
-                      + QCoreApplication.translate("ReportExport", "page %1 of %2").replace("%1", str(page + 1)).replace("%2", str(pages)))
-            painter.drawText(QRectF(0, page_h + 4, page_w, FOOTER_PX - 4),
-                             int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), footer)
-            painter.restore()
+            pages.paint(painter, page)
     finally:
         painter.end()
     buffer.close()
@@ -200,5 +220,21 @@ def write_pdf(bundle: dict[str, Any], target: str | Path | IO[bytes], language: 
         Path(target).write_bytes(content)
     else:
         target.write(content)
-    return pages
+    return pages.count
 
+
+def page_image(bundle: dict[str, Any], page: int = 0, language: str = "ru", resolution: int = 110,
+               exported_by: str | None = None, exported_at: datetime | None = None) -> QImage:
+    """One page of the PDF drawn into an image, margins included (the screenshots in docs/)."""
+    pages = _Pages(bundle, language, resolution, exported_by, exported_at, None)
+    full, paint = PAGE_LAYOUT.fullRectPixels(resolution), PAGE_LAYOUT.paintRectPixels(resolution)
+    image = QImage(full.width(), full.height(), QImage.Format.Format_RGB32)
+    image.fill(Qt.GlobalColor.white)
+    painter = QPainter(image)
+    try:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.translate(paint.left(), paint.top())
+        pages.paint(painter, min(page, pages.count - 1))
+    finally:
+        painter.end()
+    return image
