@@ -138,18 +138,22 @@ _TITLES = {"deal": ("deals", "name"), "company": ("companies", "name"), "contact
            "task": ("tasks", "title")}
 
 
-def _candidates(session: Session, kind: str, pieces: list[str], digits: str | None,
-                limit: int = CANDIDATES) -> list[tuple[int, str]]:
-    """(id, title) of the newest ``limit`` records of ``kind`` whose index matches."""
-    index, (table, title) = INDEX_TABLES[kind], _TITLES[kind]
+def _candidates(session: Session, pieces: list[str], digits: str | None,
+                limit: int = CANDIDATES) -> dict[str, list[tuple[int, str]]]:
+    """Per kind, (id, title) of the newest ``limit`` records whose index matches: one
+    statement for the four kinds (one round trip; each kind's LIMIT inside its own branch)."""
     if session.get_bind().dialect.name == "sqlite":
-        inner = f"SELECT rowid FROM {index} WHERE {index} MATCH :q ORDER BY rowid DESC LIMIT :limit"
         params: dict[str, object] = {"q": _sqlite_match(pieces, digits)}
+        inner = "SELECT rowid FROM {index} WHERE {index} MATCH :q ORDER BY rowid DESC LIMIT :limit"
     else:
         condition, params = _pg_condition(session, pieces, digits)
-        inner = f"SELECT record_id FROM {index} WHERE {condition} ORDER BY record_id DESC LIMIT :limit"
-    sql = f"SELECT id, {title} FROM {table} WHERE id IN ({inner})"
-    return [(r[0], r[1]) for r in session.execute(text(sql), {**params, "limit": limit})]
+        inner = "SELECT record_id FROM {index} WHERE " + condition + " ORDER BY record_id DESC LIMIT :limit"
+    branches = [f"SELECT '{kind}', id, {title} FROM {table} WHERE id IN ({inner.format(index=INDEX_TABLES[kind])})"
+                for kind, (table, title) in _TITLES.items()]
+    found: dict[str, list[tuple[int, str]]] = {}
+    for kind, record_id, title in session.execute(text(" UNION ALL ".join(branches)), {**params, "limit": limit}):
+        found.setdefault(kind, []).append((record_id, title))
+    return found
 
 
 # --- the rows shown --------------------------------------------------------------------------------
@@ -209,8 +213,9 @@ def search_everything(session: Session, typed: str, limit_per_kind: int = 5, *,
     if not pieces:
         return SearchResults(typed, groups)
     first, digits = fold(pieces[0]), phone_digits(typed)
+    found = _candidates(session, pieces, digits)
     for kind in KINDS:
-        rows = _candidates(session, kind, pieces, digits)
+        rows = found.get(kind)
         if not rows:
             continue
         best = _best(rows, first, limit_per_kind)
