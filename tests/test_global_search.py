@@ -9,7 +9,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
-from card_helpers import app_context, discard_unsaved_edits
+from card_helpers import app_context, discard_unsaved_edits, settled
 from voronka.models.services.companies import create_company, update_company
 from voronka.models.services.contacts import create_contact
 from voronka.models.services.deals import create_deal
@@ -71,7 +71,7 @@ def test_ctrl_k_typing_and_enter_open_the_card(ctx, window, qtbot):
     qtbot.waitUntil(lambda: shown(box) == [("company", "ООО «Ёлочка»")])
     qtbot.keyClick(box, Qt.Key.Key_Return)
     card = existing_window("company", acme)
-    assert card is not None and card.windowTitle() == "ООО «Ёлочка»"
+    assert card is not None and settled(qtbot, card.card).window().windowTitle() == "ООО «Ёлочка»"
     qtbot.addWidget(card)
     assert not box.popup.isVisible()
 
@@ -95,6 +95,7 @@ def test_arrows_skip_the_headers_and_escape_closes(ctx, window, qtbot):
     qtbot.keyClick(box, Qt.Key.Key_Return)  # opens the chosen company
     assert existing_window("company", acme) is not None
     qtbot.addWidget(existing_window("company", acme))
+    settled(qtbot, existing_window("company", acme).card)
     box.activate()
     qtbot.waitUntil(box.popup.isVisible)
     qtbot.keyClick(box, Qt.Key.Key_Up)
@@ -116,6 +117,7 @@ def test_a_task_hit_opens_its_deal_and_nothing_found_is_said(ctx, window, qtbot)
     card = existing_window("deal", deal)
     assert card is not None
     qtbot.addWidget(card)
+    settled(qtbot, card.card)
     box.activate()
     box.clear()
     type_into(box, "нет такого")
