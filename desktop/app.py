@@ -51,9 +51,9 @@ def application_icon():
 
 
 def build_demo(path: Path, deals: int = 2000) -> None:
-    from .cli import main as cli
+    from .commands import demo
 
-    code = cli(["demo", "--db", str(path), "--deals", str(deals)])
+    code = demo.run(argparse.Namespace(db=str(path), deals=deals, seed=1, anchor=None))
     if code:
         raise RuntimeError(f"building the demo database failed ({code})")
 
@@ -112,12 +112,10 @@ def open_with_dialogs(location: str, language: str) -> Database | None:
 
 def pick_default_user(db: Database) -> int | None:
     """On a demo database, act as the head of sales so every screen has data."""
-    from sqlalchemy import select
-
-    from voronka.models.orm import User
+    from voronka.models.queries.team import head_of_sales
 
     with db.session() as s:
-        return s.scalar(select(User.id).where(User.role == "head_of_sales", User.active.is_(True)).limit(1))
+        return head_of_sales(s)
 
 
 def configure_terminal_logging(verbose: bool) -> None:

@@ -19,6 +19,8 @@ from collections.abc import Sequence
 
 from voronka.models.errors import VoronkaError
 
+from .commands.usage import UsageError
+
 SUBCOMMANDS = ("demo", "import", "report", "check")
 
 
@@ -30,10 +32,6 @@ def app_version() -> str:
         return version("voronka")
     except PackageNotFoundError:
         return "0+unknown"
-
-
-class UsageError(Exception):
-    """Bad command-line input (exit status 2)."""
 
 
 def _build_parser() -> argparse.ArgumentParser:
@@ -99,8 +97,4 @@ def _unexpected(command: str, exc: Exception) -> int:
 
 
 if __name__ == "__main__":
-    # ``python -m desktop.cli``: run the imported module's main, so the sub-commands'
-    # ``UsageError`` (imported from ``desktop.cli``) is the class caught above.
-    from voronka.desktop.cli import main as _main
-
-    sys.exit(_main())
+    sys.exit(main())

@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from voronka.models.orm.activity import SALES_ACTION_TYPES
+from voronka.models.kinds import SALES_ACTION_TYPES
 
 from .context import ReportContext, Window
 from .figures import ratio

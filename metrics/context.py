@@ -21,7 +21,7 @@ from functools import cached_property
 import numpy as np
 import pandas as pd
 
-from .frames import FunnelFrames
+from voronka.models.frames import FunnelFrames
 from .periods import Period, period_of
 from .plans import PlanBook
 from .reached import NAT, Reaches, StageLayout, as_ns

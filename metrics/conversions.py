@@ -83,11 +83,6 @@ def conversion(ctx: ReportContext, a: str, b: str, cohort_window: Window | None 
     return ratio(int(converted.sum()), int(cohort.sum()))
 
 
-def ever(ctx: ReportContext) -> Window:
-    """Every reach at or before T (the cohort window of a cohort label)."""
-    return Window(NAT + 1, ctx.T + 1)
-
-
 def conversion_figures(ctx: ReportContext) -> dict[str, float | int | None]:
     out: dict[str, float | int | None] = {m: reach_count(ctx, m) for m in REACH_COUNTS}
     out.update({m: conversion(ctx, a, b) for m, (a, b) in CONVERSIONS.items()})

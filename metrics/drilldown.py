@@ -23,7 +23,7 @@ from voronka.models.errors import VoronkaError
 from .catalogue import by_id
 from .context import ReportContext
 from .conversions import CONVERSIONS, REACH_COUNTS, cohort_and_converted, reached_in, stage_times
-from .frames import FunnelFrames
+from voronka.models.frames import FunnelFrames
 from .periods import Period
 from .pipeline import PIPELINE_MASKS, active_open, open_deals
 from .report import report_context

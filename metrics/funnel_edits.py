@@ -3,8 +3,8 @@
 A merge does not rewrite the log: a stage B merged into A keeps its row and its entry
 events, and every entry into B — past and future — is *read* as an entry into A (a deal
 standing in B stands in A; a side stage of B becomes a side stage of A); B itself is left
-out of the stages. A chain (C into B, then B into A) reads C as A. ``merge_targets`` and
-``read_as`` do this for the loader; ``with_merge``, ``with_split`` and ``with_order`` apply
+out of the stages. A chain (C into B, then B into A) reads C as A. ``models.stage_merges``
+does this for the loader; ``with_merge``, ``with_split`` and ``with_order`` apply
 an edit not yet made to loaded frames, so the funnel editor's preview ("what the reports
 will read afterwards") is computed by the same engine as the reports themselves
 (``preview_rows``).
@@ -18,32 +18,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .frames import FunnelFrames
+from voronka.models.frames import FunnelFrames
+from voronka.models.stage_merges import read_as
 
 SPLIT_STAGE_KEY = "new_stage"  # the key a previewed, not yet created stage goes by
-
-
-def merge_targets(stage_ids: np.ndarray, merged_into: np.ndarray) -> dict[int, int]:
-    """stage id → the stage its entries are read as, for every merged stage (chains followed;
-    a cycle, which the services never write, is broken by leaving the stage as it is)."""
-    direct = {int(s): int(t) for s, t in zip(stage_ids, merged_into) if not pd.isna(t)}
-    out: dict[int, int] = {}
-    for stage in direct:
-        seen, target = {stage}, direct[stage]
-        while target in direct and target not in seen:
-            seen.add(target)
-            target = direct[target]
-        if target not in seen:
-            out[stage] = target
-    return out
-
-
-def read_as(values: np.ndarray, targets: dict[int, int]) -> np.ndarray:
-    """Stage ids (float, NaN for none) with every merged stage read as its target."""
-    out = np.asarray(values, dtype="float64").copy()
-    for stage, target in targets.items():
-        out[out == stage] = target
-    return out
 
 
 def _stages_read_as(stages: pd.DataFrame, targets: dict[int, int]) -> pd.DataFrame:
@@ -124,3 +102,23 @@ def preview_rows(frames: FunnelFrames, period: Any, as_of: datetime | pd.Timesta
         "stages": clean([{k: row[k] for k in keep} for row in stages_table(ctx)]),
         "conversions": clean({m: figures[m] for m in CONVERSIONS}),
     }
+
+
+def merge_preview(frames: FunnelFrames, stage_id: int, into_id: int, period: Any,
+                  now: datetime | None = None) -> dict[str, Any]:
+    """The report's stage rows and conversions now (``before``) and once merged (``after``)."""
+    return {"before": preview_rows(frames, period, now=now),
+            "after": preview_rows(with_merge(frames, stage_id, into_id), period, now=now)}
+
+
+def split_preview(frames: FunnelFrames, stage_id: int, name_ru: str, name_en: str, period: Any,
+                  now: datetime | None = None) -> dict[str, Any]:
+    """The same for a new stage inserted after ``stage_id``."""
+    return {"before": preview_rows(frames, period, now=now),
+            "after": preview_rows(with_split(frames, stage_id, name_ru, name_en), period, now=now)}
+
+
+def reorder_preview(frames: FunnelFrames, order: list[int], period: Any, now: datetime | None = None) -> dict[str, Any]:
+    """The same for the stages put in ``order`` (past conversions read in the new order)."""
+    return {"before": preview_rows(frames, period, now=now),
+            "after": preview_rows(with_order(frames, order), period, now=now)}

@@ -2,7 +2,7 @@
 (``user_id`` None) or one user, from the ``plans`` frame (year, month, user_id, amount).
 
 - ``plan_year``: the annual row; if absent, the sum of the year's monthly rows; else None.
-- ``plan_month``: the month's row, else ``plan_year / 12``.
+- a month's plan (``PlanBook.month``): the month's row, else ``plan_year / 12``.
 - ``plan_period``: a month's plan; a week: ``plan_year × 7 / days_in_year``; a day:
   ``plan_year / days_in_year`` (P's year, see ``periods``); a quarter: the sum of its
   three monthly rows where all three exist, else ``plan_year / 4``; a year: ``plan_year``.
@@ -74,10 +74,6 @@ def _book(plans: pd.DataFrame | PlanBook) -> PlanBook:
 
 def plan_year(plans: pd.DataFrame | PlanBook, year: int, user_id: int | None = None) -> float | None:
     return _book(plans).year(year, user_id)
-
-
-def plan_month(plans: pd.DataFrame | PlanBook, year: int, month: int, user_id: int | None = None) -> float | None:
-    return _book(plans).month(year, month, user_id)
 
 
 def plan_period(plans: pd.DataFrame | PlanBook, period: Period, user_id: int | None = None) -> float | None:

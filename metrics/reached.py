@@ -6,7 +6,7 @@ reached main stage X at the earliest time it entered any stage s with
 deal reached it even without an entry row); a side stage is reached only by
 entering it. Reaching is never undone by going back or by being lost.
 
-``reach_log`` finds, for every deal and stage it reached, the entry event that first
+``find_reaches`` finds, for every deal and stage it reached, the entry event that first
 reached it (so a reach can be credited to whoever moved the card); ``reached_times``
 is the same as a deal × stage table of times. Both are vectorised: walking a deal's
 entries in time order, an entry newly reaches the main stages whose position lies
@@ -31,10 +31,6 @@ def effective_positions(stages: pd.DataFrame) -> pd.Series:
     has_side = side.notna()
     eff[has_side] = pos.reindex(side[has_side].astype("int64")).to_numpy()
     return eff
-
-
-def main_stages(stages: pd.DataFrame) -> pd.DataFrame:
-    return stages[stages["side_of_id"].isna()].sort_values("position")
 
 
 def as_ns(values: pd.Series | pd.Index | np.ndarray) -> np.ndarray:
@@ -178,22 +174,6 @@ def reaches_of_sorted_entries(deal: np.ndarray, at: np.ndarray, col: np.ndarray,
     src = np.concatenate([src, side])
     cols = np.concatenate([main_col, col[side]])
     return Reaches(deal[src], cols.astype("int64"), at[src], row[src])
-
-
-def reach_log(events: pd.DataFrame, stages: pd.DataFrame, as_of: pd.Timestamp | None = None) -> pd.DataFrame:
-    """One row per (deal, stage) reached: ``deal_id``, ``stage_id``, ``key``, ``at`` and, when the
-    events have them, the reaching entry's ``event_id`` and ``user_id`` (who moved the card)."""
-    layout = StageLayout.of(stages)
-    r = find_reaches(events, layout, as_of)
-    out = pd.DataFrame({
-        "deal_id": r.deal, "stage_id": layout.stage_ids[r.col],
-        "key": np.asarray(layout.keys, dtype=object)[r.col] if len(r.col) else np.array([], dtype=object),
-        "at": r.at.view("datetime64[ns]"),
-    })
-    for name in ("event_id", "user_id"):
-        if name in events:
-            out[name] = events[name].to_numpy()[r.entry]
-    return out.sort_values(["deal_id", "at", "stage_id"], kind="stable", ignore_index=True)
 
 
 def reached_matrix(reaches: Reaches, layout: StageLayout, deal_ids: np.ndarray) -> np.ndarray:

@@ -30,7 +30,7 @@ import pandas as pd
 
 from .context import ReportContext
 from .figures import ratio
-from .frames import SuccessFrames
+from voronka.models.frames import SuccessFrames
 from .timeline import NS_PER_DAY, STAGE, DealStates, EventLog, deal_states, ts_ns
 
 RECURRING_IDS = ("mrr", "mrr_new", "mrr_churned", "clients_active", "client_churn_rate", "arpa",

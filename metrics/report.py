@@ -25,7 +25,7 @@ from .activity import activity_figures, users_with_role
 from .catalogue import CATALOGUE, target_for
 from .context import ReportContext, scope_to_owner
 from .conversions import conversion_figures
-from .frames import FunnelFrames
+from voronka.models.frames import FunnelFrames
 from .periods import Period
 from .pipeline import pipeline_figures
 from .plan_decomposition import needed_actions_per_day_sdr, plan_decomposition

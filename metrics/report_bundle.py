@@ -26,7 +26,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from voronka.metrics.frames import FunnelFrames
+from voronka.models.frames import FunnelFrames
 
 HISTORY_WEEKS = 12
 HISTORY_DAYS = 7

@@ -34,7 +34,7 @@ import pandas as pd
 
 from .context import ReportContext, Window
 from .figures import ratio
-from .frames import FunnelFrames
+from voronka.models.frames import FunnelFrames
 from .reached import NAT
 from .periods import period_of
 from .timeline import LOST_STATUS, NS_PER_DAY, STAGE, WON, WON_STATUS, DealStates, EventLog, ts_ns

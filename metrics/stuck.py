@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # the rule itself needs no pandas: the board imports it on its first paint
     import pandas as pd
 
-    from .frames import FunnelFrames
+    from voronka.models.frames import FunnelFrames
 
 STAY_WINDOW_DAYS = 365
 

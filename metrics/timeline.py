@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .frames import FunnelFrames
+from voronka.models.frames import FunnelFrames
 from .reached import NAT, Reaches, StageLayout, as_ns, reaches_of_sorted_entries
 
 STAGE, WON, LOST, REOPENED, OWNER, OTHER = range(6)

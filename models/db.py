@@ -64,6 +64,18 @@ def to_url(path_or_url: str | os.PathLike[str]) -> str:
     return f"sqlite:///{Path(text).expanduser().resolve()}"
 
 
+def shown_location(location: str) -> str:
+    """A database's location fit to show: a server URL without its password, a path as it is."""
+    if "://" not in location:
+        return location
+    from sqlalchemy.engine import make_url
+
+    try:
+        return make_url(location).render_as_string(hide_password=True)
+    except Exception:  # noqa: BLE001 - a URL SQLAlchemy cannot parse is shown as typed
+        return location
+
+
 def _sqlite_path(url: str) -> Path | None:
     if url.startswith("sqlite:///") and not url.endswith(":memory:"):
         return Path(url[len("sqlite:///"):])

@@ -1,4 +1,4 @@
-"""Load one pipeline's history into ``metrics.frames.FunnelFrames`` for the metrics engine.
+"""Load one pipeline's history into ``models.frames.FunnelFrames`` for the metrics engine.
 
 A handful of SQLAlchemy Core selects (stages, deals, events, activities, users, plans,
 lost reasons, the team currency), each turned into columns with numpy. Rows come
@@ -12,7 +12,7 @@ objects and parsing datetimes in Python would double the time on 100,000 deals.
   pipeline); a pipeline without ``billing_months`` counts as 12.
 - A stage merged into another (``Stage.merged_into_id``) is left out of the stages, and
   every entry into it (and a deal standing in it) is read as the stage it was merged
-  into (``metrics.funnel_edits``): the log itself is never rewritten. ``archived`` tells
+  into (``models.stage_merges``): the log itself is never rewritten. ``archived`` tells
   the stages table which stages to show only while they have history in its windows.
 - Money becomes float units (``amount_minor / 100``; missing stays NaN).
 - Times are ``datetime64[ns]``. On SQLite they are read through ``julianday`` as
@@ -30,13 +30,13 @@ from sqlalchemy import Connection, Date, DateTime, Engine, Integer, cast, func, 
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
-from voronka.metrics.frames import FunnelFrames, SuccessFrames
-from voronka.metrics.funnel_edits import merge_targets, read_as
+from voronka.models.frames import FunnelFrames, SuccessFrames
 
 from .db import Database
 from .errors import NotFound
 from .orm import Activity, Company, Deal, DealEvent, LostReason, Pipeline, Plan, Setting, Stage, User
 from .orm.pipeline import PipelineKind
+from .stage_merges import merge_targets, read_as
 from .orm.activity import ActivityType
 from .orm.event import EventKind
 

@@ -60,6 +60,26 @@ def is_busy(exc: BaseException) -> bool:
     return "database is locked" in message or "database table is locked" in message or "busy" in message
 
 
+def speaks_of_lock(exc: BaseException) -> bool:
+    """A database error whose text speaks of a lock or a busy database (SQLite lock, PostgreSQL
+    lock or serialisation), whatever its code: how an undo step that failed is explained."""
+    text = str(exc).lower()
+    return isinstance(exc, DBAPIError) and any(
+        word in text for word in ("locked", "busy", "could not serialize", "deadlock", "lock timeout"))
+
+
+def damage_or_read_only(exc: BaseException) -> str | None:
+    """``"damaged"`` or ``"read-only"`` when the driver says so of the database file, else None."""
+    if not isinstance(exc, DBAPIError):
+        return None
+    text = str(exc.orig).lower()
+    if "malformed" in text or "not a database" in text:
+        return "damaged"
+    if "readonly" in text or "read-only" in text:
+        return "read-only"
+    return None
+
+
 def when_busy(action: Callable[[], T], delays: Sequence[float] = BUSY_DELAYS,
               pause: Callable[[float], None] = time.sleep) -> T:
     """``action()``, tried again after each pause in ``delays`` while the database is busy;

@@ -12,7 +12,7 @@ from datetime import date, datetime
 
 import pandas as pd
 
-from voronka.metrics.frames import (
+from voronka.models.frames import (
     ACTIVITY_COLUMNS, DEAL_COLUMNS, EVENT_COLUMNS, LOST_REASON_COLUMNS, PLAN_COLUMNS, STAGE_COLUMNS,
     SUCCESS_DEAL_COLUMNS, USER_COLUMNS, FunnelFrames, SuccessFrames,
 )

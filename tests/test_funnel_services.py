@@ -17,7 +17,8 @@ from voronka.models.loader import load_frames
 from voronka.models.orm import Deal, FunnelChange, LostReason, Pipeline, Stage
 from voronka.models.services.deals import create_deal, lose_deal, move_deal
 from voronka.models.services.funnel_log import state_of
-from voronka.models.services.funnel_merge import merge_preview, merge_stage, split_preview, split_stage, unmerge_stage
+from voronka.metrics.funnel_edits import merge_preview, split_preview
+from voronka.models.services.funnel_merge import merge_stage, split_stage, unmerge_stage
 from voronka.models.services.funnel_pipelines import (
     create_pipeline,
     remove_created_pipeline,
@@ -207,7 +208,7 @@ def stage_order_of(db) -> list[int]:
 
 
 def merge_free_preview(db, order):
-    from voronka.models.services.funnel_merge import reorder_preview
+    from voronka.metrics.funnel_edits import reorder_preview
 
     return reorder_preview(load_frames(db), order, OCTOBER, now=NOW)
 

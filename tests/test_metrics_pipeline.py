@@ -134,7 +134,7 @@ def test_stages_table_shows_computed_win_rate_and_weights_with_the_override():
 
 
 def test_a_pipeline_without_the_default_stages_gives_null_for_their_metrics():
-    from voronka.metrics.frames import STAGE_COLUMNS
+    from voronka.models.frames import STAGE_COLUMNS
 
     h = History()
     h.stages = pd.DataFrame([(1, "lead", 1, None, False, "Лид", "Lead", None, None),

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from voronka.metrics.catalogue import CATALOGUE
 from voronka.metrics.drilldown import DENOMINATORS, NUMERATORS
-from voronka.metrics.frames import FunnelFrames
+from voronka.models.frames import FunnelFrames
 from voronka.metrics.periods import parse_period
 from voronka.metrics.report import compute_report, report_context
 from metrics_history import KEYS, History

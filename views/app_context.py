@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, QSettings, Signal
-from sqlalchemy.orm import Session
 
 from voronka.models.change_feed import say_what_changed
 from voronka.models.changes import Changes
@@ -21,6 +20,9 @@ from voronka.models.services.settings import get_setting, set_setting
 
 from .errors import set_ui_language
 from .executor import DbExecutor
+
+if TYPE_CHECKING:  # the session the executor hands in, as a type only
+    from sqlalchemy.orm import Session
 
 T = TypeVar("T")
 

@@ -6,7 +6,7 @@ import logging
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from voronka.models import errors
+from voronka.models import errors, retry
 from voronka.models.fields import FieldsInvalid
 
 from .plain_text import as_rich_text
@@ -59,7 +59,7 @@ def describe(exc: BaseException) -> str:
         cause = exc.cause
         if isinstance(cause, errors.VoronkaError):
             reason = describe(cause)
-        elif is_busy(cause):
+        elif retry.speaks_of_lock(cause):
             reason = database_busy()
         else:
             reason = unexpected(cause)
@@ -110,15 +110,6 @@ def describe(exc: BaseException) -> str:
     if isinstance(exc, errors.InvalidValue):
         return f"{field_label(exc.field)}: {exc.reason}"
     return str(exc)
-
-
-def is_busy(exc: BaseException) -> bool:
-    """A database locked or busy with another writer (SQLite lock, PostgreSQL lock or serialisation)."""
-    from sqlalchemy.exc import OperationalError
-
-    text = str(exc).lower()
-    return isinstance(exc, OperationalError) and any(
-        word in text for word in ("locked", "busy", "could not serialize", "deadlock", "lock timeout"))
 
 
 def show_error(parent: QWidget | None, exc: BaseException, title: str | None = None) -> None:

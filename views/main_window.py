@@ -154,14 +154,9 @@ class MainWindow(QMainWindow):
         self._update_status()
 
     def _update_status(self) -> None:
-        from voronka.models.orm import User
+        from voronka.models.queries.team import member_name
 
-        name = None
-        if self.ctx.user_id is not None:
-            with self.ctx.db.session() as s:
-                user = s.get(User, self.ctx.user_id)
-                name = user.name if user else None
-        who = name or self.tr("nobody chosen (Settings → Team)")
+        who = self.ctx.query(member_name, self.ctx.user_id) or self.tr("nobody chosen (Settings → Team)")
         where = database_name(self.ctx.db.location, full=True)
         self.status_label.setText(self.tr("Database: %1 · I am: %2").replace("%1", where).replace("%2", who))
 
@@ -275,12 +270,9 @@ def database_name(location: str, *, full: bool = False) -> str:
     """What the title bar calls a database: the file name (``full``: its path), or a server
     URL without its password."""
     if "://" in location:
-        from sqlalchemy.engine import make_url
+        from voronka.models.db import shown_location
 
-        try:
-            return make_url(location).render_as_string(hide_password=True)
-        except Exception:  # noqa: BLE001 - a URL SQLAlchemy cannot parse is shown as typed
-            return location
+        return shown_location(location)
     from pathlib import Path
 
     return location if full else Path(location).name

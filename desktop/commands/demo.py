@@ -13,7 +13,7 @@ from datetime import date
 from voronka.models.db import open_database
 from voronka.models.demo import DEFAULT_DEALS, build_demo
 
-from ..cli import UsageError
+from .usage import UsageError
 from .database import say_notice
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from voronka.models.history_import.problems import ImportRejected as FolderRejected
 from voronka.models.history_import.writer import import_history
 
-from ..cli import UsageError
+from .usage import UsageError
 from .database import _new_sqlite_file, command_database
 
 

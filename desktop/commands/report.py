@@ -27,7 +27,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from voronka.metrics.report_files import write_csv, write_json
 
-from ..cli import UsageError
+from .usage import UsageError
 from .database import command_database
 
 FORMATS = ("json", "csv", "xlsx", "pdf")

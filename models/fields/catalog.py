@@ -106,10 +106,3 @@ def custom_spec(field: Any) -> FieldSpec:
         key=CUSTOM_PREFIX + field.key, type=field.type, label_en=field.label_en, label_ru=field.label_ru,
         options=tuple(field.options or ()), custom_id=field.id, retired=bool(field.retired),
     )
-
-
-def all_fields(entity: str, custom: list[FieldSpec]) -> dict[str, FieldSpec]:
-    """Every field of an entity by key: built-ins, then custom ones."""
-    fields = {spec.key: spec for spec in BUILTIN[entity]}
-    fields.update({spec.key: spec for spec in custom})
-    return fields

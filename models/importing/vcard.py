@@ -255,6 +255,11 @@ def import_vcards(session: Session, source: str | Path | bytes, *, found: str = 
     return result
 
 
+def all_contact_ids(session: Session) -> list[int]:
+    """Every contact, by name: what File → Export contacts writes."""
+    return list(session.scalars(select(Contact.id).order_by(Contact.full_name, Contact.id)))
+
+
 def export_vcards(session: Session, contact_ids: list[int]) -> str:
     """vCard 3.0 text of the contacts (in the order given): name, organisation, title, phones,
     e-mails, birthday. Lines are folded and values escaped by vobject."""

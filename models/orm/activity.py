@@ -2,23 +2,12 @@
 from __future__ import annotations
 
 from datetime import datetime
-from enum import StrEnum
 
 from sqlalchemy import DateTime, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from ..kinds import SALES_ACTION_TYPES, ActivityType  # noqa: F401 (re-exported)
 from .base import Base
-
-
-class ActivityType(StrEnum):
-    CALL = "call"
-    EMAIL = "email"
-    MESSAGE = "message"
-    MEETING = "meeting"
-    NOTE = "note"  # not a sales action
-
-
-SALES_ACTION_TYPES = frozenset({"call", "email", "message", "meeting"})
 
 
 class Activity(Base):

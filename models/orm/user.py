@@ -2,22 +2,12 @@
 from __future__ import annotations
 
 from datetime import datetime
-from enum import StrEnum
 
 from sqlalchemy import Boolean, DateTime, String
 from sqlalchemy.orm import Mapped, mapped_column
 
+from ..kinds import Role
 from .base import Base
-
-
-class Role(StrEnum):
-    """The roles of the funnel article."""
-
-    LEAD_GENERATOR = "lead_generator"
-    SDR = "sdr"
-    AE = "ae"
-    CSM = "csm"
-    HEAD_OF_SALES = "head_of_sales"
 
 
 class User(Base):

@@ -7,7 +7,7 @@ ones that are no longer open on the board.
 """
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from datetime import datetime
@@ -135,6 +135,18 @@ def board_stages(session: Session, pipeline_key: str) -> list[BoardStage]:
         .order_by(Stage.position)
     )
     return [BoardStage(*r[:10], tuple(r[10] or ()), r[11], bool(r[12])) for r in session.execute(q)]
+
+
+def board_order(stages: Sequence[BoardStage]) -> list[BoardStage]:
+    """Columns left to right: main stages by position, each side stage right after its main
+    stage; won stages have no column (a won deal leaves the board through the Won zone)."""
+    position = {s.id: s.position for s in stages}
+
+    def key(s: BoardStage) -> tuple[int, bool, int]:
+        main = position.get(s.side_of_id, s.position) if s.side_of_id else s.position
+        return main, s.side_of_id is not None, s.position
+
+    return sorted((s for s in stages if not s.won), key=key)
 
 
 @dataclass(frozen=True, slots=True)

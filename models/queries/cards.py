@@ -38,7 +38,7 @@ from ..orm import (
     User,
     deal_contacts,
 )
-from ..services.settings import get_setting
+from .settings import get_setting
 from .used_values import used_values
 
 LEAD_UNTIL_STAGE = "qualified"
@@ -244,7 +244,7 @@ def deal_card(session: Session, deal_id: int) -> DealCardData:
     deal = session.get(Deal, deal_id)
     if deal is None:
         raise NotFound("deal", deal_id)
-    from ..services.deals import suggest_deal_name
+    from ..deal_names import suggest_deal_name
 
     pipeline = session.get(Pipeline, deal.pipeline_id)
     stages = stage_choices(session, deal.pipeline_id)

@@ -65,6 +65,11 @@ class StageTotal:
     amount: float
 
 
+def has_deals(session: Session) -> bool:
+    """Whether the database holds any deal (an empty one gets the import offer)."""
+    return session.scalar(select(Deal.id).limit(1)) is not None
+
+
 def my_tasks(session: Session, user_id: int | None, now: datetime) -> list[TodayTask]:
     """Open tasks of ``user_id`` due before tomorrow, overdue first (by due time)."""
     if user_id is None:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..kinds import Role
 from ..orm import Plan, User
 
 
@@ -37,6 +38,24 @@ def member_name(session: Session, user_id: int | None) -> str | None:
     """The name of a person, or None (nobody chosen, or the person is gone)."""
     found = member(session, user_id)
     return found.name if found else None
+
+
+def head_of_sales(session: Session) -> int | None:
+    """The active head of sales (who "I" am on a database this computer has not seen, and on a demo)."""
+    return session.scalar(select(User.id).where(User.role == "head_of_sales", User.active.is_(True))
+                          .order_by(User.id).limit(1))
+
+
+def active_users(session: Session) -> list[tuple[int, str, str]]:
+    """``(id, name, role)`` of every active member, by name."""
+    return [tuple(r) for r in session.execute(
+        select(User.id, User.name, User.role).where(User.active.is_(True)).order_by(User.name))]
+
+
+def may_edit_team(session: Session, user_id: int | None) -> bool:
+    """The head of sales owns team settings; with no active head, anyone may set the team up."""
+    heads = set(session.scalars(select(User.id).where(User.role == Role.HEAD_OF_SALES, User.active.is_(True))))
+    return not heads or user_id in heads
 
 
 def plans_of_year(session: Session, year: int) -> dict[tuple[int | None, int | None], int]:

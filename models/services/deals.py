@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from .. import errors
 from ..changes import Changes
 from ..clock import local_now
+from ..deal_names import suggest_deal_name  # noqa: F401 (services.deals.suggest_deal_name, as before)
 from ..guards import acting, touch
 from ..money import from_minor, to_minor
 from ..orm import Company, Deal, DealEvent, DealStatus, EventKind, LostReason, Pipeline, Stage, User
@@ -31,14 +32,6 @@ EDITABLE_FIELDS = {
     "name", "company_id", "amount", "currency", "source", "segment", "cohort",
     "expected_close", "notes", "name_is_manual",
 }
-
-
-def suggest_deal_name(company: Company | None) -> str:
-    """The naming convention ``{website} - {company}`` (either part alone if the other is empty)."""
-    if company is None:
-        return ""
-    parts = [p for p in (company.website, company.name) if p]
-    return " - ".join(parts)
 
 
 def _event(session: Session, deal: Deal, kind: EventKind, at: datetime, user_id: int | None, **kw: Any) -> DealEvent:

@@ -4,25 +4,21 @@
 means that every entry into B, past and future, counts as an entry into A; B is archived.
 The log is not rewritten — B's row keeps ``merged_into_id = A`` and the merge is one
 record of funnel edits (who, when); the loader reads B's entries as A's
-(``metrics.funnel_edits``). ``unmerge_stage`` (the undo) restores B, so the reports read
+(``models.stage_merges``). ``unmerge_stage`` (the undo) restores B, so the reports read
 exactly what they read before.
 
 **Split**: a new stage is inserted after A (``funnel_stages.add_stage``); past deals never
 entered it, so they reach it only through the "reached" rule.
 
-``merge_preview``/``split_preview`` compute what the reports will read afterwards with the
-metric engine on the current frames, without writing anything.
+What the reports will read afterwards is previewed by ``metrics.funnel_edits`` (``merge_preview``,
+``split_preview``, ``reorder_preview``) with the metric engine on the current frames.
 """
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import datetime
 from typing import Any
 
 from sqlalchemy.orm import Session
-
-from voronka.metrics.frames import FunnelFrames
-from voronka.metrics.funnel_edits import preview_rows, with_merge, with_order, with_split
 
 from .. import errors
 from ..changes import Changes
@@ -85,23 +81,3 @@ def split_stage(session: Session, stage_id: int, name_ru: str, name_en: str, *,
     if stage.side_of_id is not None:
         raise errors.FunnelEditRefused("side_stage", "Only main stages are split.", names_of(stage))
     return add_stage(session, stage.pipeline_id, name_ru, name_en, after_id=stage.id, role=stage.role, kind="split")
-
-
-def merge_preview(frames: FunnelFrames, stage_id: int, into_id: int, period: Any,
-                  now: datetime | None = None) -> dict[str, Any]:
-    """The report's stage rows and conversions now (``before``) and once merged (``after``)."""
-    return {"before": preview_rows(frames, period, now=now),
-            "after": preview_rows(with_merge(frames, stage_id, into_id), period, now=now)}
-
-
-def split_preview(frames: FunnelFrames, stage_id: int, name_ru: str, name_en: str, period: Any,
-                  now: datetime | None = None) -> dict[str, Any]:
-    """The same for a new stage inserted after ``stage_id``."""
-    return {"before": preview_rows(frames, period, now=now),
-            "after": preview_rows(with_split(frames, stage_id, name_ru, name_en), period, now=now)}
-
-
-def reorder_preview(frames: FunnelFrames, order: list[int], period: Any, now: datetime | None = None) -> dict[str, Any]:
-    """The same for the stages put in ``order`` (past conversions read in the new order)."""
-    return {"before": preview_rows(frames, period, now=now),
-            "after": preview_rows(with_order(frames, order), period, now=now)}

@@ -8,14 +8,7 @@ from sqlalchemy.orm import Session
 
 from ..changes import Changes
 from ..orm import Setting
-
-
-def get_setting(session: Session, key: str, default: Any = None, user_id: int | None = None) -> Any:
-    value = session.scalar(
-        select(Setting.value).where(Setting.key == key, Setting.user_id.is_(None) if user_id is None
-                                    else Setting.user_id == user_id)
-    )
-    return default if value is None else value
+from ..queries.settings import get_setting  # noqa: F401 (read and written side by side)
 
 
 def set_setting(session: Session, key: str, value: Any, user_id: int | None = None) -> Changes:

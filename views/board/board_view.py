@@ -29,6 +29,7 @@ from voronka.models.queries.board import (
     StageTotals,
     UserRow,
     board_cards,
+    board_order,
     board_stages,
     newest_cards,
     stage_totals,
@@ -47,18 +48,6 @@ from .stage_stats import StageFigures, days_between, load_stage_figures, probabi
 
 PREVIEW_PER_STAGE = 40
 log = logging.getLogger(__name__)
-
-
-def board_order(stages: Sequence[BoardStage]) -> list[BoardStage]:
-    """Columns left to right: main stages by position, each side stage right after its main
-    stage; won stages have no column (a won deal leaves the board through the Won zone)."""
-    position = {s.id: s.position for s in stages}
-
-    def key(s: BoardStage) -> tuple[int, bool, int]:
-        main = position.get(s.side_of_id, s.position) if s.side_of_id else s.position
-        return main, s.side_of_id is not None, s.position
-
-    return sorted((s for s in stages if not s.won), key=key)
 
 
 def group_by_stage(cards: list[BoardCard]) -> dict[int, list[BoardCard]]:

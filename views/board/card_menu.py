@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
+from voronka.models.queries.board import board_order
+
 if TYPE_CHECKING:
     from .board_view import BoardView
     from .column import StageColumn
@@ -15,8 +17,6 @@ if TYPE_CHECKING:
 class CardMenu(QMenu):
     def __init__(self, board: "BoardView", column: "StageColumn", ids: list[int]):
         super().__init__(board)
-        from .board_view import board_order
-
         has = bool(ids)
         if len(ids) == 1:
             self.addAction(self.tr("Open card"), lambda: board.ctx.open_record.emit("deal", ids[0]))

@@ -109,10 +109,6 @@ class StageColumnModel(QAbstractListModel):
         return self._all
 
     @property
-    def shown_cards(self) -> list[BoardCard]:
-        return self._shown
-
-    @property
     def total_count(self) -> int:
         return len(self._all)
 

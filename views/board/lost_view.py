@@ -33,7 +33,9 @@ from ..errors import show_error
 from ..tables.export import ask_path, export_button, export_ids, exported_text
 from ..tables.lazy_model import PAGE, LazyRecordModel
 from ..tables.record_model import ID_ROLE, Column
-from .board_view import BoardView, board_order
+from voronka.models.queries.board import board_order
+
+from .board_view import BoardView
 from .formatting import money_text
 
 LATEST_FIRST = TableSort("closed_at", descending=True)

@@ -10,10 +10,9 @@ from PySide6.QtWidgets import QCompleter, QDialog, QDialogButtonBox, QFormLayout
 from voronka.models import errors
 from voronka.models.fields import FieldInvalid
 from voronka.models.fields.web import normalise_domain
-from voronka.models.orm import Company
 from voronka.models.queries.board import BoardStage, company_choices
 from voronka.models.services.batch import quick_create_deal
-from voronka.models.services.deals import suggest_deal_name
+from voronka.models.deal_names import deal_name_for
 
 from ..app_context import AppContext
 from ..errors import describe
@@ -73,13 +72,13 @@ class QuickCreateDialog(QDialog):
     def suggested_name(self) -> str:
         existing = self.existing_company()
         if existing is not None:
-            return suggest_deal_name(Company(name=existing[1], website=existing[2]))
+            return deal_name_for(existing[1], existing[2])
         website = self.website.text().strip()
         try:
             website = normalise_domain(website) if website else ""
         except FieldInvalid:
             pass  # shown as typed; the save names the problem
-        return suggest_deal_name(Company(name=self.company.text().strip(), website=website or None))
+        return deal_name_for(self.company.text().strip(), website or None)
 
     def _suggest(self) -> None:
         self.website.setEnabled(self.existing_company() is None)

@@ -35,6 +35,7 @@ from voronka.models.errors import VoronkaError
 from voronka.models.fields.catalog import BUILTIN, CUSTOM_PREFIX, custom_spec, entity_of
 from voronka.models.fields.layout import CUSTOM_BLOCK, Block, CardLayout
 from voronka.models.queries.cards import card_layout, custom_field_rows, field_usage, required_from, stage_choices
+from voronka.models.queries.board import pipelines
 from voronka.models.services.custom_fields import (
     add_custom_field,
     delete_custom_field,
@@ -58,15 +59,6 @@ NOT_REQUIRED_AT = ("name", "owner", "stage", "created_at")
 RETIRED = "block:__retired__"
 
 
-def pipelines(session) -> list[tuple[str, str, str]]:
-    from sqlalchemy import select
-
-    from voronka.models.orm import Pipeline
-
-    return [tuple(r) for r in session.execute(select(Pipeline.key, Pipeline.name_ru, Pipeline.name_en)
-                                              .order_by(Pipeline.position))]
-
-
 def pipeline_id(session, key: str) -> int:
     return pipeline_by_key(session, key).id
 
@@ -86,7 +78,7 @@ class CardLayoutEditor(QWidget):
             self.kind_box.addItem(text, kind)
         self.kind_box.currentIndexChanged.connect(lambda _i: self.set_kind(self.kind_box.currentData()))
         self.pipeline_box = QComboBox(self)
-        for key, ru, en in ctx.query(pipelines):
+        for key, ru, en in ((p.key, p.name_ru, p.name_en) for p in ctx.query(pipelines)):
             self.pipeline_box.addItem(ru if ctx.language == "ru" else en, key)
         self.pipeline_box.currentIndexChanged.connect(lambda _i: self.reload())
         self.note = QLabel(self)

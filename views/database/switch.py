@@ -9,11 +9,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from sqlalchemy import select
-
 from voronka.models.db import Database, open_database
 from voronka.models.errors import DatabaseOpenError
-from voronka.models.orm import User
+from voronka.models.queries.team import head_of_sales as _head_of_sales
 
 from ..app_context import AppContext
 from ..errors import show_error
@@ -25,7 +23,7 @@ log = logging.getLogger(__name__)
 def head_of_sales(db: Database) -> int | None:
     """The active head of sales, who "I" am on a database this computer has not seen."""
     with db.session() as s:
-        return s.scalar(select(User.id).where(User.role == "head_of_sales", User.active.is_(True)).limit(1))
+        return _head_of_sales(s)
 
 
 def new_context(db: Database, old: AppContext) -> AppContext:

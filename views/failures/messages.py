@@ -3,7 +3,6 @@ busy, a failed migration…) and for the notices given while opening one."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from sqlalchemy.exc import DBAPIError
 
 from voronka.models import errors, notices, retry
 
@@ -27,12 +26,11 @@ def describe_database_error(exc: BaseException) -> str | None:
             .replace("%1", exc.location).replace("%2", exc.revision).replace("%3", exc.detail)
     if isinstance(exc, errors.DatabaseBusy) or retry.is_busy(exc):
         return QCoreApplication.translate("Failures", "The database is busy: another program or user is writing to it. Nothing was changed; try again in a moment.")
-    if isinstance(exc, DBAPIError):
-        text = str(exc.orig).lower()
-        if "malformed" in text or "not a database" in text:
-            return QCoreApplication.translate("Failures", "The database file is damaged; close Voronka and restore it from a backup.")
-        if "readonly" in text or "read-only" in text:
-            return QCoreApplication.translate("Failures", "The database is read-only; nothing was changed.")
+    trouble = retry.damage_or_read_only(exc)
+    if trouble == "damaged":
+        return QCoreApplication.translate("Failures", "The database file is damaged; close Voronka and restore it from a backup.")
+    if trouble == "read-only":
+        return QCoreApplication.translate("Failures", "The database is read-only; nothing was changed.")
     return None
 
 

@@ -42,7 +42,7 @@ from voronka.models.queries.funnel import (
     funnel_reasons,
     funnel_stages,
 )
-from voronka.models.services.funnel_merge import merge_preview, reorder_preview, split_preview
+from voronka.metrics.funnel_edits import merge_preview, reorder_preview, split_preview
 from voronka.models.services.funnel_rules import requirable_fields
 
 from ..app_context import AppContext

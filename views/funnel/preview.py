@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from voronka.metrics.frames import FunnelFrames
+from voronka.models.frames import FunnelFrames
 from voronka.metrics.periods import Period, period_of
 from voronka.models.changes import Changes
 from voronka.models.clock import local_now

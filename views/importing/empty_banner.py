@@ -3,14 +3,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
-from sqlalchemy import select
 
 from voronka.models.changes import Changes
-from voronka.models.orm import Deal
-
-
-def has_deals(session) -> bool:  # noqa: ANN001
-    return session.scalar(select(Deal.id).limit(1)) is not None
+from voronka.models.queries.start import has_deals
 
 
 class EmptyFunnelBanner(QFrame):

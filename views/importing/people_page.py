@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from voronka.models.orm import Role
+from voronka.models.kinds import Role
 
 from .history_page import plain_label
 from .item_models import TargetDelegate, TargetTableModel

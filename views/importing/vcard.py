@@ -17,12 +17,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from voronka.models.changes import Changes
 from voronka.models.importing import revert_import
-from voronka.models.importing.vcard import VCardPlan, export_vcards, import_vcards, plan_vcards
-from voronka.models.orm import Contact
+from voronka.models.importing.vcard import VCardPlan, all_contact_ids, export_vcards, import_vcards, plan_vcards
 
 from ..errors import show_error
 from .labels import duplicate_label
@@ -106,10 +104,6 @@ def import_vcard_dialog(ctx, parent: QWidget | None = None, path: Path | None = 
     except Exception as exc:  # noqa: BLE001 - shown to the user
         show_error(parent, exc)
         return None
-
-
-def all_contact_ids(session) -> list[int]:  # noqa: ANN001
-    return list(session.scalars(select(Contact.id).order_by(Contact.full_name, Contact.id)))
 
 
 def write_vcards(ctx, contact_ids: list[int], path: Path) -> int:  # noqa: ANN001

@@ -12,7 +12,7 @@ import threading
 
 from PySide6.QtCore import QObject, Signal
 
-from voronka.metrics.frames import FunnelFrames
+from voronka.models.frames import FunnelFrames
 from voronka.models.changes import Changes
 
 from ..app_context import AppContext

@@ -17,10 +17,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from voronka.models.changes import Changes
-from voronka.models.orm import Role, User
+from voronka.models.queries.team import active_users, may_edit_team
 
 from ..app_context import AppContext
 from ..cards.layout_editor import CardLayoutEditor
@@ -30,17 +29,6 @@ from ..importing.imports_tab import ImportsTab
 from .members import MembersBox
 from .plans import PlansBox
 from .team_box import TeamSettingsBox
-
-
-def active_users(session) -> list[tuple[int, str, str]]:
-    return [tuple(r) for r in session.execute(
-        select(User.id, User.name, User.role).where(User.active.is_(True)).order_by(User.name))]
-
-
-def may_edit_team(session, user_id: int | None) -> bool:
-    """The head of sales owns team settings; with no active head, anyone may set the team up."""
-    heads = set(session.scalars(select(User.id).where(User.role == Role.HEAD_OF_SALES, User.active.is_(True))))
-    return not heads or user_id in heads
 
 
 class SettingsPage(QWidget):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from voronka.models.orm import Role
+from voronka.models.kinds import Role
 
 ROLE_NAMES = {
     Role.LEAD_GENERATOR: QT_TRANSLATE_NOOP("Roles", "Lead generator"),

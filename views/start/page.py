@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from voronka.models.changes import Changes
 from voronka.models.clock import local_now
-from voronka.models.orm import User
+from voronka.models.queries.team import member, member_name
 from voronka.models.services.preferences import save_start_tiles
 
 from ..app_context import AppContext
@@ -96,14 +96,11 @@ class StartPage(QWidget):
 
     # --- layout ----------------------------------------------------------------------------
     def role(self) -> str | None:
-        if self.ctx.user_id is None:
-            return None
-        return self.ctx.query(lambda s: getattr(s.get(User, self.ctx.user_id), "role", None))
+        me = self.ctx.query(member, self.ctx.user_id)
+        return me.role if me else None
 
     def _update_header(self) -> None:
-        name = None
-        if self.ctx.user_id is not None:
-            name = self.ctx.query(lambda s: getattr(s.get(User, self.ctx.user_id), "name", None))
+        name = self.ctx.query(member_name, self.ctx.user_id)
         today = local_now().strftime("%d.%m.%Y")
         self.greeting.setText(self.tr("Hello, %1 · %2").replace("%1", name).replace("%2", today) if name
                               else self.tr("Hello · %1").replace("%1", today))

@@ -85,11 +85,9 @@ class ReportTile(Tile):
         self.status.setStyleSheet("color: palette(mid);")
 
     def my_name(self) -> str | None:
-        from voronka.models.orm import User
+        from voronka.models.queries.team import member_name
 
-        if self.scope_owner() is None:
-            return None
-        return self.ctx.query(lambda s: getattr(s.get(User, self.scope_owner()), "name", None))
+        return self.ctx.query(member_name, self.scope_owner())
 
     def job(self) -> Callable[[Any, datetime], Any]:
         raise NotImplementedError

@@ -1,7 +1,8 @@
 """The Companies page."""
 from __future__ import annotations
 
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
+
 
 from voronka.models.changes import Changes
 from voronka.models.queries.table_search import TableSort
@@ -9,6 +10,9 @@ from voronka.models.queries.tables import CompanyRow, company_rows
 
 from .record_model import Column
 from .record_page import RecordPage, value_of
+
+if TYPE_CHECKING:  # the session the executor hands in, as a type only
+    from sqlalchemy.orm import Session
 
 
 class CompaniesPage(RecordPage):

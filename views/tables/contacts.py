@@ -1,9 +1,10 @@
 """The Contacts page."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from functools import lru_cache
 
-from sqlalchemy.orm import Session
 
 from voronka.models.changes import Changes
 from voronka.models.fields.phone import display_phone
@@ -12,6 +13,9 @@ from voronka.models.queries.tables import ContactRow, contact_rows
 
 from .record_model import Column
 from .record_page import RecordPage, value_of
+
+if TYPE_CHECKING:  # the session the executor hands in, as a type only
+    from sqlalchemy.orm import Session
 
 
 @lru_cache(maxsize=65536)

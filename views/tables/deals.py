@@ -1,8 +1,9 @@
 """The Deals page: every deal of every pipeline in one table, sorted and filtered in SQL."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QPushButton, QWidget
-from sqlalchemy.orm import Session
 
 from voronka.metrics.formatting import money
 from voronka.models.changes import Changes
@@ -11,6 +12,9 @@ from voronka.models.queries.tables import DealRow, deal_rows
 
 from .record_model import Column
 from .record_page import RecordPage, value_of
+
+if TYPE_CHECKING:  # the session the executor hands in, as a type only
+    from sqlalchemy.orm import Session
 
 
 class DealsPage(RecordPage):
@@ -48,7 +52,7 @@ class DealsPage(RecordPage):
         """Quick-create a deal (as on the board's first column) and open its card."""
         from voronka.models.queries.board import board_stages
 
-        from ..board.board_view import board_order
+        from voronka.models.queries.board import board_order
         from ..board.quick_create import QuickCreateDialog
 
         stages = board_order(self.ctx.query(board_stages, "sales"))

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QFileDialog, QMenu, QToolButton, QWidget
-from sqlalchemy.orm import Session
 
 from ..app_context import AppContext
 from ..executor import Job
 from .record_model import Column, display_text
+
+if TYPE_CHECKING:  # the session the executor hands in, as a type only
+    from sqlalchemy.orm import Session
 
 CHUNK = 500
 

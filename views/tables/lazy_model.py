@@ -11,13 +11,15 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable, Collection, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
-from sqlalchemy.orm import Session
 
 from ..executor import DbExecutor
 from .record_model import ID_ROLE, Column
+
+if TYPE_CHECKING:  # the session the executor hands in, as a type only
+    from sqlalchemy.orm import Session
 
 DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
 ALIGN = int(Qt.ItemDataRole.TextAlignmentRole.value)
@@ -26,7 +28,7 @@ RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 PAGE = 100  # rows fetched at a time
 CACHE_ROWS = 5000  # rows kept; the oldest fetched are forgotten first
 
-RowFetcher = Callable[[Session, list[int]], list[Any]]
+RowFetcher = Callable[["Session", list[int]], list[Any]]
 
 
 class LazyRecordModel(QAbstractTableModel):

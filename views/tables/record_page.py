@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from voronka.models.changes import Changes
 from voronka.models.queries.table_search import TableFilter, TableSort, filter_choices, record_count, record_ids
@@ -40,6 +39,9 @@ from .filter_bar import FilterBar
 from .lazy_model import PAGE, LazyRecordModel
 from .record_model import ID_ROLE, Column
 from .saved_views import SavedView, load_views, put_view, save_views
+
+if TYPE_CHECKING:  # the session the executor hands in, as a type only
+    from sqlalchemy.orm import Session
 
 
 class RecordPage(QWidget):
