@@ -9,7 +9,12 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..orm import Deal, DealEvent, DealStatus, EventKind, LostReason, Pipeline, Stage
-from ..services.funnel_log import PIPELINE_STATE, REASON_STATE, STAGE_STATE
+
+# the fields of a record that an edit checks against what the editor saw (``seen``)
+STAGE_STATE = ("key", "name_ru", "name_en", "position", "side_of_id", "won", "archived", "merged_into_id",
+               "role", "rot_days", "description", "exit_criteria", "required_fields", "probability_override")
+PIPELINE_STATE = ("key", "kind", "name_ru", "name_en", "position", "billing_months", "archived")
+REASON_STATE = ("text", "text_en", "group", "follow_up", "position", "active")
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,11 +19,8 @@ from sqlalchemy.orm import Session
 from .. import errors
 from ..clock import local_now
 from ..orm import FunnelChange, LostReason, Pipeline, Stage, User
+from ..queries.funnel import PIPELINE_STATE, REASON_STATE, STAGE_STATE
 
-STAGE_STATE = ("key", "name_ru", "name_en", "position", "side_of_id", "won", "archived", "merged_into_id",
-               "role", "rot_days", "description", "exit_criteria", "required_fields", "probability_override")
-PIPELINE_STATE = ("key", "kind", "name_ru", "name_en", "position", "billing_months", "archived")
-REASON_STATE = ("text", "text_en", "group", "follow_up", "position", "active")
 TARGET_COLUMN = {Stage: "stage_id", Pipeline: "pipeline_id", LostReason: "lost_reason_id"}
 WHAT = {Stage: "stage", Pipeline: "pipeline", LostReason: "lost_reason"}
 
