@@ -150,6 +150,9 @@ def run_app(argv: Sequence[str]) -> int:
 
 def _run(app: QApplication, args: argparse.Namespace) -> int:
     settings = QSettings()
+    from voronka.views.theme import apply_saved_theme
+
+    apply_saved_theme(settings)  # light, dark or as the system (Settings → This computer)
     language = args.lang or settings.value("ui/language") or system_language()
     settings.setValue("ui/language", language)
     install_language(language)

@@ -34,6 +34,7 @@ AREAS: dict[str, list[str]] = {
     "conflicts": ["views/conflicts/**/*.py"],
     "funnel": ["views/funnel/**/*.py"],
     "search": ["views/search/**/*.py"],
+    "help": ["views/help/**/*.py", "views/reminders/**/*.py", "views/first_day/**/*.py"],
 }
 
 

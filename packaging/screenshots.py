@@ -1,6 +1,6 @@
 """Render the screenshots in ``docs/`` offscreen from a fresh demo database.
 
-    python packaging/screenshots.py [--only settings,tasks] [--lang ru] [--out docs]
+    python packaging/screenshots.py [--only settings,tasks] [--lang ru] [--theme light|dark] [--out docs]
 
 Each shot is one page of the main window (as the head of sales, who sees every tile and
 setting), grabbed after its background work has finished. The demo is deterministic
@@ -171,6 +171,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", help="comma-separated shot names: " + ", ".join(SHOTS))
     parser.add_argument("--lang", default="ru", choices=("ru", "en"))
+    parser.add_argument("--theme", default="light", choices=("light", "dark"))
     parser.add_argument("--out", default=str(ROOT / "docs"))
     args = parser.parse_args(argv)
     wanted = args.only.split(",") if args.only else list(SHOTS)
@@ -191,6 +192,9 @@ def main(argv: list[str] | None = None) -> int:
 
     Path(args.out).mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication([])
+    from voronka.views.theme import theme_manager
+
+    theme_manager().apply(args.theme)
     install_language(args.lang)
     with tempfile.TemporaryDirectory() as tmp:
         db = open_database(Path(tmp) / "demo.db", language=args.lang)

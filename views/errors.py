@@ -7,7 +7,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from voronka.models import errors, retry
-from voronka.models.fields import FieldsInvalid
+from voronka.models.fields import FieldInvalid, FieldsInvalid
 
 from .plain_text import as_rich_text
 
@@ -25,13 +25,40 @@ FIELD_NAMES = {
     "title": QT_TRANSLATE_NOOP("Errors", "Title"),
     "due_at": QT_TRANSLATE_NOOP("Errors", "Due time"),
     "assignee_id": QT_TRANSLATE_NOOP("Errors", "Assignee"),
+    "rot_days": QT_TRANSLATE_NOOP("Errors", "Days before a deal is stuck"),
+    "probability_override": QT_TRANSLATE_NOOP("Errors", "Win probability"),
+    "required_fields": QT_TRANSLATE_NOOP("Errors", "Required fields"),
+    "plan": QT_TRANSLATE_NOOP("Errors", "Plan"),
+    "year": QT_TRANSLATE_NOOP("Errors", "Year"),
+    "month": QT_TRANSLATE_NOOP("Errors", "Month"),
+    "currency": QT_TRANSLATE_NOOP("Errors", "Currency"),
+    "time_zone": QT_TRANSLATE_NOOP("Errors", "Time zone"),
+    "role": QT_TRANSLATE_NOOP("Errors", "Role"),
+    "type": QT_TRANSLATE_NOOP("Errors", "Type"),
+    "label": QT_TRANSLATE_NOOP("Errors", "Field name"),
+    "options": QT_TRANSLATE_NOOP("Errors", "Choices"),
+    "blocks": QT_TRANSLATE_NOOP("Errors", "Blocks"),
+    "website": QT_TRANSLATE_NOOP("Errors", "Website"),
+    "won_copy": QT_TRANSLATE_NOOP("Errors", "Won deal → Client Success"),
+    "start.tiles": QT_TRANSLATE_NOOP("Errors", "Start page tiles"),
+    "ui.start_page": QT_TRANSLATE_NOOP("Errors", "Start page"),
+    "deals": QT_TRANSLATE_NOOP("Errors", "Deals"),
 }
 
 
 def field_label(key: str) -> str:
+    """A field's name in the UI language: the errors' own names, else the card catalogue's."""
     if key.startswith("custom:"):
         return key.removeprefix("custom:")
-    return QCoreApplication.translate("Errors", FIELD_NAMES.get(key, key))
+    if key in FIELD_NAMES:
+        return QCoreApplication.translate("Errors", FIELD_NAMES[key])
+    from voronka.models.fields.catalog import BUILTIN
+
+    for specs in BUILTIN.values():
+        for spec in specs:
+            if spec.key == key:
+                return spec.label(_ui_language)
+    return key
 
 
 _ui_language = "en"
@@ -103,13 +130,21 @@ def describe(exc: BaseException) -> str:
         return QCoreApplication.translate("Errors", "Cannot write to the folder %1. Choose a folder you can write to.").replace("%1", exc.folder)
     if isinstance(exc, errors.DatabaseUnreachable):
         return QCoreApplication.translate("Errors", "Cannot connect to the database %1: %2").replace("%1", exc.location).replace("%2", exc.detail)
+    from .domain_messages import not_found, reason
+
     if isinstance(exc, FieldsInvalid):
         from .cards.reasons import reason_text
 
         return " ".join(f"{field_label(p.field)}: {reason_text(p)}" for p in exc.problems)
+    if isinstance(exc, FieldInvalid):
+        from .cards.reasons import reason_text
+
+        return f"{field_label(exc.field)}: {reason_text(exc)}"
     if isinstance(exc, errors.InvalidValue):
-        return f"{field_label(exc.field)}: {exc.reason}"
-    return str(exc)
+        return f"{field_label(exc.field)}: {reason(exc.reason)}"
+    if isinstance(exc, errors.NotFound):
+        return not_found(exc.what, exc.key)
+    return reason(str(exc))
 
 
 def show_error(parent: QWidget | None, exc: BaseException, title: str | None = None) -> None:

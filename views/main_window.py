@@ -46,11 +46,7 @@ class MainWindow(QMainWindow):
         self.sidebar.setIconSize(QSize(20, 20))
         self.sidebar.setFixedWidth(190)
         self.sidebar.setFrameShape(QListWidget.Shape.NoFrame)
-        self.sidebar.setStyleSheet(
-            "QListWidget#sidebar { background: palette(window); border-right: 1px solid palette(mid); }"
-            "QListWidget#sidebar::item { padding: 6px 8px; }"
-            "QListWidget#sidebar::item:selected { background: palette(highlight); color: palette(highlighted-text); }"
-        )
+        # colours and spacing come from the theme's style sheet (resources/styles/voronka.qss)
         self.stack = QStackedWidget(self)
         central = QWidget(self)
         row = QHBoxLayout(central)
@@ -61,6 +57,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.status_label = plain_label(parent=self)
         self.statusBar().addPermanentWidget(self.status_label)
+        self._build_reminders()
         self._build_menus()
         self._build_top_bar()
         self.sidebar.currentItemChanged.connect(self._on_sidebar)
@@ -69,6 +66,12 @@ class MainWindow(QMainWindow):
         ctx.error.connect(lambda exc: show_error(self, exc))
         ctx.changed.connect(self._on_changed)
         ctx.open_record.connect(self._open_record)
+        from .theme import theme_manager
+
+        theme_manager().changed.connect(self._on_theme)
+        from .undo.everywhere import install as undo_in_every_window
+
+        undo_in_every_window()
         self._retranslate()
         self._fill_sidebar()
         geometry = ctx.settings.value("ui/geometry")
@@ -79,6 +82,39 @@ class MainWindow(QMainWindow):
         self.sidebar.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.sidebar.customContextMenuRequested.connect(self._sidebar_menu)
         self._open_initial_page()
+
+    def _build_reminders(self) -> None:
+        """Due tasks: a bell in the status bar, a count on the Tasks entry, a tray notification."""
+        from .reminders.bell import ReminderBell, ReminderTray, SidebarBadgeDelegate, tray_available
+        from .reminders.watcher import ReminderWatcher
+
+        self.reminders = ReminderWatcher(self.ctx, self)
+        self.sidebar.setItemDelegate(SidebarBadgeDelegate(self.sidebar))
+        self.bell = ReminderBell(self.reminders, lambda: self.show_page("tasks"), self)
+        self.statusBar().addPermanentWidget(self.bell)
+        self.reminders.updated.connect(lambda _due: self._show_badges())
+        self.tray = ReminderTray(self.reminders, self, lambda: self.show_page("tasks")) if tray_available() else None
+        self.reminders.start()
+
+    def _show_badges(self) -> None:
+        from .reminders.bell import BADGE_ROLE
+
+        count = self.reminders.due.count
+        for row in range(self.sidebar.count()):
+            item = self.sidebar.item(row)
+            item.setData(BADGE_ROLE, count if item.data(KEY_ROLE) == "tasks" else 0)
+            if item.data(KEY_ROLE) == "tasks":
+                item.setToolTip(self.tr("%n task(s) due", "", count) if count else "")
+
+    def badge_count(self, key: str) -> int:
+        """The count the sidebar shows on a page's entry (0: none)."""
+        from .reminders.bell import BADGE_ROLE
+
+        for row in range(self.sidebar.count()):
+            item = self.sidebar.item(row)
+            if item.data(KEY_ROLE) == key:
+                return int(item.data(BADGE_ROLE) or 0)
+        return 0
 
     def _open_initial_page(self) -> None:
         """The user's start page; ``"reports:weekly"`` opens a page on one of its tabs."""
@@ -111,6 +147,11 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(self.close)
         self.about_action = QAction(self)
         self.about_action.triggered.connect(self._about)
+        self.guide_action = QAction(self)
+        self.guide_action.triggered.connect(self.show_guide)
+        self.shortcuts_action = QAction(self)
+        self.shortcuts_action.setShortcut(QKeySequence(Qt.Key.Key_F1))
+        self.shortcuts_action.triggered.connect(self.show_shortcuts)
         self.file_menu = self.menuBar().addMenu("")
         from .database.file_menu import FileMenu
 
@@ -119,7 +160,26 @@ class MainWindow(QMainWindow):
         self.edit_menu.addAction(self.undo_action)
         self.edit_menu.addAction(self.redo_action)
         self.help_menu = self.menuBar().addMenu("")
+        self.help_menu.addAction(self.guide_action)
+        self.help_menu.addAction(self.shortcuts_action)
+        self.help_menu.addSeparator()
         self.help_menu.addAction(self.about_action)
+        self.page_actions: list[QAction] = []
+        for n in range(1, 9):  # Ctrl+1 … Ctrl+8: the sidebar's pages in their order
+            action = QAction(self)
+            action.setShortcut(QKeySequence(f"Ctrl+{n}"))
+            action.triggered.connect(lambda _checked=False, row=n - 1: self._open_sidebar_row(row))
+            self.addAction(action)
+            self.page_actions.append(action)
+        self._set_menu_icons()
+
+    def _set_menu_icons(self) -> None:
+        from .icons import icon
+
+        for action, key in ((self.undo_action, "undo"), (self.redo_action, "redo"), (self.quit_action, "quit"),
+                            (self.about_action, "about"), (self.guide_action, "guide"),
+                            (self.shortcuts_action, "shortcuts")):
+            action.setIcon(icon(key))
 
     def _build_top_bar(self) -> None:
         """The bar above the pages: the global search box (Ctrl+K) at its right."""
@@ -147,6 +207,8 @@ class MainWindow(QMainWindow):
         self.help_menu.setTitle(self.tr("&Help"))
         self.quit_action.setText(self.tr("&Quit"))
         self.about_action.setText(self.tr("&About Voronka"))
+        self.guide_action.setText(self.tr("User &guide"))
+        self.shortcuts_action.setText(self.tr("&Keyboard shortcuts"))
         self.undo_action.setText(self.tr("&Undo"))
         self.redo_action.setText(self.tr("&Redo"))
         self.top_bar.setWindowTitle(self.tr("Search"))
@@ -167,15 +229,46 @@ class MainWindow(QMainWindow):
 
         self.auto_backup = AutoBackup(self)
 
-    def _about(self) -> None:
+    def about_text(self) -> str:
+        """What Help → About says: the version, the database, and where the log file is."""
         from voronka.models.paths import log_path
 
-        QMessageBox.about(self, self.tr("About Voronka"),
-                          self.tr("Voronka — an offline CRM for a small B2B sales team.\n"
-                                  "Every stage move is kept in an event log, so every metric is "
-                                  "computed from the data itself.")
-                          + "\n\n" + self.tr("Database: %1").replace("%1", self.ctx.db.location)
-                          + "\n" + self.tr("Log file (errors and their details): %1").replace("%1", str(log_path())))
+        path = log_path()
+        log_line = self.tr("Log file (errors and their details): %1").replace("%1", str(path))
+        if not path.exists():
+            log_line += " " + self.tr("(not written yet: nothing has been logged)")
+        return (self.tr("Voronka — an offline CRM for a small B2B sales team.\n"
+                        "Every stage move is kept in an event log, so every metric is "
+                        "computed from the data itself.")
+                + "\n\n" + self.tr("Version: %1").replace("%1", app_version())
+                + "\n" + self.tr("Database: %1").replace("%1", database_name(self.ctx.db.location, full=True))
+                + "\n" + log_line)
+
+    def _about(self) -> None:
+        box = QMessageBox(QMessageBox.Icon.NoIcon, self.tr("About Voronka"), self.about_text(),
+                          QMessageBox.StandardButton.Ok, self)
+        box.setIconPixmap(self.windowIcon().pixmap(64, 64))
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # the path can be copied
+        box.exec()
+
+    def show_guide(self) -> None:
+        from .help.guide import show_guide
+
+        show_guide(self, self.ctx.language)
+
+    def show_shortcuts(self) -> None:
+        from .help.shortcuts import show_shortcuts
+
+        show_shortcuts(self)
+
+    def _open_sidebar_row(self, row: int) -> None:
+        if 0 <= row < self.sidebar.count():
+            self.show_page(self.sidebar.item(row).data(KEY_ROLE))
+
+    def _on_theme(self, _theme: str) -> None:
+        """A theme switch: icons and painted colours are made again (as after a language change)."""
+        self._set_menu_icons()
+        self._rebuild()
 
     # --- pages ------------------------------------------------------------------------
     def _initial_page(self) -> str:
@@ -191,10 +284,12 @@ class MainWindow(QMainWindow):
         self.sidebar.clear()
         for key in order:
             spec = page_spec(key)
-            item = QListWidgetItem(self.style().standardIcon(spec.icon), spec.title_text())
+            item = QListWidgetItem(spec.icon(), spec.title_text())
             item.setData(KEY_ROLE, key)
             self.sidebar.addItem(item)
         self.sidebar.blockSignals(False)
+        if hasattr(self, "reminders"):
+            self._show_badges()
 
     def set_page_squeezable(self, squeezable: bool) -> None:
         """While a card panel is open beside the page, a page wider than what is left is
@@ -262,6 +357,9 @@ class MainWindow(QMainWindow):
             show_error(self, exc)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.tray is not None:
+            self.tray.hide()
+        self.reminders.timer.stop()
         self.ctx.settings.setValue("ui/geometry", self.saveGeometry())
         super().closeEvent(event)
 
@@ -276,6 +374,15 @@ def database_name(location: str, *, full: bool = False) -> str:
     from pathlib import Path
 
     return location if full else Path(location).name
+
+
+def app_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("voronka")
+    except PackageNotFoundError:
+        return "?"
 
 
 def running_window() -> MainWindow | None:

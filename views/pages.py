@@ -5,7 +5,8 @@ import importlib
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import QStyle, QWidget
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QWidget
 
 
 @dataclass(frozen=True)
@@ -14,26 +15,30 @@ class PageSpec:
     title: str  # source text; translate with ``title_text``
     module: str
     cls: str
-    icon: QStyle.StandardPixmap
+    icon_key: str  # views/icons.py
 
     def title_text(self) -> str:
         return QCoreApplication.translate("Pages", self.title)
+
+    def icon(self) -> QIcon:
+        from .icons import icon
+
+        return icon(self.icon_key)
 
     def create(self, ctx, parent: QWidget | None = None) -> QWidget:
         page_cls = getattr(importlib.import_module(self.module), self.cls)
         return page_cls(ctx, parent)
 
 
-SP = QStyle.StandardPixmap
 PAGES: tuple[PageSpec, ...] = (
-    PageSpec("start", QT_TRANSLATE_NOOP("Pages", "Start"), "voronka.views.start.page", "StartPage", SP.SP_DirHomeIcon),
-    PageSpec("board", QT_TRANSLATE_NOOP("Pages", "Board"), "voronka.views.board.page", "BoardPage", SP.SP_FileDialogDetailedView),
-    PageSpec("deals", QT_TRANSLATE_NOOP("Pages", "Deals"), "voronka.views.tables.deals", "DealsPage", SP.SP_FileDialogListView),
-    PageSpec("companies", QT_TRANSLATE_NOOP("Pages", "Companies"), "voronka.views.tables.companies", "CompaniesPage", SP.SP_DriveNetIcon),
-    PageSpec("contacts", QT_TRANSLATE_NOOP("Pages", "Contacts"), "voronka.views.tables.contacts", "ContactsPage", SP.SP_FileDialogContentsView),
-    PageSpec("tasks", QT_TRANSLATE_NOOP("Pages", "Tasks"), "voronka.views.tasks.page", "TasksPage", SP.SP_DialogApplyButton),
-    PageSpec("reports", QT_TRANSLATE_NOOP("Pages", "Reports"), "voronka.views.reports.page", "ReportsPage", SP.SP_FileDialogInfoView),
-    PageSpec("settings", QT_TRANSLATE_NOOP("Pages", "Settings"), "voronka.views.settings.page", "SettingsPage", SP.SP_FileDialogDetailedView),
+    PageSpec("start", QT_TRANSLATE_NOOP("Pages", "Start"), "voronka.views.start.page", "StartPage", "start"),
+    PageSpec("board", QT_TRANSLATE_NOOP("Pages", "Board"), "voronka.views.board.page", "BoardPage", "board"),
+    PageSpec("deals", QT_TRANSLATE_NOOP("Pages", "Deals"), "voronka.views.tables.deals", "DealsPage", "deals"),
+    PageSpec("companies", QT_TRANSLATE_NOOP("Pages", "Companies"), "voronka.views.tables.companies", "CompaniesPage", "companies"),
+    PageSpec("contacts", QT_TRANSLATE_NOOP("Pages", "Contacts"), "voronka.views.tables.contacts", "ContactsPage", "contacts"),
+    PageSpec("tasks", QT_TRANSLATE_NOOP("Pages", "Tasks"), "voronka.views.tasks.page", "TasksPage", "tasks"),
+    PageSpec("reports", QT_TRANSLATE_NOOP("Pages", "Reports"), "voronka.views.reports.page", "ReportsPage", "reports"),
+    PageSpec("settings", QT_TRANSLATE_NOOP("Pages", "Settings"), "voronka.views.settings.page", "SettingsPage", "settings"),
 )
 PAGE_KEYS = tuple(p.key for p in PAGES)
 

@@ -795,6 +795,17 @@
     </message>
   </context>
   <context>
+    <name>LineEditor</name>
+    <message>
+      <source>Call %1</source>
+      <translation>Позвонить: %1</translation>
+    </message>
+    <message>
+      <source>Write to %1</source>
+      <translation>Написать: %1</translation>
+    </message>
+  </context>
+  <context>
     <name>MembersBox</name>
     <message>
       <source>Team members</source>
@@ -988,6 +999,26 @@
     <message>
       <source>Language</source>
       <translation>Язык</translation>
+    </message>
+    <message>
+      <source>As the system</source>
+      <translation>Как в системе</translation>
+    </message>
+    <message>
+      <source>Light</source>
+      <translation>Светлая</translation>
+    </message>
+    <message>
+      <source>Dark</source>
+      <translation>Тёмная</translation>
+    </message>
+    <message>
+      <source>Light or dark; "As the system" follows the desktop's setting</source>
+      <translation>Светлая или тёмная; «Как в системе» следует настройке рабочего стола</translation>
+    </message>
+    <message>
+      <source>Theme</source>
+      <translation>Тема оформления</translation>
     </message>
     <message>
       <source>Team and this computer</source>

@@ -88,8 +88,10 @@ class BoardView(QWidget):
         self.scroll.setWidgetResizable(True)
         self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll.setWidget(self.strip)
-        self.won_zone = DropZone(self.tr("Won — drop here"), "#2e7d32", self)
-        self.lost_zone = DropZone(self.tr("Lost — drop here"), "#c62828", self)
+        from ..theme import colour_name  # red is kept for what needs action: Lost is neutral
+
+        self.won_zone = DropZone(self.tr("Won — drop here"), colour_name("ok"), self)
+        self.lost_zone = DropZone(self.tr("Lost — drop here"), colour_name("muted"), self)
         self.won_zone.deals_dropped.connect(lambda ids: self.actions.win(ids, self.offers_copy()))
         self.lost_zone.deals_dropped.connect(self.actions.lose)
         zones = QHBoxLayout()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QS
 from voronka.models.clock import local_now
 from voronka.models.queries.board import BoardCard
 
+from ..theme import colour, current_theme
 from .column_model import CARD_ROLE
 from .formatting import days_text, due_text, money_text
 from .stage_stats import days_between
@@ -26,15 +27,15 @@ from .stage_stats import days_between
 MARGIN = 4
 PADDING = 8
 LINES = 4
-# Cards keep their own light colours: the column behind them is tinted, not the palette's base.
-CARD = QColor("#ffffff")
-CARD_SELECTED = QColor("#e3edff")
-BORDER = QColor("#d1d5db")
-BORDER_SELECTED = QColor("#2563eb")
-TEXT = QColor("#111827")
-MUTED = QColor("#6b7280")
-STUCK = QColor("#c62828")
-OVERDUE = QColor("#c62828")
+
+
+class CardColours:
+    """The card's colours in the current theme (views/theme.py), read once per card drawn."""
+
+    def __init__(self) -> None:
+        self.card, self.selected = colour("card"), colour("card_selected")
+        self.border, self.border_selected = colour("card_border"), colour("accent")
+        self.text, self.muted, self.alert = colour("card_text"), colour("muted"), colour("alert")
 
 
 SELECTED = QStyle.StateFlag.State_Selected
@@ -115,7 +116,7 @@ class CardDelegate(QStyledItemDelegate):
         # everything the picture depends on: a card that only moved up or down a row is not drawn again
         key = (card.id, card.name, card.company, card.amount_minor, card.currency, card.owner, card.task_title,
                card.task_due, int(days), now.date(), stuck, overdue, selected, focused, size.width(),
-               size.height(), ratio, self.language, option.font.key())
+               size.height(), ratio, self.language, option.font.key(), current_theme())
         picture = _PICTURES.get(key)
         if picture is None:
             picture = QPixmap(round(size.width() * ratio), round(size.height() * ratio))
@@ -131,20 +132,21 @@ class CardDelegate(QStyledItemDelegate):
     def _draw_card(self, painter: QPainter, cell: QRect, option: QStyleOptionViewItem, card: BoardCard,
                    now: datetime, days: float, stuck: bool, overdue: bool, selected: bool, focused: bool) -> None:
         rect = cell.adjusted(MARGIN, MARGIN, -MARGIN, -MARGIN)
+        c = CardColours()
         painter.setFont(option.font)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        pen = QPen(BORDER_SELECTED if selected or focused else BORDER, 2 if selected or focused else 1)
+        pen = QPen(c.border_selected if selected or focused else c.border, 2 if selected or focused else 1)
         if focused and not selected:
             pen.setStyle(Qt.PenStyle.DashLine)
         painter.setPen(pen)
-        painter.setBrush(CARD_SELECTED if selected else CARD)
+        painter.setBrush(c.selected if selected else c.card)
         painter.drawRoundedRect(rect, 6, 6)
         if stuck:
-            painter.fillRect(QRect(rect.left() + 1, rect.top() + 4, 4, rect.height() - 8), STUCK)
+            painter.fillRect(QRect(rect.left() + 1, rect.top() + 4, 4, rect.height() - 8), c.alert)
         inner = rect.adjusted(PADDING, PADDING - 2, -PADDING, -PADDING)
         fm = option.fontMetrics
         line = fm.height() + 3
-        text_color = TEXT
+        text_color = c.text
         bold = QFont(option.font)
         bold.setBold(True)
         bold_fm = QFontMetrics(bold)
@@ -156,7 +158,7 @@ class CardDelegate(QStyledItemDelegate):
             badge_w = fm.horizontalAdvance(badge) + 10
             badge_rect = QRect(inner.right() - badge_w + 1, inner.top() + 1, badge_w, line - 2)
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(STUCK)
+            painter.setBrush(c.alert)
             painter.drawRoundedRect(badge_rect, 4, 4)
             painter.setPen(QColor("white"))
             painter.drawText(badge_rect, CENTER, badge)
@@ -169,28 +171,28 @@ class CardDelegate(QStyledItemDelegate):
 
         # 2: company
         row = QRect(inner.left(), inner.top() + line, inner.width(), line)
-        painter.setPen(MUTED)
+        painter.setPen(c.muted)
         painter.drawText(row, V_CENTER, fm.elidedText(card.company or "", ELIDE, row.width()))
 
         # 3: amount on the left, owner on the right
         row = QRect(inner.left(), inner.top() + 2 * line, inner.width(), line)
         amount = money_text(card.amount_minor, card.currency, self.language)
         painter.setFont(bold)
-        painter.setPen(text_color if card.amount_minor else MUTED)
+        painter.setPen(text_color if card.amount_minor else c.muted)
         painter.drawText(row, LEFT, amount)
         painter.setFont(option.font)
-        painter.setPen(MUTED)
+        painter.setPen(c.muted)
         owner_w = max(0, row.width() - bold_fm.horizontalAdvance(amount) - 8)
         painter.drawText(row, RIGHT, fm.elidedText(card.owner or self.tr("no owner"), ELIDE, owner_w))
 
         # 4: days in stage on the left, the next task on the right
         row = QRect(inner.left(), inner.top() + 3 * line, inner.width(), line)
         days_label = days_text(days, self.language)
-        painter.setPen(STUCK if stuck else MUTED)
+        painter.setPen(c.alert if stuck else c.muted)
         painter.drawText(row, LEFT, days_label)
         task_w = max(0, row.width() - fm.horizontalAdvance(days_label) - 10)
         if card.task_title:
-            painter.setPen(OVERDUE if overdue else text_color)
+            painter.setPen(c.alert if overdue else text_color)
             if card.task_due is not None:  # the due date always shows whole; the title gives way
                 due = " · " + due_text(card.task_due, now, self.language)
                 painter.drawText(row, RIGHT, due)
@@ -201,7 +203,7 @@ class CardDelegate(QStyledItemDelegate):
             italic = QFont(option.font)
             italic.setItalic(True)
             painter.setFont(italic)
-            painter.setPen(MUTED)
+            painter.setPen(c.muted)
             painter.drawText(row, RIGHT, fm.elidedText(self.tr("no next task"), ELIDE, task_w))
 
     def helpEvent(self, event: QHelpEvent, view: QAbstractItemView, option: QStyleOptionViewItem,

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFrame, QSizePolicy, QToolButton, QVBoxLayout, QWi
 from voronka.models.queries.board import BoardStage
 
 from ..plain_text import as_rich_text, plain_label
+from ..theme import colour_name
 from .card_delegate import CardDelegate
 from .column_model import StageColumnModel
 from .column_view import StageColumnView
@@ -37,19 +38,19 @@ class StageColumn(QFrame):
         self.view.setItemDelegate(delegate)
         self.setObjectName("sideColumn" if main_name else "stageColumn")
         self.setFixedWidth(SIDE_COLUMN_WIDTH if main_name else COLUMN_WIDTH)
-        tint = "#fff4e5" if main_name else "#f3f4f6"
-        border = "border: 1px dashed #e0a040;" if main_name else "border: none;"
+        tint = colour_name("side_column" if main_name else "column")  # the theme's (views/theme.py)
+        border = f"border: 1px dashed {colour_name('side_border')};" if main_name else "border: none;"
         self.setStyleSheet(f"#{self.objectName()} {{ background: {tint}; border-radius: 8px; {border} }}")
         self.title = plain_label(parent=self)
         self.title.setWordWrap(True)
         self.title.setStyleSheet("font-weight: bold; border: none;")
         self.branch = plain_label(parent=self)
-        self.branch.setStyleSheet("color: #b26a00; font-style: italic; border: none;")
+        self.branch.setStyleSheet(f"color: {colour_name('warning')}; font-style: italic; border: none;")
         self.branch.setVisible(bool(main_name))
         self.figures = plain_label(parent=self)
         self.figures.setStyleSheet("border: none;")
         self.weighted = plain_label(parent=self)
-        self.weighted.setStyleSheet("color: #4b5563; border: none;")
+        self.weighted.setStyleSheet(f"color: {colour_name('muted')}; border: none;")
         self.add_button = QToolButton(self)
         self.add_button.setAutoRaise(True)
         self.add_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)

@@ -30,6 +30,7 @@ from voronka.models.queries.board import LostReasonRow
 
 from ..errors import field_label
 from ..plain_text import plain_label
+from ..style_roles import set_role
 
 TEXT_FIELDS = ("source", "segment", "cohort")
 
@@ -59,7 +60,7 @@ class RequiredFieldsDialog(QDialog):
             note = plain_label(self.tr("Fill in %1 in the deal's card first.").replace(
                 "%1", ", ".join(field_label(k) for k in self._blocked)), self)
             note.setWordWrap(True)
-            note.setStyleSheet("color: #c62828;")
+            set_role(note, "error")
             layout.addWidget(note)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Move"))

@@ -14,6 +14,7 @@ from voronka.models.queries.board import UserRow
 
 from ..plain_text import as_rich_text
 from .filter_state import BoardFilter
+from ..theme import colour_name
 
 
 class FilterBar(QWidget):
@@ -122,7 +123,7 @@ class FilterBar(QWidget):
                 edit.setStyleSheet("")
                 edit.setToolTip("")
             except ValueError:
-                edit.setStyleSheet("QLineEdit { border: 1px solid #c62828; }")
+                edit.setStyleSheet(f"QLineEdit {{ border: 1px solid {colour_name('alert')}; }}")
                 edit.setToolTip(self.tr("Not an amount: this limit is ignored"))
 
 

@@ -37,6 +37,7 @@ from voronka.models.queries.board import board_order
 
 from .board_view import BoardView
 from .formatting import money_text
+from ..style_roles import set_role
 
 LATEST_FIRST = TableSort("closed_at", descending=True)
 ALL = -1
@@ -65,7 +66,7 @@ class LostDealsView(QWidget):
         self.reason_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.hint = QLabel(self)
         self.hint.setWordWrap(True)
-        self.hint.setStyleSheet("color: #4b5563;")
+        set_role(self.hint, "hint")
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Search lost deals…"))
         self.search.setClearButtonEnabled(True)

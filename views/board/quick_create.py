@@ -18,6 +18,7 @@ from ..app_context import AppContext
 from ..errors import describe
 from ..plain_text import plain_label
 from ..undo import push_creation
+from ..style_roles import set_role
 
 
 class QuickCreateDialog(QDialog):
@@ -45,7 +46,7 @@ class QuickCreateDialog(QDialog):
                                        else self.tr("optional"))
         self.name = QLineEdit(self)
         self.error = plain_label(parent=self)
-        self.error.setStyleSheet("color: #c62828;")
+        set_role(self.error, "error")
         self.error.setWordWrap(True)
         self.error.hide()
         form = QFormLayout()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QSizePolicy,
     QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -27,8 +28,10 @@ from voronka.models.fields import FieldSpec, FieldType
 
 from ..plain_text import as_rich_text, plain_label
 from .formatting import edit_text
+from ..style_roles import set_role
+from ..theme import colour_name
 
-PROBLEM_STYLE = "QLineEdit, QPlainTextEdit, QComboBox, QPushButton { border: 1px solid #c62828; }"
+PROBLEM_STYLE = "QLineEdit, QPlainTextEdit, QComboBox, QPushButton { border: 1px solid @alert; }"
 Choices = Sequence[tuple[Any, str]]  # (value, shown text)
 
 
@@ -46,11 +49,11 @@ class FieldEditor(QWidget):
         self.base_style = ""  # the input's own style sheet, kept under the "refused" border
         self.problem = plain_label(parent=self)
         self.problem.setObjectName("fieldProblem")
-        self.problem.setStyleSheet("color: #c62828;")
+        set_role(self.problem, "error")
         self.problem.setWordWrap(True)
         self.problem.hide()
         self.hint = plain_label(parent=self)
-        self.hint.setStyleSheet("color: #6d6d6d;")
+        set_role(self.hint, "hint")
         self.hint.setWordWrap(True)
         self.hint.hide()
         self.row = QHBoxLayout()
@@ -86,7 +89,7 @@ class FieldEditor(QWidget):
         self.problem.setText(text or "")
         self.problem.setVisible(bool(text))
         self.hint.setVisible(not text and bool(self.hint.text()))  # one line under the field at a time
-        self.input_widget().setStyleSheet(self.base_style + (PROBLEM_STYLE if text else ""))
+        self.input_widget().setStyleSheet(self.base_style + (PROBLEM_STYLE.replace("@alert", colour_name("alert")) if text else ""))
         self.input_widget().setToolTip(as_rich_text(text))
 
     def problem_text(self) -> str | None:
@@ -118,6 +121,45 @@ class LineEditor(FieldEditor):
         self.row.addWidget(self.line, 1)
         if suffix:
             self.row.addWidget(plain_label(suffix, self))
+        self.link_button: QToolButton | None = None
+        if spec.type in (FieldType.PHONE, FieldType.EMAIL):
+            self._add_link_button()
+
+    def _add_link_button(self) -> None:
+        """A button beside a phone or e-mail that calls or writes (tel: / mailto:)."""
+        from ..icons import icon
+
+        kind = "phone" if self.spec.type == FieldType.PHONE else "email"
+        self.link_button = QToolButton(self)
+        self.link_button.setObjectName(f"{kind}Link")
+        self.link_button.setAutoRaise(True)
+        self.link_button.setIcon(icon(kind))
+        self.link_button.clicked.connect(lambda: self.open_link())
+        self.line.textChanged.connect(lambda _t: self._update_link())
+        self.row.addWidget(self.link_button)
+        self._update_link()
+
+    def link(self):
+        """The tel: or mailto: link of what the field holds now (None: not a phone or address)."""
+        from ..contact_links import contact_url
+
+        return contact_url("phone" if self.spec.type == FieldType.PHONE else "email", self.raw())
+
+    def _update_link(self) -> None:
+        url = self.link()
+        self.link_button.setEnabled(url is not None)
+        if url is None:
+            self.link_button.setToolTip("")
+        elif self.spec.type == FieldType.PHONE:
+            self.link_button.setToolTip(as_rich_text(self.tr("Call %1").replace("%1", self.raw())))
+        else:
+            self.link_button.setToolTip(as_rich_text(self.tr("Write to %1").replace("%1", self.raw())))
+
+    def open_link(self) -> bool:
+        from PySide6.QtGui import QDesktopServices
+
+        url = self.link()
+        return url is not None and QDesktopServices.openUrl(url)
 
     def input_widget(self) -> QWidget:
         return self.line

@@ -28,6 +28,7 @@ from .editors import (
 )
 from .formatting import contact_type_label
 from .reasons import reason_text
+from ..style_roles import set_role
 
 EditorFactory = Callable[[FieldSpec, QWidget], FieldEditor]
 
@@ -75,7 +76,7 @@ class CardForm(QWidget):
                 self._add_row(widget.form, key, widget.body)
             if not keys:
                 empty = QLabel(self.tr("No fields here yet."), widget.body)
-                empty.setStyleSheet("color: #8a8a8a;")
+                set_role(empty, "hint")
                 widget.form.addRow(empty)
                 if block.key == "custom":
                     widget.hide()  # an empty "More" block is only noise

@@ -30,6 +30,9 @@ class CardWindow(QWidget):
         card.title_changed.connect(self.setWindowTitle)
         card.gone.connect(self._on_gone)
         self.resize(1100, 760)
+        from ..undo.everywhere import add_undo_shortcuts
+
+        add_undo_shortcuts(self)  # at once, not only on focus: offscreen windows never get it
         _windows.append(self)
 
     def _on_gone(self) -> None:

@@ -53,6 +53,7 @@ from voronka.models.services.lookup import pipeline_by_key
 from ..app_context import AppContext
 from ..errors import show_error
 from .layout_dialogs import AddFieldDialog, ChoicesDialog, NamesDialog, type_name
+from ..style_roles import set_role
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1  # field key, or "block:<key>"
 NOT_REQUIRED_AT = ("name", "owner", "stage", "created_at")
@@ -83,7 +84,7 @@ class CardLayoutEditor(QWidget):
         self.pipeline_box.currentIndexChanged.connect(lambda _i: self.reload())
         self.note = QLabel(self)
         self.note.setWordWrap(True)
-        self.note.setStyleSheet("color: #555;")
+        set_role(self.note, "hint")
         self.model = QStandardItemModel(self)
         self.tree = QTreeView(self)
         self.tree.setModel(self.model)

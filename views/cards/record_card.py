@@ -43,6 +43,7 @@ from ..undo import push_creation, push_guarded
 from .dialogs import DuplicateDialog, PickRecordDialog
 from .form import CardForm, EditorFactory
 from .suggestions import SuggestionLists
+from ..style_roles import set_role
 
 KIND_STYLE = "QLabel#kindBadge { background: %s; color: white; border-radius: 3px; padding: 1px 6px; }"
 KIND_COLOURS = {"deal": "#1565c0", "lead": "#6a1b9a", "company": "#2e7d32", "contact": "#ef6c00"}
@@ -290,9 +291,9 @@ class RecordCard(QWidget):
         values, problems = self.form.check()
         if problems:
             self.status_line.setText(self.tr("Nothing was saved: fix the fields marked in red."))
-            self.status_line.setStyleSheet("color: #c62828;")
+            set_role(self.status_line, "error")
             return False
-        self.status_line.setStyleSheet("")
+        set_role(self.status_line, "")
         if not values and self.record_id is not None:
             return True
         if self.record_id is None or any(k in values for k in self.duplicate_keys()):

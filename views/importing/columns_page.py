@@ -20,6 +20,7 @@ from voronka.models.importing.sources import cell_text
 from .item_models import TargetDelegate, TargetTableModel
 from .labels import field_label, role_label
 from .session import ImportSession
+from ..style_roles import set_role
 
 EXAMPLES = 3
 
@@ -68,7 +69,7 @@ class ColumnsPage(QWizardPage):
         self.missing = QLabel(self)
         self.missing.setTextFormat(Qt.TextFormat.PlainText)
         self.missing.setWordWrap(True)
-        self.missing.setStyleSheet("color: #b3261e;")
+        set_role(self.missing, "error")
         layout = QVBoxLayout(self)
         layout.addLayout(note_row)
         layout.addLayout(file_row)

@@ -7,6 +7,8 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 from voronka.models.changes import Changes
 from voronka.models.queries.start import has_deals
 
+from ..style_roles import set_role
+
 
 class EmptyFunnelBanner(QFrame):
     """Shown while the database holds no deal; hides itself once one exists."""
@@ -15,8 +17,7 @@ class EmptyFunnelBanner(QFrame):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("emptyFunnelBanner")
-        self.setStyleSheet("QFrame#emptyFunnelBanner { background: #eef4ff; border: 1px solid #b9cff5; "
-                           "border-radius: 6px; }")
+        set_role(self, "banner")
         text = QLabel(self.tr("The funnel is empty. Bring your team's deals and their history in from an Excel "
                               "sheet or an export of amoCRM, Bitrix24, Pipedrive or Salesforce: the reports of "
                               "past months are there right away."), self)

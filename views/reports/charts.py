@@ -23,7 +23,22 @@ from voronka.metrics.formatting import count as count_text, currency_sign, is_mi
 from ..plain_text import as_rich_text, escape
 
 PALETTE = ["#3f6fb5", "#e08a2c", "#2e9b5f", "#c0392b", "#8e5bb5", "#7f8c8d", "#16a085", "#d4a017"]
-TEXT = QColor("#222222")
+
+
+def _with_alpha(name: str, alpha: int) -> QColor:
+    from ..theme import colour
+
+    c = colour(name)
+    c.setAlpha(alpha)
+    return c
+
+
+def text_colour() -> QColor:
+    """Axis and label text in the current theme (views/theme.py)."""
+    from ..theme import colour
+
+    return colour("chart_text")
+
 GRID_ALPHA = 0.25
 
 
@@ -90,21 +105,23 @@ class ChartWidget(pg.PlotWidget):
         axis = ValueAxis(y_kind, language, orientation="bottom" if horizontal else "left")
         axes = ({"bottom": axis, "left": CategoryAxis("left")} if horizontal
                 else {"left": axis, "bottom": CategoryAxis("bottom")})
-        super().__init__(parent, background="w", axisItems=axes)
+        from ..theme import colour
+
+        super().__init__(parent, background=colour("chart"), axisItems=axes)
         self.title = title
         self.language = language
         self._bars: list[tuple[QRectF, str]] = []
         self._points: list[tuple[float, float, str]] = []
         item = self.getPlotItem()
-        item.setTitle(escape(title), color=TEXT.name(), size="11pt")  # pyqtgraph labels are HTML
+        item.setTitle(escape(title), color=text_colour().name(), size="11pt")  # pyqtgraph labels are HTML
         # the title spans the axis column too, so a long title and long category labels
         # (Russian stage names) do not add up to a plot wider than its pane
         item.layout.removeItem(item.titleLabel)
         item.layout.addItem(item.titleLabel, 0, 0, 1, item.layout.columnCount())
         for name in ("left", "bottom"):
             ax = item.getAxis(name)
-            ax.setPen(pg.mkPen(TEXT))
-            ax.setTextPen(pg.mkPen(TEXT))
+            ax.setPen(pg.mkPen(text_colour()))
+            ax.setTextPen(pg.mkPen(text_colour()))
         item.showGrid(x=horizontal, y=not horizontal, alpha=GRID_ALPHA)
         item.setMenuEnabled(False)
         item.getViewBox().setMouseEnabled(False, False)
@@ -114,8 +131,8 @@ class ChartWidget(pg.PlotWidget):
     def legend(self) -> pg.LegendItem:
         item = self.getPlotItem()
         if item.legend is None:
-            item.addLegend(offset=(10, 10), labelTextColor=TEXT, brush=pg.mkBrush(255, 255, 255, 220),
-                           pen=pg.mkPen("#bbbbbb"))
+            item.addLegend(offset=(10, 10), labelTextColor=text_colour(), brush=pg.mkBrush(_with_alpha("chart", 220)),
+                           pen=pg.mkPen(_with_alpha("chart_grid", 255)))
         return item.legend
 
     def add_bar(self, rect: QRectF, text: str) -> None:
@@ -158,7 +175,7 @@ class ChartWidget(pg.PlotWidget):
             item.setTicks([list(enumerate(labels))])
 
     def set_axis_label(self, axis: str, text: str) -> None:
-        self.getPlotItem().setLabel(axis, escape(text), color=TEXT.name())
+        self.getPlotItem().setLabel(axis, escape(text), color=text_colour().name())
 
 
 def _money_unit(bundle: dict[str, Any]) -> str:
@@ -232,7 +249,7 @@ def funnel_chart(bundle: dict[str, Any], language: str) -> ChartWidget:
         label = value_text(count, "count", language)
         if share is not None:
             label += "  → " + value_text(share, "ratio", language)
-        text = pg.TextItem(label, color=TEXT, anchor=(0, 0.5))
+        text = pg.TextItem(label, color=text_colour(), anchor=(0, 0.5))
         text.setPos(count + top * 0.01, i)
         chart.addItem(text)
     chart.set_categories("left", labels)

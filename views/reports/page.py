@@ -61,6 +61,7 @@ from .tabs.base import SecondEditionTab
 from .tabs.mrr import MrrTab
 from .tabs.plan import PlanTab
 from .tabs.reps import RepsTab
+from ..style_roles import set_role
 
 FORMATS = {"xlsx": "Excel (*.xlsx)", "pdf": "PDF (*.pdf)", "csv": "CSV (*.csv)", "json": "JSON (*.json)",
            "png": "PNG (*.png)"}
@@ -123,7 +124,8 @@ class ReportsPage(QWidget):
         self.snapshots.hide()
         self.banner = plain_label(parent=self)
         self.banner.setWordWrap(True)
-        self.banner.setStyleSheet("background: #fff4d6; border: 1px solid #e0c36a; padding: 6px;")
+        set_role(self.banner, "notice")
+        self.banner.setMargin(6)
         self.banner.hide()
         self.back_button = QPushButton(self.tr("Back to the live report"), self)
         self.back_button.clicked.connect(self.close_snapshot)
@@ -222,7 +224,7 @@ class ReportsPage(QWidget):
         self.busy.setTextVisible(False)
         self.busy.hide()
         self.status = plain_label(parent=self)
-        self.status.setStyleSheet("color: palette(mid);")
+        set_role(self.status, "hint")
         # The status text changes on every step; a label sized by its text would re-lay out the
         # whole page each time (a 100 ms stall on a full report) and set the page's minimum width.
         # It lives beside the report's tabs, where the row is free, at a width of its own.
@@ -382,7 +384,7 @@ class ReportsPage(QWidget):
     # --- showing -------------------------------------------------------------------------
     def _say(self, text: str, error: bool = False) -> None:
         self.status.setText(text)
-        self.status.setStyleSheet("color: #b3261e;" if error else "color: palette(mid);")
+        set_role(self.status, "error" if error else "hint")
 
     def _show(self, bundle: dict[str, Any]) -> None:
         tab = self._tab_for(bundle["period"]["kind"])

@@ -29,6 +29,7 @@ from ..importing.imports_tab import ImportsTab
 from .members import MembersBox
 from .plans import PlansBox
 from .team_box import TeamSettingsBox
+from ..style_roles import set_role
 
 
 class SettingsPage(QWidget):
@@ -43,6 +44,15 @@ class SettingsPage(QWidget):
         self.language.setCurrentIndex(self.language.findData(ctx.language))
         self.language.currentIndexChanged.connect(lambda _i: ctx.set_language(self.language.currentData()))
         form.addRow(self.tr("Language"), self.language)
+        self.theme = QComboBox(box)
+        for choice, text in (("system", self.tr("As the system")), ("light", self.tr("Light")), ("dark", self.tr("Dark"))):
+            self.theme.addItem(text, choice)
+        from ..theme import choose_theme, saved_choice
+
+        self.theme.setCurrentIndex(max(0, self.theme.findData(saved_choice(ctx.settings))))
+        self.theme.setToolTip(self.tr("Light or dark; \"As the system\" follows the desktop's setting"))
+        self.theme.currentIndexChanged.connect(lambda _i: choose_theme(ctx.settings, self.theme.currentData()))
+        form.addRow(self.tr("Theme"), self.theme)
         self.me = QComboBox(box)
         self._fill_me()
         self.me.currentIndexChanged.connect(lambda _i: ctx.set_user(self.me.currentData()))
@@ -53,7 +63,7 @@ class SettingsPage(QWidget):
         self.layouts = CardLayoutEditor(ctx, self)
         self.rights = QLabel(self)
         self.rights.setWordWrap(True)
-        self.rights.setStyleSheet("color: #8a4b00;")
+        set_role(self.rights, "warning")
         general = QWidget(self)
         left = QVBoxLayout()
         left.addWidget(box)

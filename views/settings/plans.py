@@ -26,6 +26,7 @@ from ..cards.reasons import reason_text
 from ..errors import show_error
 from ..undo import push_checked
 from ..plain_text import plain_label
+from ..style_roles import set_role
 
 Index = QModelIndex | QPersistentModelIndex
 MONEY = FieldSpec("plan", "money", "Plan", "План")
@@ -156,7 +157,7 @@ class PlansBox(QGroupBox):
         hint = QLabel(self.tr("Double-click a cell to type a plan; an empty cell means no plan. "
                               "Personal plans feed each rep's attainment, the team plan the team's."), self)
         hint.setWordWrap(True)
-        hint.setStyleSheet("color: #555;")
+        set_role(hint, "hint")
         box = QVBoxLayout(self)
         box.addLayout(top)
         box.addWidget(self.table, 1)

@@ -21,6 +21,7 @@ from voronka.models.services.team import (
 from ..app_context import AppContext
 from ..errors import show_error
 from ..undo import push_checked
+from ..style_roles import set_role
 
 COMMON_ZONES = (
     "Europe/Kaliningrad", "Europe/Moscow", "Europe/Samara", "Asia/Yekaterinburg", "Asia/Omsk",
@@ -57,7 +58,7 @@ class TeamSettingsBox(QGroupBox):
         note = QLabel(self.tr("All times (moves, activities, tasks) are kept in the team's time zone; "
                               "amounts, plans and reports are in the team currency."), self)
         note.setWordWrap(True)
-        note.setStyleSheet("color: #555;")
+        set_role(note, "hint")
         form = QFormLayout(self)
         form.addRow(self.tr("Currency"), self.currency)
         form.addRow(self.tr("Time zone"), self.time_zone)

@@ -62,7 +62,7 @@ class CustomiseDialog(QDialog):
         hidden = set(ctx.user_setting("ui.sidebar_hidden") or [])
         for key in sidebar_order(ctx.user_setting("ui.sidebar")):
             spec = page_spec(key)
-            item = QListWidgetItem(self.style().standardIcon(spec.icon), spec.title_text())
+            item = QListWidgetItem(spec.icon(), spec.title_text())
             item.setData(KEY_ROLE, key)
             flags = item.flags() | Qt.ItemFlag.ItemIsDragEnabled
             if key != "settings":

@@ -28,6 +28,7 @@ from voronka.metrics.formatting import MET_COLOUR, day_name, period_name, target
 
 from ..plain_text import as_rich_text, plain_label
 from .tile import Tile
+from ..style_roles import set_role
 
 SPARK_POINTS = 8
 DAILY_FIGURES = (  # (metric id, users-table column) shown by the yesterday tile
@@ -82,7 +83,7 @@ class ReportTile(Tile):
     def __init__(self, ctx, spec, parent=None):
         super().__init__(ctx, spec, parent)
         self.status = plain_label(self.tr("Counting…"), self)
-        self.status.setStyleSheet("color: palette(mid);")
+        set_role(self.status, "hint")
 
     def my_name(self) -> str | None:
         from voronka.models.queries.team import member_name

@@ -25,6 +25,7 @@ from voronka.models.changes import Changes
 
 from ..app_context import AppContext
 from ..plain_text import as_rich_text, plain
+from ..style_roles import set_role
 
 TILE_MIME = "application/x-voronka-tile"
 SIZES = ((1, 1), (2, 1), (1, 2), (2, 2), (3, 1), (4, 1), (3, 2), (4, 2))
@@ -70,7 +71,7 @@ class ResizeGrip(QLabel):
         self._dragging = False
         self.setCursor(Qt.CursorShape.SizeFDiagCursor)
         self.setToolTip(self.tr("Drag to resize"))
-        self.setStyleSheet("color: palette(mid);")
+        set_role(self, "hint")
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self._dragging = event.button() == Qt.MouseButton.LeftButton

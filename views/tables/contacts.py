@@ -43,6 +43,19 @@ class ContactsPage(RecordPage):
             Column(self.tr("Phone"), lambda r: _shown_phone(r.phone), key="phone"),
         ]
 
+    def row_actions(self, row: ContactRow) -> list:
+        """Call the contact or write to them (tel: / mailto: in the system's programs)."""
+        from ..contact_links import contact_url, open_contact_link
+
+        actions = []
+        if contact_url("phone", row.phone) is not None:
+            actions.append((self.tr("Call %1").replace("%1", _shown_phone(row.phone) or ""), "phone",
+                            lambda: open_contact_link("phone", row.phone)))
+        if contact_url("email", row.email) is not None:
+            actions.append((self.tr("Write to %1").replace("%1", row.email), "email",
+                            lambda: open_contact_link("email", row.email)))
+        return actions
+
     @staticmethod
     def fetch_rows(session: Session, ids: list[int]) -> list[ContactRow]:
         return contact_rows(session, ids=ids)

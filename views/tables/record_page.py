@@ -39,6 +39,7 @@ from .filter_bar import FilterBar
 from .lazy_model import PAGE, LazyRecordModel
 from .record_model import ID_ROLE, Column
 from .saved_views import SavedView, load_views, put_view, save_views
+from ..style_roles import set_role
 
 if TYPE_CHECKING:  # the session the executor hands in, as a type only
     from sqlalchemy.orm import Session
@@ -119,9 +120,11 @@ class RecordPage(QWidget):
         self._show_sort_indicator()
         self.table.setSortingEnabled(True)
         self.table.activated.connect(self._open)  # double-click or Enter opens the record's card
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._row_menu)
         self.count_label = plain_label(parent=self)
         self.status_label = plain_label(parent=self)  # names the export's file
-        self.status_label.setStyleSheet("color: #4b5563;")
+        set_role(self.status_label, "hint")
 
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
@@ -406,6 +409,31 @@ class RecordPage(QWidget):
         return self.export_job
 
     # --- opening ----------------------------------------------------------------------------
+    def row_actions(self, row: Any) -> list[tuple[str, str, Callable[[], Any]]]:
+        """Extra actions of a row's menu: (text, icon key, what to do). Pages add theirs."""
+        return []
+
+    def row_menu(self, index: QModelIndex) -> QMenu | None:
+        """The menu of the row at ``index``: open its card, and the page's own actions."""
+        row = self.model.record(index.row()) if index.isValid() else None
+        if row is None:
+            return None
+        from ..icons import icon
+
+        menu = QMenu(self)
+        menu.addAction(self.tr("Open card"), lambda: self._open(index))
+        extra = self.row_actions(row)
+        if extra:
+            menu.addSeparator()
+        for text, icon_key, act in extra:
+            menu.addAction(icon(icon_key), text, act)
+        return menu
+
+    def _row_menu(self, pos) -> None:
+        menu = self.row_menu(self.table.indexAt(pos))
+        if menu is not None:
+            menu.exec(self.table.viewport().mapToGlobal(pos))
+
     def _open(self, index: QModelIndex) -> None:
         record_id = index.data(ID_ROLE)
         if record_id is not None:

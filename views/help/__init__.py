@@ -1,0 +1,1 @@
+"""Help: the user guide window, the list of keyboard shortcuts, and About."""
