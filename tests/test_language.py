@@ -17,7 +17,7 @@ CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 
 @pytest.fixture
 def russian(qapp):
-    from voronka.desktop.i18n import install_language
+    from voronka.views.i18n import install_language
 
     install_language("ru")
     set_ui_language("ru")

@@ -40,6 +40,9 @@ REASONS = (
     QT_TRANSLATE_NOOP("DomainReasons", "must be at least 1"),
     QT_TRANSLATE_NOOP("DomainReasons", "Only the head of sales can change the funnel rules."),
     QT_TRANSLATE_NOOP("DomainReasons", "A lost deal needs a reason."),
+    QT_TRANSLATE_NOOP("DomainReasons", "is not a lost reason field"),
+    QT_TRANSLATE_NOOP("DomainReasons", "is not a pipeline field that can be edited"),
+    QT_TRANSLATE_NOOP("DomainReasons", "is not a stage field"),
 )
 
 # reasons with a value in them: (regular expression, translatable template with %1, %2 …)
@@ -53,6 +56,9 @@ PATTERNS = (
     (r"'(.+)' is not call, email, message, meeting or note",
      QT_TRANSLATE_NOOP("DomainReasons", "«%1» is not a call, an e-mail, a message, a meeting or a note")),
     (r"unknown field '(.+)'", QT_TRANSLATE_NOOP("DomainReasons", "unknown field «%1»")),
+    (r"unknown role '(.+)'", QT_TRANSLATE_NOOP("DomainReasons", "«%1» is not a role")),
+    (r"unknown pipeline kind '(.+)'", QT_TRANSLATE_NOOP("DomainReasons", "«%1» is not a kind of pipeline")),
+    (r"unknown follow-up '(.+)'", QT_TRANSLATE_NOOP("DomainReasons", "«%1» is not a follow-up")),
     (r"is one of (.+)", QT_TRANSLATE_NOOP("DomainReasons", "must be one of: %1")),
     (r"must be one of (.+)", QT_TRANSLATE_NOOP("DomainReasons", "must be one of: %1")),
     (r"as-of time '(.+)' is not an ISO time", QT_TRANSLATE_NOOP("DomainReasons", "the time «%1» is not written as 2026-10-31T23:59:59")),

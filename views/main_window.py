@@ -178,7 +178,7 @@ class MainWindow(QMainWindow):
 
         for action, key in ((self.undo_action, "undo"), (self.redo_action, "redo"), (self.quit_action, "quit"),
                             (self.about_action, "about"), (self.guide_action, "guide"),
-                            (self.shortcuts_action, "shortcuts")):
+                            (self.shortcuts_action, "shortcuts"), (self.file_actions.import_action, "import")):
             action.setIcon(icon(key))
 
     def _build_top_bar(self) -> None:
@@ -192,12 +192,43 @@ class MainWindow(QMainWindow):
         self.top_bar.setMovable(False)
         self.top_bar.setFloatable(False)
         self.top_bar.toggleViewAction().setEnabled(False)
+        self.top_bar.setIconSize(QSize(18, 18))
+        # the actions a user reaches for anywhere, with their keys in the tooltip (_tool_tips)
+        for action in (self.file_actions.import_action, self.undo_action, self.redo_action):
+            self.top_bar.addAction(action)
         spacer = QWidget(self.top_bar)
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.top_bar.addWidget(spacer)
         self.search_box = SearchBox(self.ctx, self)
         self.top_bar.addWidget(self.search_box)
+        self.top_bar.addAction(self.shortcuts_action)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.top_bar)
+        self._step_texts = {"undo": "", "redo": ""}
+        self.ctx.undo_stack.undoTextChanged.connect(self._on_undo_text)
+        self.ctx.undo_stack.redoTextChanged.connect(self._on_redo_text)
+
+    def _on_undo_text(self, text: str) -> None:
+        self._step_texts["undo"] = text
+        self._tool_tips()
+
+    def _on_redo_text(self, text: str) -> None:
+        self._step_texts["redo"] = text
+        self._tool_tips()
+
+    def _tool_tips(self) -> None:
+        """Tooltips of the top bar's buttons: what they do (the step, for undo) and their keys."""
+        def with_keys(text: str, action: QAction) -> str:
+            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            return f"{text.replace('&', '')} ({keys})" if keys else text.replace("&", "")
+
+        undo, redo = self._step_texts["undo"], self._step_texts["redo"]  # never ask a stack being deleted
+        self.undo_action.setToolTip(with_keys(self.tr("Undo: %1").replace("%1", undo) if undo
+                                              else self.tr("Undo"), self.undo_action))
+        self.redo_action.setToolTip(with_keys(self.tr("Redo: %1").replace("%1", redo) if redo
+                                              else self.tr("Redo"), self.redo_action))
+        self.file_actions.import_action.setToolTip(with_keys(self.file_actions.import_action.text(),
+                                                             self.file_actions.import_action))
+        self.shortcuts_action.setToolTip(with_keys(self.shortcuts_action.text(), self.shortcuts_action))
 
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("Voronka — %1").replace("%1", database_name(self.ctx.db.location)))
@@ -213,6 +244,7 @@ class MainWindow(QMainWindow):
         self.redo_action.setText(self.tr("&Redo"))
         self.top_bar.setWindowTitle(self.tr("Search"))
         self.search_box.retranslate()
+        self._tool_tips()
         self._update_status()
 
     def _update_status(self) -> None:

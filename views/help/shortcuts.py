@@ -35,11 +35,12 @@ GROUPS = {
     "cards": QT_TRANSLATE_NOOP("Shortcuts", "Cards"),
     "tasks": QT_TRANSLATE_NOOP("Shortcuts", "Tasks"),
     "tables": QT_TRANSLATE_NOOP("Shortcuts", "Tables (deals, companies, contacts)"),
+    "search": QT_TRANSLATE_NOOP("Shortcuts", "Search box"),
 }
 
 SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut(("F1",), QT_TRANSLATE_NOOP("Shortcuts", "This list of keyboard shortcuts"), "everywhere"),
-    Shortcut(("Ctrl+K",), QT_TRANSLATE_NOOP("Shortcuts", "Find: the search box of the page (Deals when the page has none)"), "everywhere"),
+    Shortcut(("Ctrl+K",), QT_TRANSLATE_NOOP("Shortcuts", "Search deals, companies, contacts and tasks"), "everywhere"),
     Shortcut(("Ctrl+1", "Ctrl+8"), QT_TRANSLATE_NOOP("Shortcuts", "Open the 1st … 8th page of the sidebar"), "everywhere"),
     Shortcut(("Ctrl+Z",), QT_TRANSLATE_NOOP("Shortcuts", "Undo (also in card windows and dialogs)"), "everywhere"),
     Shortcut(("Ctrl+Shift+Z", "Ctrl+Y"), QT_TRANSLATE_NOOP("Shortcuts", "Redo"), "everywhere"),
@@ -57,6 +58,9 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut(("Enter",), QT_TRANSLATE_NOOP("Shortcuts", "Open the task's deal"), "tasks"),
     Shortcut(("F2",), QT_TRANSLATE_NOOP("Shortcuts", "Edit the task's title or due time"), "tasks"),
     Shortcut(("Enter",), QT_TRANSLATE_NOOP("Shortcuts", "Open the record's card (also a double-click)"), "tables"),
+    Shortcut(("Up", "Down"), QT_TRANSLATE_NOOP("Shortcuts", "Go through the results"), "search"),
+    Shortcut(("Enter",), QT_TRANSLATE_NOOP("Shortcuts", "Open the chosen result"), "search"),
+    Shortcut(("Esc",), QT_TRANSLATE_NOOP("Shortcuts", "Close the results; again: empty the box"), "search"),
 )
 
 
