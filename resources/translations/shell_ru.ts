@@ -65,6 +65,253 @@
     </message>
   </context>
   <context>
+    <name>DomainReasons</name>
+    <message>
+      <source>cannot be empty</source>
+      <translation>не может быть пустым</translation>
+    </message>
+    <message>
+      <source>cannot be empty without a company</source>
+      <translation>не может быть пустым, если нет компании</translation>
+    </message>
+    <message>
+      <source>cannot be negative</source>
+      <translation>не может быть отрицательной</translation>
+    </message>
+    <message>
+      <source>is not a date (YYYY-MM-DD)</source>
+      <translation>это не дата (ГГГГ-ММ-ДД)</translation>
+    </message>
+    <message>
+      <source>is not a deal field that can be edited</source>
+      <translation>это не поле сделки, которое можно изменить</translation>
+    </message>
+    <message>
+      <source>is not a task field that can be edited</source>
+      <translation>это не поле задачи, которое можно изменить</translation>
+    </message>
+    <message>
+      <source>is not a field of this card</source>
+      <translation>такого поля нет в этой карточке</translation>
+    </message>
+    <message>
+      <source>must be a list of page names</source>
+      <translation>нужен список страниц</translation>
+    </message>
+    <message>
+      <source>must be a list of tiles</source>
+      <translation>нужен список плиток</translation>
+    </message>
+    <message>
+      <source>must name a page</source>
+      <translation>нужно выбрать страницу</translation>
+    </message>
+    <message>
+      <source>is hidden from the sidebar; show it or pick another page</source>
+      <translation>скрыта из боковой панели: покажите её или выберите другую страницу</translation>
+    </message>
+    <message>
+      <source>a choice field needs at least one choice</source>
+      <translation>у поля с выбором должен быть хотя бы один вариант</translation>
+    </message>
+    <message>
+      <source>a field needs a name</source>
+      <translation>у поля должно быть название</translation>
+    </message>
+    <message>
+      <source>every block needs its own key</source>
+      <translation>у каждого блока должен быть свой ключ</translation>
+    </message>
+    <message>
+      <source>every block needs a title</source>
+      <translation>у каждого блока должно быть название</translation>
+    </message>
+    <message>
+      <source>cannot be required to enter a stage</source>
+      <translation>нельзя сделать обязательным для входа в этап</translation>
+    </message>
+    <message>
+      <source>is not a year</source>
+      <translation>это не год</translation>
+    </message>
+    <message>
+      <source>is not a month (1-12)</source>
+      <translation>это не месяц (1–12)</translation>
+    </message>
+    <message>
+      <source>is not an amount</source>
+      <translation>это не сумма</translation>
+    </message>
+    <message>
+      <source>is a 3-letter code such as RUB</source>
+      <translation>нужен трёхбуквенный код, например RUB</translation>
+    </message>
+    <message>
+      <source>is not a report object (it has no period)</source>
+      <translation>это не отчёт (в нём нет периода)</translation>
+    </message>
+    <message>
+      <source>has no period label or as-of time</source>
+      <translation>в нём нет периода или момента расчёта</translation>
+    </message>
+    <message>
+      <source>is not a funnel rule</source>
+      <translation>это не правило воронки</translation>
+    </message>
+    <message>
+      <source>must be a whole number of days, 1 or more</source>
+      <translation>нужно целое число дней, не меньше 1</translation>
+    </message>
+    <message>
+      <source>must be a share between 0 and 1</source>
+      <translation>нужна доля от 0 до 1</translation>
+    </message>
+    <message>
+      <source>must be at least 1</source>
+      <translation>нужно не меньше 1</translation>
+    </message>
+    <message>
+      <source>Only the head of sales can change the funnel rules.</source>
+      <translation>Правила воронки может менять только руководитель продаж.</translation>
+    </message>
+    <message>
+      <source>A lost deal needs a reason.</source>
+      <translation>Для проигранной сделки нужна причина.</translation>
+    </message>
+    <message>
+      <source>is not a lost reason field</source>
+      <translation>это не поле причины проигрыша</translation>
+    </message>
+    <message>
+      <source>is not a pipeline field that can be edited</source>
+      <translation>это не поле воронки, которое можно изменить</translation>
+    </message>
+    <message>
+      <source>is not a stage field</source>
+      <translation>это не поле этапа</translation>
+    </message>
+    <message>
+      <source>«%1» is already in the team</source>
+      <translation>«%1» уже есть в команде</translation>
+    </message>
+    <message>
+      <source>«%1» is not a role</source>
+      <translation>«%1» — это не роль</translation>
+    </message>
+    <message>
+      <source>«%1» is not a time zone</source>
+      <translation>«%1» — это не часовой пояс</translation>
+    </message>
+    <message>
+      <source>«%1» is not a field type</source>
+      <translation>«%1» — это не тип поля</translation>
+    </message>
+    <message>
+      <source>«%1» is not a card kind</source>
+      <translation>«%1» — это не вид карточки</translation>
+    </message>
+    <message>
+      <source>«%1» is not a deal, a company or a contact</source>
+      <translation>«%1» — это не сделка, не компания и не контакт</translation>
+    </message>
+    <message>
+      <source>«%1» is not a call, an e-mail, a message, a meeting or a note</source>
+      <translation>«%1» — это не звонок, письмо, сообщение, встреча или заметка</translation>
+    </message>
+    <message>
+      <source>unknown field «%1»</source>
+      <translation>неизвестное поле «%1»</translation>
+    </message>
+    <message>
+      <source>«%1» is not a kind of pipeline</source>
+      <translation>«%1» — это не вид воронки</translation>
+    </message>
+    <message>
+      <source>«%1» is not a follow-up</source>
+      <translation>«%1» — это не следующий шаг</translation>
+    </message>
+    <message>
+      <source>must be one of: %1</source>
+      <translation>нужно одно из: %1</translation>
+    </message>
+    <message>
+      <source>the time «%1» is not written as 2026-10-31T23:59:59</source>
+      <translation>время «%1» записано не как 2026-10-31T23:59:59</translation>
+    </message>
+    <message>
+      <source>tile %1 is not set up correctly</source>
+      <translation>плитка %1 настроена неверно</translation>
+    </message>
+    <message>
+      <source>at most %1 characters</source>
+      <translation>не больше %1 символов</translation>
+    </message>
+    <message>
+      <source>%1 already holds deals: give a new file for the demo database.</source>
+      <translation>В %1 уже есть сделки: для демо-базы укажите новый файл.</translation>
+    </message>
+    <message>
+      <source>%1 is a server database: back it up on the server (pg_dump).</source>
+      <translation>%1 — база на сервере: делайте её копию на сервере (pg_dump).</translation>
+    </message>
+    <message>
+      <source>%1 is not a Voronka database backup.</source>
+      <translation>%1 — это не резервная копия базы «Воронки».</translation>
+    </message>
+    <message>
+      <source>deal</source>
+      <translation>сделка</translation>
+    </message>
+    <message>
+      <source>company</source>
+      <translation>компания</translation>
+    </message>
+    <message>
+      <source>contact</source>
+      <translation>контакт</translation>
+    </message>
+    <message>
+      <source>task</source>
+      <translation>задача</translation>
+    </message>
+    <message>
+      <source>activity</source>
+      <translation>действие</translation>
+    </message>
+    <message>
+      <source>pipeline</source>
+      <translation>воронка</translation>
+    </message>
+    <message>
+      <source>stage</source>
+      <translation>этап</translation>
+    </message>
+    <message>
+      <source>team member</source>
+      <translation>участник команды</translation>
+    </message>
+    <message>
+      <source>import</source>
+      <translation>импорт</translation>
+    </message>
+    <message>
+      <source>folder</source>
+      <translation>папка</translation>
+    </message>
+    <message>
+      <source>field</source>
+      <translation>поле</translation>
+    </message>
+    <message>
+      <source>card kind</source>
+      <translation>вид карточки</translation>
+    </message>
+    <message>
+      <source>No such %1 (%2): it may have been deleted meanwhile.</source>
+      <translation>Не найдено: %1 (%2) — возможно, её уже удалили.</translation>
+    </message>
+  </context>
+  <context>
     <name>Errors</name>
     <message>
       <source>Amount</source>
@@ -109,6 +356,78 @@
     <message>
       <source>Assignee</source>
       <translation>Исполнитель</translation>
+    </message>
+    <message>
+      <source>Days before a deal is stuck</source>
+      <translation>Дней до «застряла»</translation>
+    </message>
+    <message>
+      <source>Win probability</source>
+      <translation>Вероятность выигрыша</translation>
+    </message>
+    <message>
+      <source>Required fields</source>
+      <translation>Обязательные поля</translation>
+    </message>
+    <message>
+      <source>Plan</source>
+      <translation>План</translation>
+    </message>
+    <message>
+      <source>Year</source>
+      <translation>Год</translation>
+    </message>
+    <message>
+      <source>Month</source>
+      <translation>Месяц</translation>
+    </message>
+    <message>
+      <source>Currency</source>
+      <translation>Валюта</translation>
+    </message>
+    <message>
+      <source>Time zone</source>
+      <translation>Часовой пояс</translation>
+    </message>
+    <message>
+      <source>Role</source>
+      <translation>Роль</translation>
+    </message>
+    <message>
+      <source>Type</source>
+      <translation>Тип</translation>
+    </message>
+    <message>
+      <source>Field name</source>
+      <translation>Название поля</translation>
+    </message>
+    <message>
+      <source>Choices</source>
+      <translation>Варианты</translation>
+    </message>
+    <message>
+      <source>Blocks</source>
+      <translation>Блоки</translation>
+    </message>
+    <message>
+      <source>Website</source>
+      <translation>Сайт</translation>
+    </message>
+    <message>
+      <source>Won deal → Client Success</source>
+      <translation>Выигранная сделка → Клиентский успех</translation>
+    </message>
+    <message>
+      <source>Start page tiles</source>
+      <translation>Плитки стартовой страницы</translation>
+    </message>
+    <message>
+      <source>Start page</source>
+      <translation>Стартовая страница</translation>
+    </message>
+    <message>
+      <source>Deals</source>
+      <translation>Сделки</translation>
     </message>
     <message>
       <source>To enter the stage «%1», fill in: %2.</source>
@@ -158,6 +477,22 @@
       <translation>Настроить…</translation>
     </message>
     <message>
+      <source>Undo: %1</source>
+      <translation>Отменить: %1</translation>
+    </message>
+    <message>
+      <source>Undo</source>
+      <translation>Отменить</translation>
+    </message>
+    <message>
+      <source>Redo: %1</source>
+      <translation>Повторить: %1</translation>
+    </message>
+    <message>
+      <source>Redo</source>
+      <translation>Повторить</translation>
+    </message>
+    <message>
       <source>Voronka — %1</source>
       <translation>Воронка — %1</translation>
     </message>
@@ -182,6 +517,14 @@
       <translation>&amp;О программе</translation>
     </message>
     <message>
+      <source>User &amp;guide</source>
+      <translation>&amp;Руководство пользователя</translation>
+    </message>
+    <message>
+      <source>&amp;Keyboard shortcuts</source>
+      <translation>&amp;Сочетания клавиш</translation>
+    </message>
+    <message>
       <source>&amp;Undo</source>
       <translation>&amp;Отменить</translation>
     </message>
@@ -202,6 +545,14 @@
       <translation>База: %1 · Я: %2</translation>
     </message>
     <message>
+      <source>(not written yet: nothing has been logged)</source>
+      <translation>(пока не создан: записей ещё не было)</translation>
+    </message>
+    <message>
+      <source>Version: %1</source>
+      <translation>Версия: %1</translation>
+    </message>
+    <message>
       <source>About Voronka</source>
       <translation>О программе «Воронка»</translation>
     </message>
@@ -210,6 +561,14 @@
 Every stage move is kept in an event log, so every metric is computed from the data itself.</source>
       <translation>«Воронка» — офлайн-CRM для небольшой команды B2B-продаж.
 Каждый переход по этапам хранится в журнале событий, поэтому все метрики считаются из самих данных.</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n task(s) due</source>
+      <translation>
+        <numerusform>%n задача к выполнению</numerusform>
+        <numerusform>%n задачи к выполнению</numerusform>
+        <numerusform>%n задач к выполнению</numerusform>
+      </translation>
     </message>
     <message>
       <source>Database: %1</source>
