@@ -1,7 +1,7 @@
 """``voronka report --db PATH --period P [--as-of ISO] [--pipeline KEY] --format F --out FILE|-``
 
 Computes the report of spec/exchange.md and writes it as JSON, CSV (``id,name,value,
-target``, metric names in ``--lang``, English by default), XLSX or PDF. The XLSX and
+target``, metric names in ``--lang``, the team's language by default), XLSX or PDF. The XLSX and
 PDF are the report view's exports: they get the same bundle (the report, the previous
 period for the change column, and the trend history for the charts) and, like every
 export from the report view, are kept in the database as a snapshot. JSON and CSV are
@@ -58,7 +58,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--pipeline", default="sales", help="pipeline key (default: sales)")
     p.add_argument("--format", required=True, choices=FORMATS)
     p.add_argument("--out", required=True, help="output file, or - for standard output")
-    p.add_argument("--lang", default="en", choices=("en", "ru"), help="language of metric names (csv, xlsx, pdf)")
+    p.add_argument("--lang", choices=("en", "ru"),
+                   help="language of titles and metric names (default: the team's language)")
     p.set_defaults(run=run)
 
 
@@ -96,19 +97,20 @@ def run(args: argparse.Namespace) -> int:
             zone = get_setting(session, "team.time_zone")
             set_team_time_zone(zone)  # "now" (the default as-of) is the team's local time
             as_of = parse_as_of(args.as_of, zone)
+            language = args.lang or team_language(session)
             kind = _pipeline_kind(session, args.pipeline)
+            pipeline_name = _pipeline_name(session, args.pipeline, language)
             if kind != "sales":
                 raise UsageError(f"Pipeline {args.pipeline!r} is a {kind} pipeline; reports measure sales pipelines.")
             frames = load_frames(session, args.pipeline)
         if args.format in SNAPSHOT_FORMATS:
             from voronka.metrics.report_bundle import build_bundle
-            from voronka.views.reports.files import exported_by
 
             report = build_bundle(frames, period, as_of=as_of)
-            report["exported_by"] = exported_by()
+            report["pipeline_name"] = pipeline_name  # the PDF's title block says the name, not the key
         else:
             report = compute_report(frames, period, as_of=as_of)
-        content = writer(report, args.lang)
+        content = writer(report, language)
         if args.format in SNAPSHOT_FORMATS:
             from voronka.models.services.snapshots import save_snapshot
 
@@ -116,6 +118,23 @@ def run(args: argparse.Namespace) -> int:
         else:
             _write(args.out, content)
     return 0
+
+
+def team_language(session) -> str:
+    """The team's language (``team.language``, set when the database was made): exports speak it."""
+    from voronka.models.services.settings import get_setting
+
+    language = get_setting(session, "team.language", "ru")
+    return language if language in ("ru", "en") else "ru"
+
+
+def _pipeline_name(session, key: str, language: str) -> str:
+    from sqlalchemy import select
+
+    from voronka.models.orm import Pipeline
+
+    row = session.execute(select(Pipeline.name_ru, Pipeline.name_en).where(Pipeline.key == key)).first()
+    return key if row is None else (row[0] if language == "ru" else row[1])
 
 
 def _pipeline_kind(session, key: str) -> str:

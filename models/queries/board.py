@@ -52,6 +52,17 @@ class BoardStage:
     def name(self, language: str) -> str:
         return self.name_ru if language == "ru" else self.name_en
 
+    def description_in(self, language: str) -> str | None:
+        """The description in ``language`` while it is still the default funnel's."""
+        from ..funnel_texts import stage_text
+
+        return stage_text(self.key, "description", self.description, language)
+
+    def exit_criteria_in(self, language: str) -> str | None:
+        from ..funnel_texts import stage_text
+
+        return stage_text(self.key, "exit_criteria", self.exit_criteria, language)
+
 
 @dataclass(slots=True, eq=False)
 class BoardCard:

@@ -88,10 +88,11 @@ class StageColumn(QFrame):
         self.add_button.setText(self.tr("+ New deal"))
         self.add_button.setToolTip(self.tr("Create a deal in this stage"))
         tip = []
-        if stage.exit_criteria:
-            tip.append(self.tr("What must be true to move on: %1").replace("%1", stage.exit_criteria))
-        if stage.description:
-            tip.append(stage.description)
+        exit_criteria, description = stage.exit_criteria_in(self.language), stage.description_in(self.language)
+        if exit_criteria:
+            tip.append(self.tr("What must be true to move on: %1").replace("%1", exit_criteria))
+        if description:
+            tip.append(description)
         if not tip:
             tip.append(self.tr("No exit criteria written for this stage yet (Funnel rules)."))
         for widget in (self.title, self.figures, self.weighted, self.branch):

@@ -97,9 +97,9 @@ class FunnelRulesModel(QAbstractTableModel):
             prefix = "↳ " if stage.side_of_id else ""
             return prefix + stage.name(self.language) + (" ✔" if stage.won else "")
         if col == DESCRIPTION:
-            return stage.description or ""
+            return stage.description_in(self.language) or ""
         if col == EXIT:
-            return stage.exit_criteria or ""
+            return stage.exit_criteria_in(self.language) or ""
         if col == REQUIRED:
             return ", ".join(field_label(k) for k in stage.required_fields)
         if col == ROT:

@@ -143,7 +143,9 @@ class StagesModel(QAbstractTableModel):
         if col == ROLE:
             return role_name(row.role) if row.role else ""
         if col == EXIT:
-            return row.exit_criteria or ""
+            from voronka.models.funnel_texts import stage_text
+
+            return stage_text(row.key, "exit_criteria", row.exit_criteria, self.language) or ""
         if col == REQUIRED:
             return ", ".join(field_label(k) for k in row.required_fields)
         if col == ROT:

@@ -329,6 +329,8 @@ class ReportController(QObject):
             return None
         path = Path(path)
         language, who = self.ctx.language, self.exported_by()
+        box = getattr(self.view, "pipeline_box", None)
+        pipeline_name = box.currentText() if box is not None and box.currentIndex() >= 0 else None
         is_snapshot = self.snapshot is not None
         key, cache = self.key(), self.cache
         period, as_of, owner, pipeline = self.period, self.as_of, self.owner_id, self.pipeline_key
@@ -337,6 +339,8 @@ class ReportController(QObject):
             full = bundle
             if "previous" not in full and not is_snapshot:
                 full = add_context(dict(bundle), cache.frames(pipeline), period, as_of, owner, progress)
+            if pipeline_name and not is_snapshot:
+                full = {**full, "pipeline_name": pipeline_name}  # the PDF names the pipeline, not its key
             if fmt not in DRAWN:  # Qt draws PDF pages and charts on the UI thread only
                 path.write_bytes(report_bytes(fmt, full, language, exported_by=who))
             return full

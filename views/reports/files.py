@@ -4,13 +4,12 @@ Both hand ``report_bytes`` the same bundle (``voronka.metrics.report_bundle``: t
 the previous period for the change column, the trend history for the charts). JSON and
 CSV are plain data (``voronka.metrics.report_files``); XLSX, PDF and PNG carry translated
 titles and Qt-drawn pages and charts, so they need a Qt application (the command line
-gets an offscreen one). "Exported by" is who exported: the app's chosen person, or the
-operating-system user running the command (who "I" am is a per-laptop setting of the
-app, not of the database).
+gets an offscreen one). "Exported by" is who exported: the app's chosen person; the command
+line names nobody (who "I" am is a per-laptop setting of the app, and the operating system's
+login name is not a person of the team).
 """
 from __future__ import annotations
 
-import getpass
 import io
 from typing import Any
 
@@ -24,14 +23,6 @@ from .png import write_png
 
 FORMATS = ("json", "csv", "xlsx", "pdf", "png")
 DRAWN = frozenset({"pdf", "png"})  # painted by Qt: the app writes them on the UI thread
-
-
-def exported_by() -> str | None:
-    """The operating-system user running the command, if the system knows one."""
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):  # no user name in this environment: the line is left out
-        return None
 
 
 def report_bytes(fmt: str, bundle: dict[str, Any], language: str, exported_by: str | None = None,

@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import IO, Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QMarginsF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QBuffer, QByteArray, QCoreApplication, QIODevice, QMarginsF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 
 from voronka.views.exports.qt_app import ensure_app
@@ -34,6 +34,19 @@ def _e(text: Any) -> str:
     return html.escape("" if text is None else str(text))
 
 
+DEFAULT_PIPELINES = {"sales": QT_TRANSLATE_NOOP("ReportExport", "Sales"),
+                     "success": QT_TRANSLATE_NOOP("ReportExport", "Client Success")}
+
+
+def pipeline_title(bundle: dict[str, Any]) -> str:
+    """The pipeline's name as the team calls it (set by whoever exports), never its key when the
+    key is one of the default pipelines'."""
+    if bundle.get("pipeline_name"):
+        return str(bundle["pipeline_name"])
+    key = bundle.get("pipeline", "sales")
+    return QCoreApplication.translate("ReportExport", DEFAULT_PIPELINES[key]) if key in DEFAULT_PIPELINES else str(key)
+
+
 def _title_block(bundle: dict[str, Any], exported_by: str | None, exported_at: datetime, language: str) -> str:
     period = bundle["period"]
     tab = tab_of(bundle)
@@ -41,7 +54,7 @@ def _title_block(bundle: dict[str, Any], exported_by: str | None, exported_at: d
         (QCoreApplication.translate("ReportExport", "Period"), period_text(period, language)),
         (QCoreApplication.translate("ReportExport", "As of"), as_of_text(period, language)),
         (QCoreApplication.translate("ReportExport", "Whose numbers"), bundle.get("owner_name") or QCoreApplication.translate("ReportExport", "the whole team")),
-        (QCoreApplication.translate("ReportExport", "Pipeline"), bundle.get("pipeline", "sales")),
+        (QCoreApplication.translate("ReportExport", "Pipeline"), pipeline_title(bundle)),
         (QCoreApplication.translate("ReportExport", "Exported"), moment_text(exported_at, language) + (f" · {exported_by}" if exported_by else "")),
     ]
     cells = "".join(f"<tr><td><b>{_e(k)}</b></td><td>{_e(v)}</td></tr>" for k, v in rows)

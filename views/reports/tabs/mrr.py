@@ -19,7 +19,7 @@ from ...exports.sections import ColumnDef
 from voronka.metrics.formatting import month_short, value_text
 from voronka.metrics.recurring import RECURRING_IDS
 
-from ..charts import PALETTE, TEXT, ChartWidget, _bars, _line, _money_unit
+from ..charts import PALETTE, ChartWidget, _bars, _line, _money_unit, text_colour
 from ..models import MetricsModel, ReportTableModel
 from ..tab import report_table_view
 from .base import SecondEditionTab, note, wrap_header
@@ -37,7 +37,7 @@ MONTH_COLUMNS = [
 def legend_below(chart: ChartWidget, columns: int = 3) -> pg.LegendItem:
     """A legend in its own row under the plot (outside it): named items added later join it."""
     item = chart.getPlotItem()
-    legend = pg.LegendItem(colCount=columns, labelTextColor=TEXT, horSpacing=18)
+    legend = pg.LegendItem(colCount=columns, labelTextColor=text_colour(), horSpacing=18)
     item.layout.addItem(legend, 4, 0, 1, item.layout.columnCount())
     item.layout.setAlignment(legend, Qt.AlignmentFlag.AlignHCenter)
     item.legend = legend  # PlotItem.addItem puts every named item into ``item.legend``
@@ -84,7 +84,7 @@ def mrr_movement_chart(bundle: dict[str, Any], language: str) -> ChartWidget:
     _bars(chart, xs, churned, 0.6, CHURNED,
           [f"{r.get('month')} · {churned_name}: {money(-v)}" for r, v in zip(rows, churned)], name=churned_name)
     _line(chart, xs, net, NET, QCoreApplication.translate("MrrTab", "Net"), [money(v) for v in net])
-    chart.addItem(pg.InfiniteLine(pos=0, angle=0, pen=pg.mkPen(TEXT, width=1)))
+    chart.addItem(pg.InfiniteLine(pos=0, angle=0, pen=pg.mkPen(text_colour(), width=1)))
     chart.set_categories("bottom", _month_labels(rows, language))
     chart.set_axis_label("left", unit)
     high = max(new + [0.0]) or 1.0
