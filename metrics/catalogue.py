@@ -55,6 +55,18 @@ class MetricDef:
     def formula(self, language: str) -> str:
         return self.formula_ru if language == "ru" else self.formula_en
 
+    def target_text_in(self, language: str) -> str:
+        """The target as written for ``language``: a text written in both ("≥ 6 % в месяц /
+        ≥ 6 % a month", "150–200 на SDR / per SDR") gives its own half, the numbers kept."""
+        if " / " not in self.target_text:
+            return self.target_text
+        ru, en = self.target_text.split(" / ", 1)
+        if language == "ru":
+            return ru
+        if not any(ch.isdigit() for ch in en):
+            en = ru.split(" ", 1)[0] + " " + en  # "150–200" + "per SDR"
+        return en
+
 
 def _m(id: str, name_ru: str, name_en: str, formula_ru: str, formula_en: str, kind: MetricKind,
        reports: set[str], *, target: float | None = None, target_text: str = "",
@@ -75,7 +87,7 @@ CATALOGUE: tuple[MetricDef, ...] = (
     _m("revenue_prev", "Доход за прошлый период", "Previous revenue",
        "Доход предыдущего периода того же вида (на его конец)",
        "Revenue of the period of the same kind just before (as of its end)", "money", {M}),
-    _m("revenue_growth", "Рост MoM (WoW, DoD)", "Growth",
+    _m("revenue_growth", "Рост к прошлому периоду", "Growth",
        "Доход / доход прошлого периода − 1", "Revenue / previous revenue − 1", "ratio", {M},
        target=0.06, target_text="≥ 6 % в месяц / ≥ 6 % a month", target_kinds={"month"}),
     _m("plan_year", "Годовой план", "Annual plan",

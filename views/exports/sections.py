@@ -182,7 +182,7 @@ def metric_lines(bundle: dict[str, Any], language: str, tab: str | None = None) 
         value, target = metrics.get(m.id), targets.get(m.id)
         prev = previous.get(m.id)
         lines.append(MetricLine(m.id, m.name(language), m.formula(language), m.kind, value, target,
-                                m.target_text if target is not None else "",
+                                m.target_text_in(language) if target is not None else "",
                                 meets_target(m.id, value, target=target), prev, change_of(value, prev, m.kind),
                                 m.higher_is_better))
     return lines

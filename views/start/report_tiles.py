@@ -381,7 +381,7 @@ class MetricTile(ReportTile):
         self.value.setStyleSheet(f"color: {MET_COLOUR[met]};" if met is not None else "")
         tip = metric.formula(lang)
         if metric.target_text:
-            tip += "\n" + self.tr("Target: %1").replace("%1", metric.target_text)
+            tip += "\n" + self.tr("Target: %1").replace("%1", metric.target_text_in(lang))
         self.value.setToolTip(as_rich_text(tip))
         if target is not None:
             self.target.setText(self.tr("%1 · target %2").replace("%1", period_name(label, lang))
