@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import QModelIndex
 from PySide6.QtGui import QDesktopServices
 
-from card_helpers import app_context, discard_unsaved_edits
+from card_helpers import app_context, discard_unsaved_edits, settled
 from voronka.models.services.contacts import create_contact
 from voronka.views.cards import open_card
 from voronka.views.contact_links import email_url, phone_url
@@ -38,6 +38,7 @@ def test_the_contact_card_calls_and_writes(db, tmp_path, qtbot, opened):
                                   "email_work": "ivan@acme.ru"}).created[0]
     card = open_card(ctx, "contact", pid)
     qtbot.addWidget(card.window())
+    settled(qtbot, card)
     phone, email = card.editor("phone_work"), card.editor("email_work")
     assert phone.link_button.isEnabled() and "Call" in phone.link_button.toolTip()
     phone.link_button.click()

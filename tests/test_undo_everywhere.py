@@ -5,7 +5,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from card_helpers import app_context, discard_unsaved_edits
+from card_helpers import app_context, discard_unsaved_edits, settled
 from voronka.models.orm import Company
 from voronka.models.services.companies import create_company
 from voronka.views.cards import open_card
@@ -32,7 +32,7 @@ def test_ctrl_z_in_a_card_window_undoes_the_card_edit_and_ctrl_shift_z_redoes_it
     main = MainWindow(ctx)
     qtbot.addWidget(main)
     cid = ctx.db.run(create_company, {"name": "Acme"}).created[0]
-    card = open_card(ctx, "company", cid, main)
+    card = settled(qtbot, open_card(ctx, "company", cid, main))
     window = card.window()
     qtbot.addWidget(window)
     assert window is not main and window.isWindow()
