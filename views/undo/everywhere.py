@@ -30,19 +30,20 @@ MARK = "voronkaUndoActions"
 
 
 def context_of(widget: QWidget | None):
-    """The ``AppContext`` a window works on: its own ``ctx`` or its card's, else its parents'."""
-    from ..app_context import AppContext
-
+    """The context a window works on (anything with an ``undo_stack``): its own ``ctx`` or its
+    card's, else its parents'; else the main window's. (No import of the context or the main
+    window here: the undo package sits below both.)"""
     while widget is not None:
         for holder in (widget, getattr(widget, "card", None)):
             ctx = getattr(holder, "ctx", None)
-            if isinstance(ctx, AppContext):
+            if hasattr(ctx, "undo_stack"):
                 return ctx
         widget = widget.parentWidget()
-    from ..main_window import running_window
-
-    main = running_window()
-    return main.ctx if main is not None else None
+    for top in QApplication.topLevelWidgets():
+        ctx = getattr(top, "ctx", None)
+        if isinstance(top, QMainWindow) and not getattr(top, "replaced", False) and hasattr(ctx, "undo_stack"):
+            return ctx
+    return None
 
 
 def add_undo_shortcuts(window: QWidget) -> tuple[QAction, QAction] | None:
