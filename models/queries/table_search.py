@@ -17,6 +17,8 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.orm import Session, aliased
+from sqlalchemy.sql import operators
+from sqlalchemy.sql.expression import UnaryExpression
 
 from ..money import to_minor
 from ..orm import Company, Contact, Deal, LostReason, Pipeline, Stage, User
@@ -313,11 +315,25 @@ def record_ids(session: Session, kind: str, flt: TableFilter, sort: TableSort | 
         # empty values sort as the smallest: first going up, last going down (as in Python);
         # SQLite does so by itself (and then uses an index on the column), PostgreSQL is told
         if _is_sqlite(session):
+            if search:
+                # a search keeps a part of the records: sorting that part is cheaper than walking
+                # the column's index and reading every record it names (``+`` keeps SQLite off it)
+                key = UnaryExpression(key, operator=operators.custom_op("+"))
             q = q.order_by(key.desc() if sort.descending else key)
         else:
             q = q.order_by(key.desc().nulls_last() if sort.descending else key.asc().nulls_first())
     q = q.order_by(id_column)
-    return list(session.scalars(q))
+    return _first_column(session, q)
+
+
+def _first_column(session: Session, q: Select) -> list[int]:
+    """The query's ids straight from the database driver's rows: for 100,000 ids the result
+    objects' processing per row cost as much as the query (plain integers need none)."""
+    result = session.connection().execute(q)
+    try:
+        return [row[0] for row in result.cursor.fetchall()]
+    finally:
+        result.close()
 
 
 def record_count(session: Session, kind: str) -> int:
