@@ -1,0 +1,165 @@
+"""Benchmark: the longest UI-thread stall while a user tours the whole app and a colleague
+works on the same database.
+
+tour_max_stall_ms   the longest gap between ticks of a 10 ms timer (less the 10 ms) while a
+                    script, in the main window at 1366×768, visits every page, opens a deal
+                    card, sorts and filters (two letters of search) the Deals, Companies and
+                    Contacts tables and runs a global search (Ctrl+K box) — while another
+                    connection to the same file moves a deal every 100 ms
+tour_stall_step     the step during which that longest stall happened
+tour_moves          how many moves the other connection committed meanwhile
+tour_s              how long the tour took
+"""
+from __future__ import annotations
+
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+STAGES = ["work_started", "contacts_found", "outreach_started"]
+
+
+class _Colleague(threading.Thread):
+    """Another laptop: moves one of the first open deals every 100 ms on its own connection."""
+
+    def __init__(self, location: Path):
+        super().__init__(name="colleague", daemon=True)
+        self.location = location
+        self.stop = threading.Event()
+        self.moves = 0
+        self.errors: list[str] = []
+
+    def run(self) -> None:
+        from sqlalchemy import select
+
+        from voronka.models.db import open_database
+        from voronka.models.orm import Deal, Pipeline
+        from voronka.models.services.deals import move_deal
+
+        db = open_database(self.location)
+        try:
+            with db.session() as s:
+                sales = s.scalar(select(Pipeline.id).where(Pipeline.key == "sales"))
+                deals = list(s.scalars(select(Deal.id).where(Deal.pipeline_id == sales, Deal.status == "open")
+                                       .order_by(Deal.id).limit(30)))
+            n = 0
+            while not self.stop.wait(0.1):
+                try:
+                    db.run(move_deal, deals[n % len(deals)], STAGES[(n // len(deals)) % len(STAGES)], user_id=2)
+                    self.moves += 1
+                except Exception as exc:  # a refused move (e.g. required fields) is part of the noise, not a stall
+                    self.errors.append(type(exc).__name__)
+                n += 1
+        finally:
+            db.close()
+
+
+def measure(db_path: Path, deals: int) -> dict:
+    from PySide6.QtCore import QElapsedTimer, QSettings, Qt, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from benchmarks.board import _copy
+    from voronka.models.db import open_database
+    from voronka.views.app_context import AppContext
+    from voronka.views.main_window import MainWindow
+    from voronka.views.pages import PAGE_KEYS
+
+    app = QApplication.instance() or QApplication([])
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / "tour.db"
+        _copy(db_path, copy)
+        db = open_database(copy)  # migrated here, before the colleague opens it
+        ctx = AppContext(db, QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat), language="ru")
+        ctx.user_id = 1
+        win = MainWindow(ctx)
+        win.resize(1366, 768)
+        win.show()
+
+        clock = QElapsedTimer()
+        clock.start()
+        last = [clock.elapsed()]
+        worst = [0.0, ""]
+        step = [""]
+
+        def tick() -> None:
+            now = clock.elapsed()
+            gap = now - last[0] - 10
+            if gap > worst[0]:
+                worst[0], worst[1] = gap, step[0]
+            last[0] = now
+
+        timer = QTimer()
+        timer.setInterval(10)
+        timer.timeout.connect(tick)
+
+        def settle(done=lambda: True, limit: float = 120.0) -> None:
+            start = time.perf_counter()
+            while time.perf_counter() - start < limit:
+                app.processEvents()
+                if done() and ctx.executor.idle():
+                    break
+                time.sleep(0.002)
+            for _ in range(5):  # what the answers started (paints, follow-up reads)
+                app.processEvents()
+                time.sleep(0.002)
+
+        settle(limit=300)  # the first page's own loading is the app's start, not the tour
+        colleague = _Colleague(copy)
+        colleague.start()
+        started = time.perf_counter()
+        last[0] = clock.elapsed()
+        timer.start()
+        try:
+            for key in PAGE_KEYS:
+                step[0] = f"page {key}"
+                win.show_page(key)
+                settle()
+            step[0] = "deal card"
+            from sqlalchemy import func, select
+
+            from voronka.models.orm import Deal
+            from voronka.views.cards.host import existing_window
+
+            with db.session() as s:
+                deal = s.scalar(select(func.max(Deal.id)))
+            ctx.open_record.emit("deal", deal)
+            card_window = existing_window("deal", deal)
+            settle(lambda: card_window is None or (not card_window.card.loading and card_window.card.form is not None))
+            if card_window is not None:
+                card_window.close()
+            for key, column in (("deals", "amount"), ("companies", "open_deals"), ("contacts", "company")):
+                page = win.page(key)
+                win.show_page(key)
+                settle(lambda: not page.loading)
+                step[0] = f"{key} sort"
+                keys = [c.key for c in page.model.columns]
+                page.table.sortByColumn(keys.index(column), Qt.SortOrder.DescendingOrder)
+                settle(lambda: not page.loading)
+                step[0] = f"{key} search"
+                page.search.setText("а")
+                page.search.setText("ал")
+                settle(lambda: not page.loading)
+                page.search.clear()
+                settle(lambda: not page.loading)
+            step[0] = "global search"
+            box = getattr(win, "search_box", None)
+            if box is not None:
+                box.setFocus()
+                box.setText("ал")
+                box.textEdited.emit("ал")
+                settle(lambda: box.model.text == "ал" if hasattr(box.model, "text") else True)
+                box.clear()
+                box.textEdited.emit("")
+                settle()
+        finally:
+            timer.stop()
+            colleague.stop.set()
+            colleague.join(10)
+        tour_s = time.perf_counter() - started
+        win.close()
+        app.processEvents()
+        ctx.executor.shutdown()
+        db.close()
+    return {"tour_max_stall_ms": round(worst[0], 1), "tour_stall_step": worst[1], "tour_moves": colleague.moves,
+            "tour_s": round(tour_s, 1)}
