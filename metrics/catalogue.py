@@ -158,7 +158,7 @@ CATALOGUE: tuple[MetricDef, ...] = (
     _m("conv_client_from_demo", "Конверсия в клиента (вариант 2)", "Win rate from demo",
        "Доля сделок с проведённым демо с 1 января, дошедших до «Договор подписан»",
        "Share of deals that reached Demo run this year that reached Signed", "ratio", {M, W}),
-    _m("sales_actions", "Сейлз-действия", "Sales actions",
+    _m("sales_actions", "Действия продаж", "Sales actions",
        "Звонки, письма, сообщения и встречи в периоде", "Calls, e-mails, messages and meetings in the period",
        "count", {M, W, D}),
     _m("stuck_share_active", "Сделки без движения (в работе)", "Stuck, active stages",
@@ -221,17 +221,17 @@ CATALOGUE: tuple[MetricDef, ...] = (
        "Доля сотрудников с личным планом периода, выполнивших его",
        "Share of people with a personal period plan who made it", "ratio", {M},
        target=0.6, target_max=0.75, target_text="60–75 %", higher=None, op="band"),
-    _m("needed_actions_per_day_sdr", "Нужно сейлз-действий в день на SDR", "Needed actions per day per SDR",
-       f"Сделок нужно довести до {_WORK} по плану × сейлз-действий SDR на такую сделку с 1 января / "
+    _m("needed_actions_per_day_sdr", "Нужно действий продаж в день на SDR", "Needed actions per day per SDR",
+       f"Сделок нужно довести до {_WORK} по плану × действий продаж SDR на такую сделку с 1 января / "
        "(рабочие дни периода × активные SDR)",
        "Deals the plan needs at Work started × SDR sales actions per such deal this year / "
        "(working days of the period × active SDRs)", "number", {M}, higher=None),
     # --- weekly and daily figures --------------------------------------------------------
-    _m("actions_per_day_sdr", "Сейлз-действий в день на SDR", "Actions per day per SDR",
-       "Сейлз-действия SDR / (рабочие дни × активные SDR)", "SDR sales actions / (working days × active SDRs)",
+    _m("actions_per_day_sdr", "Действий продаж в день на SDR", "Actions per day per SDR",
+       "Действия продаж SDR / (рабочие дни × активные SDR)", "SDR sales actions / (working days × active SDRs)",
        "number", {W, D}, target=30.0, target_text="≥ 30"),
-    _m("actions_per_day_ae", "Сейлз-действий в день на AE", "Actions per day per AE",
-       "Сейлз-действия AE / (рабочие дни × активные AE)", "AE sales actions / (working days × active AEs)",
+    _m("actions_per_day_ae", "Действий продаж в день на AE", "Actions per day per AE",
+       "Действия продаж AE / (рабочие дни × активные AE)", "AE sales actions / (working days × active AEs)",
        "number", {W, D}, target=15.0, target_text="≥ 15"),
     _m("worked_count", "Отработанные сделки", "Deals worked",
        f"Сделки, дошедшие до {_WORK} в периоде", "Deals that reached Work started in the period", "count", {W, D}),

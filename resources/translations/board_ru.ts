@@ -511,7 +511,7 @@ deals: %3 · %4</source>
     </message>
     <message>
       <source>Copy into the Client Success pipeline</source>
-      <translation>Скопировать в воронку Client Success</translation>
+      <translation>Скопировать в воронку «Клиентский успех»</translation>
     </message>
     <message>
       <source>Mark as won</source>

@@ -974,12 +974,12 @@
       <translation>Лидогенератор</translation>
     </message>
     <message>
-      <source>SDR (first contact)</source>
-      <translation>SDR (первый контакт)</translation>
+      <source>SDR</source>
+      <translation>SDR</translation>
     </message>
     <message>
-      <source>Account executive</source>
-      <translation>Аккаунт-менеджер (AE)</translation>
+      <source>AE</source>
+      <translation>AE</translation>
     </message>
     <message>
       <source>Client success</source>
@@ -988,6 +988,14 @@
     <message>
       <source>Head of sales</source>
       <translation>Руководитель отдела продаж</translation>
+    </message>
+    <message>
+      <source>SDR: the first contact, from the first message to the appointed demo</source>
+      <translation>SDR — специалист первого контакта: от первого письма до назначенного демо</translation>
+    </message>
+    <message>
+      <source>AE: runs the deal from the demo to the contract</source>
+      <translation>AE — менеджер, который ведёт сделку от демо до договора</translation>
     </message>
   </context>
   <context>
@@ -1182,7 +1190,7 @@
     </message>
     <message>
       <source>Won deal → Client Success</source>
-      <translation>Выигранная сделка → Client Success</translation>
+      <translation>Выигранная сделка → Клиентский успех</translation>
     </message>
     <message>
       <source>Team currency</source>
@@ -1194,7 +1202,7 @@
     </message>
     <message>
       <source>Copying won deals into Client Success</source>
-      <translation>Копирование выигранных сделок в Client Success</translation>
+      <translation>Копирование выигранных сделок в «Клиентский успех»</translation>
     </message>
   </context>
   <context>

@@ -803,7 +803,7 @@ What the database holds now is kept beside it.</source>
     </message>
     <message>
       <source>deals copied from its deals (Client Success)</source>
-      <translation>сделок, скопированных из его сделок (Client Success)</translation>
+      <translation>сделок, скопированных из его сделок («Клиентский успех»)</translation>
     </message>
     <message>
       <source>other deals at its companies</source>

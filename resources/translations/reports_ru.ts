@@ -354,7 +354,7 @@
     </message>
     <message>
       <source>Each SDR: %1 sales actions a working day (now %2).</source>
-      <translation>Каждому SDR: %1 сейлз-действий в рабочий день (сейчас %2).</translation>
+      <translation>Каждому SDR: %1 действий продаж в рабочий день (сейчас %2).</translation>
     </message>
     <message numerus="yes">
       <source>%n working day(s) left.</source>
@@ -433,7 +433,7 @@
     </message>
     <message>
       <source>Each SDR: %1 sales actions a day (now %2)</source>
-      <translation>Каждому SDR: %1 сейлз-действий в день (сейчас %2)</translation>
+      <translation>Каждому SDR: %1 действий продаж в день (сейчас %2)</translation>
     </message>
   </context>
   <context>
@@ -472,7 +472,7 @@
     </message>
     <message>
       <source>Sales actions per person per day</source>
-      <translation>Сейлз-действия на человека в день</translation>
+      <translation>Действия продаж на человека в день</translation>
     </message>
     <message>
       <source>Funnel: deals reaching each main stage</source>
@@ -556,7 +556,7 @@
     </message>
     <message>
       <source>Sales actions by day and person</source>
-      <translation>Сейлз-действия по дням и людям</translation>
+      <translation>Действия продаж по дням и людям</translation>
     </message>
     <message>
       <source>day</source>
@@ -564,7 +564,7 @@
     </message>
     <message>
       <source>sales actions</source>
-      <translation>сейлз-действия</translation>
+      <translation>действия продаж</translation>
     </message>
     <message>
       <source>Lost reasons by stage</source>
@@ -742,7 +742,7 @@
     </message>
     <message>
       <source>Sales actions</source>
-      <translation>Сейлз-действия</translation>
+      <translation>Действия продаж</translation>
     </message>
     <message>
       <source>Charts</source>
@@ -782,11 +782,11 @@
     </message>
     <message>
       <source>Sales actions per working day</source>
-      <translation>Сейлз-действий в рабочий день</translation>
+      <translation>Действий продаж в рабочий день</translation>
     </message>
     <message>
       <source>Sales actions per person per day (targets: SDR 30, AE 15)</source>
-      <translation>Сейлз-действия на человека в день (цели: SDR 30, AE 15)</translation>
+      <translation>Действия продаж на человека в день (цели: SDR 30, AE 15)</translation>
     </message>
     <message>
       <source>actions per day</source>
@@ -920,7 +920,7 @@
     </message>
     <message>
       <source>Sales actions</source>
-      <translation>Сейлз-действия</translation>
+      <translation>Действия продаж</translation>
     </message>
     <message>
       <source>Calls</source>
@@ -1321,7 +1321,7 @@
     </message>
     <message>
       <source>Sales actions in the period / its working days</source>
-      <translation>Сейлз-действия за период / его рабочие дни</translation>
+      <translation>Действия продаж за период / его рабочие дни</translation>
     </message>
     <message>
       <source>Team median: %1</source>
@@ -1565,7 +1565,7 @@
     </message>
     <message>
       <source>Target: %1 sales actions a day</source>
-      <translation>Цель: %1 сейлз-действий в день</translation>
+      <translation>Цель: %1 действий продаж в день</translation>
     </message>
   </context>
 </TS>

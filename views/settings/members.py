@@ -29,7 +29,7 @@ from voronka.models.services.team import add_user, member_state, remove_new_user
 from ..app_context import AppContext
 from ..errors import show_error
 from ..undo import push_checked
-from .roles import role_name, roles
+from .roles import role_meaning, role_name, roles
 
 Index = QModelIndex | QPersistentModelIndex
 NAME, ROLE, ACTIVE = range(3)
@@ -77,6 +77,8 @@ class MembersModel(QAbstractTableModel):
                 return m.name + (" " + self.tr("(me)") if me else "")
             if col == ROLE:
                 return m.role if role == Qt.ItemDataRole.EditRole else role_name(m.role)
+        if role == Qt.ItemDataRole.ToolTipRole and col == ROLE:
+            return role_meaning(m.role) or None
         if role == Qt.ItemDataRole.CheckStateRole and col == ACTIVE:
             return Qt.CheckState.Checked if m.active else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ForegroundRole and not m.active:
