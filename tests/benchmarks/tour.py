@@ -93,18 +93,20 @@ def measure(db_path: Path, deals: int) -> dict:
         timer.setInterval(10)
         timer.timeout.connect(tick)
 
-        def settle(done=lambda: True, limit: float = 120.0) -> None:
+        def settle(done=None, limit: float = 20.0) -> None:
+            # the colleague's moves keep the pages re-reading: wait for the step's own answer, not for
+            # an idle executor (with no condition: a quiet moment of the executor, or the limit)
             start = time.perf_counter()
             while time.perf_counter() - start < limit:
                 app.processEvents()
-                if done() and ctx.executor.idle():
+                if done() if done is not None else ctx.executor.idle():
                     break
                 time.sleep(0.002)
             for _ in range(5):  # what the answers started (paints, follow-up reads)
                 app.processEvents()
                 time.sleep(0.002)
 
-        settle(limit=300)  # the first page's own loading is the app's start, not the tour
+        settle(limit=120)  # the first page's own loading is the app's start, not the tour
         colleague = _Colleague(copy)
         colleague.start()
         started = time.perf_counter()
