@@ -65,7 +65,7 @@ def users_with_role(ctx: ReportContext, role: str, *, active_only: bool) -> np.n
 
 
 def working_days(ctx: ReportContext) -> int:
-    return ctx.period.working_days(ctx.as_of.to_pydatetime())
+    return ctx.period.working_days(ctx.as_of.to_pydatetime(), ctx.frames.calendar)
 
 
 def activity_figures(ctx: ReportContext) -> dict[str, float | int | None]:

@@ -83,7 +83,7 @@ _WORK = "«Взяты в работу»"
 CATALOGUE: tuple[MetricDef, ...] = (
     # --- monthly report ------------------------------------------------------------------
     _m("revenue", "Доход", "Revenue",
-       "Сумма сделок, подписанных в периоде", "Sum of deals won in the period", "money", {M, W}),
+       "Сумма сделок, подписанных в периоде", "Sum of deals won in the period", "money", {M, W, D}),
     _m("revenue_prev", "Доход за прошлый период", "Previous revenue",
        "Доход предыдущего периода того же вида (на его конец)",
        "Revenue of the period of the same kind just before (as of its end)", "money", {M}),

@@ -75,7 +75,7 @@ class ReportContext:
 
     @cached_property
     def plans(self) -> PlanBook:
-        return PlanBook(self.frames.plans)
+        return PlanBook(self.frames.plans, self.frames.calendar)
 
     # --- per-deal state ----------------------------------------------------------------
     @cached_property

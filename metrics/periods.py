@@ -15,8 +15,9 @@ Decisions (spec/metrics.md leaves them open):
   second (``2026-10-31T23:59:59`` for October), as in the spec's JSON example: every
   stored time is to the second, so this is the last instant of [start, end), and an
   event at the next period's midnight belongs to that next period, never to P's state.
-- Working days of P are the Monday–Friday dates in P up to the as-of date
-  (inclusive); public holidays are not known to the app and count as working days.
+- Working days of P are the working dates of the team's calendar (``metrics.workdays``:
+  Monday–Friday without public holidays, plus weekend dates moved to work) in P up to
+  the as-of date (inclusive); without a calendar, Monday–Friday.
 """
 from __future__ import annotations
 
@@ -29,6 +30,8 @@ from typing import Literal
 import numpy as np
 
 from voronka.models.errors import VoronkaError
+
+from .workdays import WorkCalendar
 
 PeriodKind = Literal["month", "week", "day", "quarter", "year"]
 KINDS: tuple[str, ...] = ("day", "week", "month", "quarter", "year")
@@ -126,12 +129,15 @@ class Period:
             return []
         return [quarter_period(self.year, q) for q in range(1, 5)]
 
-    def working_days(self, as_of: datetime) -> int:
-        """Monday–Friday dates in the period up to ``as_of``'s date (inclusive)."""
+    def working_days(self, as_of: datetime, calendar: WorkCalendar | None = None) -> int:
+        """Working days of the period up to ``as_of``'s date (inclusive), by ``calendar``
+        (Monday–Friday when None)."""
         first = self.start.date()
         last = min(self.end.date() - timedelta(days=1), as_of.date())
         if last < first:
             return 0
+        if calendar is not None:
+            return calendar.working_days(first, last)
         return int(np.busday_count(first, last + timedelta(days=1)))
 
 

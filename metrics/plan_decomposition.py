@@ -96,7 +96,7 @@ def needed_actions_per_day_sdr(ctx: ReportContext, rows: list[dict[str, object]]
     actions = actions_in(ctx, ctx.Y)
     done = int(np.isin(actions["user_id"].to_numpy(), sdr_all).sum())
     per_deal = ratio(done, int(worked.sum()))
-    days = ctx.period.working_days(ctx.period.last_moment)
+    days = ctx.period.working_days(ctx.period.last_moment, ctx.frames.calendar)
     active = len(users_with_role(ctx, "sdr", active_only=True))
     if per_deal is None:
         return None

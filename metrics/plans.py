@@ -3,9 +3,15 @@
 
 - ``plan_year``: the annual row; if absent, the sum of the year's monthly rows; else None.
 - a month's plan (``PlanBook.month``): the month's row, else ``plan_year / 12``.
-- ``plan_period``: a month's plan; a week: ``plan_year × 7 / days_in_year``; a day:
-  ``plan_year / days_in_year`` (P's year, see ``periods``); a quarter: the sum of its
-  three monthly rows where all three exist, else ``plan_year / 4``; a year: ``plan_year``.
+- ``plan_period``: a month's plan; a quarter: the sum of its three monthly rows where all
+  three exist, else ``plan_year / 4``; a year: ``plan_year``.
+- **A day's and a week's plan follow the working days** (the team's calendar,
+  ``metrics.workdays``) where the spec counts calendar days (``plan_year × 7 /
+  days_in_year``, ``plan_year / days_in_year``, which judged a Sunday or a holiday against
+  a share of the annual plan): ``plan_year × working days of P / working days of P's
+  year`` (P's year as in ``periods``: the ISO year of a week). A day off has a plan of 0,
+  so its attainment is null (no red mark); a week of holidays likewise. The working days
+  of a year's days add up to its annual plan exactly.
 - A user's plan follows the same rules over that user's own rows (a user's year:
   their yearly row, else the sum of their monthly rows, else None).
 Should the same row appear twice (SQLite lets NULLs repeat in a unique key), the one
@@ -14,10 +20,12 @@ stored last wins.
 from __future__ import annotations
 
 import math
+from datetime import date, timedelta
 
 import pandas as pd
 
 from .periods import Period
+from .workdays import WorkCalendar
 
 Key = tuple[int, int | None, int | None]  # (year, month or None, user or None)
 
@@ -25,7 +33,8 @@ Key = tuple[int, int | None, int | None]  # (year, month or None, user or None)
 class PlanBook:
     """The plan rows as a dictionary, for many cheap look-ups."""
 
-    def __init__(self, frame: pd.DataFrame):
+    def __init__(self, frame: pd.DataFrame, calendar: WorkCalendar | None = None):
+        self.calendar = calendar or WorkCalendar()
         self.rows: dict[Key, float] = {}
         for year, month, user, amount in zip(frame["year"], frame["month"], frame["user_id"], frame["amount"]):
             self.rows[(int(year), _int_or_none(month), _int_or_none(user))] = float(amount)
@@ -58,8 +67,9 @@ class PlanBook:
         annual = self.year(period.year, user_id)
         if annual is None:
             return None
-        days = 7 if period.kind == "week" else 1
-        return annual * days / period.days_in_year
+        year_days = self.calendar.working_days(date(period.year, 1, 1), date(period.year, 12, 31))
+        days = self.calendar.working_days(period.start.date(), period.end.date() - timedelta(days=1))
+        return annual * days / year_days if year_days else None
 
 
 def _int_or_none(value: object) -> int | None:

@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from .workdays import WorkCalendar
+
 STAGE_COLUMNS = ["stage_id", "key", "position", "side_of_id", "won", "name_ru", "name_en",
                  "probability_override", "rot_days"]
 DEAL_COLUMNS = ["deal_id", "name", "owner_id", "company_id", "company", "amount", "created_at",
@@ -80,6 +82,7 @@ class FunnelFrames:
     lost_reasons: pd.DataFrame = field(default_factory=lambda: empty(LOST_REASON_COLUMNS))
     currency: str = "RUB"
     success: SuccessFrames | None = None
+    calendar: WorkCalendar = field(default_factory=WorkCalendar)  # the team's working days
     # what the metrics derive from these frames and reuse (e.g. the sorted event log); the
     # frames are treated as read-only — replace a frame rather than change it in place
     derived: dict = field(default_factory=dict, init=False, repr=False, compare=False)

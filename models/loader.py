@@ -39,6 +39,7 @@ from .orm.pipeline import PipelineKind
 from .stage_merges import merge_targets, read_as
 from .orm.activity import ActivityType
 from .orm.event import EventKind
+from .team_calendar import KEY as CALENDAR_KEY, CalendarSetting, work_calendar
 
 EVENT_KINDS = [k.value for k in EventKind]
 ACTIVITY_TYPES = [t.value for t in ActivityType]
@@ -326,10 +327,12 @@ def _load(r: _Reader, pipeline_key: str) -> FunnelFrames:
         ("text_en", LostReason.text_en, "str"),
     ], lambda q: q.order_by(LostReason.position, LostReason.id))
     currency = r.rows(select(Setting.value).where(Setting.key == "team.currency", Setting.user_id.is_(None)))
+    calendar = r.rows(select(Setting.value).where(Setting.key == CALENDAR_KEY, Setting.user_id.is_(None)))
     return FunnelFrames(
         pipeline_key=pipeline_key, stages=stages, deals=deals, events=events, activities=activities,
         users=users, plans=plans, lost_reasons=lost_reasons,
         currency=_json_text(currency[0][0]) if currency else "RUB", success=success,
+        calendar=work_calendar(CalendarSetting.from_json(_json_value(calendar[0][0]) if calendar else None)),
     )
 
 
@@ -366,6 +369,18 @@ def _in_sorted(values: np.ndarray, sorted_ids: np.ndarray) -> np.ndarray:
 
 def _keep(frame: pd.DataFrame, mask: np.ndarray) -> pd.DataFrame:
     return frame if mask.all() else frame[mask].reset_index(drop=True)
+
+
+def _json_value(raw: Any) -> Any:
+    """A JSON setting read without SQLAlchemy's JSON processor (text → value)."""
+    if isinstance(raw, (str, bytes)):
+        import json
+
+        try:
+            return json.loads(raw)
+        except ValueError:
+            return None
+    return raw
 
 
 def _json_text(raw: Any) -> str:

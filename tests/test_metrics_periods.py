@@ -88,7 +88,8 @@ def test_iso_week_one_spans_new_year_but_its_year_to_date_is_the_new_year():
     assert m["revenue"] == 300_000  # deal 1 (31 Dec) + deal 2 (2 Jan)
     assert m["revenue_prev"] == 400_000  # 2025-W52 (22–28 Dec): deal 3
     assert m["revenue_ytd"] == 200_000  # from 1 Jan 2026: deal 2
-    assert m["plan_period"] == pytest.approx(70_000)  # 3.65M × 7 / 365
+    # the plan follows working days (metrics.plans): 5 of the 261 Monday–Friday dates of 2026
+    assert m["plan_period"] == pytest.approx(round(3_650_000 * 5 / 261, 2))
 
 
 def test_week_53_report():
@@ -96,5 +97,5 @@ def test_week_53_report():
     m = compute_report(year_boundary_history().frames(), week, as_of=t(1, 4, 0, year=2027))["metrics"]
     assert m["revenue"] == 2_400_000  # deal 4 (29 Dec) + deal 5 (2 Jan 2027)
     assert m["plan_year"] == 3_650_000  # the week belongs to 2026
-    assert m["plan_period"] == pytest.approx(70_000)
+    assert m["plan_period"] == pytest.approx(round(3_650_000 * 5 / 261, 2))
     assert m["revenue_growth"] is None  # 2026-W52 had no revenue

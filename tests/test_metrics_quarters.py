@@ -91,7 +91,8 @@ def across_year_history() -> History:
 def test_first_quarter_compares_with_the_last_quarter_of_the_year_before():
     report = compute_report(across_year_history().frames(), parse_period("2026-Q1"))
     assert report["period"] == {"kind": "quarter", "label": "2026-Q1", "start": "2026-01-01T00:00:00",
-                                "end": "2026-04-01T00:00:00", "as_of": "2026-03-31T23:59:59"}
+                                "end": "2026-04-01T00:00:00", "as_of": "2026-03-31T23:59:59",
+                                "working_days": 64, "working_days_total": 64}  # Monday–Friday
     m = report["metrics"]
     assert m["revenue"] == 1_200_000  # deals 3 and 4
     assert m["revenue_prev"] == 300_000  # 2025-Q4: deals 1 and 2

@@ -112,9 +112,29 @@ def test_annual_plan_falls_back_to_the_sum_of_monthly_plans():
     assert m["plan_year"] == 1_000_000  # 300k + 700k
     assert m["plan_period"] == 700_000
     week = compute_report(h.frames(), parse_period("2026-W43"), as_of=T)["metrics"]
-    assert week["plan_period"] == round(1_000_000 * 7 / 365, 2)  # money is kept to kopecks
+    # a week's and a day's plan follow working days (metrics.plans): 2026 has 261 of them
+    assert week["plan_period"] == round(1_000_000 * 5 / 261, 2)  # money is kept to kopecks
     day = compute_report(h.frames(), parse_period("2026-10-21"), as_of=T)["metrics"]
-    assert day["plan_period"] == round(1_000_000 / 365, 2)
+    assert day["plan_period"] == round(1_000_000 / 261, 2)
+
+
+def test_a_sunday_and_a_holiday_have_no_plan_to_miss():
+    from dataclasses import replace
+    from datetime import date
+
+    from voronka.metrics.workdays import WorkCalendar
+
+    h = History().plan(2026, 2_610_000)
+    h.deal(1, t(10, 1), "work_started", amount=100_000).win(t(10, 25, 12))  # a Sunday
+    frames = h.frames()
+    sunday = compute_report(frames, parse_period("2026-10-25"), as_of=t(10, 25, 23))["metrics"]
+    assert sunday["plan_period"] == 0 and sunday["plan_attainment_period"] is None
+    assert sunday["revenue"] == 100_000
+    holidays = replace(frames, calendar=WorkCalendar(days_off=frozenset({date(2026, 11, 4)})))
+    unity_day = compute_report(holidays, parse_period("2026-11-04"), as_of=t(11, 4, 23))["metrics"]
+    assert unity_day["plan_period"] == 0 and unity_day["plan_attainment_period"] is None
+    week = compute_report(holidays, parse_period("2026-W45"), as_of=t(11, 8, 23))["metrics"]
+    assert week["plan_period"] == round(2_610_000 * 4 / 260, 2)  # 4 working days of 260
 
 
 def test_no_plan_and_no_wins_give_null_ratios_not_zero():

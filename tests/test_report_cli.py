@@ -39,7 +39,8 @@ def test_json_report_has_every_catalogue_id(db_path, capsys):
     assert set(report["metrics"]) == {m.id for m in CATALOGUE}
     assert report["metrics"]["revenue"] == 250_000.0
     assert report["period"] == {"kind": "month", "label": "2026-10", "start": "2026-10-01T00:00:00",
-                                "end": "2026-11-01T00:00:00", "as_of": "2026-10-31T18:00:00"}
+                                "end": "2026-11-01T00:00:00", "as_of": "2026-10-31T18:00:00",
+                                "working_days": 22, "working_days_total": 22}
     assert report["pipeline"] == "sales"
 
 
@@ -120,7 +121,10 @@ def test_quarter_and_year_reports(db_path, capsys, label, kind, start, end):
                          "--format", "json", "--out", "-")
     assert code == 0, err
     report = json.loads(out)
+    # working days by the Russian production calendar (the team's default): 31 December 2026 is a day off
+    days = {"quarter": 64, "year": 247}[kind]
     assert report["period"] == {"kind": kind, "label": label, "start": f"{start}T00:00:00",
-                                "end": f"{end}T00:00:00", "as_of": "2026-12-31T18:00:00"}
+                                "end": f"{end}T00:00:00", "as_of": "2026-12-31T18:00:00",
+                                "working_days": days, "working_days_total": days}
     assert report["metrics"]["revenue"] == 250_000.0
     assert set(report["metrics"]) == {m.id for m in CATALOGUE}

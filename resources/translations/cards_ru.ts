@@ -1177,6 +1177,34 @@
       <translation>Не копировать</translation>
     </message>
     <message>
+      <source>Russia</source>
+      <translation>Россия</translation>
+    </message>
+    <message>
+      <source>Belarus</source>
+      <translation>Беларусь</translation>
+    </message>
+    <message>
+      <source>Kazakhstan</source>
+      <translation>Казахстан</translation>
+    </message>
+    <message>
+      <source>Ukraine</source>
+      <translation>Украина</translation>
+    </message>
+    <message>
+      <source>none (Monday to Friday)</source>
+      <translation>нет (понедельник–пятница)</translation>
+    </message>
+    <message>
+      <source>e.g. 31.12.2026, 30.04.2027</source>
+      <translation>напр. 31.12.2026, 30.04.2027</translation>
+    </message>
+    <message>
+      <source>e.g. 27.12.2026</source>
+      <translation>напр. 27.12.2026</translation>
+    </message>
+    <message>
       <source>All times (moves, activities, tasks) are kept in the team's time zone; amounts, plans and reports are in the team currency.</source>
       <translation>Всё время (переходы, действия, задачи) хранится в часовом поясе команды; суммы, планы и отчёты — в валюте команды.</translation>
     </message>
@@ -1189,6 +1217,18 @@
       <translation>Часовой пояс</translation>
     </message>
     <message>
+      <source>Public holidays</source>
+      <translation>Праздники</translation>
+    </message>
+    <message>
+      <source>Extra days off</source>
+      <translation>Доп. выходные</translation>
+    </message>
+    <message>
+      <source>Extra working days</source>
+      <translation>Доп. рабочие дни</translation>
+    </message>
+    <message>
       <source>Won deal → Client Success</source>
       <translation>Выигранная сделка → Клиентский успех</translation>
     </message>
@@ -1199,6 +1239,10 @@
     <message>
       <source>Team time zone</source>
       <translation>Часовой пояс команды</translation>
+    </message>
+    <message>
+      <source>Working calendar</source>
+      <translation>Рабочий календарь</translation>
     </message>
     <message>
       <source>Copying won deals into Client Success</source>

@@ -34,6 +34,9 @@ class MetricLine:
     previous: Any
     change: float | None
     higher_is_better: bool | None
+    in_progress: bool = False  # the period is still going on: judged by its pace, not ✔/✖
+    pace: float | None = None  # metrics.judgement
+    pace_kind: str = "ratio"
 
 
 @dataclass(frozen=True)
@@ -169,7 +172,8 @@ def tab_of(bundle: dict[str, Any]) -> str:
 
 def metric_lines(bundle: dict[str, Any], language: str, tab: str | None = None) -> list[MetricLine]:
     """The catalogue metrics of ``tab`` (default: the period's own) with value, target, change."""
-    from voronka.metrics.catalogue import CATALOGUE, meets_target
+    from voronka.metrics.catalogue import CATALOGUE
+    from voronka.metrics.judgement import judge
 
     tab = tab or tab_of(bundle)
     metrics = bundle.get("metrics", {})
@@ -181,11 +185,38 @@ def metric_lines(bundle: dict[str, Any], language: str, tab: str | None = None) 
             continue
         value, target = metrics.get(m.id), targets.get(m.id)
         prev = previous.get(m.id)
+        verdict = judge(m.id, value, target, bundle.get("period"))
         lines.append(MetricLine(m.id, m.name(language), m.formula(language), m.kind, value, target,
                                 m.target_text_in(language) if target is not None else "",
-                                meets_target(m.id, value, target=target), prev, change_of(value, prev, m.kind),
-                                m.higher_is_better))
+                                verdict.met, prev, change_of(value, prev, m.kind),
+                                m.higher_is_better, verdict.in_progress, verdict.pace, verdict.pace_kind))
     return lines
+
+
+def progress_text(in_progress: bool, pace: float | None, pace_kind: str, language: str) -> str:
+    """``идёт · темп 84 %`` for a metric whose period is still going on (else nothing)."""
+    from voronka.metrics.formatting import percent
+
+    if not in_progress:
+        return ""
+    word = QCoreApplication.translate("ReportJudgement", "in progress")
+    if pace is None:
+        return word
+    shown = percent(pace, language, decimals=0, signed=pace_kind == "change")
+    return f"{word} · " + QCoreApplication.translate("ReportJudgement", "pace %1").replace("%1", shown)
+
+
+def status_text(line: MetricLine, language: str) -> str:
+    """The judgement column: ``✔ met``, ``✖ missed``, ``идёт · темп 84 %`` or nothing."""
+    from voronka.metrics.formatting import target_mark
+
+    if line.in_progress:
+        return progress_text(True, line.pace, line.pace_kind, language)
+    if line.met is None:
+        return ""
+    word = QCoreApplication.translate("ReportJudgement", "met") if line.met else \
+        QCoreApplication.translate("ReportJudgement", "missed")
+    return f"{target_mark(line.met)} {word}"
 
 
 def stage_name(bundle: dict[str, Any], key: str, language: str) -> str:

@@ -17,8 +17,8 @@ from PySide6.QtCore import QCoreApplication
 
 from voronka.models.formula_guard import XLSX_OPTIONS
 
-from .sections import TABLE_COLUMNS, as_of_text, metric_lines, period_text, tab_of, table, table_title
-from voronka.metrics.formatting import currency_sign, excel_format, is_missing, period_name, target_mark
+from .sections import TABLE_COLUMNS, as_of_text, metric_lines, period_text, status_text, tab_of, table, table_title
+from voronka.metrics.formatting import currency_sign, excel_format, is_missing, period_name
 
 TABLE_ORDER = ("stages", "users", "lost_reasons", "sources", "cohorts", "revenue_by_month", "reps",
                "plan_decomposition")
@@ -103,8 +103,9 @@ def _metrics_sheet(book: _Book, bundle: dict[str, Any], language: str, exported_
         book.value(ws, row, 1, line.value, line.kind, bold=True)
         book.value(ws, row, 2, line.target, line.kind)
         if line.met is not None:
-            ws.write_string(row, 3, f"{target_mark(line.met)} " + (QCoreApplication.translate("ReportExport", "met") if line.met else QCoreApplication.translate("ReportExport", "missed")),
-                            book.met[line.met])
+            ws.write_string(row, 3, status_text(line, language), book.met[line.met])
+        elif line.in_progress:
+            ws.write_string(row, 3, status_text(line, language))
         book.value(ws, row, 4, line.previous, line.kind)
         if line.change is not None:
             if line.kind == "ratio":

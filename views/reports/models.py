@@ -12,13 +12,14 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from voronka.views.exports.sections import ColumnDef, MetricLine
-from voronka.metrics.formatting import MET_COLOUR, change_text, is_missing, target_mark, value_text
+from voronka.views.exports.sections import ColumnDef, MetricLine, status_text
+from voronka.metrics.formatting import MET_COLOUR, change_text, is_missing, value_text
 
 from ..plain_text import as_rich_text
 from ..tables.record_model import SORT_ROLE
 
 METRIC_ROLE = Qt.ItemDataRole.UserRole + 10  # the metric id of a row
+PROGRESS_COLOUR = "#6d6d6d"
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
@@ -68,11 +69,6 @@ class MetricsModel(QAbstractTableModel):
             return self.headers[section]
         return None
 
-    def status_text(self, met: bool | None) -> str:
-        if met is None:
-            return ""
-        return f"{target_mark(met)} " + (self.tr("met") if met else self.tr("missed"))
-
     def _display(self, line: MetricLine, col: int) -> str:
         lang = self.language
         if col == self.NAME:
@@ -82,7 +78,7 @@ class MetricsModel(QAbstractTableModel):
         if col == self.TARGET:
             return value_text(line.target, line.kind, lang, self.currency) if line.target is not None else ""
         if col == self.STATUS:
-            return self.status_text(line.met)
+            return status_text(line, self.language)
         if not self.previous_known:
             return "…"
         if col == self.PREVIOUS:
@@ -119,6 +115,8 @@ class MetricsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             if col in (self.VALUE, self.STATUS) and line.met is not None:
                 return QBrush(QColor(MET_COLOUR[line.met]))
+            if col == self.STATUS and line.in_progress:
+                return QBrush(QColor(PROGRESS_COLOUR))  # in progress: never red, whatever the pace
             if col == self.CHANGE:
                 colour = self._change_colour(line)
                 return QBrush(colour) if colour is not None else None

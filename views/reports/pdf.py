@@ -19,8 +19,9 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QBuffer, QByteArray, QCoreApplicat
 from PySide6.QtGui import QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 
 from voronka.views.exports.qt_app import ensure_app
-from voronka.views.exports.sections import TABLES_OF_TAB, as_of_text, metric_lines, period_text, tab_of, table, table_title
-from voronka.metrics.formatting import MET_COLOUR, change_text, moment_text, period_name, target_mark, value_text
+from voronka.views.exports.sections import (TABLES_OF_TAB, as_of_text, metric_lines, period_text, status_text,
+                                            tab_of, table, table_title)
+from voronka.metrics.formatting import MET_COLOUR, change_text, moment_text, period_name, value_text
 from voronka.views.exports.xlsx import tab_title
 
 DOC_DPI = 96  # the document is laid out in screen pixels, then scaled to the writer
@@ -68,7 +69,7 @@ def _metrics_table(bundle: dict[str, Any], language: str) -> str:
     body, currency = [], bundle.get("currency") or "RUB"
     for line in metric_lines(bundle, language):
         colour = MET_COLOUR.get(line.met, "#222222")
-        met = f"{target_mark(line.met)} " + (QCoreApplication.translate("ReportExport", "met") if line.met else QCoreApplication.translate("ReportExport", "missed")) if line.met is not None else ""
+        met = status_text(line, language)
         target = value_text(line.target, line.kind, language, currency) if line.target is not None else ""
         body.append(
             f"<tr><td>{_e(line.name)}</td>"

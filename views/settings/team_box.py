@@ -1,14 +1,17 @@
-"""Team-wide settings: the currency of amounts, the time zone all times are kept in, and
-whether a deal won on the board is copied into Client Success (ask / always / never)."""
+"""Team-wide settings: the currency of amounts, the time zone all times are kept in, the
+working calendar (public holidays, the team's own days off and working days: plans per
+day and week and actions per day follow it), and whether a deal won on the board is copied
+into Client Success (ask / always / never)."""
 from __future__ import annotations
 
 from zoneinfo import available_timezones
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QCompleter, QFormLayout, QGroupBox, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QCompleter, QFormLayout, QGroupBox, QLabel, QLineEdit, QWidget
 
 from voronka.models.clock import set_team_time_zone as use_time_zone
-from voronka.models.errors import VoronkaError
+from voronka.models.errors import InvalidValue, VoronkaError
+from voronka.models.team_calendar import CalendarSetting, calendar_setting, parse_dates, set_team_calendar
 from voronka.models.services.team import (
     CURRENCIES,
     WON_COPY_SETTING,
@@ -55,6 +58,17 @@ class TeamSettingsBox(QGroupBox):
                            ("never", self.tr("Never copy"))):
             self.won_copy.addItem(text, mode)
         self.won_copy.activated.connect(lambda _i: self.apply_won_copy(self.won_copy.currentData()))
+        self.holidays = QComboBox(self)
+        for code, text in (("RU", self.tr("Russia")), ("BY", self.tr("Belarus")), ("KZ", self.tr("Kazakhstan")),
+                           ("UA", self.tr("Ukraine")), ("", self.tr("none (Monday to Friday)"))):
+            self.holidays.addItem(text, code)
+        self.holidays.activated.connect(lambda _i: self.apply_calendar())
+        self.days_off = QLineEdit(self)
+        self.days_off.setPlaceholderText(self.tr("e.g. 31.12.2026, 30.04.2027"))
+        self.days_off.editingFinished.connect(self.apply_calendar)
+        self.working_days = QLineEdit(self)
+        self.working_days.setPlaceholderText(self.tr("e.g. 27.12.2026"))
+        self.working_days.editingFinished.connect(self.apply_calendar)
         note = QLabel(self.tr("All times (moves, activities, tasks) are kept in the team's time zone; "
                               "amounts, plans and reports are in the team currency."), self)
         note.setWordWrap(True)
@@ -62,6 +76,9 @@ class TeamSettingsBox(QGroupBox):
         form = QFormLayout(self)
         form.addRow(self.tr("Currency"), self.currency)
         form.addRow(self.tr("Time zone"), self.time_zone)
+        form.addRow(self.tr("Public holidays"), self.holidays)
+        form.addRow(self.tr("Extra days off"), self.days_off)
+        form.addRow(self.tr("Extra working days"), self.working_days)
         form.addRow(self.tr("Won deal → Client Success"), self.won_copy)
         form.addRow(note)
         self.reload()
@@ -70,11 +87,17 @@ class TeamSettingsBox(QGroupBox):
         self.currency.setCurrentText(self.ctx.team_setting("team.currency", "RUB"))
         self.time_zone.setCurrentText(self.ctx.team_setting("team.time_zone", "Europe/Moscow"))
         self.won_copy.setCurrentIndex(max(0, self.won_copy.findData(self.ctx.team_setting(WON_COPY_SETTING, "ask"))))
+        calendar = self.ctx.query(calendar_setting)
+        self.holidays.setCurrentIndex(max(0, self.holidays.findData(calendar.holidays)))
+        self.days_off.setText(", ".join(d.strftime("%d.%m.%Y") for d in calendar.days_off))
+        self.working_days.setText(", ".join(d.strftime("%d.%m.%Y") for d in calendar.working_days))
 
     def set_editable(self, editable: bool) -> None:
         self.currency.setEnabled(editable)
         self.time_zone.setEnabled(editable)
         self.won_copy.setEnabled(editable)
+        for w in (self.holidays, self.days_off, self.working_days):
+            w.setEnabled(editable)
 
     def _apply(self, text: str, key: str, service, value: str, default: str | None = None) -> bool:
         old, ctx = self.ctx.team_setting(key, default), self.ctx
@@ -98,6 +121,28 @@ class TeamSettingsBox(QGroupBox):
             use_time_zone(self.ctx.team_setting("team.time_zone"))
             return True
         return False
+
+    def apply_calendar(self) -> bool:
+        """Keep the calendar as shown (one undo step); a date that cannot be read is refused, saying which."""
+        old, ctx = self.ctx.query(calendar_setting), self.ctx
+        try:
+            new = CalendarSetting(self.holidays.currentData() or "",
+                                  tuple(sorted(set(parse_dates(self.days_off.text(), self.tr("Extra days off"))))),
+                                  tuple(sorted(set(parse_dates(self.working_days.text(),
+                                                               self.tr("Extra working days"))))))
+        except InvalidValue as exc:
+            show_error(self, exc)
+            return False
+        if new == old:
+            return True
+        try:
+            ctx.push_undoable(self.tr("Working calendar"), lambda: ctx.run(set_team_calendar, new),
+                              lambda _c: ctx.run(set_team_calendar, old))
+        except VoronkaError as exc:
+            show_error(self, exc)
+            self.reload()
+            return False
+        return True
 
     def apply_won_copy(self, mode: str) -> bool:
         return self._apply(self.tr("Copying won deals into Client Success"), WON_COPY_SETTING, set_won_copy_mode,

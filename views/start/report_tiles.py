@@ -126,7 +126,8 @@ class YesterdayTile(ReportTile):
         def run(memo, now: datetime):
             from voronka.metrics.periods import day_period
 
-            day = previous_working_day(now.date())
+            calendar = getattr(getattr(memo, "frames", None), "calendar", None)
+            day = calendar.previous_working_day(now.date()) if calendar else previous_working_day(now.date())
             report = memo.report(day_period(day))
             if owner is None:
                 values = {mid: report["metrics"].get(mid) for mid, _ in DAILY_FIGURES}
@@ -231,7 +232,11 @@ class PlanFactTile(ReportTile):
             else:
                 row = user_row(report, owner, name) or {}
                 values = (row.get("revenue"), row.get("plan_period"), row.get("plan_attainment_period"))
-            elapsed = (now - period.start).total_seconds() / (period.end - period.start).total_seconds()
+            from voronka.metrics.judgement import elapsed_share
+
+            elapsed = elapsed_share(report["period"])  # the share of the working days gone
+            if elapsed is None:
+                elapsed = (now - period.start).total_seconds() / (period.end - period.start).total_seconds()
             return period.label, values, elapsed
         return run
 
@@ -250,15 +255,17 @@ class PlanFactTile(ReportTile):
                           .replace("%2", self.format(attainment, "ratio")))
         self.bar.setValue(int(max(0.0, min(1.0, attainment or 0.0)) * 100))
         self.bar.setFormat(self.format(attainment, "ratio"))  # 148.5 %, not the capped 100 %
-        on_pace = (attainment or 0.0) >= elapsed
-        mark = target_mark(on_pace)
-        passed = {"quarter": self.tr("%1 of the quarter has passed: %2"),
-                  "year": self.tr("%1 of the year has passed: %2")}.get(self.period_kind,
-                                                                      self.tr("%1 of the month has passed: %2"))
-        self.pace.setText(mark + " " + passed
-                          .replace("%1", self.format(elapsed, "ratio"))
-                          .replace("%2", self.tr("on pace") if on_pace else self.tr("behind pace")))
-        self.pace.setStyleSheet(f"color: {MET_COLOUR[on_pace]};")
+        from voronka.views.exports.sections import progress_text
+
+        pace = (attainment or 0.0) / elapsed if elapsed else None
+        on_pace = pace is not None and pace >= 1.0
+        passed = {"quarter": self.tr("%1 of the quarter's working days gone"),
+                  "year": self.tr("%1 of the year's working days gone")}.get(
+                      self.period_kind, self.tr("%1 of the month's working days gone"))
+        # a period still going on is never a red mark: its pace, green when on it
+        self.pace.setText(passed.replace("%1", self.format(elapsed, "ratio")) + " · "
+                          + progress_text(True, pace, "ratio", lang))
+        self.pace.setStyleSheet(f"color: {MET_COLOUR[True]};" if on_pace else "color: palette(mid);")
 
 
 class Sparkline(QWidget):
@@ -326,6 +333,7 @@ class MetricTile(ReportTile):
         super().__init__(ctx, spec, parent)
         self.value = _value_label(self, big=True)
         self.target = plain_label(parent=self)
+        self.target.setWordWrap(True)
         self.spark = Sparkline(self)
         for w in (self.status, self.value, self.target):
             self.body.addWidget(w)
@@ -365,19 +373,24 @@ class MetricTile(ReportTile):
             series = []
             for p in periods:
                 report = memo.report(p, as_of=min(now, p.last_moment))
-                series.append((p.label, report["metrics"].get(metric_id), report["targets"].get(metric_id)))
+                series.append((p.label, report["metrics"].get(metric_id), report["targets"].get(metric_id),
+                               report["period"]))
             return series
         return run
 
     def show_result(self, series) -> None:
-        from voronka.metrics.catalogue import by_id, meets_target
+        from voronka.metrics.catalogue import by_id
+        from voronka.metrics.judgement import judge
+
+        from voronka.views.exports.sections import progress_text
 
         metric = by_id(self.metric_id)
         lang = self.ctx.language
         self.status.hide()
-        label, value, target = series[-1]
-        met = meets_target(self.metric_id, value, target=target)
-        self.value.setText(f"{self.format(value, metric.kind)}  {target_mark(met)}")
+        label, value, target, period = series[-1]
+        verdict = judge(self.metric_id, value, target, period)
+        met = verdict.met
+        self.value.setText(f"{self.format(value, metric.kind)}  {target_mark(met)}".strip())
         self.value.setStyleSheet(f"color: {MET_COLOUR[met]};" if met is not None else "")
         tip = metric.formula(lang)
         if metric.target_text:
@@ -388,4 +401,6 @@ class MetricTile(ReportTile):
                                 .replace("%2", self.format(target, metric.kind)))
         else:
             self.target.setText(period_name(label, lang))
-        self.spark.set_points([(period_name(lab, lang), v, self.format(v, metric.kind)) for lab, v, _t in series])
+        if verdict.in_progress:  # a week that has just begun is not a miss: its pace, never red
+            self.target.setText(self.target.text() + " · " + progress_text(True, verdict.pace, verdict.pace_kind, lang))
+        self.spark.set_points([(period_name(lab, lang), v, self.format(v, metric.kind)) for lab, v, _t, _p in series])
