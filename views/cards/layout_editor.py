@@ -52,6 +52,7 @@ from voronka.models.services.lookup import pipeline_by_key
 
 from ..app_context import AppContext
 from ..errors import show_error
+from ..plain_text import as_rich_text
 from .layout_dialogs import AddFieldDialog, ChoicesDialog, NamesDialog, type_name
 from ..style_roles import set_role
 
@@ -151,7 +152,8 @@ class CardLayoutEditor(QWidget):
         req = QFormLayout()
         self.required_box = QComboBox(self)
         self.required_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.required_box.setMinimumContentsLength(12)  # long stage names must not squeeze out its label
+        self.required_box.setMinimumContentsLength(14)  # long stage names must not squeeze out its label
+        self.required_box.currentTextChanged.connect(lambda text: self.required_box.setToolTip(as_rich_text(text.strip())))
         self.required_box.activated.connect(lambda _i: self.set_required(self.required_box.currentData()))
         req.addRow(self.tr("Required from"), self.required_box)
         fbox.addLayout(req)

@@ -51,7 +51,7 @@ from voronka.models.queries.team import team_members
 from ..app_context import AppContext
 from ..errors import describe
 from ..exports.sections import KIND_OF_TAB, TAB_OF_KIND, as_of_text, period_text
-from ..plain_text import plain_label
+from ..plain_text import as_rich_text, plain_label
 from .charts import charts_for
 from .controller import ReportController
 from .drilldown import DrilldownDialog
@@ -183,6 +183,10 @@ class ReportsPage(QWidget):
                                             "a quarter (2026-Q3) or a year (2026), then Enter"))
         self.period_edit.returnPressed.connect(self._on_period_typed)
         self.period_dates = plain_label(parent=self)
+        # the period's name takes the row's free room and never sets the page's width (a
+        # long week name is elided; the tooltip holds it whole)
+        self.period_dates.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.period_dates.setMinimumWidth(self.period_dates.fontMetrics().horizontalAdvance("неделя 49 · 30"))
         # the Monthly tab also reads quarters and years: this box picks which
         self.kind_box = QComboBox(self)
         for kind, title in (("month", self.tr("Month")), ("quarter", self.tr("Quarter")), ("year", self.tr("Year"))):
@@ -232,17 +236,19 @@ class ReportsPage(QWidget):
         self.status.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.status_corner = _StatusCorner(self.busy, self.status, self)
         self.toolbar = QHBoxLayout()
-        for w in (self.prev_button, self.period_edit, self.next_button, self.period_dates, self.today_button):
+        for w in (self.prev_button, self.period_edit, self.next_button):
             self.toolbar.addWidget(w)
+        self.toolbar.addWidget(self.period_dates, 1)
+        self.toolbar.addWidget(self.today_button)
         self.toolbar.addSpacing(12)
         for w in (self.now_box, self.as_of_edit):
             self.toolbar.addWidget(w)
         self.toolbar.addSpacing(12)
-        self.toolbar.addWidget(QLabel(self.tr("Pipeline:"), self))
+        # the boxes say what they hold ("Продажи", "Вся команда"); their tooltips name them
+        self.pipeline_box.setToolTip(self.tr("Pipeline"))
+        self.owner_box.setToolTip(self.tr("Whose numbers"))
         self.toolbar.addWidget(self.pipeline_box)
-        self.toolbar.addWidget(QLabel(self.tr("Whose:"), self))
         self.toolbar.addWidget(self.owner_box)
-        self.toolbar.addStretch(1)
         for w in (self.export_button, self.snapshots_button):
             self.toolbar.addWidget(w)
 
@@ -285,6 +291,7 @@ class ReportsPage(QWidget):
         name = period_name(named, self.ctx.language)
         if named.kind == "day":
             name = f"{self._day_name(named.start)}, {name}"
+        self.period_dates.setToolTip(name)
         self.period_dates.setText(name)
         tab = self._tab_for(period.kind)
         if live and self.tabs.currentWidget() is not tab:
@@ -385,6 +392,7 @@ class ReportsPage(QWidget):
     def _say(self, text: str, error: bool = False) -> None:
         self.status.setText(text)
         set_role(self.status, "error" if error else "hint")
+        self.status.setToolTip(as_rich_text(text))  # the corner is narrow: the whole line on hover
 
     def _show(self, bundle: dict[str, Any]) -> None:
         tab = self._tab_for(bundle["period"]["kind"])

@@ -112,7 +112,7 @@ class ReportTab(QWidget):
         top.addWidget(chart_scroll)
         top.setStretchFactor(0, 5)
         top.setStretchFactor(1, 6)
-        top.setSizes([660, 600])  # the metric names need room in Russian too
+        top.setSizes([780, 480])  # the metric names need room in Russian too (charts scroll)
         outer = QSplitter(Qt.Orientation.Vertical, self)
         outer.addWidget(top)
         outer.addWidget(self.tables)

@@ -159,6 +159,7 @@ class YesterdayTile(ReportTile):
             else:
                 met, tip = None, ""
             name = QLabel(metric_name(mid, lang), self)
+            name.setWordWrap(True)  # "Количество подписанных сделок" wraps in a narrow tile
             value = _value_label(self)
             value.setText(text)
             value.setToolTip(as_rich_text(tip))
@@ -178,7 +179,9 @@ class YesterdayTile(ReportTile):
                 if met is not None:
                     label.setStyleSheet(f"color: {MET_COLOUR[met]};")
                 label.setAlignment(Qt.AlignmentFlag.AlignRight)
-                self.grid.addWidget(QLabel(metric_name(mid, lang), self), row, j * 2)
+                name = QLabel(metric_name(mid, lang), self)
+                name.setWordWrap(True)
+                self.grid.addWidget(name, row, j * 2)
                 self.grid.addWidget(label, row, j * 2 + 1)
 
 

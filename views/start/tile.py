@@ -104,6 +104,7 @@ class Tile(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setStyleSheet("#tile { background: palette(base); border: 1px solid palette(mid); border-radius: 6px; }")
         self.title_label = DragHandle(self)
+        self.title_label.setWordWrap(True)  # a long metric name wraps rather than being cut
         font = self.title_label.font()
         font.setBold(True)
         self.title_label.setFont(font)
