@@ -238,9 +238,13 @@ _LONE_GROUP = re.compile(r"^\d{1,3}[.,]\d{3}$")
 def parse_typed_amount(value: object) -> Decimal | None:
     """One amount a person typed into a field (card, form, quick-create, plans): like
     ``parse_amount``, but ``250.000`` or ``1,000`` alone, which read two ways, raise
-    ``AmountAmbiguous`` instead of being taken as thousands."""
+    ``AmountAmbiguous`` instead of being taken as thousands — unless a ``$`` or ``£`` says
+    the amount is written the English way (``$1,200`` is twelve hundred dollars)."""
     if isinstance(value, str) and value.strip():
-        num, _currency, _negative = _split(value)
+        num, currency, _negative = _split(value)
+        if currency in ("USD", "GBP") and _LONE_GROUP.match(num):
+            # "$1,200", "$1.20": a dollar or pound amount is written the English way
+            return parse_amount(value, AmountFormat(decimal=".", thousands=","))
         if _LONE_GROUP.match(num):
             sep = "," if "," in num else "."
             whole = parse_amount(num, AmountFormat(decimal="." if sep == "," else ",", thousands=sep))

@@ -18,9 +18,11 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -62,6 +64,23 @@ class RequiredFieldsDialog(QDialog):
             note.setWordWrap(True)
             set_role(note, "error")
             layout.addWidget(note)
+        # why "Move" is not available yet, in words (never a greyed button alone); an amount
+        # that reads two ways asks which one is meant
+        self.why = plain_label(parent=self)
+        self.why.setObjectName("requiredWhy")
+        self.why.setWordWrap(True)
+        self.why.setStyleSheet("color: #c62828;")
+        layout.addWidget(self.why)
+        self.readings = QWidget(self)
+        readings = QHBoxLayout(self.readings)
+        readings.setContentsMargins(0, 0, 0, 0)
+        self.reading_buttons = [QPushButton(self.readings), QPushButton(self.readings)]
+        for button in self.reading_buttons:
+            readings.addWidget(button)
+            button.clicked.connect(lambda _c=False, b=button: self._take_reading(b))
+        readings.addStretch(1)
+        self.readings.hide()
+        layout.addWidget(self.readings)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Move"))
         self.buttons.accepted.connect(self.accept)
@@ -72,7 +91,8 @@ class RequiredFieldsDialog(QDialog):
     def _editor_for(self, key: str) -> QWidget | None:
         if key == "amount":
             edit = QLineEdit(self)
-            edit.setPlaceholderText(self.tr("e.g. 250000"))
+            edit.setPlaceholderText(self.tr("e.g. 250 000 ₽"))
+            edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance(edit.placeholderText()) + 40)
             edit.textChanged.connect(self._update_ok)
             return edit
         if key == "expected_close":
@@ -102,9 +122,53 @@ class RequiredFieldsDialog(QDialog):
             return text if minor and minor > 0 else None
         return text or None
 
+    def _amount_problem(self) -> tuple[str, tuple | None] | None:
+        """Why the typed amount is refused (and its two readings when it reads two ways)."""
+        from voronka.models.fields.types import FieldInvalid, parse_money
+        from voronka.models.values.amounts import AmountAmbiguous
+
+        from ..cards.reasons import reason_text
+
+        editor = self._editors.get("amount")
+        text = editor.text().strip() if isinstance(editor, QLineEdit) else ""
+        if not text:
+            return None
+        try:
+            value = parse_money(text, "amount")
+        except FieldInvalid as exc:
+            cause = exc.__cause__
+            readings = cause.readings if isinstance(cause, AmountAmbiguous) else None
+            return reason_text(exc), readings
+        if value <= 0:
+            return self.tr("The amount must be more than zero."), None
+        return None
+
+    def _take_reading(self, button: QPushButton) -> None:
+        self._editors["amount"].setText(button.property("reading"))  # type: ignore[union-attr]
+
     def _update_ok(self) -> None:
+        from voronka.metrics.formatting import number
+
         ok = not self._blocked and all(self._value(k) is not None for k in self._editors)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
+        problem = self._amount_problem() if "amount" in self._editors else None
+        missing = [field_label(k) for k in self._editors if self._value(k) is None and k != "amount"
+                   or k == "amount" and problem is None and self._value(k) is None]
+        if problem is not None:
+            self.why.setText(field_label("amount") + ": " + problem[0])
+        elif missing and not self._blocked:
+            self.why.setText(self.tr("Fill in %1 to move the deal.").replace("%1", ", ".join(missing)))
+        else:
+            self.why.setText("")
+        self.why.setVisible(bool(self.why.text()))
+        readings = problem[1] if problem else None
+        self.readings.setVisible(bool(readings))
+        if readings:
+            for button, reading in zip(self.reading_buttons, readings):
+                decimals = 0 if reading == reading.to_integral_value() else 2
+                text = number(reading, decimals, "ru")
+                button.setText(self.tr("I mean %1").replace("%1", text))
+                button.setProperty("reading", text)
 
     def values(self) -> dict[str, Any]:
         """The filled fields, keyed as ``move_deal(values=...)`` takes them."""
