@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
 from sqlalchemy import select
 
 from fit_check import clipped, too_wide
-from voronka.models.orm import Deal, User
+from voronka.models.orm import Contact, Deal, User
 from voronka.views.app_context import AppContext
 from voronka.views.i18n import install_language
 from voronka.views.main_window import MainWindow
@@ -92,7 +92,8 @@ def test_cards_in_the_panel_and_in_windows_fit_1280(window, qtbot):
 
     with window.ctx.db.session() as s:
         deal = s.scalar(select(Deal.id).where(Deal.company_id.is_not(None)).order_by(Deal.id))
-        company, contact = s.execute(select(Deal.company_id, Deal.contact_id).where(Deal.id == deal)).one()
+        company = s.scalar(select(Deal.company_id).where(Deal.id == deal))
+        contact = s.scalar(select(Contact.id).order_by(Contact.id))
     found: list[str] = []
     window.ctx.set_user_setting("cards.open_as", "panel")
     window.show_page("board")
@@ -108,7 +109,6 @@ def test_cards_in_the_panel_and_in_windows_fit_1280(window, qtbot):
             found.append(f"panel {kind}: {wide}")
         card = open_card(window.ctx, kind, rid)
         card_window = card.window()
-        qtbot.addWidget(card_window)
         card_window.resize(*SIZE)
         card_window.show()
         settle(qtbot, window)

@@ -593,6 +593,10 @@
   <context>
     <name>DealTasks</name>
     <message>
+      <source>Next step</source>
+      <translation>Следующий шаг</translation>
+    </message>
+    <message>
       <source>Next step, e.g. «Send the offer»</source>
       <translation>Следующий шаг, например «Отправить КП»</translation>
     </message>

@@ -3,18 +3,20 @@
 The choice is per user (setting ``cards.open_as``: "window" or "panel") and the ⇆ button
 on every card flips it. Opening a record that already has a window raises that window.
 A panel shows one card at a time; before it shows another, unsaved edits are offered
-for saving.
+for saving. The panel never widens the window: its card sits in a scroll area, so the
+card's own minimum width stays inside the panel (which keeps to ``PANEL_WIDTH``).
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDockWidget, QFrame, QMainWindow, QScrollArea, QVBoxLayout, QWidget
 
 from ..app_context import AppContext
 from .record_card import RecordCard
 
 _windows: list["CardWindow"] = []  # open card windows (also keeps them alive)
+PANEL_WIDTH = 520  # the panel's minimum: with the sidebar and a squeezed page, 1,280 px hold it
 
 
 class CardWindow(QWidget):
@@ -56,8 +58,9 @@ class CardPanel(QDockWidget):
         self.setObjectName("cardPanel")
         self.setWindowTitle(self.tr("Card"))
         self.card: RecordCard | None = None
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(PANEL_WIDTH)
         main.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self)
+        self._main = main
         self._squeeze = getattr(main, "set_page_squeezable", lambda _on: None)
         self.visibilityChanged.connect(self._squeeze)
 
@@ -70,11 +73,29 @@ class CardPanel(QDockWidget):
         self.card = card
         card.splitter.setOrientation(Qt.Orientation.Vertical)  # narrow: the timeline goes under the fields
         card.gone.connect(self.hide)
-        self.setWidget(card)
+        scroll = QScrollArea(self)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        scroll.setWidget(card)
+        old = self.widget()
+        self.setWidget(scroll)
+        if old is not None:
+            old.deleteLater()
         self._squeeze(True)  # before showing: the window must not grow to fit page + card
+        size = self._main.size()
         self.show()
         self.raise_()
+        self._keep(size)
+        QTimer.singleShot(0, self, lambda: self._keep(size))  # the main window's layout settles a moment later
         return True
+
+    def _keep(self, size) -> None:  # noqa: ANN001 - a QSize
+        """The panel takes its room from the page, not from the screen: the window keeps its size."""
+        main = self._main
+        if main.isVisible() and main.width() > size.width() and not main.isMaximized():
+            main.resize(size)
+        main.resizeDocks([self], [max(PANEL_WIDTH, int(size.width() * 0.42))], Qt.Orientation.Horizontal)
 
 
 def existing_window(kind: str, record_id: int) -> CardWindow | None:
