@@ -178,6 +178,10 @@
       <translation>Только застрявшие</translation>
     </message>
     <message>
+      <source>Search…</source>
+      <translation>Поиск…</translation>
+    </message>
+    <message>
       <source>Search deals, companies, contacts…</source>
       <translation>Поиск по сделкам, компаниям, контактам…</translation>
     </message>
@@ -188,6 +192,14 @@
     <message>
       <source>Show every open deal again</source>
       <translation>Снова показать все открытые сделки</translation>
+    </message>
+    <message>
+      <source>Filters</source>
+      <translation>Фильтры</translation>
+    </message>
+    <message>
+      <source>Owner, source, segment, cohort, amount, stuck deals</source>
+      <translation>Ответственный, источник, сегмент, когорта, сумма, зависшие сделки</translation>
     </message>
     <message>
       <source>Any owner</source>
@@ -422,8 +434,20 @@ deals: %3 · %4</source>
       <translation>Перенести</translation>
     </message>
     <message>
-      <source>e.g. 250000</source>
-      <translation>например, 250000</translation>
+      <source>e.g. 250 000 ₽</source>
+      <translation>например, 250 000 ₽</translation>
+    </message>
+    <message>
+      <source>The amount must be more than zero.</source>
+      <translation>Сумма должна быть больше нуля.</translation>
+    </message>
+    <message>
+      <source>Fill in %1 to move the deal.</source>
+      <translation>Заполните: %1 — чтобы перенести сделку.</translation>
+    </message>
+    <message>
+      <source>I mean %1</source>
+      <translation>Имею в виду %1</translation>
     </message>
   </context>
   <context>
