@@ -15,7 +15,7 @@ progress*: no ✔/✖, but its **pace**, where one means something:
 Every other metric (conversions, shares of open deals, coverage) describes the state at
 the as-of moment and is judged as usual. The share of working days gone comes from the
 report's ``period`` (``working_days`` up to T and ``working_days_total``, by the team's
-calendar; ``metrics.workdays``).
+calendar; ``models.workdays``).
 """
 from __future__ import annotations
 

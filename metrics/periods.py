@@ -15,7 +15,7 @@ Decisions (spec/metrics.md leaves them open):
   second (``2026-10-31T23:59:59`` for October), as in the spec's JSON example: every
   stored time is to the second, so this is the last instant of [start, end), and an
   event at the next period's midnight belongs to that next period, never to P's state.
-- Working days of P are the working dates of the team's calendar (``metrics.workdays``:
+- Working days of P are the working dates of the team's calendar (``models.workdays``:
   Monday–Friday without public holidays, plus weekend dates moved to work) in P up to
   the as-of date (inclusive); without a calendar, Monday–Friday.
 """
@@ -31,7 +31,7 @@ import numpy as np
 
 from voronka.models.errors import VoronkaError
 
-from .workdays import WorkCalendar
+from voronka.models.workdays import WorkCalendar
 
 PeriodKind = Literal["month", "week", "day", "quarter", "year"]
 KINDS: tuple[str, ...] = ("day", "week", "month", "quarter", "year")

@@ -6,7 +6,7 @@
 - ``plan_period``: a month's plan; a quarter: the sum of its three monthly rows where all
   three exist, else ``plan_year / 4``; a year: ``plan_year``.
 - **A day's and a week's plan follow the working days** (the team's calendar,
-  ``metrics.workdays``) where the spec counts calendar days (``plan_year × 7 /
+  ``models.workdays``) where the spec counts calendar days (``plan_year × 7 /
   days_in_year``, ``plan_year / days_in_year``, which judged a Sunday or a holiday against
   a share of the annual plan): ``plan_year × working days of P / working days of P's
   year`` (P's year as in ``periods``: the ISO year of a week). A day off has a plan of 0,
@@ -25,7 +25,7 @@ from datetime import date, timedelta
 import pandas as pd
 
 from .periods import Period
-from .workdays import WorkCalendar
+from voronka.models.workdays import WorkCalendar
 
 Key = tuple[int, int | None, int | None]  # (year, month or None, user or None)
 

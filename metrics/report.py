@@ -83,7 +83,7 @@ def compute_report(frames: FunnelFrames, period: Period, as_of: datetime | pd.Ti
         "period": {
             "kind": period.kind, "label": period.label, "start": iso(period.start), "end": iso(period.end),
             "as_of": iso(ctx.as_of),
-            # working days by the team's calendar (metrics.workdays): gone by T, and in all of P
+            # working days by the team's calendar (models.workdays): gone by T, and in all of P
             "working_days": period.working_days(ctx.as_of.to_pydatetime(), frames.calendar),
             "working_days_total": period.working_days(period.last_moment, frames.calendar),
         },

@@ -9,7 +9,7 @@ off (``RU`` by default, from the ``holidays`` package, which follows the Russian
 production calendar: New Year holidays, substituted days off and working Saturdays);
 ``""`` means none (plain Monday–Friday). ``days_off`` and ``working_days`` are the team's
 own changes on top, edited in Settings → Team. The metrics read the result as a
-``metrics.workdays.WorkCalendar`` (``FunnelFrames.calendar``).
+``models.workdays.WorkCalendar`` (``FunnelFrames.calendar``).
 """
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from voronka.metrics.workdays import WorkCalendar
+from .workdays import WorkCalendar
 
 from . import errors
 from .changes import Changes

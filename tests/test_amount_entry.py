@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtWidgets import QDialogButtonBox
 from sqlalchemy import select
 
-from card_helpers import app_context, discard_unsaved_edits
+from card_helpers import app_context, discard_unsaved_edits, settled
 from voronka.models.orm import Deal
 from voronka.models.services.deals import create_deal
 from voronka.models.values.amounts import AmountAmbiguous, parse_amount, parse_typed_amount
@@ -50,6 +50,7 @@ def test_the_deal_card_takes_typed_amounts(db, tmp_path, qtbot, text, value):
     deal = db.run(create_deal, name="Pilot", user_id=1).created[0]
     card = open_card(ctx, "deal", deal)
     qtbot.addWidget(card.window())
+    settled(qtbot, card)
     line = card.editor("amount").line
     line.clear()
     typed(line, text)
@@ -65,6 +66,7 @@ def test_the_card_asks_about_250_point_000_and_saves_nothing(db, tmp_path, qtbot
     deal = db.run(create_deal, name="Pilot", user_id=1).created[0]
     card = open_card(ctx, "deal", deal)
     qtbot.addWidget(card.window())
+    settled(qtbot, card)
     line = card.editor("amount").line
     qtbot.keyClicks(line, "250.000")
     line.editingFinished.emit()

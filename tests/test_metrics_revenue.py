@@ -122,7 +122,7 @@ def test_a_sunday_and_a_holiday_have_no_plan_to_miss():
     from dataclasses import replace
     from datetime import date
 
-    from voronka.metrics.workdays import WorkCalendar
+    from voronka.models.workdays import WorkCalendar
 
     h = History().plan(2026, 2_610_000)
     h.deal(1, t(10, 1), "work_started", amount=100_000).win(t(10, 25, 12))  # a Sunday

@@ -178,14 +178,6 @@
       <translation>Изменение</translation>
     </message>
     <message>
-      <source>met</source>
-      <translation>выполнена</translation>
-    </message>
-    <message>
-      <source>missed</source>
-      <translation>не выполнена</translation>
-    </message>
-    <message>
       <source>Target: %1</source>
       <translation>Цель: %1</translation>
     </message>
@@ -290,24 +282,16 @@
       <translation>из плана %1 (%2)</translation>
     </message>
     <message>
-      <source>%1 of the quarter has passed: %2</source>
-      <translation>Прошло %1 квартала: %2</translation>
+      <source>%1 of the quarter's working days gone</source>
+      <translation>прошло %1 рабочих дней квартала</translation>
     </message>
     <message>
-      <source>%1 of the year has passed: %2</source>
-      <translation>Прошло %1 года: %2</translation>
+      <source>%1 of the year's working days gone</source>
+      <translation>прошло %1 рабочих дней года</translation>
     </message>
     <message>
-      <source>%1 of the month has passed: %2</source>
-      <translation>Прошло %1 месяца: %2</translation>
-    </message>
-    <message>
-      <source>on pace</source>
-      <translation>идём в темпе</translation>
-    </message>
-    <message>
-      <source>behind pace</source>
-      <translation>отстаём от темпа</translation>
+      <source>%1 of the month's working days gone</source>
+      <translation>прошло %1 рабочих дней месяца</translation>
     </message>
   </context>
   <context>
@@ -665,14 +649,6 @@
       <translation>Изменение</translation>
     </message>
     <message>
-      <source>met</source>
-      <translation>выполнена</translation>
-    </message>
-    <message>
-      <source>missed</source>
-      <translation>не выполнена</translation>
-    </message>
-    <message>
       <source>Sales</source>
       <translation>Продажи</translation>
     </message>
@@ -803,6 +779,25 @@
     <message>
       <source>Conversions by period</source>
       <translation>Конверсии по периодам</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReportJudgement</name>
+    <message>
+      <source>in progress</source>
+      <translation>идёт</translation>
+    </message>
+    <message>
+      <source>pace %1</source>
+      <translation>темп %1</translation>
+    </message>
+    <message>
+      <source>met</source>
+      <translation>выполнена</translation>
+    </message>
+    <message>
+      <source>missed</source>
+      <translation>не выполнена</translation>
     </message>
   </context>
   <context>
@@ -1225,12 +1220,12 @@
       <translation>Снимки</translation>
     </message>
     <message>
-      <source>Pipeline:</source>
-      <translation>Воронка:</translation>
+      <source>Pipeline</source>
+      <translation>Воронка</translation>
     </message>
     <message>
-      <source>Whose:</source>
-      <translation>Чьи:</translation>
+      <source>Whose numbers</source>
+      <translation>Чьи цифры</translation>
     </message>
     <message>
       <source>The whole team</source>

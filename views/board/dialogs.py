@@ -127,8 +127,6 @@ class RequiredFieldsDialog(QDialog):
         from voronka.models.fields.types import FieldInvalid, parse_money
         from voronka.models.values.amounts import AmountAmbiguous
 
-        from ..cards.reasons import reason_text
-
         editor = self._editors.get("amount")
         text = editor.text().strip() if isinstance(editor, QLineEdit) else ""
         if not text:
@@ -137,8 +135,9 @@ class RequiredFieldsDialog(QDialog):
             value = parse_money(text, "amount")
         except FieldInvalid as exc:
             cause = exc.__cause__
-            readings = cause.readings if isinstance(cause, AmountAmbiguous) else None
-            return reason_text(exc), readings
+            if isinstance(cause, AmountAmbiguous):
+                return self.tr("Thousands or a decimal point? Write 250 000 or 250,00."), cause.readings
+            return self.tr("Not a number."), None
         if value <= 0:
             return self.tr("The amount must be more than zero."), None
         return None
