@@ -147,7 +147,9 @@ def _headers(view: QAbstractItemView) -> list[str]:
             if tip:
                 continue
             margin = header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
-            need = max(header.fontMetrics().horizontalAdvance(line) for line in str(text).split("\n")) + 2 * margin
+            wraps = bool(header.defaultAlignment() & Qt.TextFlag.TextWordWrap)
+            pieces = str(text).split() if wraps else str(text).split("\n")  # a wrapping header needs its longest word
+            need = max(header.fontMetrics().horizontalAdvance(p) for p in pieces) + 2 * margin
             has = header.sectionSize(section)
             if header.stretchLastSection() and section == header.count() - 1:
                 has = max(has, header.viewport().width() - header.sectionPosition(section))

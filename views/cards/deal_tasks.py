@@ -156,6 +156,7 @@ class DealTasks(QWidget):
         self.due.setCalendarPopup(True)
         self.due.setDisplayFormat("dd.MM.yyyy HH:mm" if ctx.language == "ru" else "yyyy-MM-dd HH:mm")
         self.assignee = QComboBox(self)
+        self.assignee.currentTextChanged.connect(lambda text: self.assignee.setToolTip(text))  # narrow in the panel
         self.add_button = QPushButton(self.tr("Add"), self)
         self.add_button.clicked.connect(self.add)
         row = QHBoxLayout()

@@ -90,7 +90,9 @@ class FieldEditor(QWidget):
         self.problem.setVisible(bool(text))
         self.hint.setVisible(not text and bool(self.hint.text()))  # one line under the field at a time
         self.input_widget().setStyleSheet(self.base_style + (PROBLEM_STYLE.replace("@alert", colour_name("alert")) if text else ""))
-        self.input_widget().setToolTip(as_rich_text(text))
+        widget = self.input_widget()
+        shown = widget.currentText().strip() if isinstance(widget, QComboBox) else ""
+        widget.setToolTip(as_rich_text(text or shown))  # a cut choice reads whole on hover
 
     def problem_text(self) -> str | None:
         return self.problem.text() or None
@@ -214,6 +216,8 @@ class ChoiceEditor(FieldEditor):
         super().__init__(spec, language, parent)
         self._load_choices = load_choices  # a long list (companies) is read when the picker is first used
         self.combo = QComboBox(self)
+        # a long choice (a side stage) is cut in a narrow card: the whole text on hover
+        self.combo.currentTextChanged.connect(lambda text: self.combo.setToolTip(as_rich_text(text.strip())))
         self.combo.installEventFilter(self)
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.combo.setMinimumContentsLength(12)
