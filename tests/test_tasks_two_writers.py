@@ -34,9 +34,16 @@ def page_with_task(two, qtbot, **values):
     page = TasksPage(two.a)
     qtbot.addWidget(page)
     page.show_done.setChecked(True)
-    page.select_task(task)
-    assert page.tree.currentIndex().data(TASK_ID_ROLE) == task
+    select(page, qtbot, task)
     return page, task
+
+
+def select(page, qtbot, task: int) -> None:
+    """Select the task once the page has read it (the page reads on the executor)."""
+    def selected() -> bool:
+        page.select_task(task)
+        return page.tree.currentIndex().data(TASK_ID_ROLE) == task
+    qtbot.waitUntil(selected)
 
 
 def rename_in_place(page, qtbot, text: str) -> None:
@@ -56,7 +63,7 @@ def test_renaming_a_task_a_colleague_renamed_since_it_was_shown_is_refused(two, 
     assert snapshot(two.a.db, Task, task)["title"] == "Call the CFO"  # theirs survives
     assert shown[0].startswith(f"{B_NAME} changed Title at ") and "nothing was saved" in shown[0]
     assert two.a.undo_stack.count() == 0
-    assert page.tree.currentIndex().data() == "Call the CFO"  # the page shows the task as it is now
+    qtbot.waitUntil(lambda: page.tree.currentIndex().data() == "Call the CFO")  # the page shows it as it is now
 
 
 def test_renaming_a_task_whose_due_time_a_colleague_moved_keeps_both_changes(two, qtbot, shown):
@@ -90,7 +97,8 @@ def test_ticking_off_a_task_a_colleague_completed_since_is_refused(two, qtbot, s
     # and a task the page shows done that B reopened meanwhile is not reopened again over B
     two.a.db.run(complete_task, task)
     page.reload()
-    page.select_task(task)
+    qtbot.waitUntil(lambda: page.model.task_count("done") == 1)
+    select(page, qtbot, task)
     two.b.run(reopen_task, task)
     qtbot.keyClick(page.tree, Qt.Key.Key_Space)
     assert shown[-1].startswith(f"{B_NAME} reopened the task «Call»")
