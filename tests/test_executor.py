@@ -134,3 +134,26 @@ def test_switching_language_while_the_board_loads_raises_nothing(db, tmp_path, q
     finally:
         install_language("en")
         ctx.executor.shutdown()
+
+
+def test_after_shutdown_no_answer_is_delivered_and_no_job_runs(db, tmp_path, qtbot):
+    """Closing a database (opening another file, restoring a backup) shuts its executor down:
+    an answer already on its way must not reach a screen that would read the closed database
+    again, and a screen's late request must not reopen it."""
+    ctx = make_ctx(db, tmp_path)
+    answers, ran = [], []
+    finished = threading.Event()
+
+    def read(session):
+        answers.append("ran")
+        finished.set()
+        return 1
+
+    ctx.executor.query(read, on_done=lambda n: answers.append("delivered"))
+    assert finished.wait(5)  # done on the worker, its delivery still queued for the UI thread
+    ctx.executor.shutdown()
+    qtbot.wait(50)  # the queued delivery is processed (and dropped)
+    assert answers == ["ran"]
+    ctx.executor.query(lambda s: ran.append("late"), on_done=lambda _r: ran.append("delivered"))
+    qtbot.wait(100)
+    assert ran == [] and ctx.executor.idle()

@@ -147,6 +147,7 @@ class DbExecutor(QObject):
         self._latest: dict[str, int] = {}
         self._counter = itertools.count(1)
         self._outstanding: set[Job] = set()
+        self._shut_down = False
         self._bridge = _Bridge(self)
         self._bridge.finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
@@ -195,6 +196,7 @@ class DbExecutor(QObject):
 
     def shutdown(self, timeout_s: float = 5.0) -> None:
         """Cancel everything and wait for the running jobs to end (application exit)."""
+        self._shut_down = True  # answers already on their way are dropped (see _deliver)
         for lane in self._lanes.values():
             with lane.cond:
                 for job in lane.queue:
@@ -218,6 +220,9 @@ class DbExecutor(QObject):
         return self._enqueue(self._make(fn, on_done, on_error, owner, key, lane, with_session))
 
     def _enqueue(self, job: Job) -> Job:
+        if self._shut_down:  # the database is closed: nothing may open it again
+            job.cancel()
+            return job
         if job.key is not None:
             self.supersede(job.key)
             self._latest[job.key] = job.generation
@@ -264,6 +269,14 @@ class DbExecutor(QObject):
             return
         job._done = True
         self._outstanding.discard(job)
+        if self._shut_down:
+            # The database is closed (another file opened, a backup restored): a callback run
+            # now would reconnect to it and hold the file open. Nobody waits for the answer.
+            if job.error is not None and not isinstance(job.error, Cancelled):
+                log.warning("A background job failed while its database closed", exc_info=job.error)
+            for callback in job.finished:
+                callback()
+            return
         try:
             if job.write and job.error is None and isinstance(job.result, Changes) and not job.result.empty:
                 # a write happened even if nobody waits for its answer: every screen must hear of it
