@@ -116,9 +116,8 @@ def test_command_line_writes_xlsx_and_pdf_and_keeps_a_snapshot(demo, tmp_path, f
     assert len(rows) == before + 1
     newest = max(rows, key=lambda r: r.id)
     assert (newest.format, newest.period_label) == (fmt, "2026-05")
-    import getpass
-
-    assert newest.user_id is None and newest.who == getpass.getuser()  # no team user on the command line
+    # The command line knows no team member and no longer writes the computer's login name.
+    assert newest.user_id is None and newest.who is None
     kept = demo.run(snapshot_report, newest.id)
     assert kept["previous"]["period"]["label"] == "2026-04"
 
