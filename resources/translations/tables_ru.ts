@@ -304,4 +304,35 @@
       <translation>Открыть карточку</translation>
     </message>
   </context>
+  <context>
+    <name>TableExport</name>
+    <message>
+      <source>Export</source>
+      <translation>Выгрузить</translation>
+    </message>
+    <message>
+      <source>Save the rows shown — their filter, sort and columns</source>
+      <translation>Сохранить показанные строки — с их фильтром, сортировкой и столбцами</translation>
+    </message>
+    <message>
+      <source>Excel workbook (.xlsx)…</source>
+      <translation>Книга Excel (.xlsx)…</translation>
+    </message>
+    <message>
+      <source>CSV file (.csv)…</source>
+      <translation>Файл CSV (.csv)…</translation>
+    </message>
+    <message>
+      <source>Excel workbook (*.xlsx)</source>
+      <translation>Книга Excel (*.xlsx)</translation>
+    </message>
+    <message>
+      <source>CSV file (*.csv)</source>
+      <translation>Файл CSV (*.csv)</translation>
+    </message>
+    <message>
+      <source>Exported %1 rows to %2</source>
+      <translation>Выгружено строк: %1, файл %2</translation>
+    </message>
+  </context>
 </TS>

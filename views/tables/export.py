@@ -19,27 +19,23 @@ if TYPE_CHECKING:  # the session the executor hands in, as a type only
 CHUNK = 500
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TableExport", text)
-
-
 def export_button(parent: QWidget, ask: Callable[[str], None]) -> QToolButton:
     """"Export" with a menu: Excel workbook or CSV file; ``ask(fmt)`` is called with "xlsx" / "csv"."""
     button = QToolButton(parent)
-    button.setText(_tr("Export"))
-    button.setToolTip(_tr("Save the rows shown — their filter, sort and columns"))
+    button.setText(QCoreApplication.translate("TableExport", "Export"))
+    button.setToolTip(QCoreApplication.translate("TableExport", "Save the rows shown — their filter, sort and columns"))
     button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
     menu = QMenu(button)
-    menu.addAction(_tr("Excel workbook (.xlsx)…"), lambda: ask("xlsx"))
-    menu.addAction(_tr("CSV file (.csv)…"), lambda: ask("csv"))
+    menu.addAction(QCoreApplication.translate("TableExport", "Excel workbook (.xlsx)…"), lambda: ask("xlsx"))
+    menu.addAction(QCoreApplication.translate("TableExport", "CSV file (.csv)…"), lambda: ask("csv"))
     button.setMenu(menu)
     return button
 
 
 def ask_path(parent: QWidget, fmt: str, name: str) -> str | None:
     """The file to export to (None: the user cancelled)."""
-    kinds = {"xlsx": _tr("Excel workbook (*.xlsx)"), "csv": _tr("CSV file (*.csv)")}
-    path, _ = QFileDialog.getSaveFileName(parent, _tr("Export"), f"{name}.{fmt}", kinds[fmt])
+    kinds = {"xlsx": QCoreApplication.translate("TableExport", "Excel workbook (*.xlsx)"), "csv": QCoreApplication.translate("TableExport", "CSV file (*.csv)")}
+    path, _ = QFileDialog.getSaveFileName(parent, QCoreApplication.translate("TableExport", "Export"), f"{name}.{fmt}", kinds[fmt])
     if not path:
         return None
     return path if path.lower().endswith("." + fmt) else f"{path}.{fmt}"
@@ -87,4 +83,4 @@ def export_rows(ctx: AppContext, owner: QObject, path: str | Path, headers: Sequ
 
 
 def exported_text(count: int, path: str | Path) -> str:
-    return _tr("Exported %1 rows to %2").replace("%1", str(count)).replace("%2", str(path))
+    return QCoreApplication.translate("TableExport", "Exported %1 rows to %2").replace("%1", str(count)).replace("%2", str(path))
