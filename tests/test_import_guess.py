@@ -63,7 +63,8 @@ def test_the_shipped_preset_is_found_for_its_files(key):
 
     tables = open_files(sample_paths(key))
     found = find_preset([t.headers for t in tables])
-    assert found is not None and found[0] == PRESETS / SAMPLE_SETS[key][1]
+    # the shipped folder is wherever the package is installed: compare the file, not the folder
+    assert found is not None and found[0].name == (PRESETS / SAMPLE_SETS[key][1]).name
 
 
 def test_a_saved_preset_reads_back_the_same(tmp_path):

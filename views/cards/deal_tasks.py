@@ -26,6 +26,7 @@ from voronka.models.services.tasks import add_task, complete_task, reopen_task, 
 
 from ..app_context import AppContext
 from ..errors import show_error
+from ..plain_text import as_rich_text
 from ..undo import push_creation, push_guarded
 from .formatting import format_datetime
 
@@ -156,7 +157,7 @@ class DealTasks(QWidget):
         self.due.setCalendarPopup(True)
         self.due.setDisplayFormat("dd.MM.yyyy HH:mm" if ctx.language == "ru" else "yyyy-MM-dd HH:mm")
         self.assignee = QComboBox(self)
-        self.assignee.currentTextChanged.connect(lambda text: self.assignee.setToolTip(text))  # narrow in the panel
+        self.assignee.currentTextChanged.connect(lambda text: self.assignee.setToolTip(as_rich_text(text)))  # narrow in the panel
         self.add_button = QPushButton(self.tr("Add"), self)
         self.add_button.clicked.connect(self.add)
         row = QHBoxLayout()
