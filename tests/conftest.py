@@ -26,6 +26,23 @@ def isolated_settings(tmp_path_factory, monkeypatch):
     yield home
 
 
+MODAL_LIMIT_S = 30
+
+
+@pytest.fixture(autouse=True)
+def no_unanswered_modal(request):
+    """A modal dialog left unanswered for 30 s is closed and fails its test (see modal_watchdog)."""
+    request.getfixturevalue("qapp")
+    from tests.modal_watchdog import ModalWatchdog
+
+    watchdog = ModalWatchdog(MODAL_LIMIT_S)
+    watchdog.start()
+    yield
+    watchdog.stop()
+    if watchdog.stuck:
+        pytest.fail("a modal dialog waited for an answer nobody gave: " + "; ".join(watchdog.stuck))
+
+
 @pytest.fixture
 def db(tmp_path):
     """A new database with the default funnel and three users (sdr, ae, head of sales)."""
