@@ -109,3 +109,14 @@ def test_undo_still_works_when_nobody_else_touched_the_row(two, qtbot):
     assert member(two.a, HELEN).role == "ae"
     assert two.a.undo_stack.undo() is True and member(two.a, HELEN).role == "head_of_sales"
     assert two.a.undo_stack.redo() is True and member(two.a, HELEN).role == "ae"
+
+
+@pytest.mark.parametrize("two", ["sqlite", "postgresql"], indirect=True)
+def test_a_colleagues_new_currency_reaches_this_window_without_a_restart(two, qtbot):
+    """Team settings are kept by the window (they are read while results are shown) and
+    forgotten when any writer, here or on another laptop, changes one."""
+    assert two.a.team_setting("team.currency", "RUB") == "RUB"
+    two.b.run(set_team_currency, "USD")
+    qtbot.waitUntil(lambda: two.a.team_setting("team.currency", "RUB") == "USD", timeout=5000)
+    two.a.run(set_team_currency, "EUR")
+    assert two.a.team_setting("team.currency") == "EUR"

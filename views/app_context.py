@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, QSettings, Signal
 from voronka.models.change_feed import say_what_changed
 from voronka.models.changes import Changes
 from voronka.models.db import Database
+from voronka.models.queries.settings import team_settings
 from voronka.models.services.settings import get_setting, set_setting
 
 from .errors import set_ui_language
@@ -46,6 +47,11 @@ class AppContext(QObject):
         self._joined: Session | None = None  # the open transaction of ``one_transaction``
         self._pending = Changes()
         self._on_commit: list[Callable[[], None]] = []
+        # team settings (currency, time zone …) are read while painting results: kept here and
+        # forgotten when any writer, here or elsewhere, announces a settings change
+        self._team_settings: dict[str, Any] | None = None
+        self.changed.connect(self._forget_team_settings)
+        self.team_setting("team.currency")  # read them all now, while the database is surely there
         # background database work belongs to the application, never to a page (views/executor.py)
         self.executor = DbExecutor(db, self, report_error=self.error.emit, announce=self.changed.emit)
         key = self._user_key()
@@ -164,8 +170,16 @@ class AppContext(QObject):
         self.db.run(set_setting, key, value, user_id=self.user_id)
 
     def team_setting(self, key: str, default: Any = None) -> Any:
-        with self.db.session() as s:
-            return get_setting(s, key, default)
+        """A team-wide setting, read once and then kept until a settings change is announced
+        (``changed`` with ``settings``), so screens may ask while showing a result."""
+        if self._team_settings is None:
+            with self.db.session() as s:
+                self._team_settings = team_settings(s)
+        return self._team_settings.get(key, default)
+
+    def _forget_team_settings(self, changes: Changes) -> None:
+        if changes.settings:
+            self._team_settings = None
 
     def set_language(self, language: str) -> None:
         if language == self.language:

@@ -16,3 +16,9 @@ def get_setting(session: Session, key: str, default: Any = None, user_id: int | 
                                     else Setting.user_id == user_id)
     )
     return default if value is None else value
+
+
+def team_settings(session: Session) -> dict[str, Any]:
+    """Every team-wide setting that has a value, by key (one query)."""
+    rows = session.execute(select(Setting.key, Setting.value).where(Setting.user_id.is_(None)))
+    return {key: value for key, value in rows if value is not None}
