@@ -65,6 +65,8 @@ def measure_all(deals: int, only: str | None) -> dict[str, object]:
     for name in sorted(names):
         try:
             module = importlib.import_module(f"benchmarks.{name}")
+            if not hasattr(module, "measure"):  # a helper of the benchmarks (e.g. stall_probe)
+                continue
             result.update(module.measure(path, deals))
         except Exception as exc:  # one broken measurement must not hide the others
             traceback.print_exc()

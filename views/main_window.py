@@ -27,7 +27,7 @@ from voronka.models.changes import Changes
 
 from .app_context import AppContext
 from .errors import show_error
-from .pages import PAGE_KEYS, page_spec, sidebar_order
+from .pages import PAGE_KEYS, page_spec, preload_pages, sidebar_order
 from .plain_text import plain_label
 
 log = logging.getLogger(__name__)
@@ -39,6 +39,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.ctx = ctx
         self.pages: dict[str, QWidget] = {}
+        preload_pages()  # a page opened later never waits for its module's import
         self.auto_backup = None
         self.replaced = False  # set when another database took this window's place
         self.sidebar = QListWidget(self)

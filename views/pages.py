@@ -43,6 +43,17 @@ PAGES: tuple[PageSpec, ...] = (
 PAGE_KEYS = tuple(p.key for p in PAGES)
 
 
+# what the window opens on demand besides pages: a record's card
+OPENED_LATER = ("voronka.views.cards.deal_card", "voronka.views.cards.company_card", "voronka.views.cards.contact_card")
+
+
+def preload_pages() -> None:
+    """Import every page's module (and what it draws with: pyqtgraph alone takes ~0.3 s) before
+    the window appears, so opening a page for the first time never waits for an import."""
+    for module in [spec.module for spec in PAGES] + list(OPENED_LATER):
+        importlib.import_module(module)
+
+
 def page_spec(key: str) -> PageSpec:
     for spec in PAGES:
         if spec.key == key:

@@ -7,17 +7,28 @@ tour_max_stall_ms   the longest gap between ticks of a 10 ms timer (less the 10 
                     Contacts tables and runs a global search (Ctrl+K box) — while another
                     connection to the same file moves a deal every 100 ms
 tour_stall_step     the step during which that longest stall happened
+tour_step_stalls    every step's longest stall (ms), in the tour's order: where to look next
 tour_moves          how many moves the other connection committed meanwhile
 tour_s              how long the tour took
+
+With VORONKA_STALL_PROBE=1 the UI thread's stacks seen during stalls are printed to stderr per
+step (``stall_probe.py``; with VORONKA_STALL_PYSPY=1 too, py-spy's native stack of each stall).
+VORONKA_TOUR_PAGES=reports,settings visits only those pages (a developer's short tour).
 """
 from __future__ import annotations
 
+import os
+import sys
 import tempfile
 import threading
 import time
 from pathlib import Path
 
 STAGES = ["work_started", "contacts_found", "outreach_started"]
+
+
+class _ShortTour(Exception):
+    """VORONKA_TOUR_PAGES named the pages to visit: the tour ends after them."""
 
 
 class _Colleague(threading.Thread):
@@ -81,12 +92,21 @@ def measure(db_path: Path, deals: int) -> dict:
         last = [clock.elapsed()]
         worst = [0.0, ""]
         step = [""]
+        per_step: dict[str, float] = {}
+
+        from benchmarks.stall_probe import StallProbe, enabled
+
+        probe = StallProbe(step) if enabled() else None
 
         def tick() -> None:
+            if probe is not None:
+                probe.beat()
             now = clock.elapsed()
             gap = now - last[0] - 10
             if gap > worst[0]:
                 worst[0], worst[1] = gap, step[0]
+            if gap > per_step.get(step[0], -1.0):
+                per_step[step[0]] = gap
             last[0] = now
 
         timer = QTimer()
@@ -112,11 +132,16 @@ def measure(db_path: Path, deals: int) -> dict:
         started = time.perf_counter()
         last[0] = clock.elapsed()
         timer.start()
+        if probe is not None:
+            probe.start()
         try:
-            for key in PAGE_KEYS:
+            only = [k for k in os.environ.get("VORONKA_TOUR_PAGES", "").split(",") if k]
+            for key in only or PAGE_KEYS:
                 step[0] = f"page {key}"
                 win.show_page(key)
                 settle()
+            if only:  # a developer's short tour: just those pages
+                raise _ShortTour()
             step[0] = "deal card"
             from sqlalchemy import func, select
 
@@ -131,6 +156,7 @@ def measure(db_path: Path, deals: int) -> dict:
             if card_window is not None:
                 card_window.close()
             for key, column in (("deals", "amount"), ("companies", "open_deals"), ("contacts", "company")):
+                step[0] = f"{key} again"
                 page = win.page(key)
                 win.show_page(key)
                 settle(lambda: not page.loading)
@@ -154,8 +180,13 @@ def measure(db_path: Path, deals: int) -> dict:
                 box.clear()
                 box.textEdited.emit("")
                 settle()
+        except _ShortTour:
+            pass
         finally:
             timer.stop()
+            if probe is not None:
+                probe.stop.set()
+                print(probe.report(), file=sys.stderr)
             colleague.stop.set()
             colleague.join(10)
         tour_s = time.perf_counter() - started
@@ -164,4 +195,4 @@ def measure(db_path: Path, deals: int) -> dict:
         ctx.executor.shutdown()
         db.close()
     return {"tour_max_stall_ms": round(worst[0], 1), "tour_stall_step": worst[1], "tour_moves": colleague.moves,
-            "tour_s": round(tour_s, 1)}
+            "tour_s": round(tour_s, 1), "tour_step_stalls": {k: round(max(v, 0.0), 1) for k, v in per_step.items()}}

@@ -38,6 +38,7 @@ from voronka.models.queries.board import (
 
 from ..app_context import AppContext
 from ..errors import show_error
+from ..held_changes import HeldChanges
 from .card_menu import CardMenu
 from .column import StageColumn
 from .column_model import sort_key
@@ -80,6 +81,7 @@ class BoardView(QWidget):
         self._totals: dict[int, StageTotals] | None = None  # the stage totals while loading
         self._token = 0
         self._changed_while_loading: set[int] = set()
+        self._held = HeldChanges()  # what changed while the board's page was not on screen
         self.strip = QWidget()
         self.strip_layout = QHBoxLayout(self.strip)
         self.strip_layout.setContentsMargins(4, 4, 4, 4)
@@ -389,8 +391,19 @@ class BoardView(QWidget):
         self.scroll.ensureWidgetVisible(target)
 
     # --- listening to changes ---------------------------------------------------------
+    def page_shown(self) -> None:
+        """The board's page is on screen again: act on what changed while it was not."""
+        missed = self._held.shown()
+        if missed is not None:
+            self._on_changed(missed)
+
+    def page_hidden(self) -> None:
+        """The user left the board's page: changes wait until it is shown (not the Lost tab's
+        switch — actions there act on the board at once)."""
+        self._held.hidden()
+
     def _on_changed(self, changes: Changes) -> None:
-        if self.pipeline is None:
+        if self.pipeline is None or self._held.hold(changes):
             return
         if changes.funnel:
             self._reload_stages()

@@ -133,4 +133,9 @@ class BoardPage(QWidget):
     def hideEvent(self, event) -> None:
         if self._save_timer.isActive():
             self.save_filter()
+        self.board.page_hidden()
         super().hideEvent(event)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.board.page_shown()

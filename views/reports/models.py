@@ -44,12 +44,14 @@ class MetricsModel(QAbstractTableModel):
         self.language = language
         self.currency = "RUB"  # the report's (the pipeline's) currency
         self.lines: list[MetricLine] = []
+        self._texts: dict[tuple[int, int], str] = {}  # formatted once per report: a paint only reads
         self.previous_known = False  # the previous period is computed after the numbers
         self.headers = [self.tr("Metric"), self.tr("Value"), self.tr("Target"), self.tr("Met?"),
                         self.tr("Previous period"), self.tr("Change")]
 
     def set_lines(self, lines: list[MetricLine], previous_known: bool = True) -> None:
         self.previous_known = previous_known
+        self._texts.clear()
         if [l.id for l in lines] == [l.id for l in self.lines]:
             self.lines = lines  # same rows, new numbers: keep the view's selection and scroll
             self.dataChanged.emit(self.index(0, 0), self.index(len(lines) - 1, self.columnCount() - 1))
@@ -96,7 +98,11 @@ class MetricsModel(QAbstractTableModel):
             return None
         line, col = self.lines[index.row()], index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(line, col)
+            key = (index.row(), col)
+            text = self._texts.get(key)
+            if text is None:
+                text = self._texts[key] = self._display(line, col)
+            return text
         if role == SORT_ROLE:
             return {self.NAME: line.name, self.VALUE: _sort_value(line.value),
                     self.TARGET: _sort_value(line.target), self.STATUS: {True: 2, False: 0}.get(line.met, 1),
@@ -139,8 +145,10 @@ class ReportTableModel(QAbstractTableModel):
         self.currency = "RUB"
         self.columns: list[ColumnDef] = []
         self.rows: list[dict[str, Any]] = []
+        self._texts: dict[tuple[int, int], str] = {}  # formatted once per table: a paint only reads
 
     def set_table(self, columns: list[ColumnDef], rows: list[dict[str, Any]]) -> None:
+        self._texts.clear()
         self.beginResetModel()
         self.columns, self.rows = columns, rows
         self.endResetModel()
@@ -162,7 +170,12 @@ class ReportTableModel(QAbstractTableModel):
         col = self.columns[index.column()]
         value = self.rows[index.row()].get(col.key)
         if role == Qt.ItemDataRole.DisplayRole:
-            return "" if value is None else (str(value) if col.kind == "text" else value_text(value, col.kind, self.language, self.currency))
+            key = (index.row(), index.column())
+            text = self._texts.get(key)
+            if text is None:
+                text = self._texts[key] = "" if value is None else (
+                    str(value) if col.kind == "text" else value_text(value, col.kind, self.language, self.currency))
+            return text
         if role == SORT_ROLE:
             return (value or "") if col.kind == "text" else _sort_value(value)
         if role == Qt.ItemDataRole.TextAlignmentRole and col.kind != "text":

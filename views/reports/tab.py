@@ -102,6 +102,8 @@ class ReportTab(QWidget):
             self.table_models[key] = model
             self.table_views[key] = view
             self.tables.addTab(view, table_title(key))
+        self._unfitted: set[str] = set()
+        self.tables.currentChanged.connect(lambda _index: self._fit_shown_table())
         stages_view = self.table_views.get("stages")
         if stages_view is not None:  # acting on the advice: the funnel editor with the change prepared
             stages_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -142,8 +144,10 @@ class ReportTab(QWidget):
             for key, model in self.table_models.items():
                 model.currency = currency
                 model.set_table(*table(bundle, key, self.language))
-            for view in self.table_views.values():
-                view.resizeColumnsToContents()
+            # fitting a table's columns measures its cells: only the table on screen now, the
+            # others when their tab is opened
+            self._unfitted = set(self.table_views)
+            self._fit_shown_table()
         wanted = [s for s in self.chart_specs if (s.id in HISTORY_CHARTS) == complete or (first and complete)]
         if not complete:
             for spec in self.chart_specs:
@@ -154,6 +158,12 @@ class ReportTab(QWidget):
         else:
             self._chart_queue += [spec for spec in wanted if spec not in self._chart_queue]
         self._chart_timer.start()
+
+    def _fit_shown_table(self) -> None:
+        for key, view in self.table_views.items():
+            if view is self.tables.currentWidget() and key in self._unfitted:
+                self._unfitted.discard(key)
+                view.resizeColumnsToContents()
 
     def _placeholder(self, chart_id: str, text: str) -> None:
         old = self.charts[chart_id]

@@ -34,6 +34,7 @@ from ..plain_text import plain_label
 from ..reports.frames_cache import FramesCache, ReportMemo, touches_report
 from ..reports.background import run_in_background
 from ..executor import Job
+from ..held_changes import HeldChanges
 from .customise import CustomiseDialog
 from .grid import TileGrid
 from .kinds import MENU_TITLES, default_tiles, make_tile, menu_title, new_spec
@@ -88,6 +89,7 @@ class StartPage(QWidget):
         self.empty_banner = EmptyFunnelBanner(ctx, self)
         layout.addWidget(self.empty_banner)
         layout.addWidget(scroll, 1)
+        self._held = HeldChanges()  # what changed while another page was on screen
         self._recompute = QTimer(self, singleShot=True, interval=300)
         self._recompute.timeout.connect(self.refresh_reports)
         ctx.changed.connect(self._on_changed)
@@ -249,7 +251,19 @@ class StartPage(QWidget):
         if self._pending:
             self.refresh_reports()
 
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        missed = self._held.shown()
+        if missed is not None:
+            self._on_changed(missed)
+
+    def hideEvent(self, event) -> None:
+        self._held.hidden()
+        super().hideEvent(event)
+
     def _on_changed(self, changes: Changes) -> None:
+        if self._held.hold(changes):
+            return
         if changes.users:
             self._update_header()
         for tile in self.grid.tiles:
