@@ -348,7 +348,7 @@ def test_the_team_setting_copies_won_deals_without_asking(ctx, qtbot):
     from voronka.models.services.settings import set_setting
     from voronka.models.services.team import WON_COPY_SETTING
 
-    ctx.db.run(set_setting, WON_COPY_SETTING, "always")
+    ctx.run(set_setting, WON_COPY_SETTING, "always")  # announced: the window keeps team settings
     deal = deal_in(ctx.db, "committed", "Auto copy", amount="5000")
     page = open_board(ctx, qtbot)
     page.board.actions.dialogs = dialogs = ScriptedDialogs(won=None)  # would cancel if asked
