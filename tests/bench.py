@@ -1,5 +1,7 @@
 """Benchmark: ``python tests/bench.py --deals N`` builds (or reuses) a demo database of N deals,
 runs every measurement in ``tests/benchmarks/*.py`` and prints one JSON object as its last line.
+``--only tables,board`` runs only those modules; ``--db PATH`` measures that database file (a
+copy of a prebuilt demo; the modules copy it again before writing) instead of the cached one.
 ``--scale`` measures the issue's budgets at 10k, 100k and 300k deals and prints them side by side
 (with how each figure grew against the data) before one JSON object ``{"scale": [...]}``.
 
@@ -51,9 +53,10 @@ SCALE_KEYS = (
 )
 
 
-def measure_all(deals: int, only: str | None) -> dict[str, object]:
-    """Every benchmark module (or those named in ``only``) on the demo database of N deals."""
-    path, build_s = demo_db(deals)
+def measure_all(deals: int, only: str | None, db: Path | None = None) -> dict[str, object]:
+    """Every benchmark module (or those named in ``only``) on the demo database of N deals
+    (or on ``db``, a demo database already built — each module works on its own copy)."""
+    path, build_s = (db, None) if db is not None else demo_db(deals)
     result: dict[str, object] = {"deals": deals}
     if build_s is not None:
         result["demo_build_s"] = round(build_s, 2)
@@ -95,7 +98,9 @@ def scale_table(results: list[dict[str, object]]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--deals", type=int, default=100_000)
-    parser.add_argument("--only", help="comma-separated benchmark module names")
+    parser.add_argument("--only", help="comma-separated benchmark module names (e.g. tables)")
+    parser.add_argument("--db", type=Path, help="measure this demo database (e.g. a copy of a prebuilt one) "
+                                                "instead of building or reusing the cached one")
     parser.add_argument("--scale", action="store_true",
                         help="the issue's budgets at 10k, 100k and 300k deals (demo databases built with the "
                              "demo's bulk writer when missing), as a table and one JSON object")
@@ -110,7 +115,7 @@ def main() -> None:
         print(scale_table(results))
         print(json.dumps({"scale": results}, ensure_ascii=False))
         return
-    print(json.dumps(measure_all(args.deals, args.only), ensure_ascii=False))
+    print(json.dumps(measure_all(args.deals, args.only, args.db), ensure_ascii=False))
 
 
 if __name__ == "__main__":

@@ -48,7 +48,7 @@ def test_every_sidebar_page_opens(window):
 
 def settled(page, qtbot):
     """The page's ids and first rows have arrived from the executor."""
-    qtbot.waitUntil(lambda: not page.loading and page.ctx.executor.idle(), timeout=10000)
+    qtbot.waitUntil(lambda: not page.loading and not page.counting and page.ctx.executor.idle(), timeout=10000)
     return page
 
 

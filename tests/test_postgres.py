@@ -128,7 +128,7 @@ def test_the_main_window_and_the_report_command_work_on_a_server_url(demo_pair, 
     with pg.session() as s:
         deals = s.scalar(select(func.count()).select_from(Deal))
     page = win.page("deals")
-    qtbot.waitUntil(lambda: not page.loading, timeout=20000)
+    qtbot.waitUntil(lambda: not page.loading and not page.counting, timeout=20000)  # every id, not the first page
     assert page.model.rowCount() == deals
     page.table.sortByColumn(4, Qt.SortOrder.DescendingOrder)  # by amount, in PostgreSQL
     qtbot.waitUntil(lambda: not page.loading and page.model.cached(0), timeout=20000)

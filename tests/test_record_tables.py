@@ -53,7 +53,7 @@ def deals(db):
 
 
 def settled(page, qtbot):
-    qtbot.waitUntil(lambda: not page.loading and page.ctx.executor.idle(), timeout=10000)
+    qtbot.waitUntil(lambda: not page.loading and not page.counting and page.ctx.executor.idle(), timeout=10000)
     return page
 
 

@@ -3,9 +3,17 @@ filter, in the chosen order. The tables keep only these ids and fetch rows by pa
 (``models.queries.tables``), so sorting and filtering never go through Python objects.
 
 Order: by the chosen column, empty values first when ascending (last when descending),
-ties by id — the order a stable Python sort over rows read by id gives. Text search is
-case-insensitive in any alphabet (SQLite's own ``lower``/``LIKE`` fold only ASCII, so in
-SQLite each letter becomes a GLOB class of its two cases; PostgreSQL uses ``lower``).
+ties by id — the order a stable Python sort over rows read by id gives. Text search finds
+the typed text anywhere in a searched column, case-insensitive in any alphabet. SQLite's
+own ``lower``/``LIKE`` fold only ASCII, so SQLite searches the columns' folded twins
+(migration 0011: ASCII and basic Cyrillic capitals lowered, kept by triggers) with one
+``instr`` over a narrow index; text with capitals of other alphabets falls back to a GLOB
+with a class per letter (``*[éÉ]*``). Both find the same rows. PostgreSQL (whose ``lower``
+folds only ASCII on a server with the ``C`` locale) folds the same letters with
+``translate``, or matches a regular expression with the same classes.
+
+A page shows its first screenful before it has all ids (``first_record_ids``): the first
+rows in the order are read on their own, then every id and the count.
 """
 from __future__ import annotations
 
@@ -15,7 +23,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, func, literal_column, or_, select
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql import operators
 from sqlalchemy.sql.expression import UnaryExpression
@@ -92,6 +100,22 @@ class TableQuery:
     filters: Callable[[Select, TableFilter], Select]
     extra_joins: dict[str, Callable[[Select], Select]] = field(default_factory=dict)
     company_key: Callable[[], Any] | None = None  # the record's company: its name is searched too
+    indexed: frozenset[str] = frozenset()  # sort columns read down an index (None: by id)
+    # SQLite: sort keys kept on the record by migration 0011's triggers (indexed, no join)
+    sqlite_sort_keys: dict[str, Callable[[], Any]] = field(default_factory=dict)
+
+    def sort_key(self, column: str, sqlite: bool) -> Any | None:
+        if sqlite and column in self.sqlite_sort_keys:
+            return self.sqlite_sort_keys[column]()
+        return self.sort_keys[column]() if column in self.sort_keys else None
+
+    def joins_for(self, column: str, sqlite: bool) -> Callable[[Select], Select] | None:
+        if sqlite and column in self.sqlite_sort_keys:
+            return None
+        return self.extra_joins.get(column)
+
+    def walks_index(self, column: str, sqlite: bool) -> bool:
+        return column in self.indexed or (sqlite and column in self.sqlite_sort_keys)
 
 
 def _is_sqlite(session: Session) -> bool:
@@ -114,24 +138,89 @@ def _glob_pattern(needle: str) -> str:
     return "*" + "".join(parts) + "*"
 
 
-def _matches(session: Session, table: "TableQuery", search: str) -> ColumnElement:
+# the columns with a folded twin ``<column>_folded`` in SQLite (migration 0011)
+FOLDED_COLUMNS = {("deals", "name"), ("companies", "name"), ("companies", "website"), ("companies", "inn"),
+                  ("contacts", "full_name"), ("contacts", "email_work"), ("contacts", "phone_work")}
+
+
+def _folds(ch: str) -> bool:
+    """The twins fold this character's case: ASCII letters and basic Cyrillic (А–я, Ѐ–џ)."""
+    return "A" <= ch <= "Z" or "a" <= ch <= "z" or "\u0400" <= ch <= "\u045f"
+
+
+def fold(text: str) -> str:
+    """What migration 0011 writes in a folded twin: ASCII and basic Cyrillic capitals lowered."""
+    return "".join(ch.lower() if _folds(ch) else ch for ch in text)
+
+
+def _foldable(needle: str) -> bool:
+    """The folded twins find ``needle`` exactly as the GLOB classes would: every letter with
+    two cases is one the twins fold (others, like ``é``, go the GLOB way)."""
+    for ch in needle:
+        low, up = ch.lower(), ch.upper()
+        if low != up and len(low) == 1 and len(up) == 1 and not _folds(ch):
+            return False
+    return True
+
+
+def _folded_twin(column: Any) -> Any | None:
+    expr = getattr(column, "expression", column)
+    table, name = getattr(getattr(expr, "table", None), "name", None), getattr(expr, "name", None)
+    return literal_column(f"{table}.{name}_folded") if (table, name) in FOLDED_COLUMNS else None
+
+
+_CAPITALS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ" + "".join(chr(c) for c in range(0x400, 0x430))
+_LOWERED = _CAPITALS.lower()
+
+
+def _regex_pattern(needle: str) -> str:
+    """A PostgreSQL regular expression finding ``needle`` anywhere, each letter in either of its
+    two cases (``é`` → ``[éÉ]``), every other character taken literally."""
+    parts = []
+    for ch in needle:
+        low, up = ch.lower(), ch.upper()
+        if low != up and len(low) == 1 and len(up) == 1:
+            parts.append(f"[{low}{up}]")
+        elif ch.isalnum():
+            parts.append(ch)
+        else:
+            parts.append("\\" + ch)
+    return "".join(parts)
+
+
+def _matches(session: Session, table: "TableQuery", search: str, per_row: bool = False) -> ColumnElement:
     """``search`` occurs in one of the table's searched columns or in its company's name,
     ignoring case. The company is looked up once (``company_id IN (…)``), never joined row
-    by row."""
+    by row — unless ``per_row``: for a few rows, looking up each row's company is cheaper
+    than finding every company that matches."""
     if _is_sqlite(session):
         pattern = _glob_pattern(search)
+        folded = fold(search) if _foldable(search) else None
 
         def test(column: Any) -> ColumnElement:
+            twin = _folded_twin(column) if folded is not None else None
+            if twin is not None:
+                return func.instr(twin, folded) > 0
             return column.op("GLOB")(pattern)
-    else:
-        like = "%" + search.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    elif _foldable(search):
+        # PostgreSQL's ``lower`` follows the server's locale (``C`` folds only ASCII): fold as the
+        # SQLite twins are folded, with ``translate``, and look for the folded text
+        folded = fold(search)
 
         def test(column: Any) -> ColumnElement:
-            return func.lower(column).like(like, escape="\\")
+            return func.strpos(func.translate(column, _CAPITALS, _LOWERED), folded) > 0
+    else:
+        regex = _regex_pattern(search)
+
+        def test(column: Any) -> ColumnElement:
+            return column.op("~")(regex)
     conditions = [test(c) for c in table.searched()]
     if table.company_key is not None:
         key = table.company_key()
-        conditions.append(key.in_(select(Company.id).where(test(Company.name))))
+        if per_row:
+            conditions.append(select(Company.id).where(Company.id == key, test(Company.name)).exists())
+        else:
+            conditions.append(key.in_(select(Company.id).where(test(Company.name))))
     return or_(*conditions)
 
 
@@ -193,6 +282,8 @@ DEALS = TableQuery(
     searched=lambda: [Deal.name],
     company_key=lambda: Deal.company_id,
     filters=_deal_filters,
+    indexed=frozenset({"name", "status", "amount", "source", "segment", "cohort", "created_at", "expected_close",
+                       "closed_at"}),
     extra_joins={
         "company": lambda q: q.outerjoin(_deal_company, _deal_company.id == Deal.company_id),
         "owner": lambda q: q.outerjoin(_deal_owner, _deal_owner.id == Deal.owner_id),
@@ -230,6 +321,9 @@ COMPANIES = TableQuery(
     },
     searched=lambda: [Company.name, Company.website, Company.inn],
     filters=_company_filters,
+    indexed=frozenset({"name", "website", "inn", "industry", "region", "segment", "source"}),
+    sqlite_sort_keys={"deals": lambda: literal_column("companies.deal_count"),
+                      "open_deals": lambda: literal_column("companies.open_deal_count")},
 )
 
 
@@ -256,6 +350,8 @@ CONTACTS = TableQuery(
     searched=lambda: [Contact.full_name, Contact.email_work, Contact.phone_work],
     company_key=lambda: Contact.company_id,
     filters=_contact_filters,
+    indexed=frozenset({"full_name", "position", "contact_type"}),
+    sqlite_sort_keys={"company": lambda: literal_column("contacts.company_name")},
     extra_joins={"company": lambda q: q.outerjoin(_contact_company, _contact_company.id == Contact.company_id)},
 )
 
@@ -296,34 +392,92 @@ LOST = TableQuery(
 TABLES = {"deal": DEALS, "company": COMPANIES, "contact": CONTACTS, "lost": LOST}
 
 
-def record_ids(session: Session, kind: str, flt: TableFilter, sort: TableSort | None) -> list[int]:
-    """The ids of ``kind`` ("deal", "company", "contact") passing ``flt``, in ``sort`` order."""
+def _filtered(session: Session, kind: str, flt: TableFilter, sort: TableSort | None) -> tuple[Select, list]:
+    """The select of ``kind``'s ids passing ``flt`` (unordered) and the ORDER BY of ``sort``."""
     table = TABLES[kind]
+    sqlite = _is_sqlite(session)
     q = table.base()
-    joins = set()
     search = flt.search.strip()
-    if sort is not None and sort.column in table.extra_joins:
-        joins.add(sort.column)
-    for name in sorted(joins):
-        q = table.extra_joins[name](q)
+    join = table.joins_for(sort.column, sqlite) if sort is not None else None
+    if join is not None:
+        q = join(q)
     q = table.filters(q, flt)
     if search:
         q = q.where(_matches(session, table, search))
     id_column = table.base().selected_columns[0]
-    if sort is not None and sort.column in table.sort_keys:
-        key = table.sort_keys[sort.column]()
+    order: list = []
+    key = table.sort_key(sort.column, sqlite) if sort is not None else None
+    if key is not None:
         # empty values sort as the smallest: first going up, last going down (as in Python);
         # SQLite does so by itself (and then uses an index on the column), PostgreSQL is told
-        if _is_sqlite(session):
+        if sqlite:
             if search:
                 # a search keeps a part of the records: sorting that part is cheaper than walking
                 # the column's index and reading every record it names (``+`` keeps SQLite off it)
                 key = UnaryExpression(key, operator=operators.custom_op("+"))
-            q = q.order_by(key.desc() if sort.descending else key)
+            order.append(key.desc() if sort.descending else key)
         else:
-            q = q.order_by(key.desc().nulls_last() if sort.descending else key.asc().nulls_first())
-    q = q.order_by(id_column)
-    return _first_column(session, q)
+            order.append(key.desc().nulls_last() if sort.descending else key.asc().nulls_first())
+    order.append(id_column)
+    return q, order
+
+
+def record_ids(session: Session, kind: str, flt: TableFilter, sort: TableSort | None) -> list[int]:
+    """The ids of ``kind`` ("deal", "company", "contact") passing ``flt``, in ``sort`` order."""
+    q, order = _filtered(session, kind, flt, sort)
+    return _first_column(session, q.order_by(*order))
+
+
+PROBE_ROWS = 2000  # a filtered first page is looked for among the first rows of the order
+
+
+def first_record_ids(session: Session, kind: str, flt: TableFilter, sort: TableSort | None,
+                     limit: int) -> list[int]:
+    """The first ``limit`` ids ``record_ids`` gives, without reading the others.
+
+    With a search or a filter and a sort on an indexed column (``TableQuery.indexed``), it
+    first looks among the first ``PROBE_ROWS`` records of the order, read down the column's
+    index: when ``limit`` of them pass, they are the first ``limit`` of the whole answer.
+    Otherwise (a rare text or value) the whole query runs with a LIMIT, which SQLite
+    answers keeping only the best ``limit`` rows.
+    """
+    table = TABLES[kind]
+    walkable = sort is None or table.walks_index(sort.column, _is_sqlite(session))
+    if walkable and (flt.search.strip() or flt != TableFilter()):
+        found = _probe(session, kind, flt, sort, limit)
+        if found is not None:
+            return found
+    q, order = _filtered(session, kind, flt, sort)
+    return _first_column(session, q.order_by(*order).limit(limit))
+
+
+def _probe(session: Session, kind: str, flt: TableFilter, sort: TableSort | None, limit: int) -> list[int] | None:
+    """The first ``limit`` ids passing ``flt`` among the first ``PROBE_ROWS`` of the order, or
+    None when fewer pass there."""
+    table = TABLES[kind]
+    sqlite = _is_sqlite(session)
+    search = flt.search.strip()
+    everything, order = _filtered(session, kind, TableFilter(), sort)
+    id_column = table.base().selected_columns[0]
+    passes = [c for c in (table.filters(table.base(), flt).whereclause,) if c is not None]
+    if search:
+        passes.append(_matches(session, table, search, per_row=True))
+    sort_key = table.sort_key(sort.column, sqlite) if sort is not None else None
+    columns = [id_column.label("id"), and_(*passes).label("hit")]
+    if sort_key is not None:
+        columns.append(sort_key.label("k"))
+    # the first records of the order (no filter: straight down the index), each with its key
+    # and whether it passes; then those that pass, in the same order
+    head = everything.with_only_columns(*columns).order_by(*order).limit(PROBE_ROWS).subquery()
+    q = select(head.c.id).where(head.c.hit)
+    if sort_key is not None:
+        k = head.c.k
+        if sqlite:
+            q = q.order_by(k.desc() if sort.descending else k)
+        else:
+            q = q.order_by(k.desc().nulls_last() if sort.descending else k.asc().nulls_first())
+    ids = _first_column(session, q.order_by(head.c.id).limit(limit))
+    return ids if len(ids) == limit else None
 
 
 def _first_column(session: Session, q: Select) -> list[int]:

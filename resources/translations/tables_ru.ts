@@ -276,6 +276,10 @@
       <translation>Столбцы</translation>
     </message>
     <message>
+      <source>Counting…</source>
+      <translation>Считаем…</translation>
+    </message>
+    <message>
       <source>%1 of %2</source>
       <translation>%1 из %2</translation>
     </message>

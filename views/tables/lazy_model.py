@@ -31,6 +31,12 @@ CACHE_ROWS = 5000  # rows kept; the oldest fetched are forgotten first
 RowFetcher = Callable[["Session", list[int]], list[Any]]
 
 
+def cell_texts(columns: Sequence[Column], language: str, rows: Collection[Any]) -> dict[int, tuple[str, ...]]:
+    """Each row's cells as shown (plain Python, no Qt): formatted on the worker thread with
+    the rows, so the UI thread only stores them."""
+    return {row.id: tuple(c.shown(row, language) for c in columns) for row in rows}
+
+
 class LazyRecordModel(QAbstractTableModel):
     rows_arrived = Signal()  # a page of rows was fetched and shown
 
@@ -53,11 +59,32 @@ class LazyRecordModel(QAbstractTableModel):
         self._timer.timeout.connect(self._fetch_wanted)
 
     # --- what the table shows ---------------------------------------------------------------
-    def set_ids(self, ids: list[int], rows: Collection[Any] = ()) -> None:
-        """Show these ids (already filtered and sorted); ``rows`` may bring the first page."""
+    def set_ids(self, ids: list[int], rows: Collection[Any] = (),
+                texts: dict[int, tuple[str, ...]] | None = None) -> None:
+        """Show these ids (already filtered and sorted); ``rows`` may bring the first page
+        (and ``texts`` their cells, from ``cell_texts``)."""
         self.beginResetModel()
-        self._replace(ids, rows)
+        self._replace(ids, rows, texts)
         self.endResetModel()
+
+    def formatter(self) -> Callable[[Collection[Any]], dict[int, tuple[str, ...]]]:
+        """``cell_texts`` for this model's columns, to call on a worker thread."""
+        columns, language = list(self.columns), self.language
+        return lambda rows: cell_texts(columns, language, rows)
+
+    def extend_to(self, ids: list[int]) -> None:
+        """The whole list after its first rows were shown (``set_ids``): the rows past those
+        are appended; a list that does not begin with the rows shown replaces them."""
+        shown = len(self.ids)
+        if len(ids) < shown or ids[:shown] != self.ids:
+            self.set_ids(ids)
+            return
+        if len(ids) == shown:
+            return
+        self.beginInsertRows(QModelIndex(), shown, len(ids) - 1)
+        self.ids = ids
+        self._position.update((record_id, n) for n, record_id in enumerate(ids[shown:], shown))
+        self.endInsertRows()
 
     def reorder(self, ids: list[int], rows: Collection[Any] = ()) -> None:
         """The same records in another order (a re-sort): selections follow their records."""
@@ -73,14 +100,14 @@ class LazyRecordModel(QAbstractTableModel):
         self.changePersistentIndexList(persistent, new)
         self.layoutChanged.emit()
 
-    def _replace(self, ids: list[int], rows: Collection[Any]) -> None:
+    def _replace(self, ids: list[int], rows: Collection[Any], texts: dict[int, tuple[str, ...]] | None = None) -> None:
         self._generation += 1
         self.ids = ids
         self._position = {record_id: n for n, record_id in enumerate(ids)}
         self._asked.clear()
         self._wanted.clear()
         for row in rows:
-            self._store(row)
+            self._store(row, (texts or {}).get(row.id))
 
     def row_of(self, record_id: int) -> int | None:
         return self._position.get(record_id)
@@ -105,10 +132,10 @@ class LazyRecordModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(rows[0], 0), self.index(rows[-1], len(self.columns) - 1))
 
     # --- fetching ---------------------------------------------------------------------------
-    def _store(self, row: Any) -> None:
+    def _store(self, row: Any, texts: tuple[str, ...] | None = None) -> None:
         self._rows[row.id] = row
         self._rows.move_to_end(row.id)
-        self._texts[row.id] = tuple(c.shown(row, self.language) for c in self.columns)
+        self._texts[row.id] = texts if texts is not None else tuple(c.shown(row, self.language) for c in self.columns)
         self._stale.discard(row.id)
         while len(self._rows) > CACHE_ROWS:
             old, _ = self._rows.popitem(last=False)
@@ -129,16 +156,22 @@ class LazyRecordModel(QAbstractTableModel):
             if not ids:
                 continue
             self._asked.update(ids)
-            generation, fetch = self._generation, self.fetch
-            self.executor.query(lambda s, ids=ids: fetch(s, ids), owner=self,
-                                on_done=lambda rows, g=generation, ids=ids: self._arrived(g, ids, rows))
+            generation, fetch, formatted = self._generation, self.fetch, self.formatter()
 
-    def _arrived(self, generation: int, asked: list[int], rows: list[Any]) -> None:
+            def read(session: Session, ids: list[int] = ids) -> tuple[list[Any], dict[int, tuple[str, ...]]]:
+                rows = fetch(session, ids)
+                return rows, formatted(rows)
+
+            self.executor.query(read, owner=self,
+                                on_done=lambda result, g=generation, ids=ids: self._arrived(g, ids, *result))
+
+    def _arrived(self, generation: int, asked: list[int], rows: list[Any],
+                 texts: dict[int, tuple[str, ...]] | None = None) -> None:
         if generation != self._generation:
             return  # asked for an older list of ids
         self._asked.difference_update(asked)
         for row in rows:
-            self._store(row)
+            self._store(row, (texts or {}).get(row.id))
         for record_id in set(asked) - {r.id for r in rows}:  # deleted meanwhile: show it empty
             self._stale.discard(record_id)
         positions = [self._position[i] for i in asked if i in self._position]

@@ -8,6 +8,7 @@ place in the list; a hidden page only remembers that it must.
 """
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -28,11 +29,19 @@ from PySide6.QtWidgets import (
 )
 
 from voronka.models.changes import Changes
-from voronka.models.queries.table_search import TableFilter, TableSort, filter_choices, record_count, record_ids
+from voronka.models.queries.abandon import Abandoned, abandoned_when
+from voronka.models.queries.table_search import (
+    TableFilter,
+    TableSort,
+    filter_choices,
+    first_record_ids,
+    record_count,
+    record_ids,
+)
 
 from ..app_context import AppContext
 from ..errors import show_error
-from ..executor import Job
+from ..executor import Cancelled, Job
 from ..plain_text import plain_label
 from .export import ask_path, export_button, export_ids, exported_text
 from .filter_bar import FilterBar
@@ -60,7 +69,10 @@ class RecordPage(QWidget):
         self.filter = TableFilter()
         self.sort: TableSort | None = self.default_sort
         self.total = 0
+        self._total_read = False
+        self._superseded = threading.Event()
         self.loading = False
+        self.counting = False
         self._stale = False
         self._sized = False
         self._views: list[SavedView] = []
@@ -176,28 +188,69 @@ class RecordPage(QWidget):
 
     # --- reading the ids --------------------------------------------------------------------
     def requery(self, keep_place: bool = False) -> None:
-        """Read the ids that pass the filter, in order, on the executor (a newer read supersedes)."""
+        """Read the ids that pass the filter, in order, on the executor (a newer read supersedes).
+
+        A new list (a search, a filter, a sort, the page opening) comes in two steps: the
+        first screenful of rows, then every id and the count; ``loading`` is true until the
+        first rows are shown, ``counting`` until all ids are. A re-read after a change
+        (``keep_place``) reads every id at once to keep the place in the list."""
         kind, flt, sort, fetch = self.kind, self.filter, self.sort, type(self).fetch_rows
         self._stale = False
         self.loading = True
+        self.counting = True
+        key = f"table:{kind}:{id(self)}"
+        self._superseded.set()  # a read still running for an older list stops (its answer is dropped anyway)
+        superseded = self._superseded = threading.Event()
 
-        def read(session: Session) -> tuple[list[int], int, list[Any]]:
-            ids = record_ids(session, kind, flt, sort)
-            first = [] if keep_place else fetch(session, ids[:PAGE])
-            return ids, record_count(session, kind), first
+        def read_all(session: Session) -> tuple[list[int], int]:
+            try:
+                with abandoned_when(session, superseded.is_set):
+                    return record_ids(session, kind, flt, sort), record_count(session, kind)
+            except Abandoned as exc:
+                raise Cancelled() from exc
 
-        self.ctx.executor.query(read, on_done=lambda result: self._on_ids(result, keep_place), owner=self,
-                                key=f"table:{kind}:{id(self)}")
+        if keep_place:
+            self.ctx.executor.query(read_all, on_done=lambda result: self._on_ids(result, [], True), owner=self, key=key)
+            return
 
-    def _on_ids(self, result: tuple[list[int], int, list[Any]], keep_place: bool) -> None:
-        ids, self.total, first = result
+        formatted = self.model.formatter()
+
+        def read_first(session: Session) -> tuple[list[int], list[Any], dict[int, tuple[str, ...]]]:
+            ids = first_record_ids(session, kind, flt, sort, PAGE)
+            rows = fetch(session, ids)
+            return ids, rows, formatted(rows)
+
+        def first_arrived(result: tuple[list[int], list[Any], dict[int, tuple[str, ...]]]) -> None:
+            ids, rows, texts = result
+            self.model.set_ids(ids, rows, texts)
+            self.loading = False
+            self._size_columns_once()
+            self._update_count()
+            self.ids_loaded.emit()
+            if len(ids) < PAGE and not self.total_needed():
+                self._on_ids((ids, self.total), [], False)
+                return
+            # the rest after these rows are painted: a read running meanwhile slows the painting
+            QTimer.singleShot(0, self, lambda: None if superseded.is_set() else self.ctx.executor.query(
+                read_all, on_done=lambda result: self._on_ids(result, [], False), owner=self, key=key))
+
+        self.ctx.executor.query(read_first, on_done=first_arrived, owner=self, key=key)
+
+    def total_needed(self) -> bool:
+        """Whether the footer's "of N" must be read again (not yet read: the page is new)."""
+        return not self._total_read
+
+    def _on_ids(self, result: tuple[list[int], int], first: list[Any], keep_place: bool) -> None:
+        ids, self.total = result
+        self._total_read = True
         self.loading = False
+        self.counting = False
         if keep_place:
             scroll = self.table.verticalScrollBar().value()
             self.model.reorder(ids, first)
             self.table.verticalScrollBar().setValue(scroll)
         else:
-            self.model.set_ids(ids, first)
+            self.model.extend_to(ids)
             self._size_columns_once()
         self._update_count()
         self.ids_loaded.emit()
@@ -241,6 +294,9 @@ class RecordPage(QWidget):
         header.blockSignals(False)
 
     def _update_count(self) -> None:
+        if self.counting:
+            self.count_label.setText(self.tr("Counting…"))
+            return
         shown = self.model.rowCount()
         text = self.tr("%1 of %2").replace("%1", f"{shown:,}".replace(",", "\u202f")).replace(
             "%2", f"{self.total:,}".replace(",", "\u202f"))
