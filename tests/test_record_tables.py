@@ -288,3 +288,30 @@ def test_companies_sort_by_open_deals_as_python_would(db, deals):
         for descending in (False, True):
             got = record_ids(s, "company", TableFilter(), TableSort("open_deals", descending))
             assert got == python_order(rows, lambda r: r.open_deals, descending)
+
+
+def test_the_first_rows_show_before_every_id_is_read(ctx, db, qtbot, monkeypatch):
+    from PySide6.QtTest import QAbstractItemModelTester
+
+    from voronka.views.tables import record_page
+
+    monkeypatch.setattr(lazy_model, "PAGE", 10)
+    monkeypatch.setattr(record_page, "PAGE", 10)
+    monkeypatch.setattr(record_page, "FIRST_ROWS", 5)
+    for n in range(35):
+        db.run(create_deal, name=f"Deal {n:02}", user_id=1)
+    release = threading.Event()
+    real = record_page.record_ids
+    monkeypatch.setattr(record_page, "record_ids", lambda *a: (release.wait(10), real(*a))[1])
+    page = DealsPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1280, 720)
+    page.show()
+    QAbstractItemModelTester(page.model, QAbstractItemModelTester.FailureReportingMode.Fatal, page)
+    qtbot.waitUntil(lambda: not page.loading, timeout=10000)
+    assert page.counting and page.model.rowCount() == 10 and page.count_label.text() == "Counting…"
+    assert [page.model.record(r).name for r in range(5)] == [f"Deal {n:02}" for n in range(5)]
+    release.set()
+    settled(page, qtbot)
+    assert page.model.rowCount() == 35 and page.count_label.text() == "35 of 35"
+    qtbot.waitUntil(lambda: page.model.index(34, 0).data() == "Deal 34")  # the rest come by page

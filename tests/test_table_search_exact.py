@@ -123,7 +123,8 @@ SORTS = {"deal": [TableSort("amount", True), TableSort("name"), TableSort("compa
 @pytest.mark.parametrize("kind", ["deal", "company", "contact"])
 def test_search_and_sort_find_exactly_what_the_reference_finds(filled, kind, monkeypatch):
     _location, db, _pg = filled
-    monkeypatch.setattr(table_search, "PROBE_ROWS", 6)  # probes that succeed and probes that fall back
+    monkeypatch.setattr(table_search, "PROBE_ROWS", 6)
+    monkeypatch.setattr(table_search, "PROBE_FIRST", 2)  # probes that succeed and probes that fall back
     with db.session() as s:
         for sort in SORTS[kind]:
             for needle in SEARCHES + [""]:
@@ -139,6 +140,7 @@ def test_search_and_sort_find_exactly_what_the_reference_finds(filled, kind, mon
 def test_an_owner_with_a_search_keeps_what_the_reference_keeps(filled, monkeypatch):
     _location, db, _pg = filled
     monkeypatch.setattr(table_search, "PROBE_ROWS", 6)
+    monkeypatch.setattr(table_search, "PROBE_FIRST", 2)
     with db.session() as s:
         for needle in ("а", "ALP", ""):
             for sort in SORTS["deal"]:
@@ -185,3 +187,28 @@ def test_a_second_connection_renames_and_moves_and_the_tables_follow(filled):
                     assert record_ids(s, kind, TableFilter(), sort) == reference(s, kind, "", sort)
     finally:
         other.close()
+
+
+def test_a_read_no_longer_wanted_stops_inside_sqlite(tmp_path):
+    import threading
+    import time
+
+    from sqlalchemy import text
+
+    from voronka.models.queries.abandon import Abandoned, abandoned_when
+
+    db = open_database(tmp_path / "stop.db", language="en")
+    stop = threading.Event()
+    threading.Timer(0.2, stop.set).start()
+    started = time.monotonic()
+    try:
+        with db.session() as s, pytest.raises(Abandoned):
+            with abandoned_when(s, stop.is_set):  # minutes of counting, unless stopped
+                s.execute(text("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000000000) "
+                               "SELECT count(*) FROM n")).scalar()
+        assert time.monotonic() - started < 5
+        with db.session() as s:  # the connection goes on answering, with no handler left behind
+            assert s.execute(text("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100000) "
+                                  "SELECT count(*) FROM n")).scalar() == 100000
+    finally:
+        db.close()

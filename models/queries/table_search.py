@@ -428,7 +428,8 @@ def record_ids(session: Session, kind: str, flt: TableFilter, sort: TableSort | 
     return _first_column(session, q.order_by(*order))
 
 
-PROBE_ROWS = 2000  # a filtered first page is looked for among the first rows of the order
+PROBE_ROWS = 2000  # a filtered first page is looked for among the first rows of the order…
+PROBE_FIRST = 4  # …first among 4 × limit of them (most searches and filters keep many records)
 
 
 def first_record_ids(session: Session, kind: str, flt: TableFilter, sort: TableSort | None,
@@ -436,24 +437,27 @@ def first_record_ids(session: Session, kind: str, flt: TableFilter, sort: TableS
     """The first ``limit`` ids ``record_ids`` gives, without reading the others.
 
     With a search or a filter and a sort on an indexed column (``TableQuery.indexed``), it
-    first looks among the first ``PROBE_ROWS`` records of the order, read down the column's
-    index: when ``limit`` of them pass, they are the first ``limit`` of the whole answer.
+    first looks among the first records of the order (``PROBE_FIRST`` × ``limit``, then
+    ``PROBE_ROWS``), read down the column's index: when ``limit`` of them pass, they are
+    the first ``limit`` of the whole answer.
     Otherwise (a rare text or value) the whole query runs with a LIMIT, which SQLite
     answers keeping only the best ``limit`` rows.
     """
     table = TABLES[kind]
     walkable = sort is None or table.walks_index(sort.column, _is_sqlite(session))
     if walkable and (flt.search.strip() or flt != TableFilter()):
-        found = _probe(session, kind, flt, sort, limit)
-        if found is not None:
-            return found
+        for rows in sorted({min(PROBE_FIRST * limit, PROBE_ROWS), PROBE_ROWS}):
+            found = _probe(session, kind, flt, sort, limit, rows)
+            if found is not None:
+                return found
     q, order = _filtered(session, kind, flt, sort)
     return _first_column(session, q.order_by(*order).limit(limit))
 
 
-def _probe(session: Session, kind: str, flt: TableFilter, sort: TableSort | None, limit: int) -> list[int] | None:
-    """The first ``limit`` ids passing ``flt`` among the first ``PROBE_ROWS`` of the order, or
-    None when fewer pass there."""
+def _probe(session: Session, kind: str, flt: TableFilter, sort: TableSort | None, limit: int,
+           rows: int) -> list[int] | None:
+    """The first ``limit`` ids passing ``flt`` among the first ``rows`` of the order, or None
+    when fewer pass there."""
     table = TABLES[kind]
     sqlite = _is_sqlite(session)
     search = flt.search.strip()
@@ -468,7 +472,7 @@ def _probe(session: Session, kind: str, flt: TableFilter, sort: TableSort | None
         columns.append(sort_key.label("k"))
     # the first records of the order (no filter: straight down the index), each with its key
     # and whether it passes; then those that pass, in the same order
-    head = everything.with_only_columns(*columns).order_by(*order).limit(PROBE_ROWS).subquery()
+    head = everything.with_only_columns(*columns).order_by(*order).limit(rows).subquery()
     q = select(head.c.id).where(head.c.hit)
     if sort_key is not None:
         k = head.c.k

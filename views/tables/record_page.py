@@ -9,6 +9,7 @@ place in the list; a hidden page only remembers that it must.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -52,6 +53,10 @@ from ..style_roles import set_role
 
 if TYPE_CHECKING:  # the session the executor hands in, as a type only
     from sqlalchemy.orm import Session
+
+
+PAINT_WAIT_S = 0.1  # the longest the rest of a list waits for the first rows to be painted
+FIRST_ROWS = 50  # rows read with a new list's first ids: a screenful and some
 
 
 class RecordPage(QWidget):
@@ -216,8 +221,14 @@ class RecordPage(QWidget):
         formatted = self.model.formatter()
 
         def read_first(session: Session) -> tuple[list[int], list[Any], dict[int, tuple[str, ...]]]:
-            ids = first_record_ids(session, kind, flt, sort, PAGE)
-            rows = fetch(session, ids)
+            try:
+                with abandoned_when(session, superseded.is_set):
+                    ids = first_record_ids(session, kind, flt, sort, PAGE)
+                    rows = fetch(session, ids[:FIRST_ROWS])  # the others come by page when scrolled to
+            except Abandoned as exc:
+                raise Cancelled() from exc
+            if superseded.is_set():
+                raise Cancelled()
             return ids, rows, formatted(rows)
 
         def first_arrived(result: tuple[list[int], list[Any], dict[int, tuple[str, ...]]]) -> None:
@@ -230,9 +241,19 @@ class RecordPage(QWidget):
             if len(ids) < PAGE and not self.total_needed():
                 self._on_ids((ids, self.total), [], False)
                 return
-            # the rest after these rows are painted: a read running meanwhile slows the painting
-            QTimer.singleShot(0, self, lambda: None if superseded.is_set() else self.ctx.executor.query(
-                read_all, on_done=lambda result: self._on_ids(result, [], False), owner=self, key=key))
+            # the rest once these rows are painted (a read running meanwhile slows the painting):
+            # the job waits for the next turn of the event loop, at most PAINT_WAIT_S
+            painted = threading.Event()
+
+            def read_rest(session: Session) -> tuple[list[int], int]:
+                deadline = time.monotonic() + PAINT_WAIT_S
+                while not (painted.is_set() or superseded.is_set()) and time.monotonic() < deadline:
+                    painted.wait(0.002)
+                return read_all(session)
+
+            self.ctx.executor.query(read_rest, on_done=lambda result: self._on_ids(result, [], False), owner=self,
+                                    key=key)
+            QTimer.singleShot(0, self, painted.set)
 
         self.ctx.executor.query(read_first, on_done=first_arrived, owner=self, key=key)
 

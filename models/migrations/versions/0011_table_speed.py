@@ -114,6 +114,7 @@ SORT_KEY_INDEXES = {
     "ix_companies_open_deal_count": "companies (open_deal_count)",
     "ix_companies_open_deal_count_desc": "companies (open_deal_count DESC)",
     "ix_contacts_company_name": "contacts (company_name)",
+    "ix_deals_owner_amount": "deals (owner_id, amount_minor)",  # "my deals, largest first"
 }
 
 
