@@ -12,8 +12,8 @@ or laptop on the same database learns of them from this feed, read by
 - PostgreSQL: ``NOTIFY voronka_changes`` with the origin and the same JSON, delivered by the
   server at commit; a payload over PostgreSQL's 8000-byte limit says "everything" instead.
 
-The payload carries the record ids and flags of ``Changes`` (not ``event_ids``/``created``,
-which only matter to the window that made them, for undo).
+The payload carries the record ids and flags of ``Changes`` (not ``event_ids``/``created``/
+``moved``, which only matter to the window that made them: for undo, and to place a moved card).
 """
 from __future__ import annotations
 
@@ -32,7 +32,7 @@ PRUNE_EVERY = 200
 NOTIFY_LIMIT = 7900  # bytes; PostgreSQL refuses a NOTIFY payload of 8000 or more
 CHANGES_KEY = "voronka.changes"  # session.info: what the service said it changed
 START_KEY = "voronka.total_changes"  # session.info: SQLite's write counter when the transaction began
-_LOCAL_ONLY = {"event_ids", "created"}
+_LOCAL_ONLY = {"event_ids", "created", "moved"}
 
 change_feed = Table(
     "change_feed", MetaData(),

@@ -6,6 +6,7 @@ broadcasts it through one application-wide signal.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 
 
 @dataclass
@@ -23,8 +24,14 @@ class Changes:
     snapshots: bool = False
     event_ids: list[int] = field(default_factory=list)  # events written (for undo)
     created: list[int] = field(default_factory=list)  # ids of records a service created
+    # deal id -> (stage id, entered at) for open deals whose ONLY change was entering that stage
+    # (a plain move): a screen showing the deal may place it without reading it again
+    moved: dict[int, tuple[int, datetime]] = field(default_factory=dict)
 
     def merge(self, other: "Changes") -> "Changes":
+        # a deal stays "only moved" while every part of the transaction that touched it only moved it
+        changed_otherwise = (self.deals - self.moved.keys()) | (other.deals - other.moved.keys())
+        self.moved = {i: m for i, m in {**self.moved, **other.moved}.items() if i not in changed_otherwise}
         self.deals |= other.deals
         self.companies |= other.companies
         self.contacts |= other.contacts

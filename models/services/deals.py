@@ -215,6 +215,8 @@ def _move(session: Session, locked: LockedDeal, stage: str | int, *, user_id: in
     changes = Changes(deals={deal.id})
     entry = _event(session, deal, EventKind.STAGE, at, user_id, stage_id=target.id)
     deal.stage_id, deal.stage_entered_at = target.id, at
+    if not values and not target.won and deal.status == DealStatus.OPEN:
+        changes.moved[deal.id] = (target.id, at)  # the board places the card without reading it again
     won = None
     if target.won:
         won = _event(session, deal, EventKind.WON, at, user_id, stage_id=target.id)

@@ -7,12 +7,14 @@ every open card loads in a background thread (filters apply to them in memory), 
 the stage figures (win rates, p90 stays) come from the metrics engine on the report's
 shared frames cache, also off the UI thread. A service's ``Changes`` updates only the
 deals it names, in the columns they leave and enter (a move repaints its two columns);
-big changes (an import) reload the board in the background.
+a plain move made in this window is placed from what the service answered (``Changes.moved``)
+without reading the deal again; big changes (an import) reload the board in the background.
 """
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import datetime
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QPoint, Qt, Signal
@@ -413,8 +415,11 @@ class BoardView(QWidget):
             self.reload()
             return
         ids = set(changes.deals)
+        by_company: set[int] = set()
         if changes.companies:
-            ids |= {c.id for col in self.columns for c in col.model.all_cards if c.company_id in changes.companies}
+            by_company = {c.id for col in self.columns for c in col.model.all_cards
+                          if c.company_id in changes.companies}
+            ids |= by_company
         if not ids:
             return
         if self.loading:
@@ -422,15 +427,27 @@ class BoardView(QWidget):
         if len(ids) > TARGETED_RELOAD_LIMIT:
             self.reload()
             return
-        self.refresh_deals(ids)
+        # this window's own plain moves need no read: the service said where each card went and when
+        placed = {i: m for i, m in changes.moved.items() if i in changes.deals and i not in by_company}
+        self.refresh_deals(ids, placed)
         if self._totals is not None:
             self._totals = {t.stage_id: t for t in self.ctx.query(stage_totals, self.pipeline.key)}
             self._update_headers(self.columns)
 
-    def refresh_deals(self, deal_ids: set[int]) -> None:
-        """Reload these deals (one query) and move their cards between the affected columns."""
+    def refresh_deals(self, deal_ids: set[int], placed: Mapping[int, tuple[int, datetime]] | None = None) -> None:
+        """Reload these deals (one query) and move their cards between the affected columns.
+
+        ``placed`` (deal id -> (stage id, entered at)): deals whose only change was that move
+        (``Changes.moved``, this window's own); their cards are moved as they are, unread."""
         assert self.pipeline is not None
-        fresh = {c.id: c for c in self.ctx.query(board_cards, self.pipeline.key, deal_ids)}
+        fresh: dict[int, BoardCard | None] = {}
+        for deal_id, (stage_id, entered_at) in (placed or {}).items():
+            card = self.card(deal_id)
+            if card is not None:
+                fresh[deal_id] = replace(card, stage_id=stage_id, stage_entered_at=entered_at)
+        unread = deal_ids - fresh.keys()
+        if unread:
+            fresh.update((c.id, c) for c in self.ctx.query(board_cards, self.pipeline.key, unread))
         touched: dict[int, StageColumn] = {}
         for deal_id in deal_ids:
             old = self._column_of.get(self._stage_of.pop(deal_id, -1))
