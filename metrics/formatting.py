@@ -27,11 +27,13 @@ from __future__ import annotations
 
 import math
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from decimal import Decimal
 from typing import Any
 
 from babel.dates import format_date
-from babel.numbers import format_decimal
+from babel import Locale
+from babel.numbers import NumberPattern, parse_pattern
 
 MISSING = "—"
 NBSP = "\u00a0"
@@ -74,6 +76,13 @@ def is_missing(value: Any) -> bool:
         return False
 
 
+@lru_cache(maxsize=64)
+def _number_format(decimals: int, language: str) -> tuple[NumberPattern, Locale]:
+    """Babel's parsed pattern and locale for ``number`` (what ``format_decimal`` parses on every
+    call: a fifth of a board card's drawing time)."""
+    return parse_pattern("#,##0" + ("." + "0" * decimals if decimals > 0 else "")), Locale.parse(locale_of(language))
+
+
 def number(value: float | int | Decimal, decimals: int, language: str = "ru", *, signed: bool = False) -> str:
     """``1 250 000,5`` / ``1,250,000.5`` with exactly ``decimals`` decimals; never ``−0``.
 
@@ -82,8 +91,9 @@ def number(value: float | int | Decimal, decimals: int, language: str = "ru", *,
     rounded = round(float(value), decimals)
     if rounded == 0:
         rounded = 0.0  # -0.0 and anything that rounds to zero lose their sign
-    pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
-    text = format_decimal(abs(rounded), format=pattern, locale=locale_of(language), decimal_quantization=True)
+    pattern, locale = _number_format(decimals, language)
+    text = pattern.apply(abs(rounded), locale, decimal_quantization=True, group_separator=True,
+                         numbering_system="latn")
     if rounded < 0:
         return MINUS + text
     if signed and rounded > 0:

@@ -460,6 +460,8 @@ class BoardView(QWidget):
                 new.model.upsert(card)
                 self._stage_of[deal_id] = card.stage_id
                 touched[new.stage.id] = new
+        for column in touched.values():
+            column.view.doItemsLayout()  # now, not on the view's next timer: the move paints in one round
         self._update_headers(list(touched.values()))
         self.status_changed.emit()
 

@@ -17,6 +17,9 @@ from collections.abc import Callable
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import (
     QColor,
+    QPaintEvent,
+    QPalette,
+    QPolygon,
     QContextMenuEvent,
     QDrag,
     QDragEnterEvent,
@@ -32,6 +35,9 @@ from PySide6.QtWidgets import (
     QFrame,
     QHeaderView,
     QLabel,
+    QScrollBar,
+    QStyle,
+    QStyleOptionSlider,
     QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
@@ -48,6 +54,46 @@ def accept_deals(event: QDragEnterEvent | QDragMoveEvent) -> bool:
         return True
     event.ignore()
     return False
+
+
+class CardScrollBar(QScrollBar):
+    """The card list's scroll bar, painted flat: a rounded handle on the column's colour.
+
+    Where the handle and the arrows are, and what a click does, stays the style's; only the
+    drawing is ours, because the style's gradients took longer to paint than the cards (a
+    move changes the bar of both its columns)."""
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        option = QStyleOptionSlider()
+        self.initStyleOption(option)
+        style, control = self.style(), QStyle.ComplexControl.CC_ScrollBar
+        palette = self.palette()
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), palette.color(QPalette.ColorRole.Base))
+        hot = bool(option.state & QStyle.StateFlag.State_MouseOver) or self.isSliderDown()
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(palette.color(QPalette.ColorRole.Dark if hot else QPalette.ColorRole.Mid))
+        if self.maximum() > self.minimum():
+            handle = style.subControlRect(control, option, QStyle.SubControl.SC_ScrollBarSlider, self)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            radius = min(handle.width(), handle.height()) / 2 - 2
+            painter.drawRoundedRect(handle.adjusted(3, 1, -3, -1), radius, radius)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        vertical = self.orientation() == Qt.Orientation.Vertical
+        for sub, forward in ((QStyle.SubControl.SC_ScrollBarSubLine, False),
+                             (QStyle.SubControl.SC_ScrollBarAddLine, True)):
+            rect = style.subControlRect(control, option, sub, self)
+            if rect.isEmpty():
+                continue
+            c, r = rect.center(), max(2, min(rect.width(), rect.height()) // 4)
+            if vertical:
+                tip, side = (0, r) if forward else (0, -r), (r, 0)
+            else:
+                tip, side = (r, 0) if forward else (-r, 0), (0, r)
+            back = QPoint(c.x() - tip[0] // 2, c.y() - tip[1] // 2)
+            painter.drawPolygon(QPolygon([QPoint(c.x() + tip[0] // 2, c.y() + tip[1] // 2),
+                                          back + QPoint(*side), back - QPoint(*side)]))
+        painter.end()
 
 
 class StageColumnView(QTableView):
@@ -79,6 +125,7 @@ class StageColumnView(QTableView):
         self.setDropIndicatorShown(False)
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setVerticalScrollBar(CardScrollBar(Qt.Orientation.Vertical, self))
         self.verticalScrollBar().setSingleStep(card_height // 3)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFrameShape(QFrame.Shape.NoFrame)

@@ -4,18 +4,21 @@ Switching the period only recomputes the report from the cached frames; a ``Chan
 that touches deals, activities, plans, users or the funnel drops the cache. One cache
 per ``AppContext`` (``FramesCache.of(ctx)``), shared by the report view and the start
 page. ``frames`` is called from worker threads: a lock makes concurrent callers wait
-for one load instead of loading twice.
+for one load instead of loading twice. Dropped frames are freed a second later on the reports lane,
+not on the UI thread as the change arrives (a move must not wait for tens of megabytes).
 """
 from __future__ import annotations
 
 import threading
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from voronka.models.frames import FunnelFrames
 from voronka.models.changes import Changes
 
 from ..app_context import AppContext
+
+RELEASE_DELAY_MS = 1000
 
 
 def touches_report(changes: Changes) -> bool:
@@ -64,8 +67,17 @@ class FramesCache(QObject):
 
     def invalidate(self) -> None:
         self._version += 1
-        self._frames = {}
+        dropped, self._frames = self._frames, {}
+        if dropped:
+            # freeing a pipeline's frames takes ~50 ms at 100k deals, holding the interpreter lock: the
+            # reports lane does it a moment later, so the move (or edit) that invalidated them paints first
+            QTimer.singleShot(RELEASE_DELAY_MS, self, lambda: self._release(dropped))
         self.invalidated.emit()
+
+    def _release(self, dropped: dict[str, FunnelFrames]) -> None:
+        from ..executor import REPORTS
+
+        self._ctx.executor.submit(lambda _job: dropped.clear(), lane=REPORTS)
 
     def _on_changed(self, changes: Changes) -> None:
         if touches_report(changes):
