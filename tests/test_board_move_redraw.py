@@ -58,9 +58,9 @@ def card_fields(card) -> tuple:
 
 
 def test_a_drop_changes_only_its_two_columns_and_reads_nothing_again(ctx, qtbot, cards_read):
-    deal = deal_in(ctx.db, "unsorted", "Acme", amount=1000)
     others = [deal_in(ctx.db, key, f"Other {key}", amount=500)
               for key in ("unsorted", "work_started", "contacts_found", "outreach_started")]
+    deal = deal_in(ctx.db, "unsorted", "Acme", amount=1000)  # the newest id: on top even within the same second
     page = open_board(ctx, qtbot)
     board = page.board
     source, target = board.column("unsorted"), board.column("work_started")
