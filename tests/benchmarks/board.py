@@ -73,6 +73,9 @@ def measure(db_path: Path, deals: int) -> dict:
         page.resize(1600, 900)
         page.show()
         app.processEvents()
+        while page.board._totals is None and page.board.loading:  # the newest cards come from the executor
+            app.processEvents()
+            time.sleep(0.001)
         page.grab()
         open_s = time.perf_counter() - start
         board = page.board

@@ -109,16 +109,31 @@ class BoardView(QWidget):
 
     # --- opening ----------------------------------------------------------------------
     def open_pipeline(self, pipeline: PipelineRow) -> None:
-        """Show ``pipeline``: totals and the newest cards now, everything else in the background."""
+        """Show ``pipeline``: its columns now; the totals and the newest cards first, then every
+        open card, read in the background."""
         self.pipeline = pipeline
         self.users = self.ctx.query(team_users)
         self.currency = self.ctx.team_setting("team.currency", "RUB")
         self.figures, self.figures_available = {}, None
         self._build_columns(self.ctx.query(board_stages, pipeline.key))
-        self._totals = {t.stage_id: t for t in self.ctx.query(stage_totals, pipeline.key)}
-        preview = self.ctx.query(newest_cards, pipeline.key, PREVIEW_PER_STAGE)
-        self._show_cards(group_by_stage(preview))
+        self._totals = None
+        self._preview(pipeline.key, self._token + 1)  # asked before the full load: answered first
         self.reload()
+
+    def _preview(self, key: str, token: int) -> None:
+        """The stage totals and each stage's newest cards (a few index look-ups), on the executor:
+        the columns fill in while every open card is still loading."""
+        def read(session) -> tuple[dict[int, StageTotals], dict[int, list[BoardCard]]]:
+            totals = {t.stage_id: t for t in stage_totals(session, key)}
+            return totals, group_by_stage(newest_cards(session, key, PREVIEW_PER_STAGE))
+
+        def show(answer: tuple[dict[int, StageTotals], dict[int, list[BoardCard]]]) -> None:
+            if token != self._token or not self.loading:
+                return  # every card is already on the board (or another load is under way)
+            self._totals, by_stage = answer
+            self._show_cards(by_stage)
+
+        self.ctx.executor.query(read, on_done=show, owner=self)
 
     def reload(self) -> None:
         """Load every open card in the background, then the stage figures."""

@@ -194,7 +194,7 @@ class CardLayoutEditor(QWidget):
         self.custom = {CUSTOM_PREFIX + r.key: r for r in rows}
         self.specs = {s.key: s for s in BUILTIN[self.entity]}
         self.specs.update({k: custom_spec(r) for k, r in self.custom.items()})
-        usage = {u.key: u for u in self.ctx.query(field_usage, self.entity)}
+        usage: dict[str, Any] = {}  # counted over every record: read on the executor, filled in below
         is_deal = self.entity == "deal"
         self.pipeline_box.setVisible(is_deal)
         self.pipeline_label.setVisible(is_deal)
@@ -241,6 +241,27 @@ class CardLayoutEditor(QWidget):
             self.tree.setColumnWidth(col, width)
         self.select_key(current)
         self._update_actions()
+        self.ctx.executor.query(field_usage, self.entity, on_done=self._show_usage, owner=self,
+                                key=f"layout-usage:{id(self)}")
+
+    def _show_usage(self, usages: list[Any]) -> None:
+        """The "Filled in" column, once the records are counted (a newer reload supersedes)."""
+        by_key = {u.key: u for u in usages}
+
+        def fill(parent: QStandardItem) -> None:
+            for row in range(parent.rowCount()):
+                usage = by_key.get(parent.child(row, 0).data(KEY_ROLE))
+                if usage is not None:
+                    self._fill_usage(parent.child(row, 4), usage)
+
+        for row in range(self.model.rowCount()):
+            fill(self.model.item(row, 0))
+
+    @staticmethod
+    def _fill_usage(item: QStandardItem, usage: Any) -> None:
+        item.setText(f"{usage.share:.0%} ({usage.filled} / {usage.total})")
+        if usage.total and usage.share < 0.1 and not getattr(usage, "retired", False):  # retired rows stay grey
+            item.setForeground(QBrush(QColor("#c62828")))
 
     def _field_row(self, key: str, usage: Any, pinned: bool) -> list[QStandardItem]:
         lang = self.ctx.language
@@ -253,9 +274,7 @@ class CardLayoutEditor(QWidget):
         req = QStandardItem(stage.name(lang) if stage else "")
         filled = QStandardItem()
         if usage is not None:
-            filled.setText(f"{usage.share:.0%} ({usage.filled} / {usage.total})")
-            if usage.total and usage.share < 0.1:
-                filled.setForeground(QBrush(QColor("#c62828")))
+            self._fill_usage(filled, usage)
         return [name, kind, pin, req, filled]
 
     # --- selection -------------------------------------------------------------------------------

@@ -127,6 +127,8 @@ class ReportTab(QWidget):
         # a gap between charts lets input and paint events in: building one pyqtgraph chart takes
         # ~30 ms, and back-to-back builds stalled the window for 100 ms and more
         self._installing = 0  # charts built and waiting for their own slice to go on screen
+        self._was_shown = False
+        self._paused = False  # hidden after being shown: no chart is built until shown again
         self._chart_timer = QTimer(self, singleShot=True, interval=CHART_GAP_MS)
         self._chart_timer.timeout.connect(self._build_next_chart)
 
@@ -182,7 +184,19 @@ class ReportTab(QWidget):
         old.deleteLater()
         self.charts[chart_id] = widget
 
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._was_shown, self._paused = True, False
+        if self._chart_queue and not self._chart_timer.isActive():
+            self._chart_timer.start()  # the charts left to draw when the user went elsewhere
+
+    def hideEvent(self, event) -> None:
+        self._paused = self._was_shown  # shown once, now another tab or page is: charts wait
+        super().hideEvent(event)
+
     def _build_next_chart(self) -> None:
+        if self._paused and self._chart_queue:
+            return  # drawn when this tab is on screen again (showEvent)
         if not self._chart_queue or self.bundle is None:
             self.drawn.emit()
             return

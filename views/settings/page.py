@@ -7,6 +7,8 @@ member added here becomes "me" on this laptop.
 """
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -59,8 +61,8 @@ class SettingsPage(QWidget):
         form.addRow(self.tr("I am"), self.me)
         self.team_box = TeamSettingsBox(ctx, self)
         self.members = MembersBox(ctx, self)
-        self.plans = PlansBox(ctx, self)
-        self.layouts = CardLayoutEditor(ctx, self)
+        self._editable = False
+        self._built: dict[str, QWidget] = {}  # the other tabs, built when first opened (or asked for)
         self.rights = QLabel(self)
         self.rights.setWordWrap(True)
         set_role(self.rights, "warning")
@@ -76,12 +78,14 @@ class SettingsPage(QWidget):
         row.addWidget(self.members, 3)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(general, self.tr("Team and this computer"))
-        self.funnel = FunnelEditor(ctx, self)
-        self.tabs.addTab(self.funnel, self.tr("Funnel"))
-        self.tabs.addTab(self.plans, self.tr("Plans"))
-        self.tabs.addTab(self.layouts, self.tr("Cards"))
-        self.imports = ImportsTab(ctx, self)
-        self.tabs.addTab(self.imports, ImportsTab.title())
+        self._makers = {"funnel": lambda: FunnelEditor(ctx, self), "plans": lambda: PlansBox(ctx, self),
+                        "layouts": lambda: CardLayoutEditor(ctx, self), "imports": lambda: ImportsTab(ctx, self)}
+        for key, title in (("funnel", self.tr("Funnel")), ("plans", self.tr("Plans")), ("layouts", self.tr("Cards")),
+                           ("imports", ImportsTab.title())):
+            holder = QWidget(self.tabs)
+            holder.setProperty("lazy_tab", key)
+            self.tabs.addTab(holder, title)
+        self.tabs.currentChanged.connect(self._on_tab)
         layout = QVBoxLayout(self)
         layout.addWidget(self.rights)
         layout.addWidget(self.tabs, 1)
@@ -103,17 +107,64 @@ class SettingsPage(QWidget):
         self.me.setCurrentIndex(max(0, self.me.findData(self.ctx.user_id)))
         self.me.blockSignals(False)
 
+    # --- the tabs built on first use: each reads its own data (the card fields' usage counts every
+    # record), so opening Settings never waits for tabs the user may not look at
+    @property
+    def funnel(self) -> FunnelEditor:
+        return self._tab("funnel")
+
+    @property
+    def plans(self) -> PlansBox:
+        return self._tab("plans")
+
+    @property
+    def layouts(self) -> CardLayoutEditor:
+        return self._tab("layouts")
+
+    @property
+    def imports(self) -> ImportsTab:
+        return self._tab("imports")
+
+    def _tab(self, key: str) -> Any:
+        widget = self._built.get(key)
+        if widget is None:
+            widget = self._built[key] = self._makers[key]()
+            for index in range(self.tabs.count()):
+                holder = self.tabs.widget(index)
+                if holder.property("lazy_tab") == key:
+                    current = self.tabs.currentIndex()
+                    self.tabs.blockSignals(True)
+                    title = self.tabs.tabText(index)
+                    self.tabs.removeTab(index)
+                    self.tabs.insertTab(index, widget, title)
+                    self.tabs.setCurrentIndex(current)
+                    self.tabs.blockSignals(False)
+                    holder.deleteLater()
+                    break
+            self._rights_of(key, widget)
+        return widget
+
+    def _on_tab(self, index: int) -> None:
+        key = self.tabs.widget(index).property("lazy_tab")
+        if key:
+            self._tab(key)
+
+    def _rights_of(self, key: str, widget: Any) -> None:
+        if key == "layouts":
+            widget.editable = self._editable
+            widget.reload()
+        elif key in ("plans", "funnel"):
+            widget.set_editable(self._editable)
+
     def _apply_rights(self) -> None:
-        editable = self.ctx.query(may_edit_team, self.ctx.user_id)
+        editable = self._editable = self.ctx.query(may_edit_team, self.ctx.user_id)
         self.rights.setText("" if editable else self.tr("Team settings, the funnel, plans and card layouts are kept "
                                                         "by the head of sales; you can look at them here."))
         self.rights.setVisible(not editable)
         self.team_box.set_editable(editable)
         self.members.set_editable(editable)
-        self.plans.set_editable(editable)
-        self.funnel.set_editable(editable)
-        self.layouts.editable = editable
-        self.layouts.reload()
+        for key, widget in self._built.items():
+            self._rights_of(key, widget)
 
     def show_funnel(self, pipeline_key: str, stage_key: str | None = None, action: str | None = None) -> None:
         """Open the Funnel tab; with a stage and an action (merge_previous, merge_next, split)
@@ -123,13 +174,16 @@ class SettingsPage(QWidget):
             self.funnel.prepare(pipeline_key, stage_key, action)
 
     def _on_changed(self, changes: Changes) -> None:
+        plans = self._built.get("plans")  # a tab not built yet reads everything when it is
         if changes.users:
             self._fill_me()
             self.members.reload()
-            self.plans.reload()
+            if plans is not None:
+                plans.reload()
             self._apply_rights()
-        if changes.plans:
-            self.plans.reload()
+        if changes.plans and plans is not None:
+            plans.reload()
         if changes.settings:
             self.team_box.reload()
-            self.plans.reload()
+            if plans is not None:
+                plans.reload()
