@@ -19,6 +19,7 @@ reopened snapshot is exported again without making another snapshot.
 from __future__ import annotations
 
 import logging
+import time
 from collections import OrderedDict
 from collections.abc import Callable
 from datetime import datetime, timedelta
@@ -80,6 +81,7 @@ class ReportController(QObject):
         self._context_task: Job | None = None
         self._export_task: Task | None = None
         self._wanted = False
+        self.last_compute_s = 0.0  # how long the latest report took (loading the frames included)
         # Calls its argument once the shown report is drawn (the page waits for its charts):
         # computing while the UI thread draws would make both wait for each other (one
         # interpreter lock).
@@ -150,16 +152,23 @@ class ReportController(QObject):
         self._wanted = False
         self._say(self.tr("Counting…") if cache.cached(pipeline) else self.tr("Loading the history…"))
 
+        started = time.perf_counter()
+
         def work(_progress) -> dict[str, Any]:
             return main_report(cache.frames(pipeline), period, as_of, owner)
 
         def done(report: dict[str, Any]) -> None:
             if not shiboken6.isValid(self):
                 return
+            self.last_compute_s = time.perf_counter() - started
             self._remember(key, report)
             self._set_busy()
-            if self._wanted or key != self.key():
+            if self._wanted:
                 self.refresh()
+            elif key != self.key():
+                # the data changed meanwhile: ``stale`` already told the page, which refreshes when
+                # its timer fires — or when it is shown again, never for a page nobody looks at
+                self._say(self.tr("Counting…"))
             else:
                 self._show(report)
                 self._context_after_drawing(key, report)

@@ -65,6 +65,7 @@ from ..style_roles import set_role
 
 FORMATS = {"xlsx": "Excel (*.xlsx)", "pdf": "PDF (*.pdf)", "csv": "CSV (*.csv)", "json": "JSON (*.json)",
            "png": "PNG (*.png)"}
+STALE_DELAY_MS = 400  # the data changed: recount this long after the first change, at the soonest
 # The tabs, in order: a period tab's key is its kind's tab (``TAB_OF_KIND``)
 TABS = (
     ("monthly", QT_TRANSLATE_NOOP("ReportsPage", "Monthly")),
@@ -144,7 +145,7 @@ class ReportsPage(QWidget):
         layout.addWidget(split, 1)
         self._as_of_timer = QTimer(self, singleShot=True, interval=500)
         self._as_of_timer.timeout.connect(self._on_as_of)
-        self._stale_timer = QTimer(self, singleShot=True, interval=400)
+        self._stale_timer = QTimer(self, singleShot=True, interval=STALE_DELAY_MS)
         self._stale_timer.timeout.connect(self.controller.refresh)
         control = self.controller
         control.when_drawn = self._when_drawn
@@ -417,7 +418,10 @@ class ReportsPage(QWidget):
 
     def _on_stale(self) -> None:
         if self.isVisible():
-            self._stale_timer.start()
+            # a colleague's every move makes the report stale: recount at most once per twice the
+            # last count's time (not restarted by each change), so the window keeps most of the time
+            if not self._stale_timer.isActive():
+                self._stale_timer.start(max(STALE_DELAY_MS, int(2000 * self.controller.last_compute_s)))
         else:
             self._dirty = True
 
