@@ -221,9 +221,10 @@ def test_the_empty_start_page_offers_the_import_until_a_deal_exists(ctx, qtbot):
     page = StartPage(ctx)
     qtbot.addWidget(page)
     page.show()
-    assert page.empty_banner.isVisible()
+    qtbot.waitUntil(lambda: page.empty_state.isVisible() and page.empty_state.import_button.isVisible(),
+                    timeout=5000)
     ctx.run(create_deal, name="First deal", user_id=3)
-    assert not page.empty_banner.isVisible()
+    qtbot.waitUntil(lambda: not page.empty_state.isVisible(), timeout=5000)
 
 
 def test_the_first_run_can_start_with_the_import_wizard(monkeypatch, qtbot):

@@ -57,6 +57,8 @@ class Job:
     lane: str
     with_session: bool
     write: bool = False
+    on_progress: Callable[[int, int, str], None] | None = None  # on the UI thread (``submit``)
+    _report: Callable[["Job", int, int, str], None] | None = field(default=None, repr=False)
     finished: list[Callable[[], None]] = field(default_factory=list)
     _cancel: threading.Event = field(default_factory=threading.Event)
     _done: bool = False
@@ -79,6 +81,8 @@ class Job:
         """Called by long work between steps: raises ``Cancelled`` once the job is dropped."""
         if self._cancel.is_set():
             raise Cancelled()
+        if self._report is not None:
+            self._report(self, done, total, text)
 
     __call__ = progress  # long work written for ``views.worker.Progress`` takes a job as well
 
@@ -131,6 +135,7 @@ class _Bridge(QObject):
     """Lives on the UI thread: a signal emitted by a worker arrives there (queued)."""
 
     finished = Signal(object)
+    progressed = Signal(object, int, int, str)  # job, done, total, text
 
 
 class DbExecutor(QObject):
@@ -150,6 +155,7 @@ class DbExecutor(QObject):
         self._shut_down = False
         self._bridge = _Bridge(self)
         self._bridge.finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        self._bridge.progressed.connect(self._deliver_progress, Qt.ConnectionType.QueuedConnection)
 
     # --- asking for work ------------------------------------------------------------------
     def query(self, fn: Callable[..., Any], *args: Any, on_done: Callable[[Any], None] | None = None,
@@ -171,9 +177,15 @@ class DbExecutor(QObject):
 
     def submit(self, fn: Callable[[Job], Any], *, on_done: Callable[[Any], None] | None = None,
                on_error: Callable[[BaseException], None] | None = None, owner: QObject | None = None,
-               key: str | None = None, lane: str = DB) -> Job:
-        """Run ``fn(job)``: long work that opens what it needs and calls ``job.progress()``."""
-        return self._submit(fn, on_done, on_error, owner, key, lane, with_session=False)
+               key: str | None = None, lane: str = DB,
+               on_progress: Callable[[int, int, str], None] | None = None) -> Job:
+        """Run ``fn(job)``: long work that opens what it needs and calls ``job.progress()``;
+        ``on_progress(done, total, text)`` hears of each step on the UI thread."""
+        job = self._make(fn, on_done, on_error, owner, key, lane, with_session=False)
+        if on_progress is not None:
+            job.on_progress = on_progress
+            job._report = self._post_progress
+        return self._enqueue(job)
 
     def supersede(self, key: str) -> None:
         """Drop every job asked for with ``key`` (queued or running): its answer is no longer wanted."""
@@ -255,6 +267,16 @@ class DbExecutor(QObject):
             self._bridge.finished.emit(job)
         except RuntimeError:  # the AppContext was deleted first (application exit): no one to tell
             log.debug("Job finished after its executor was deleted")
+
+    def _post_progress(self, job: Job, done: int, total: int, text: str) -> None:
+        try:
+            self._bridge.progressed.emit(job, done, total, text)
+        except RuntimeError:  # the AppContext is gone (application exit)
+            log.debug("Progress after the executor was deleted")
+
+    def _deliver_progress(self, job: Job, done: int, total: int, text: str) -> None:
+        if not job._done and not self._shut_down and self._wanted(job) and job.on_progress is not None:
+            job.on_progress(done, total, text)
 
     def _wanted(self, job: Job) -> bool:
         if job.cancelled:

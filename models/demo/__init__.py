@@ -97,6 +97,10 @@ def build_demo(
     success = success_copies(rng, window, histories)
 
     with db.transaction() as session:
+        # again inside the write transaction (it holds the write lock): a colleague may have added
+        # a deal while the history was generated, and the demo never mixes with a team's deals
+        if session.scalar(select(func.count()).select_from(Deal)):
+            raise DemoRefused(db.location)
         conn = session.connection()
         fast_bulk_load(conn)
         w = DemoWriter(conn, window, step)

@@ -58,6 +58,10 @@
       <translation>Правила воронки</translation>
     </message>
     <message>
+      <source>The open deals of this pipeline, stage by stage. Drag a card to the next stage as the deal moves on, and onto Won or Lost when it closes.</source>
+      <translation>Открытые сделки этой воронки по этапам. Перетаскивайте карточку на следующий этап, когда сделка продвигается, и в «Выиграна» или «Проиграна», когда она закрыта.</translation>
+    </message>
+    <message>
       <source>Pipeline:</source>
       <translation>Воронка:</translation>
     </message>
@@ -281,6 +285,10 @@
     <message>
       <source>Reassign to…</source>
       <translation>Передать…</translation>
+    </message>
+    <message>
+      <source>Deals lost in this pipeline, grouped by reason: see why deals are lost, and win some back by reassigning or reactivating them. A deal lands here when it is dropped on Lost.</source>
+      <translation>Проигранные сделки этой воронки по причинам: видно, почему сделки теряются, и часть можно вернуть — передать другому менеджеру или возобновить. Сделка попадает сюда, когда её бросают в «Проиграна».</translation>
     </message>
     <message>
       <source>Deal</source>

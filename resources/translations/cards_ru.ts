@@ -1146,6 +1146,10 @@
       <translation>Пробел отмечает выбранную задачу выполненной · Enter открывает её сделку · F2 меняет название или срок</translation>
     </message>
     <message>
+      <source>Calls, meetings and follow-ups, grouped overdue, today and upcoming. Type a task in the line above; a deal's tasks are added on its card, so that no deal is left without a next step.</source>
+      <translation>Звонки, встречи и напоминания: просроченные, на сегодня и предстоящие. Впишите задачу в строку выше; задачи сделки добавляются в её карточке, чтобы ни одна сделка не осталась без следующего шага.</translation>
+    </message>
+    <message>
       <source>Mine</source>
       <translation>Мои</translation>
     </message>

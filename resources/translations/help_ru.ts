@@ -2,6 +2,68 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru">
   <context>
+    <name>EmptyState</name>
+    <message>
+      <source>Import data</source>
+      <translation>Импортировать данные</translation>
+    </message>
+    <message>
+      <source>Bring your deals and their history in from Excel or another CRM</source>
+      <translation>Перенести сделки и их историю из Excel или другой CRM</translation>
+    </message>
+    <message>
+      <source>Add a deal</source>
+      <translation>Добавить сделку</translation>
+    </message>
+    <message>
+      <source>Load demo data</source>
+      <translation>Загрузить демо-данные</translation>
+    </message>
+    <message>
+      <source>A made-up team with two years of deals, to look around</source>
+      <translation>Вымышленная команда со сделками за два года — чтобы осмотреться</translation>
+    </message>
+    <message>
+      <source>Reset filters</source>
+      <translation>Сбросить фильтры</translation>
+    </message>
+    <message>
+      <source>Nothing found by the filter</source>
+      <translation>Ничего не найдено по фильтру</translation>
+    </message>
+    <message>
+      <source>No record matches the search and the filters chosen.</source>
+      <translation>Ни одна запись не подходит под поиск и выбранные фильтры.</translation>
+    </message>
+  </context>
+  <context>
+    <name>FirstDay</name>
+    <message>
+      <source>Load demo data</source>
+      <translation>Загрузить демо-данные</translation>
+    </message>
+    <message>
+      <source>Fill this database with a made-up sales team?</source>
+      <translation>Заполнить эту базу вымышленным отделом продаж?</translation>
+    </message>
+    <message>
+      <source>Voronka adds a demo team of seven and %1 deals over two years, with their companies, contacts, tasks and plans, so that every page and report has something to show. Demo deals cannot be told apart from real ones later: keep your team's real work in another file (File → New database).</source>
+      <translation>Воронка добавит демо-команду из семи человек и %1 сделок за два года — с компаниями, контактами, задачами и планами, чтобы на каждой странице и в каждом отчёте было что посмотреть. Потом демо-сделки не отличить от настоящих: настоящую работу команды ведите в другом файле (Файл → Новая база).</translation>
+    </message>
+    <message>
+      <source>Loading demo data…</source>
+      <translation>Загружаем демо-данные…</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Отмена</translation>
+    </message>
+    <message>
+      <source>The database holds deals now, so the demo was not loaded: demo data never mixes with a team's own. Open a new file (File → New database) to look around in the demo.</source>
+      <translation>В базе уже появились сделки, поэтому демо-данные не загружены: они никогда не смешиваются с данными команды. Чтобы посмотреть демо, создайте новую базу (Файл → Новая база).</translation>
+    </message>
+  </context>
+  <context>
     <name>GuideWindow</name>
     <message>
       <source>Voronka — user guide</source>

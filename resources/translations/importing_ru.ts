@@ -281,17 +281,6 @@ What the database holds now is kept beside it.</source>
     </message>
   </context>
   <context>
-    <name>EmptyFunnelBanner</name>
-    <message>
-      <source>The funnel is empty. Bring your team's deals and their history in from an Excel sheet or an export of amoCRM, Bitrix24, Pipedrive or Salesforce: the reports of past months are there right away.</source>
-      <translation>Воронка пуста. Загрузите сделки команды и их историю из таблицы Excel или выгрузки amoCRM, Битрикс24, Pipedrive или Salesforce — отчёты за прошлые месяцы появятся сразу.</translation>
-    </message>
-    <message>
-      <source>Import deals from files…</source>
-      <translation>Импортировать сделки из файлов…</translation>
-    </message>
-  </context>
-  <context>
     <name>ExportEverything</name>
     <message>
       <source>Writing the pipeline %1…</source>

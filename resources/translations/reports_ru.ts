@@ -1172,6 +1172,10 @@
       <translation>Вернуться к текущему отчёту</translation>
     </message>
     <message>
+      <source>Conversions from stage to stage, the sales cycle, the plan and each rep's figures — all computed from the history of your deals. The reports fill in as soon as there are deals.</source>
+      <translation>Конверсии между этапами, цикл сделки, план и показатели каждого менеджера — всё считается по истории ваших сделок. Отчёты заполнятся, как только появятся сделки.</translation>
+    </message>
+    <message>
       <source>Previous period</source>
       <translation>Прошлый период</translation>
     </message>
@@ -1426,6 +1430,10 @@
     <message>
       <source>The page opened at launch and the sidebar</source>
       <translation>Страница при запуске и боковая панель</translation>
+    </message>
+    <message>
+      <source>Welcome to Voronka! Your working day starts here: today's tasks, deals without a next step, stuck deals and the plan. Bring in your team's deals and their history from Excel or another CRM, add the first deal by hand, or look around in a demo team first.</source>
+      <translation>Добро пожаловать в Воронку! Здесь начинается рабочий день: задачи на сегодня, сделки без следующего шага, зависшие сделки и план. Перенесите сделки команды с историей из Excel или другой CRM, добавьте первую сделку вручную или сначала осмотритесь на демо-команде.</translation>
     </message>
     <message>
       <source>Hello, %1 · %2</source>

@@ -619,13 +619,6 @@ Every stage move is kept in an event log, so every metric is computed from the d
     </message>
   </context>
   <context>
-    <name>PlaceholderPage</name>
-    <message>
-      <source>%1 is coming in the next version.</source>
-      <translation>Раздел «%1» появится в следующей версии.</translation>
-    </message>
-  </context>
-  <context>
     <name>QProgressDialog</name>
     <message>
       <source>Cancel</source>

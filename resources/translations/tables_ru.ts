@@ -39,6 +39,10 @@
       <source>Open deals</source>
       <translation>Открытые сделки</translation>
     </message>
+    <message>
+      <source>The companies you sell to, with their websites, INN and deals. A company is added here when you create a deal for it or import your data.</source>
+      <translation>Компании, которым вы продаёте: сайт, ИНН, сделки. Компания появляется здесь, когда вы создаёте для неё сделку или импортируете данные.</translation>
+    </message>
   </context>
   <context>
     <name>ContactsPage</name>
@@ -89,6 +93,10 @@
     <message>
       <source>Write to %1</source>
       <translation>Написать: %1</translation>
+    </message>
+    <message>
+      <source>The people you talk to at your clients, with their phones and e-mails. Contacts come with your deals or with an import.</source>
+      <translation>Люди, с которыми вы общаетесь у клиентов, с телефонами и почтой. Контакты появляются вместе со сделками или при импорте.</translation>
     </message>
   </context>
   <context>
@@ -164,6 +172,10 @@
     <message>
       <source>A new deal in the first stage of the sales pipeline</source>
       <translation>Новая сделка на первом этапе воронки продаж</translation>
+    </message>
+    <message>
+      <source>Every deal of every pipeline in one table: search, filter, sort and export them. Add your first deal, or bring your deals in from Excel or another CRM.</source>
+      <translation>Все сделки всех воронок в одной таблице: поиск, фильтры, сортировка и выгрузка. Добавьте первую сделку или перенесите сделки из Excel или другой CRM.</translation>
     </message>
   </context>
   <context>

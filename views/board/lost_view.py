@@ -92,6 +92,12 @@ class LostDealsView(QWidget):
         self.table.doubleClicked.connect(
             lambda index: self.ctx.open_record.emit("deal", int(index.data(ID_ROLE))))
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        from ..first_day.empty_state import EmptyState
+
+        self.empty_state = EmptyState(ctx, self.table.viewport(), self.tr(
+            "Deals lost in this pipeline, grouped by reason: see why deals are lost, and win some back "
+            "by reassigning or reactivating them. A deal lands here when it is dropped on Lost."),
+            reset=self.reset_filters, offer_add=False)
         right = QWidget(self)
         actions = QHBoxLayout()
         actions.addWidget(self.search, 1)
@@ -203,7 +209,24 @@ class LostDealsView(QWidget):
         for col in range(self.model.columnCount()):
             self.table.setColumnWidth(col, min(self.table.columnWidth(col), 240))
         self._update_buttons()
+        self._update_empty_state()
         self.loaded.emit()
+
+    def _update_empty_state(self) -> None:
+        from ..first_day.empty_state import DATA, EMPTY, FILTERED
+
+        lost = sum(n for n, _amount in self.counts.values())
+        self.empty_state.set_state(EMPTY if not lost else FILTERED if not self.model.rowCount() else DATA)
+
+    def reset_filters(self) -> None:
+        """Every lost deal of the pipeline again: no search, all reasons."""
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.reason_list.blockSignals(True)
+        self.reason_list.setCurrentRow(0)
+        self.reason_list.blockSignals(False)
+        self._show_reason()
 
     def _on_sort(self, column: int, order: Qt.SortOrder) -> None:
         self.sort = TableSort(self.model.columns[column].key, order == Qt.SortOrder.DescendingOrder)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QStackedWidget, QTabBar, QVBoxLayout, QWidget
 
-from voronka.models.queries.board import PipelineRow, pipelines
+from voronka.models.queries.board import PipelineRow, board_order, pipelines
 
 from ..app_context import AppContext
 from ..plain_text import plain_label
@@ -36,6 +36,11 @@ class BoardPage(QWidget):
         self.status = plain_label(parent=self)
         self.filter_bar = FilterBar(ctx.user_id, self)
         self.board = BoardView(ctx, self)
+        from ..first_day.empty_state import EmptyState
+
+        self.empty_state = EmptyState(ctx, self.board.scroll.viewport(), self.tr(
+            "The open deals of this pipeline, stage by stage. Drag a card to the next stage as the deal moves on, "
+            "and onto Won or Lost when it closes."), add_deal=self.add_deal, reset=self.reset_filters, cover=False)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.board)
         self.lost_view: QWidget | None = None
@@ -87,7 +92,28 @@ class BoardPage(QWidget):
         sources, segments, cohorts = self.board.filter_options()
         self.filter_bar.set_options(self.board.users, sources, segments, cohorts)
 
+    def reset_filters(self) -> None:
+        """Show every open deal again."""
+        self.filter_bar.set_filter(BoardFilter())
+        self._on_filter(BoardFilter())
+
+    def add_deal(self) -> None:
+        """Quick-create a deal in the first open stage of the pipeline shown."""
+        stage = next((s for s in board_order(self.board.stages) if not s.archived and not s.won), None)
+        if stage is not None:
+            self.board.quick_create(stage.id)
+
+    def _update_empty_state(self) -> None:
+        from ..first_day.empty_state import DATA, EMPTY, FILTERED
+
+        shown = self.board.shown_count()
+        total = max(self.board.total_count(), shown)
+        if not total and self.board.loading and self.board.pipeline is not None:
+            return  # the newest cards are shown first: wait for the whole board before saying it is empty
+        self.empty_state.set_state(EMPTY if not total else FILTERED if not shown else DATA)
+
     def _update_status(self) -> None:
+        self._update_empty_state()
         if self.board.loading:
             self.status.setText(self.tr("Loading all deals…"))
             return

@@ -11,7 +11,7 @@ from voronka.models import errors
 from voronka.models.fields import FieldInvalid
 from voronka.models.fields.web import normalise_domain
 from voronka.models.queries.board import BoardStage, company_choices
-from voronka.models.services.batch import quick_create_deal
+from voronka.models.services import batch
 from voronka.models.deal_names import deal_name_for
 
 from ..app_context import AppContext
@@ -98,10 +98,22 @@ class QuickCreateDialog(QDialog):
                       new_company=new_company, amount=self.amount.text().strip() or None)
         ctx = self.ctx  # the command outlives this dialog
         try:
-            changes = push_creation(ctx, self.tr("Create a deal"), lambda: ctx.run(quick_create_deal, **values))
+            changes = push_creation(ctx, self.tr("Create a deal"), lambda: ctx.run(batch.quick_create_deal, **values))
         except errors.VoronkaError as exc:
             self.error.setText(describe(exc))
             self.error.show()
             return
         self.created_id = changes.created[0]
         self.accept()
+
+
+def quick_create_deal(ctx: AppContext, parent: QWidget | None, pipeline_key: str = "sales") -> int | None:
+    """Ask for a new deal in the first open stage of ``pipeline_key``; its id, or None if cancelled."""
+    from voronka.models.queries.board import board_order, board_stages
+
+    stages = board_order(ctx.query(board_stages, pipeline_key))
+    if not stages:
+        return None
+    first = next((s for s in stages if not s.archived), stages[0])  # an archived stage takes no new deals
+    dialog = QuickCreateDialog(ctx, pipeline_key, first, parent)
+    return dialog.created_id if dialog.exec() else None

@@ -143,6 +143,11 @@ class ReportsPage(QWidget):
         layout.addLayout(self.toolbar)
         layout.addLayout(banner_row)
         layout.addWidget(split, 1)
+        from ..first_day.empty_state import EmptyState
+
+        self.empty_state = EmptyState(ctx, self.tabs, self.tr(  # not the splitter: it takes children as panes
+            "Conversions from stage to stage, the sales cycle, the plan and each rep's figures — all computed "
+            "from the history of your deals. The reports fill in as soon as there are deals.")).follow_deals()
         self._as_of_timer = QTimer(self, singleShot=True, interval=500)
         self._as_of_timer.timeout.connect(self._on_as_of)
         self._stale_timer = QTimer(self, singleShot=True, interval=STALE_DELAY_MS)

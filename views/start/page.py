@@ -84,12 +84,14 @@ class StartPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         layout.addWidget(self.hint)
-        from ..importing.empty_banner import EmptyFunnelBanner
-
-        self.empty_banner = EmptyFunnelBanner(ctx, self)
-        layout.addWidget(self.empty_banner)
         layout.addWidget(scroll, 1)
         self._held = HeldChanges()  # what changed while another page was on screen
+        from ..first_day.empty_state import EmptyState
+
+        self.empty_state = EmptyState(ctx, scroll.viewport(), self.tr(
+            "Welcome to Voronka! Your working day starts here: today's tasks, deals without a next step, stuck deals "
+            "and the plan. Bring in your team's deals and their history from Excel or another CRM, add the first "
+            "deal by hand, or look around in a demo team first.")).follow_deals()
         self._recompute = QTimer(self, singleShot=True, interval=300)
         self._recompute.timeout.connect(self.refresh_reports)
         ctx.changed.connect(self._on_changed)

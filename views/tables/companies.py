@@ -33,6 +33,10 @@ class CompaniesPage(RecordPage):
             Column(self.tr("Open deals"), value_of("open_deals"), align_right=True, key="open_deals"),
         ]
 
+    def empty_purpose(self) -> str:
+        return self.tr("The companies you sell to, with their websites, INN and deals. A company "
+                       "is added here when you create a deal for it or import your data.")
+
     @staticmethod
     def fetch_rows(session: Session, ids: list[int]) -> list[CompanyRow]:
         return company_rows(session, ids=ids)

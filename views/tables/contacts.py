@@ -56,6 +56,10 @@ class ContactsPage(RecordPage):
                             lambda: open_contact_link("email", row.email)))
         return actions
 
+    def empty_purpose(self) -> str:
+        return self.tr("The people you talk to at your clients, with their phones and "
+                       "e-mails. Contacts come with your deals or with an import.")
+
     @staticmethod
     def fetch_rows(session: Session, ids: list[int]) -> list[ContactRow]:
         return contact_rows(session, ids=ids)

@@ -50,20 +50,16 @@ class DealsPage(RecordPage):
 
     def create_deal(self) -> int | None:
         """Quick-create a deal (as on the board's first column) and open its card."""
-        from voronka.models.queries.board import board_stages
+        from ..board.quick_create import quick_create_deal
 
-        from voronka.models.queries.board import board_order
-        from ..board.quick_create import QuickCreateDialog
+        deal_id = quick_create_deal(self.ctx, self, "sales")
+        if deal_id is not None:
+            self.ctx.open_record.emit("deal", deal_id)
+        return deal_id
 
-        stages = board_order(self.ctx.query(board_stages, "sales"))
-        if not stages:
-            return None
-        first = next((s for s in stages if not s.archived), stages[0])  # an archived stage takes no new deals
-        dialog = QuickCreateDialog(self.ctx, "sales", first, self)
-        if dialog.exec() and dialog.created_id is not None:
-            self.ctx.open_record.emit("deal", dialog.created_id)
-            return dialog.created_id
-        return None
+    def empty_purpose(self) -> str:
+        return self.tr("Every deal of every pipeline in one table: search, filter, sort and export them. "
+                       "Add your first deal, or bring your deals in from Excel or another CRM.")
 
     @staticmethod
     def fetch_rows(session: Session, ids: list[int]) -> list[DealRow]:

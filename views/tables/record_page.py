@@ -141,6 +141,9 @@ class RecordPage(QWidget):
         self.table.customContextMenuRequested.connect(self._row_menu)
         self.count_label = plain_label(parent=self)
         self.status_label = plain_label(parent=self)  # names the export's file
+        from ..first_day.empty_state import EmptyState
+
+        self.empty_state = EmptyState(ctx, self.table.viewport(), self.empty_purpose(), reset=self.reset_filters)
         set_role(self.status_label, "hint")
 
         top = QHBoxLayout()
@@ -190,6 +193,10 @@ class RecordPage(QWidget):
     def changed_ids(self, changes: Changes) -> set[int] | None:
         """The records whose rows ``changes`` touched; None: any row may show something changed."""
         return None
+
+    def empty_purpose(self) -> str:
+        """What the page is for, said while the database has none of its records."""
+        return ""
 
     # --- reading the ids --------------------------------------------------------------------
     def requery(self, keep_place: bool = False) -> None:
@@ -274,7 +281,23 @@ class RecordPage(QWidget):
             self.model.extend_to(ids)
             self._size_columns_once()
         self._update_count()
+        self._update_empty_state()
         self.ids_loaded.emit()
+
+    def _update_empty_state(self) -> None:
+        from ..first_day.empty_state import DATA, EMPTY, FILTERED
+
+        self.empty_state.set_state(EMPTY if not self.total else FILTERED if not self.model.rowCount() else DATA)
+
+    def reset_filters(self) -> None:
+        """Show every record again: no search, no filter (the sort and the columns stay)."""
+        self.filter = TableFilter()
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.filter_bar.set_value(self.filter)
+        self._update_filters_button()
+        self.requery()
 
     def _size_columns_once(self) -> None:
         """Fit the columns to the first rows once; later reads keep the widths the user sees."""

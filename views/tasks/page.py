@@ -111,6 +111,12 @@ class TasksPage(QWidget):
         box.addWidget(self.tree, 1)
         box.addWidget(QLabel(self.tr("Space marks the selected task done · Enter opens its deal · "
                                      "F2 edits the title or the due time"), self))
+        from ..first_day.empty_state import EmptyState
+
+        self.empty_state = EmptyState(ctx, self.tree.viewport(), self.tr(
+            "Calls, meetings and follow-ups, grouped overdue, today and upcoming. Type a task in the line "
+            "above; a deal's tasks are added on its card, so that no deal is left without a next step."),
+            offer_add=False)
         self._fill_people()
         self.scope.currentIndexChanged.connect(self._on_scope)
         self.show_done.toggled.connect(lambda _c: self.reload())
@@ -172,6 +178,8 @@ class TasksPage(QWidget):
                                  .replace("%2", str(self.model.task_count("overdue"))))
         if current is not None:
             self.select_task(current)
+        has_tasks = any(self.model.rowCount(self.model.index(g, 0)) for g in range(self.model.rowCount()))
+        self.empty_state.set_state("data" if has_tasks else "empty")
         self.loaded.emit()
 
     def shown_rows(self) -> tuple[list[str], list[list[str]]]:
