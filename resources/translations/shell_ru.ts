@@ -625,4 +625,51 @@ Every stage move is kept in an event log, so every metric is computed from the d
       <translation>Отмена</translation>
     </message>
   </context>
+  <context>
+    <name>QuickCreateDialog</name>
+    <message>
+      <source>New deal in «%1»</source>
+      <translation>Новая сделка на этапе «%1»</translation>
+    </message>
+    <message>
+      <source>Start typing a company…</source>
+      <translation>Начните вводить компанию…</translation>
+    </message>
+    <message>
+      <source>acme.ru (for a new company)</source>
+      <translation>acme.ru (для новой компании)</translation>
+    </message>
+    <message>
+      <source>required in this stage</source>
+      <translation>обязательна на этом этапе</translation>
+    </message>
+    <message>
+      <source>optional</source>
+      <translation>необязательно</translation>
+    </message>
+    <message>
+      <source>Company</source>
+      <translation>Компания</translation>
+    </message>
+    <message>
+      <source>Website</source>
+      <translation>Сайт</translation>
+    </message>
+    <message>
+      <source>Amount</source>
+      <translation>Сумма</translation>
+    </message>
+    <message>
+      <source>Deal name</source>
+      <translation>Название сделки</translation>
+    </message>
+    <message>
+      <source>Create</source>
+      <translation>Создать</translation>
+    </message>
+    <message>
+      <source>Create a deal</source>
+      <translation>Создать сделку</translation>
+    </message>
+  </context>
 </TS>

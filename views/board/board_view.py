@@ -380,7 +380,7 @@ class BoardView(QWidget):
         return self.pipeline is not None and self.pipeline.kind == "sales"
 
     def quick_create(self, stage_id: int) -> None:
-        from .quick_create import QuickCreateDialog
+        from ..quick_create import QuickCreateDialog
 
         assert self.pipeline is not None
         dialog = QuickCreateDialog(self.ctx, self.pipeline.key, self.stage(stage_id), self)

@@ -130,7 +130,7 @@ class EmptyState(QWidget):
         if self._add_deal is not None:
             self._add_deal()
             return
-        from ..board.quick_create import quick_create_deal
+        from ..quick_create import quick_create_deal
 
         deal_id = quick_create_deal(self.ctx, self.window())
         if deal_id is not None:

@@ -50,7 +50,7 @@ class DealsPage(RecordPage):
 
     def create_deal(self) -> int | None:
         """Quick-create a deal (as on the board's first column) and open its card."""
-        from ..board.quick_create import quick_create_deal
+        from ..quick_create import quick_create_deal
 
         deal_id = quick_create_deal(self.ctx, self, "sales")
         if deal_id is not None:
