@@ -242,6 +242,8 @@ class RecordPage(QWidget):
             ids, rows, texts = result
             self.model.set_ids(ids, rows, texts)
             self.loading = False
+            if ids:
+                self.empty_state.set_state("data")  # rows to show: no need to wait for the count
             self._size_columns_once()
             self._update_count()
             self.ids_loaded.emit()
