@@ -428,8 +428,8 @@ def record_ids(session: Session, kind: str, flt: TableFilter, sort: TableSort | 
     return _first_column(session, q.order_by(*order))
 
 
-PROBE_ROWS = 2000  # a filtered first page is looked for among the first rows of the order…
-PROBE_FIRST = 4  # …first among 4 × limit of them (most searches and filters keep many records)
+PROBE_FIRST = 8  # a filtered first page is looked for among the first 8 × limit rows of the order…
+PROBE_ROWS = 2000  # …at most (most searches and filters keep many records; a rare one runs whole)
 
 
 def first_record_ids(session: Session, kind: str, flt: TableFilter, sort: TableSort | None,
@@ -437,7 +437,7 @@ def first_record_ids(session: Session, kind: str, flt: TableFilter, sort: TableS
     """The first ``limit`` ids ``record_ids`` gives, without reading the others.
 
     With a search or a filter and a sort on an indexed column (``TableQuery.indexed``), it
-    first looks among the first records of the order (``PROBE_FIRST`` × ``limit``, then
+    first looks among the first ``PROBE_FIRST`` × ``limit`` records of the order (at most
     ``PROBE_ROWS``), read down the column's index: when ``limit`` of them pass, they are
     the first ``limit`` of the whole answer.
     Otherwise (a rare text or value) the whole query runs with a LIMIT, which SQLite
@@ -446,10 +446,9 @@ def first_record_ids(session: Session, kind: str, flt: TableFilter, sort: TableS
     table = TABLES[kind]
     walkable = sort is None or table.walks_index(sort.column, _is_sqlite(session))
     if walkable and (flt.search.strip() or flt != TableFilter()):
-        for rows in sorted({min(PROBE_FIRST * limit, PROBE_ROWS), PROBE_ROWS}):
-            found = _probe(session, kind, flt, sort, limit, rows)
-            if found is not None:
-                return found
+        found = _probe(session, kind, flt, sort, limit, min(PROBE_FIRST * limit, PROBE_ROWS))
+        if found is not None:
+            return found
     q, order = _filtered(session, kind, flt, sort)
     return _first_column(session, q.order_by(*order).limit(limit))
 

@@ -56,7 +56,7 @@ if TYPE_CHECKING:  # the session the executor hands in, as a type only
 
 
 PAINT_WAIT_S = 0.1  # the longest the rest of a list waits for the first rows to be painted
-FIRST_ROWS = 50  # rows read with a new list's first ids: a screenful and some
+FIRST_ROWS = 40  # rows read with a new list's first ids: a screenful
 
 
 class RecordPage(QWidget):
@@ -231,6 +231,8 @@ class RecordPage(QWidget):
             try:
                 with abandoned_when(session, superseded.is_set):
                     ids = first_record_ids(session, kind, flt, sort, PAGE)
+                    if superseded.is_set():
+                        raise Cancelled()
                     rows = fetch(session, ids[:FIRST_ROWS])  # the others come by page when scrolled to
             except Abandoned as exc:
                 raise Cancelled() from exc

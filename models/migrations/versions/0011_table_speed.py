@@ -16,14 +16,15 @@ one narrow index per table covering the twins (and ``company_id``), so a search 
 
 Triggers keep the twins right whoever writes (services, imports, undo, another laptop, a
 script). The fold needs more nested ``replace`` calls than SQLite's parser allows in one
-expression, so each trigger writes in two steps.
+expression, so it is written in two steps (the trigger's second step reads the first from a
+subquery: one UPDATE of the row).
 
 Sort keys that were computed for every record on each sort — a company's deals and open
 deals (a count per company) and a person's company name (a join) — are kept on the record
 (``companies.deal_count``, ``companies.open_deal_count``, ``contacts.company_name``) with an
 index each, so the first screenful of such a sort is read down an index. Triggers on
-deals, companies and contacts keep them right; the counts are recounted from
-``ix_deals_company_status``, never incremented, so they cannot drift.
+deals, companies and contacts keep them right (the migration counts once; each written deal
+then adds to or takes from its company's counts — every writer goes through the triggers).
 
 PostgreSQL: nothing (its ``lower`` folds every alphabet; the query stays ``lower(…) LIKE``,
 and the counts and names are computed as before).
@@ -63,11 +64,19 @@ def second_step(expr: str) -> str:
     return f"lower({_replaced(expr, CAPITALS[SPLIT:])})"
 
 
-def _fold_statements(table: str, columns: tuple[str, ...], source: str, where: str) -> list[str]:
-    """Two UPDATEs writing the folded twins of ``columns`` (read from ``source``: ``new.`` or '')."""
-    first = ", ".join(f"{c}_folded = {first_step(source + c)}" for c in columns)
+def _fold_statements(table: str, columns: tuple[str, ...]) -> list[str]:
+    """Two UPDATEs writing every row's folded twins of ``columns`` (the migration's fill)."""
+    first = ", ".join(f"{c}_folded = {first_step(c)}" for c in columns)
     second = ", ".join(f"{c}_folded = {second_step(c + '_folded')}" for c in columns)
-    return [f"UPDATE {table} SET {first}{where}", f"UPDATE {table} SET {second}{where}"]
+    return [f"UPDATE {table} SET {first}", f"UPDATE {table} SET {second}"]
+
+
+def _fold_trigger_body(table: str, columns: tuple[str, ...]) -> str:
+    """One UPDATE of the new row's twins: each fold's second step reads its first from a
+    subquery, so neither expression nests deeper than SQLite's parser allows."""
+    folds = ", ".join(f"{c}_folded = (SELECT {second_step('x')} FROM (SELECT {first_step('new.' + c)} AS x))"
+                      for c in columns)
+    return f"UPDATE {table} SET {folds} WHERE id = new.id"
 
 
 def upgrade() -> None:
@@ -76,9 +85,9 @@ def upgrade() -> None:
     for table, (columns, extra) in FOLDED.items():
         for c in columns:
             op.execute(f"ALTER TABLE {table} ADD COLUMN {c}_folded TEXT")
-        for statement in _fold_statements(table, columns, "", ""):
+        for statement in _fold_statements(table, columns):
             op.execute(statement)
-        body = "; ".join(_fold_statements(table, columns, "new.", " WHERE id = new.id"))
+        body = _fold_trigger_body(table, columns)
         op.execute(f"CREATE TRIGGER {table}_folded_insert AFTER INSERT ON {table} BEGIN {body}; END")
         op.execute(f"CREATE TRIGGER {table}_folded_update AFTER UPDATE OF {', '.join(columns)} ON {table} "
                    f"BEGIN {body}; END")
@@ -93,11 +102,17 @@ RECOUNT = ("UPDATE companies SET "
            "AND deals.status = 'open')")
 CONTACT_COMPANY = ("UPDATE contacts SET company_name = "
                    "(SELECT name FROM companies WHERE companies.id = contacts.company_id)")
+def _counted(sign: str, row: str) -> str:
+    """Add (``+``) or take (``-``) the ``row`` deal (``new``/``old``) to or from its company's counts."""
+    return (f"UPDATE companies SET deal_count = deal_count {sign} 1, "
+            f"open_deal_count = open_deal_count {sign} ({row}.status = 'open') WHERE id = {row}.company_id")
+
+
 SORT_KEY_TRIGGERS = {
-    "deals_company_counts_insert": f"AFTER INSERT ON deals BEGIN {RECOUNT} WHERE id = new.company_id; END",
-    "deals_company_counts_delete": f"AFTER DELETE ON deals BEGIN {RECOUNT} WHERE id = old.company_id; END",
+    "deals_company_counts_insert": f"AFTER INSERT ON deals BEGIN {_counted('+', 'new')}; END",
+    "deals_company_counts_delete": f"AFTER DELETE ON deals BEGIN {_counted('-', 'old')}; END",
     "deals_company_counts_update": (f"AFTER UPDATE OF company_id, status ON deals BEGIN "
-                                    f"{RECOUNT} WHERE id IN (old.company_id, new.company_id); END"),
+                                    f"{_counted('-', 'old')}; {_counted('+', 'new')}; END"),
     "contacts_company_name_insert": f"AFTER INSERT ON contacts BEGIN {CONTACT_COMPANY} WHERE id = new.id; END",
     "contacts_company_name_update": (f"AFTER UPDATE OF company_id ON contacts BEGIN "
                                      f"{CONTACT_COMPANY} WHERE id = new.id; END"),
