@@ -2,18 +2,23 @@
 
 ``clipped(root)`` walks every visible widget under ``root`` (generic: new pages, tabs and
 dialogs are checked the day they exist) and returns one line per cut text that has no
-tooltip to read it whole:
+tooltip to read it whole (for an item, a tooltip holding the item's text):
 
 - labels (not word-wrapped): the widest line against the contents rect;
 - buttons, check boxes, radio buttons: the size hint against the width they got;
-- combo boxes: the current text against the edit field;
+- combo boxes: the current text against the edit field (a combo cuts without "…", so
+  a tooltip does not excuse it);
 - line edits: the placeholder of an empty field against the field;
 - group box titles; tab bar tabs (elided or cut);
-- item views: each visible header section's title against the section.
+- item views: each visible header section's title against the section, and the text of
+  every visible cell (table, tree, list) against its visual rect, measured with the font
+  the item asks for (a word-wrapping view passes if the wrapped lines fit the row). An item
+  with a ToolTipRole may be elided; items a custom delegate paints are left to their own tests.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, QRect, Qt
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -25,6 +30,7 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyleOptionComboBox,
     QStyleOptionHeader,
+    QStyledItemDelegate,
     QTabBar,
     QTableView,
     QTreeView,
@@ -87,7 +93,7 @@ def _combo(w: QComboBox) -> str | None:
     field = w.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, opt,
                                      QStyle.SubControl.SC_ComboBoxEditField, w)
     need = w.fontMetrics().horizontalAdvance(text) + (w.iconSize().width() + 4 if not w.itemIcon(w.currentIndex()).isNull() else 0)
-    if need > field.width() + SLACK:
+    if need > field.width() + SLACK:  # a combo cuts without "…": no tooltip excuses it
         return f"combo {text!r}: {need} px in {field.width()} px"
     return None
 
@@ -158,8 +164,105 @@ def _headers(view: QAbstractItemView) -> list[str]:
     return out
 
 
+def _tip_tells(tip: object, text: str) -> bool:
+    """Does the tooltip let the user read ``text`` whole (an elided cell's excuse)?"""
+    if not tip:
+        return False
+    from PySide6.QtGui import QTextDocumentFragment
+
+    tip = str(tip)
+    plain = QTextDocumentFragment.fromHtml(tip).toPlainText() if _rich(tip) else tip
+    squash = lambda t: " ".join(t.split())  # noqa: E731
+    return squash(text) in squash(plain)
+
+
+def _painted_plainly(view: QAbstractItemView, index: QModelIndex) -> bool:
+    """Does the item's delegate paint it the standard way (text in the cell, elided)?"""
+    delegate = view.itemDelegateForIndex(index)
+    return isinstance(delegate, QStyledItemDelegate) and type(delegate).paint is QStyledItemDelegate.paint
+
+
+def _column_count(model, parent: QModelIndex) -> int:
+    try:
+        return model.columnCount(parent)
+    except TypeError:  # a list model's columnCount is private in PySide
+        return 1
+
+
+def _visible_indexes(view: QAbstractItemView) -> list[QModelIndex]:
+    """The indexes whose cells are on screen (rows top to bottom, every visible column)."""
+    model, viewport = view.model(), view.viewport().rect()
+    out: list[QModelIndex] = []
+    parents = [view.rootIndex()]
+    while parents and len(out) < 2000:
+        parent = parents.pop(0)
+        for row in range(model.rowCount(parent)):
+            first = model.index(row, 0 if isinstance(view, (QTableView, QTreeView)) else view.modelColumn(), parent)
+            rect = view.visualRect(first)
+            if isinstance(view, QTableView) and view.isRowHidden(row):
+                continue
+            if rect.top() > viewport.bottom():
+                break
+            if isinstance(view, QTreeView) and view.isExpanded(first):
+                parents.append(first)
+            if rect.bottom() < 0 and not isinstance(view, QTreeView):
+                continue
+            columns = range(_column_count(model, parent)) if isinstance(view, (QTableView, QTreeView)) \
+                else [view.modelColumn()]
+            for col in columns:
+                if isinstance(view, (QTableView, QTreeView)) and view.isColumnHidden(col):
+                    continue
+                index = model.index(row, col, parent)
+                cell = view.visualRect(index)
+                if cell.isValid() and cell.intersects(viewport):
+                    out.append(index)
+    return out
+
+
+def _cells(view: QAbstractItemView) -> list[str]:
+    model = view.model()
+    if model is None or isinstance(view, QHeaderView) or not view.viewport().isVisible():
+        return []
+    out = []
+    style = view.style()
+    margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+    for index in _visible_indexes(view):
+        text = index.data(Qt.ItemDataRole.DisplayRole)
+        if text is None or isinstance(text, bool) or not str(text).strip():
+            continue
+        if view.indexWidget(index) is not None or _tip_tells(index.data(Qt.ItemDataRole.ToolTipRole), str(text)):
+            continue
+        if not _painted_plainly(view, index):
+            continue
+        text = str(text)
+        font = index.data(Qt.ItemDataRole.FontRole)
+        fm = QFontMetrics(font if isinstance(font, QFont) else view.font())
+        rect = view.visualRect(index)
+        room = rect.width() - 2 * margin
+        if index.data(Qt.ItemDataRole.DecorationRole) is not None:
+            room -= view.iconSize().width() if view.iconSize().isValid() else 16
+            room -= 4
+        if index.data(Qt.ItemDataRole.CheckStateRole) is not None:
+            room -= style.pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth, None, view) + 4
+        lines = text.split("\n")
+        need = max(fm.horizontalAdvance(line) for line in lines)
+        if need <= room + SLACK:
+            if fm.lineSpacing() * len(lines) <= rect.height() + SLACK:
+                continue
+        wraps = getattr(view, "wordWrap", lambda: False)()
+        if wraps:
+            wrapped = fm.boundingRect(QRect(0, 0, max(1, room), 100000), int(Qt.TextFlag.TextWordWrap), text)
+            if wrapped.width() <= room + SLACK and wrapped.height() <= rect.height() + SLACK:
+                continue
+        if need <= room + SLACK and len(lines) > 1:
+            out.append(f"cell {text!r}: {len(lines)} lines in a {rect.height()} px row")
+        else:
+            out.append(f"cell {text!r}: {need} px in {room} px")
+    return out
+
+
 def clipped(root: QWidget) -> list[str]:
-    """Every cut text under ``root`` (visible widgets only) without a tooltip."""
+    """Every cut text under ``root`` (visible widgets only) without a tooltip, each once."""
     found: list[str] = []
     widgets = [root, *root.findChildren(QWidget)]
     for w in widgets:
@@ -169,9 +272,9 @@ def clipped(root: QWidget) -> list[str]:
             found += [f"{_name(w)}: {p}" for p in _tabs(w)]
             continue
         if isinstance(w, QAbstractItemView):
-            found += [f"{_name(w)}: {p}" for p in _headers(w)]
+            found += [f"{_name(w)}: {p}" for p in _headers(w) + _cells(w)]
             continue
-        if w.toolTip():
+        if w.toolTip() and not isinstance(w, QComboBox):
             continue
         problem = None
         if isinstance(w, QLabel):
@@ -186,7 +289,7 @@ def clipped(root: QWidget) -> list[str]:
             problem = _group(w)
         if problem:
             found.append(f"{_name(w)}: {problem}")
-    return found
+    return list(dict.fromkeys(found))
 
 
 def too_wide(window: QWidget, limit: int = 1280) -> str | None:

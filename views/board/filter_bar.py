@@ -12,7 +12,8 @@ from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QStyle,
+                               QStyleOptionComboBox, QToolButton, QWidget)
 
 from voronka.models.money import to_minor
 from voronka.models.queries.board import UserRow
@@ -20,6 +21,21 @@ from voronka.models.queries.board import UserRow
 from ..plain_text import as_rich_text
 from .filter_state import BoardFilter
 from ..theme import colour_name
+
+
+class PickerCombo(QComboBox):
+    """A filter picker as wide as the choice it shows ("Любой ответственный" whole, never
+    "Любой ответс"): the bar folds into "Filters" rather than cut a picker."""
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        opt = QStyleOptionComboBox()
+        self.initStyleOption(opt)
+        text = QSize(self.fontMetrics().horizontalAdvance(self.currentText()) + 4, self.fontMetrics().height())
+        return self.style().sizeFromContents(QStyle.ContentsType.CT_ComboBox, opt, text, self).expandedTo(
+            QSize(60, super().sizeHint().height()))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return self.sizeHint()
 
 
 class FilterBar(QWidget):
@@ -34,17 +50,13 @@ class FilterBar(QWidget):
         self.mine.setCheckable(True)
         self.mine.setText(self.tr("My deals"))
         self.mine.setEnabled(me is not None)
-        self.owner = QComboBox(self)
-        self.source = QComboBox(self)
-        self.segment = QComboBox(self)
-        self.cohort = QComboBox(self)
+        self.owner = PickerCombo(self)
+        self.source = PickerCombo(self)
+        self.segment = PickerCombo(self)
+        self.cohort = PickerCombo(self)
         for combo in (self.owner, self.source, self.segment, self.cohort):
-            # as wide as about 8 characters, not as the longest item: the bar fits a 1366 px
-            # laptop in Russian too (the full text is in the drop-down and the tooltip)
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(8)
             combo.currentTextChanged.connect(lambda text, c=combo: c.setToolTip(as_rich_text(text)))
-            combo.setMaximumWidth(190)
+            combo.currentTextChanged.connect(self._refit)
         self.amount_min = QLineEdit(self)
         self.amount_max = QLineEdit(self)
         for edit, hint in ((self.amount_min, self.tr("amount from")), (self.amount_max, self.tr("to"))):
@@ -111,6 +123,13 @@ class FilterBar(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
         self.fit(event.size().width())
+
+    def _refit(self) -> None:
+        """A picker's text changed its width: fold or unfold again for the bar's width."""
+        for combo in (self.owner, self.source, self.segment, self.cohort):
+            combo.updateGeometry()
+        if self.isVisible():
+            self.fit(self.width())
 
     def fit(self, width: int) -> None:
         """Fold the pickers into the "Filters" button when ``width`` cannot hold them, unfold otherwise."""

@@ -238,7 +238,8 @@ class CardLayoutEditor(QWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for col, width in ((1, 150), (2, 60), (3, 150), (4, 130)):
-            self.tree.setColumnWidth(col, width)
+            # at least as wide as what the column says ("Длинный текст · стандартное")
+            self.tree.setColumnWidth(col, max(width, self.tree.sizeHintForColumn(col)))
         self.select_key(current)
         self._update_actions()
         self.ctx.executor.query(field_usage, self.entity, on_done=self._show_usage, owner=self,

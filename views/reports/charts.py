@@ -1,7 +1,10 @@
 """The report's charts (pyqtgraph), drawn from a report bundle (``metrics.report_bundle``).
 
 Every chart has axes with units, a legend where it draws more than one series, and hover
-values (``ChartWidget`` finds the bar or point under the mouse). The same builders make
+values (``ChartWidget`` finds the bar or point under the mouse). The legend sits in a row
+of its own under the plot, never over a bar or a line; a title wider than the chart wraps;
+charts whose categories have long names (stages, people) lay their bars horizontally, so
+the names are read whole on the left axis. The same builders make
 the PNG and PDF exports, so paper and screen show the same picture. Nothing here computes
 a metric: the charts draw the engine's numbers; the only arithmetic is for drawing
 (running totals of last year's revenue, month-over-month change of the revenue column).
@@ -40,6 +43,8 @@ def text_colour() -> QColor:
     return colour("chart_text")
 
 GRID_ALPHA = 0.25
+LEGEND_ROW = 4  # PlotItem's grid: title 0, top axis 1, plot 2, bottom axis 3 — the legend under them
+LEGEND_LINE = 22  # px a line of legend entries takes
 
 
 
@@ -72,14 +77,17 @@ class ValueAxis(pg.AxisItem):
 
 
 class CategoryAxis(pg.AxisItem):
-    """A category axis whose bottom labels are elided to their slot (re-fitted on every
-    resize), so long names — people, Russian stage names — never run into each other."""
+    """A category axis whose bottom labels are fitted to their slot (re-fitted on every
+    resize), so long names never run into each other: a time axis (months, weeks, days)
+    shows every second or third label whole; other names are elided (the hover text of
+    the bar says them whole)."""
 
     _labels: tuple[str, ...] = ()  # class defaults: Qt resizes the item inside __init__
     _shown: list[str] | None = None
+    _thin = False
 
-    def set_labels(self, labels: list[str]) -> None:
-        self._labels, self._shown = tuple(labels), None
+    def set_labels(self, labels: list[str], thin: bool = False) -> None:
+        self._labels, self._shown, self._thin = tuple(labels), None, thin
         self._fit()
 
     def resizeEvent(self, event=None) -> None:  # noqa: N802 (Qt's name)
@@ -88,13 +96,19 @@ class CategoryAxis(pg.AxisItem):
 
     def _fit(self) -> None:
         labels = list(self._labels)
+        ticks = list(enumerate(labels))
         if self.orientation == "bottom" and labels and self.geometry().width() > 0:
             slot = max(24, int(self.geometry().width() / len(labels)) - 8)
             metrics = QFontMetrics(self.style.get("tickFont") or self.font())
-            labels = [metrics.elidedText(text, Qt.TextElideMode.ElideRight, slot) for text in labels]
-        if labels != self._shown:
-            self._shown = labels
-            self.setTicks([list(enumerate(labels))])
+            widest = max(metrics.horizontalAdvance(text) for text in labels)
+            step = next((k for k in (1, 2, 3, 4, 6) if widest <= slot * k + 8 * (k - 1)), None)
+            if self._thin and step is not None:
+                ticks = [(i, text) for i, text in ticks if i % step == 0]
+            else:
+                ticks = [(i, metrics.elidedText(text, Qt.TextElideMode.ElideRight, slot)) for i, text in ticks]
+        if ticks != self._shown:
+            self._shown = ticks
+            self.setTicks([ticks])
 
 
 class ChartWidget(pg.PlotWidget):
@@ -107,6 +121,7 @@ class ChartWidget(pg.PlotWidget):
                 else {"left": axis, "bottom": CategoryAxis("bottom")})
         from ..theme import colour
 
+        self._plot_min_height, self._legend_extra = 0, 0  # before super(): pyqtgraph resizes while building
         super().__init__(parent, background=colour("chart"), axisItems=axes)
         self.title = title
         self.language = language
@@ -128,12 +143,74 @@ class ChartWidget(pg.PlotWidget):
         self.setMinimumHeight(220)
         self.scene().sigMouseMoved.connect(self._hover)
 
-    def legend(self) -> pg.LegendItem:
+    def legend(self, columns: int = 3) -> pg.LegendItem:
+        """The chart's legend, in its own row under the plot (outside the data area, so it
+        never covers a bar or a line); named items added later join it. ``columns`` is the
+        most it uses: a narrow chart stacks the entries in fewer columns."""
         item = self.getPlotItem()
         if item.legend is None:
-            item.addLegend(offset=(10, 10), labelTextColor=text_colour(), brush=pg.mkBrush(_with_alpha("chart", 220)),
-                           pen=pg.mkPen(_with_alpha("chart_grid", 255)))
+            legend = pg.LegendItem(colCount=columns, labelTextColor=text_colour(), horSpacing=8)
+            item.layout.addItem(legend, LEGEND_ROW, 0, 1, item.layout.columnCount())
+            item.layout.setAlignment(legend, Qt.AlignmentFlag.AlignHCenter)
+            item.legend = legend  # PlotItem.addItem puts every named item into ``item.legend``
+            self._legend_columns = columns
         return item.legend
+
+    def keep_room_right(self, top: float, pixels: int) -> None:
+        """Let the horizontal value axis run from 0 to ``top`` and leave ``pixels`` free on the
+        right of the longest bar (for the value written beside it), whatever the chart's width."""
+        vb = self.getPlotItem().getViewBox()
+
+        def fit() -> None:
+            width = vb.width()
+            if width > pixels + 20:
+                vb.setXRange(0, top * width / (width - pixels), padding=0)
+
+        vb.sigResized.connect(fit)
+        vb.setXRange(0, top * 1.35, padding=0)
+
+    def resizeEvent(self, event=None) -> None:  # noqa: N802 (Qt's name; pyqtgraph calls it with None)
+        self._wrap_title(self.width())
+        self._fit_legend(self.width())
+        super().resizeEvent(event)
+
+    def _wrap_title(self, width: int) -> None:
+        """A title wider than the chart wraps onto a second line instead of widening the plot."""
+        item = self.getPlotItem()
+        if item is None:  # pyqtgraph resizes the widget before the plot exists
+            return
+        title = item.titleLabel
+        text = title.item
+        text.setTextWidth(-1)
+        if width > 40 and text.boundingRect().width() > width - 16:
+            text.setTextWidth(width - 16)
+            option = text.document().defaultTextOption()
+            option.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+            text.document().setDefaultTextOption(option)
+        title.updateMin()
+        title.resizeEvent(None)
+
+    def _fit_legend(self, width: int) -> None:
+        """As many legend columns as the width holds whole (at most the chart's own number)."""
+        item = self.getPlotItem()
+        legend = item.legend if item is not None else None
+        if legend is None or not legend.items or width <= 40:
+            return
+        entry = max(sample.boundingRect().width() + label.itemRect().width() + 16
+                    for sample, label in legend.items)
+        columns = max(1, min(getattr(self, "_legend_columns", 3), len(legend.items), int((width - 16) // entry)))
+        if columns != legend.columnCount:
+            legend.setColumnCount(columns)
+        rows = -(-len(legend.items) // columns)
+        extra = max(0, rows - 1) * LEGEND_LINE  # the plot keeps its height however many lines the legend has
+        if extra != self._legend_extra:
+            self._legend_extra = extra
+            super().setMinimumHeight(self._plot_min_height + extra)
+
+    def setMinimumHeight(self, height: int) -> None:  # noqa: N802 (Qt's name)
+        """The chart's minimum height with a one-line legend; more legend lines add to it."""
+        self._plot_min_height = height
+        super().setMinimumHeight(height + self._legend_extra)
 
     def add_bar(self, rect: QRectF, text: str) -> None:
         self._bars.append((rect.normalized(), text))
@@ -167,10 +244,12 @@ class ChartWidget(pg.PlotWidget):
         else:
             QToolTip.hideText()
 
-    def set_categories(self, axis: str, labels: list[str]) -> None:
+    def set_categories(self, axis: str, labels: list[str], thin: bool = False) -> None:
+        """Name the categories on ``axis``; ``thin`` (months, weeks, days) lets a narrow chart
+        label every second or third one whole instead of eliding them all."""
         item = self.getPlotItem().getAxis(axis)
         if isinstance(item, CategoryAxis):
-            item.set_labels(labels)
+            item.set_labels(labels, thin)
         else:
             item.setTicks([list(enumerate(labels))])
 
@@ -214,9 +293,12 @@ def _line(chart: ChartWidget, xs: list[float], ys: list[float | None], colour: s
 
 def _target_line(chart: ChartWidget, value: float, text: str, colour: str = "#b3261e",
                  horizontal: bool = False) -> None:
+    # a vertical line's label hangs left of the line from the top, inside the plot
+    anchors = [(1, 0), (1, 0)] if horizontal else [(1, 1), (1, 1)]
     line = pg.InfiniteLine(pos=value, angle=90 if horizontal else 0,
                            pen=pg.mkPen(colour, width=1.5, style=Qt.PenStyle.DashLine),
-                           label=text, labelOpts={"color": colour, "position": 0.95, "anchors": [(1, 1), (1, 1)]})
+                           label=text, labelOpts={"color": colour, "position": 0.98 if horizontal else 0.95,
+                                                  "anchors": anchors})
     chart.addItem(line)
 
 
@@ -245,15 +327,17 @@ def funnel_chart(bundle: dict[str, Any], language: str) -> ChartWidget:
         texts.append(text)
     _bars(chart, list(range(len(rows))), counts, 0.7, PALETTE[0], texts, horizontal=True)
     top = max(counts, default=0) or 1
+    widest = 0
     for i, (count, share) in enumerate(zip(counts, period_next)):
         label = value_text(count, "count", language)
         if share is not None:
             label += "  → " + value_text(share, "ratio", language)
         text = pg.TextItem(label, color=text_colour(), anchor=(0, 0.5))
-        text.setPos(count + top * 0.01, i)
+        text.setPos(count, i)
+        widest = max(widest, int(text.boundingRect().width()))
         chart.addItem(text)
     chart.set_categories("left", labels)
-    chart.setXRange(0, top * 1.35, padding=0)
+    chart.keep_room_right(top, widest + 6)  # the value beside the longest bar is read whole
     chart.set_axis_label("bottom", QCoreApplication.translate("ReportCharts", "deals"))
     return chart
 
@@ -275,7 +359,7 @@ def revenue_cumulative_chart(bundle: dict[str, Any], language: str) -> ChartWidg
     _line(chart, xs, fact, PALETTE[0], QCoreApplication.translate("ReportCharts", "Fact"), fmt(fact))
     _line(chart, xs, plan, PALETTE[3], QCoreApplication.translate("ReportCharts", "Plan"), fmt(plan), dash=True)
     _line(chart, xs, last, PALETTE[5], QCoreApplication.translate("ReportCharts", "Last year"), fmt(last))
-    chart.set_categories("bottom", [month_short(str(r.get("month", "")), language) for r in rows])
+    chart.set_categories("bottom", [month_short(str(r.get("month", "")), language) for r in rows], thin=True)
     chart.set_axis_label("bottom", QCoreApplication.translate("ReportCharts", "month"))
     chart.set_axis_label("left", unit)
     return chart
@@ -304,7 +388,7 @@ def revenue_growth_chart(bundle: dict[str, Any], language: str) -> ChartWidget:
         _bars(chart, [i for i, _ in downs], [g for _, g in downs], 0.6, PALETTE[3], [text(i, g) for i, g in downs],
               name=QCoreApplication.translate("ReportCharts", "Decline"))
     _target_line(chart, 0.06, QCoreApplication.translate("ReportCharts", "target +6 %"))
-    chart.set_categories("bottom", [month_short(str(r.get("month", "")), language) for r in rows])
+    chart.set_categories("bottom", [month_short(str(r.get("month", "")), language) for r in rows], thin=True)
     chart.set_axis_label("bottom", QCoreApplication.translate("ReportCharts", "month"))
     chart.set_axis_label("left", QCoreApplication.translate("ReportCharts", "change against the month before"))
     if not xs:
@@ -326,17 +410,20 @@ def conversions_chart(bundle: dict[str, Any], language: str) -> ChartWidget:
     for n, mid in enumerate(CONVERSIONS):
         ys = [h["metrics"].get(mid) for h in history]
         _line(chart, xs, ys, PALETTE[n], by_id(mid).name(language), [value_text(y, "ratio", language) for y in ys])
-    chart.set_categories("bottom", [short_period_name(h["label"], language) for h in history])
+    chart.set_categories("bottom", [short_period_name(h["label"], language) for h in history], thin=True)
     chart.set_axis_label("bottom", QCoreApplication.translate("ReportCharts", "week"))
     chart.set_axis_label("left", QCoreApplication.translate("ReportCharts", "share of the year's worked deals"))
     return chart
 
 
 def actions_chart(bundle: dict[str, Any], language: str) -> ChartWidget:
-    """Sales actions per working day of each person against the targets (SDR 30, AE 15)."""
-    chart = ChartWidget(QCoreApplication.translate("ReportCharts", "Sales actions per person per day"), "number", language)
+    """Sales actions per working day of each person against the targets (SDR 30, AE 15);
+    one bar per person, first person on top, the names whole on the left axis."""
+    chart = ChartWidget(QCoreApplication.translate("ReportCharts", "Sales actions per person per day"), "number", language,
+                        horizontal=True)
     people = [u for u in bundle.get("users", []) if u.get("role") in ("sdr", "ae", "lead_generator", "csm")
               or (u.get("sales_actions") or 0) > 0]
+    people = list(reversed(people))  # the bottom row is drawn first
     chart.legend()
     for role, colour, name in (("sdr", PALETTE[0], QCoreApplication.translate("ReportCharts", "SDR")), ("ae", PALETTE[1], QCoreApplication.translate("ReportCharts", "AE")), (None, PALETTE[5], QCoreApplication.translate("ReportCharts", "others"))):
         idx = [i for i, u in enumerate(people) if (u.get("role") == role if role else u.get("role") not in ("sdr", "ae"))]
@@ -345,13 +432,13 @@ def actions_chart(bundle: dict[str, Any], language: str) -> ChartWidget:
         values = [float(people[i].get("actions_per_day") or 0) for i in idx]
         texts = [f"{people[i].get('name')}: {value_text(people[i].get('actions_per_day'), 'number', language)}"
                  for i in idx]
-        _bars(chart, idx, values, 0.6, colour, texts, name=name)
-    _target_line(chart, 30, QCoreApplication.translate("ReportCharts", "SDR target 30"), PALETTE[0])
-    _target_line(chart, 15, QCoreApplication.translate("ReportCharts", "AE target 15"), PALETTE[1])
-    chart.set_categories("bottom", [str(u.get("name")) for u in people])
-    chart.set_axis_label("left", QCoreApplication.translate("ReportCharts", "actions per working day"))
+        _bars(chart, idx, values, 0.6, colour, texts, name=name, horizontal=True)
+    _target_line(chart, 30, QCoreApplication.translate("ReportCharts", "SDR target 30"), PALETTE[0], horizontal=True)
+    _target_line(chart, 15, QCoreApplication.translate("ReportCharts", "AE target 15"), PALETTE[1], horizontal=True)
+    chart.set_categories("left", [str(u.get("name")) for u in people])
+    chart.set_axis_label("bottom", QCoreApplication.translate("ReportCharts", "actions per working day"))
     top = max([float(u.get("actions_per_day") or 0) for u in people] + [30.0])
-    chart.setYRange(0, top * 1.15, padding=0)
+    chart.setXRange(0, top * 1.15, padding=0)
     return chart
 
 
@@ -371,20 +458,23 @@ def actions_by_day_chart(bundle: dict[str, Any], language: str) -> ChartWidget:
         _line(chart, xs, ys, PALETTE[n % len(PALETTE)], str(name), [value_text(y, "count", language) for y in ys])
     _target_line(chart, 30, QCoreApplication.translate("ReportCharts", "SDR target 30"), PALETTE[0])
     _target_line(chart, 15, QCoreApplication.translate("ReportCharts", "AE target 15"), PALETTE[1])
-    chart.set_categories("bottom", [short_period_name(h["label"], language) for h in history])
+    chart.set_categories("bottom", [short_period_name(h["label"], language) for h in history], thin=True)
     chart.set_axis_label("bottom", QCoreApplication.translate("ReportCharts", "day"))
     chart.set_axis_label("left", QCoreApplication.translate("ReportCharts", "sales actions"))
     return chart
 
 
 def lost_reasons_chart(bundle: dict[str, Any], language: str) -> ChartWidget:
-    """Deals lost in the period by the stage they were lost at, stacked by reason."""
-    chart = ChartWidget(QCoreApplication.translate("ReportCharts", "Lost reasons by stage"), "count", language)
+    """Deals lost in the period by the stage they were lost at, stacked by reason; one bar per
+    stage, first stage on top, the stage names whole on the left axis."""
+    chart = ChartWidget(QCoreApplication.translate("ReportCharts", "Lost reasons by stage"), "count", language,
+                        horizontal=True)
     reasons = sorted(bundle.get("lost_reasons") or [], key=lambda r: -(r.get("count") or 0))
     order = [s.get("key") for s in bundle.get("stages", [])]
     stage_keys = [k for k in order if any((r.get("by_stage") or {}).get(k) for r in reasons)]
     if not stage_keys:
         stage_keys = sorted({k for r in reasons for k in (r.get("by_stage") or {})})
+    stage_keys = list(reversed(stage_keys))  # the bottom row is drawn first
     shown, rest = reasons[:6], reasons[6:]
     series = [(str(r.get("reason")), r.get("by_stage") or {}) for r in shown]
     if rest:
@@ -394,17 +484,17 @@ def lost_reasons_chart(bundle: dict[str, Any], language: str) -> ChartWidget:
                 merged[k] = merged.get(k, 0) + n
         series.append((QCoreApplication.translate("ReportCharts", "other reasons"), merged))
     base = [0.0] * len(stage_keys)
-    xs = list(range(len(stage_keys)))
-    chart.legend()
+    ys = list(range(len(stage_keys)))
+    chart.legend(columns=2)
     for n, (reason, by_stage) in enumerate(series):
-        heights = [float(by_stage.get(k, 0)) for k in stage_keys]
-        texts = [f"{stage_name(bundle, k, language)} · {reason}: {int(h)}" for k, h in zip(stage_keys, heights)]
+        widths = [float(by_stage.get(k, 0)) for k in stage_keys]
+        texts = [f"{stage_name(bundle, k, language)} · {reason}: {int(w)}" for k, w in zip(stage_keys, widths)]
         label = reason if len(reason) <= 48 else reason[:46] + "…"
-        _bars(chart, xs, heights, 0.6, PALETTE[n % len(PALETTE)], texts, name=label, base=list(base))
-        base = [b + h for b, h in zip(base, heights)]
-    chart.set_categories("bottom", [stage_name(bundle, k, language) for k in stage_keys])
-    chart.set_axis_label("left", QCoreApplication.translate("ReportCharts", "deals lost"))
-    chart.setYRange(0, (max(base, default=0) or 1) * 1.6, padding=0)
+        _bars(chart, ys, widths, 0.6, PALETTE[n % len(PALETTE)], texts, name=label, base=list(base), horizontal=True)
+        base = [b + w for b, w in zip(base, widths)]
+    chart.set_categories("left", [stage_name(bundle, k, language) for k in stage_keys])
+    chart.set_axis_label("bottom", QCoreApplication.translate("ReportCharts", "deals lost"))
+    chart.setXRange(0, (max(base, default=0) or 1) * 1.1, padding=0)
     return chart
 
 

@@ -55,6 +55,15 @@ def report_table_view(parent: QWidget) -> QTableView:
     return view
 
 
+def wrap_metric_names(view: QTableView) -> None:
+    """Long metric names ("Количество подписанных сделок накопленным итогом") wrap onto a
+    second line of their row instead of being cut: the rows are as tall as their text."""
+    view.setWordWrap(True)
+    rows = view.verticalHeader()
+    rows.setMinimumSectionSize(rows.defaultSectionSize())  # a one-line row keeps the report's height
+    rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+
+
 class ReportTab(QWidget):
     drill_requested = Signal(str)  # metric id
     funnel_change_requested = Signal(str, str)  # stage key, merge_previous / merge_next / split
@@ -76,6 +85,7 @@ class ReportTab(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for col in range(1, self.metrics.columnCount()):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        wrap_metric_names(self.metrics_view)
         self.chart_specs: list[ChartSpec] = charts_for(tab)
         self.charts: dict[str, QWidget] = {}
         self._chart_box = QWidget(self)

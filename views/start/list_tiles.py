@@ -48,8 +48,8 @@ class ListTile(Tile):
     def add_line(self, text: str, deal_id: int | None, tooltip: str = "", warn: bool = False) -> None:
         item = QListWidgetItem(text)
         item.setData(DEAL_ROLE, deal_id)
-        if tooltip:
-            item.setToolTip(as_rich_text(tooltip))
+        # a narrow tile elides a long deal name: the tooltip says the line whole, then the details
+        item.setToolTip(as_rich_text(text + ("\n" + tooltip if tooltip else "")))
         if warn:
             item.setForeground(QBrush(OVERDUE))
         self.list.addItem(item)

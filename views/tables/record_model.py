@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 from voronka.metrics import formatting
 
 from ..dates import format_date, format_datetime
+from ..plain_text import as_rich_text
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -87,6 +88,8 @@ class RecordTableModel(QAbstractTableModel):
         col = self.columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return col.shown(row, self.language)
+        if role == Qt.ItemDataRole.ToolTipRole:  # a narrow list (a card's side table) elides: read it whole here
+            return as_rich_text(col.shown(row, self.language)) or None  # shown as typed, never as markup
         if role == SORT_ROLE:
             return sort_key(col.value(row))
         if role == ID_ROLE:

@@ -21,7 +21,7 @@ from voronka.metrics.recurring import RECURRING_IDS
 
 from ..charts import PALETTE, ChartWidget, _bars, _line, _money_unit, text_colour
 from ..models import MetricsModel, ReportTableModel
-from ..tab import report_table_view
+from ..tab import report_table_view, wrap_metric_names
 from .base import SecondEditionTab, note, wrap_header
 
 NEW, CHURNED, NET, LEVEL = "#2e9b5f", "#c0392b", "#222222", PALETTE[0]
@@ -36,12 +36,7 @@ MONTH_COLUMNS = [
 
 def legend_below(chart: ChartWidget, columns: int = 3) -> pg.LegendItem:
     """A legend in its own row under the plot (outside it): named items added later join it."""
-    item = chart.getPlotItem()
-    legend = pg.LegendItem(colCount=columns, labelTextColor=text_colour(), horSpacing=18)
-    item.layout.addItem(legend, 4, 0, 1, item.layout.columnCount())
-    item.layout.setAlignment(legend, Qt.AlignmentFlag.AlignHCenter)
-    item.legend = legend  # PlotItem.addItem puts every named item into ``item.legend``
-    return legend
+    return chart.legend(columns)
 
 
 def _month_labels(rows: list[dict[str, Any]], language: str) -> list[str]:
@@ -59,7 +54,7 @@ def mrr_level_chart(bundle: dict[str, Any], language: str) -> ChartWidget:
     currency = bundle.get("currency")
     _line(chart, list(range(len(rows))), values, LEVEL, QCoreApplication.translate("MrrTab", "MRR at the month's end"),
           [f"{r.get('month')}: {value_text(v, 'money', language, currency)}" for r, v in zip(rows, values)])
-    chart.set_categories("bottom", _month_labels(rows, language))
+    chart.set_categories("bottom", _month_labels(rows, language), thin=True)
     chart.set_axis_label("left", unit)
     top = max([float(v or 0) for v in values] + [1.0])
     chart.setYRange(0, top * 1.15, padding=0)
@@ -85,7 +80,7 @@ def mrr_movement_chart(bundle: dict[str, Any], language: str) -> ChartWidget:
           [f"{r.get('month')} · {churned_name}: {money(-v)}" for r, v in zip(rows, churned)], name=churned_name)
     _line(chart, xs, net, NET, QCoreApplication.translate("MrrTab", "Net"), [money(v) for v in net])
     chart.addItem(pg.InfiniteLine(pos=0, angle=0, pen=pg.mkPen(text_colour(), width=1)))
-    chart.set_categories("bottom", _month_labels(rows, language))
+    chart.set_categories("bottom", _month_labels(rows, language), thin=True)
     chart.set_axis_label("left", unit)
     high = max(new + [0.0]) or 1.0
     low = min(churned + [0.0])
@@ -108,6 +103,7 @@ class MrrTab(SecondEditionTab):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         for col in (MetricsModel.TARGET, MetricsModel.STATUS):  # no recurring figure has a target
             self.metrics_view.setColumnHidden(col, True)
+        wrap_metric_names(self.metrics_view)
         self.months = ReportTableModel(language, self)
         self.months_view = report_table_view(self)
         self.months_view.setModel(self.months)
