@@ -6,8 +6,8 @@ tooltip to read it whole (for an item, a tooltip holding the item's text):
 
 - labels (not word-wrapped): the widest line against the contents rect;
 - buttons, check boxes, radio buttons: the size hint against the width they got;
-- combo boxes: the current text against the edit field (a combo cuts without "…", so
-  a tooltip does not excuse it);
+- combo boxes: the current text against the edit field (a plain combo cuts without "…",
+  so only an eliding combo with the whole choice as tooltip is excused);
 - line edits: the placeholder of an empty field against the field;
 - group box titles; tab bar tabs (elided or cut);
 - item views: each visible header section's title against the section, and the text of
@@ -93,7 +93,10 @@ def _combo(w: QComboBox) -> str | None:
     field = w.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, opt,
                                      QStyle.SubControl.SC_ComboBoxEditField, w)
     need = w.fontMetrics().horizontalAdvance(text) + (w.iconSize().width() + 4 if not w.itemIcon(w.currentIndex()).isNull() else 0)
-    if need > field.width() + SLACK:  # a combo cuts without "…": no tooltip excuses it
+    if need > field.width() + SLACK\
+            and not (w.property("elides") and _tip_tells(w.toolTip(), text.strip())):
+        # a plain combo cuts without "…", so no tooltip excuses it; views/fitting.py's ElidingCombo
+        # draws the "…" and says the choice whole in its tooltip
         return f"combo {text!r}: {need} px in {field.width()} px"
     return None
 

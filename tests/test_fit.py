@@ -120,11 +120,22 @@ def test_cards_in_the_panel_and_in_windows_fit_1280(window, qtbot):
     assert not found, "\n".join(found)
 
 
-def test_dialogs_fit_1280(window, qtbot):
+def check(found: list[str], where: str, widget: QWidget, qtbot, window) -> None:
+    """Show ``widget``, let it settle, and note every cut text in it and a width above 1,280."""
+    widget.show()
+    settle(qtbot, window, 50)
+    found += [f"{where}: {p}" for p in clipped(widget)]
+    wide = too_wide(widget)
+    if wide:
+        found.append(f"{where}: {wide}")
+
+
+def test_dialogs_fit_1280(window, qtbot, monkeypatch):
     from voronka.models.queries.board import board_stages, lost_reasons
     from voronka.views.board.board_view import board_order
     from voronka.views.board.dialogs import LostDialog, RequiredFieldsDialog, WonDialog
     from voronka.views.board.quick_create import QuickCreateDialog
+    from voronka.views.help.shortcuts import show_shortcuts
     from voronka.views.importing.wizard import ImportWizard
 
     ctx = window.ctx
@@ -134,27 +145,82 @@ def test_dialogs_fit_1280(window, qtbot):
         LostDialog(ctx.query(lost_reasons), ctx.language, 1, window),
         WonDialog(1, True, window),
         RequiredFieldsDialog(["amount", "expected_close"], "Квалифицирован", "Acme", window),
+        window.about_box(),
     ]
     found: list[str] = []
     for dialog in dialogs:
-        dialog.show()
-        settle(qtbot, window)
-        found += [f"{type(dialog).__name__}: {p}" for p in clipped(dialog)]
-        wide = too_wide(dialog)
-        if wide:
-            found.append(wide)
+        check(found, type(dialog).__name__, dialog, qtbot, window)
         dialog.reject()
+    shortcuts = show_shortcuts(window)
+    check(found, "Help › Keyboard shortcuts", shortcuts, qtbot, window)
+    shortcuts.close()
     wizard = ImportWizard(ctx, window)
     wizard.resize(*SIZE)
-    wizard.show()
-    settle(qtbot, window)
-    found += [f"ImportWizard page 1: {p}" for p in clipped(wizard)]
+    check(found, "ImportWizard page 1", wizard, qtbot, window)
     for page_id in wizard.pageIds():
         page = wizard.page(page_id)
         page.show()
         found += [f"ImportWizard {type(page).__name__}: {p}" for p in clipped(page) if page.isVisible()]
-    wide = too_wide(wizard)
-    if wide:
-        found.append(wide)
     wizard.reject()
+
+    # the board's filters, folded into "Filters" at 1,280 px: the popup's pickers
+    window.show_page("board")
+    settle(qtbot, window)
+    bar = window.page("board").filter_bar
+    if bar.folded:
+        bar.more.click()
+        check(found, "board › Filters popup", bar.popup, qtbot, window)
+        bar.popup.hide()
+
+    # Ctrl+K with results: the grouped list under the search box
+    box = window.search_box
+    box.activate()
+    box.setText("ал")
+    box.textEdited.emit(box.text())
+    qtbot.waitUntil(lambda: box.popup.isVisible() and box.model.rowCount() > 0, timeout=10000)
+    check(found, "search popup", box.popup, qtbot, window)
+    box.popup.hide()
+    box.clear()
+
+    found += conflict_view_problems(window, qtbot, monkeypatch)
     assert not found, "\n".join(found)
+
+
+def conflict_view_problems(window, qtbot, monkeypatch) -> list[str]:
+    """Someone else saves a deal's amount while this user edits it: the conflict view shows
+    theirs and mine; what is cut in it."""
+    from decimal import Decimal
+
+    from card_helpers import discard_unsaved_edits
+    from voronka.models.services.deal_fields import save_deal_fields
+    from voronka.views.cards import open_card
+    from voronka.views.conflicts.dialog import ConflictDialog
+
+    ctx = window.ctx
+    with ctx.db.session() as s:
+        deal, amount = s.execute(select(Deal.id, Deal.amount_minor).where(Deal.status == "open").order_by(Deal.id)).first()
+        other = s.scalar(select(User.id).where(User.id != ctx.user_id).order_by(User.id))
+    ctx.set_user_setting("cards.open_as", "window")
+    card = open_card(ctx, "deal", deal)
+    qtbot.waitUntil(lambda: not card.loading and card.form is not None, timeout=10000)
+    me = ctx.db.acting_user_id
+    ctx.db.acting_user_id = other
+    ctx.db.run(save_deal_fields, deal, {"amount": Decimal((amount or 0) + 100) / 100})  # they save first
+    ctx.db.acting_user_id = me
+    found: list[str] = []
+    seen: list[int] = []
+
+    def answer(dialog):
+        seen.append(dialog.table.rowCount())
+        check(found, "conflict view", dialog, qtbot, window)
+        return 0  # keep editing
+
+    monkeypatch.setattr(ConflictDialog, "exec", answer)
+    line = card.editor("amount").line
+    line.setText("222222")
+    line.editingFinished.emit()
+    card.save()
+    discard_unsaved_edits(monkeypatch)  # closing the card drops what was typed, without asking
+    card.window().close()
+    assert seen and seen[0] > 0, "the stale edit did not open the conflict view"
+    return found

@@ -277,12 +277,16 @@ class MainWindow(QMainWindow):
                 + "\n" + self.tr("Database: %1").replace("%1", database_name(self.ctx.db.location, full=True))
                 + "\n" + log_line)
 
-    def _about(self) -> None:
+    def about_box(self) -> QMessageBox:
+        """Help → About, built but not shown (the fit test measures it)."""
         box = QMessageBox(QMessageBox.Icon.NoIcon, self.tr("About Voronka"), self.about_text(),
                           QMessageBox.StandardButton.Ok, self)
         box.setIconPixmap(self.windowIcon().pixmap(64, 64))
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # the path can be copied
-        box.exec()
+        return box
+
+    def _about(self) -> None:
+        self.about_box().exec()
 
     def show_guide(self) -> None:
         from .help.guide import show_guide

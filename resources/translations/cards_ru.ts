@@ -241,6 +241,10 @@
       <translation>Поля в архиве (данные сохранены)</translation>
     </message>
     <message>
+      <source>your own field</source>
+      <translation>своё поле</translation>
+    </message>
+    <message>
       <source>standard</source>
       <translation>стандартное</translation>
     </message>
@@ -599,6 +603,10 @@
     <message>
       <source>Next step, e.g. «Send the offer»</source>
       <translation>Следующий шаг, например «Отправить КП»</translation>
+    </message>
+    <message>
+      <source>Who does it</source>
+      <translation>Кто делает</translation>
     </message>
     <message>
       <source>Add</source>

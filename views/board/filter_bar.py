@@ -12,30 +12,15 @@ from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QStyle,
-                               QStyleOptionComboBox, QToolButton, QWidget)
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 from voronka.models.money import to_minor
 from voronka.models.queries.board import UserRow
 
+from ..fitting import FittedCombo
 from ..plain_text import as_rich_text
 from .filter_state import BoardFilter
 from ..theme import colour_name
-
-
-class PickerCombo(QComboBox):
-    """A filter picker as wide as the choice it shows ("Любой ответственный" whole, never
-    "Любой ответс"): the bar folds into "Filters" rather than cut a picker."""
-
-    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
-        opt = QStyleOptionComboBox()
-        self.initStyleOption(opt)
-        text = QSize(self.fontMetrics().horizontalAdvance(self.currentText()) + 4, self.fontMetrics().height())
-        return self.style().sizeFromContents(QStyle.ContentsType.CT_ComboBox, opt, text, self).expandedTo(
-            QSize(60, super().sizeHint().height()))
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802
-        return self.sizeHint()
 
 
 class FilterBar(QWidget):
@@ -50,11 +35,11 @@ class FilterBar(QWidget):
         self.mine.setCheckable(True)
         self.mine.setText(self.tr("My deals"))
         self.mine.setEnabled(me is not None)
-        self.owner = PickerCombo(self)
-        self.source = PickerCombo(self)
-        self.segment = PickerCombo(self)
-        self.cohort = PickerCombo(self)
-        for combo in (self.owner, self.source, self.segment, self.cohort):
+        self.owner = FittedCombo(self)
+        self.source = FittedCombo(self)
+        self.segment = FittedCombo(self)
+        self.cohort = FittedCombo(self)
+        for combo in (self.owner, self.source, self.segment, self.cohort):  # each as wide as its choice
             combo.currentTextChanged.connect(lambda text, c=combo: c.setToolTip(as_rich_text(text)))
             combo.currentTextChanged.connect(self._refit)
         self.amount_min = QLineEdit(self)
@@ -126,8 +111,6 @@ class FilterBar(QWidget):
 
     def _refit(self) -> None:
         """A picker's text changed its width: fold or unfold again for the bar's width."""
-        for combo in (self.owner, self.source, self.segment, self.cohort):
-            combo.updateGeometry()
         if self.isVisible():
             self.fit(self.width())
 

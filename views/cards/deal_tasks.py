@@ -26,7 +26,6 @@ from voronka.models.services.tasks import add_task, complete_task, reopen_task, 
 
 from ..app_context import AppContext
 from ..errors import show_error
-from ..plain_text import as_rich_text
 from ..undo import push_creation, push_guarded
 from .formatting import format_datetime
 
@@ -157,17 +156,19 @@ class DealTasks(QWidget):
         self.due.setCalendarPopup(True)
         self.due.setDisplayFormat("dd.MM.yyyy HH:mm" if ctx.language == "ru" else "yyyy-MM-dd HH:mm")
         self.assignee = QComboBox(self)
-        self.assignee.currentTextChanged.connect(lambda text: self.assignee.setToolTip(as_rich_text(text)))  # narrow in the panel
+        self.assignee.setToolTip(self.tr("Who does it"))
         self.add_button = QPushButton(self.tr("Add"), self)
         self.add_button.clicked.connect(self.add)
+        # the next step on a line of its own, when/who/add under it: a card in the side panel
+        # shows the assignee whole ("Елена Смирнова", not "Елена С")
         row = QHBoxLayout()
-        row.addWidget(self.title, 1)
         row.addWidget(self.due)
-        row.addWidget(self.assignee)
+        row.addWidget(self.assignee, 1)
         row.addWidget(self.add_button)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.view)
+        box.addWidget(self.title)
         box.addLayout(row)
         self._reset_due()
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from voronka.models.fields import FieldSpec, FieldType
 
+from ..fitting import ElidingCombo
 from ..plain_text import as_rich_text, plain_label
 from .formatting import edit_text
 from ..style_roles import set_role
@@ -215,9 +216,8 @@ class ChoiceEditor(FieldEditor):
                  load_choices: Callable[[], Choices] | None = None):
         super().__init__(spec, language, parent)
         self._load_choices = load_choices  # a long list (companies) is read when the picker is first used
-        self.combo = QComboBox(self)
-        # a long choice (a side stage) is cut in a narrow card: the whole text on hover
-        self.combo.currentTextChanged.connect(lambda text: self.combo.setToolTip(as_rich_text(text.strip())))
+        # a long choice (a side stage) in a narrow card ends in "…": the whole text on hover
+        self.combo = ElidingCombo(self)
         self.combo.installEventFilter(self)
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.combo.setMinimumContentsLength(12)

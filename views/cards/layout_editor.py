@@ -238,7 +238,7 @@ class CardLayoutEditor(QWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for col, width in ((1, 150), (2, 60), (3, 150), (4, 130)):
-            # at least as wide as what the column says ("Длинный текст · стандартное")
+            # at least as wide as what the column says ("Длинный текст", "Проект согласован")
             self.tree.setColumnWidth(col, max(width, self.tree.sizeHintForColumn(col)))
         self.select_key(current)
         self._update_actions()
@@ -269,7 +269,9 @@ class CardLayoutEditor(QWidget):
         spec = self.specs[key]
         name = QStandardItem(spec.label(lang))
         name.setData(key, KEY_ROLE)
-        kind = QStandardItem(type_name(spec.type) + ("" if spec.is_custom else " · " + self.tr("standard")))
+        kind = QStandardItem(type_name(spec.type))  # the column stays narrow: "standard" is its tooltip
+        kind.setToolTip(type_name(spec.type) + " · " + (self.tr("your own field") if spec.is_custom
+                                                        else self.tr("standard")))
         pin = QStandardItem("✓" if pinned else "")
         stage = self.required.get(key)
         req = QStandardItem(stage.name(lang) if stage else "")

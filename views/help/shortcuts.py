@@ -118,7 +118,7 @@ class ShortcutsDialog(QDialog):
         layout.addWidget(self.filter)
         layout.addWidget(self.tree, 1)
         layout.addWidget(buttons)
-        self.resize(640, 560)
+        self.resize(760, 560)  # the longest description whole in Russian
 
     def texts(self) -> list[str]:
         """Every row shown: "keys — what" (tests and the filter read these)."""

@@ -51,6 +51,7 @@ from voronka.models.queries.team import team_members
 from ..app_context import AppContext
 from ..errors import describe
 from ..exports.sections import KIND_OF_TAB, TAB_OF_KIND, as_of_text, period_text
+from ..fitting import FittedCombo
 from ..plain_text import as_rich_text, plain_label
 from .charts import charts_for
 from .controller import ReportController
@@ -211,13 +212,12 @@ class ReportsPage(QWidget):
         self.as_of_edit.setDateTime(QDateTime(local_now()))
         self.as_of_edit.setEnabled(False)
         self.as_of_edit.dateTimeChanged.connect(lambda _dt: self._as_of_timer.start())
-        self.pipeline_box = QComboBox(self)
+        # each box as wide as its choice ("Вся команда" whole); the period's name beside the
+        # arrows gives up the room (elided, with a tooltip), so the window keeps its width
+        self.pipeline_box = FittedCombo(self)
         self._fill_pipelines()
         self.pipeline_box.currentIndexChanged.connect(self._on_pipeline)
-        self.owner_box = QComboBox(self)
-        for box in (self.pipeline_box, self.owner_box):  # a long name must not widen the window
-            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            box.setMinimumContentsLength(8)
+        self.owner_box = FittedCombo(self)
         self._fill_owners()
         self.owner_box.currentIndexChanged.connect(self._on_owner)
         self.export_button = QToolButton(self)
