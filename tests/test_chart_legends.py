@@ -34,8 +34,7 @@ def test_no_legend_covers_the_plot_of_any_chart(bundles, language, qtbot):
     try:
         for bundle in bundles:
             for chart_id, build in BUILDERS:
-                chart = build(bundle, language)
-                qtbot.addWidget(chart)
+                chart = build(bundle, language)  # closed below (pyqtgraph's close cannot run twice)
                 for size in ((430, 300), (1200, 560)):
                     chart.resize(*size)
                     chart.show()
@@ -51,6 +50,7 @@ def test_no_legend_covers_the_plot_of_any_chart(bundles, language, qtbot):
                     if legend.right() > chart.width() + 1:
                         found.append(f"{chart_id} at {size}: legend {legend.width():.0f} px in {chart.width()} px")
                 chart.close()
+                chart.deleteLater()
     finally:
         install_language("en")
     assert legends > 10  # the charts with more than one series do have a legend

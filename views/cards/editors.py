@@ -172,6 +172,7 @@ class LineEditor(FieldEditor):
 
     def show_value(self, value: Any) -> None:
         self.line.setText(edit_text(self.spec, value, self.language))
+        self.line.setCursorPosition(0)  # a long name in a narrow card shows its beginning, not its tail
 
     def set_read_only(self, read_only: bool) -> None:
         self.line.setReadOnly(read_only)
