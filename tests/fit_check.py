@@ -260,7 +260,7 @@ def _cells(view: QAbstractItemView) -> list[str]:
         if need <= room + SLACK and len(lines) > 1:
             out.append(f"cell {text!r}: {len(lines)} lines in a {rect.height()} px row")
         else:
-            out.append(f"cell {text!r}: {need} px in {room} px")
+            out.append(f"cell {text!r}: {need} px in {room} px (row {rect.height()} px)")
     return out
 
 

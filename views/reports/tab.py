@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QRect, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QScrollArea,
     QSplitter,
+    QStyle,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -55,13 +56,29 @@ def report_table_view(parent: QWidget) -> QTableView:
     return view
 
 
-def wrap_metric_names(view: QTableView) -> None:
+def wrap_metric_names(view: QTableView, column: int = 0) -> None:
     """Long metric names ("Количество подписанных сделок накопленным итогом") wrap onto a
-    second line of their row instead of being cut: the rows are as tall as their text."""
+    second line of their row instead of being cut: a row is as tall as its name needs at the
+    name column's width, re-measured after the data or the column width changes."""
     view.setWordWrap(True)
-    rows = view.verticalHeader()
-    rows.setMinimumSectionSize(rows.defaultSectionSize())  # a one-line row keeps the report's height
-    rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    refit = QTimer(view, singleShot=True, interval=0)
+    refit.timeout.connect(lambda: _fit_rows_to_names(view, column))
+    view.horizontalHeader().sectionResized.connect(lambda *_a: refit.start())
+    model = view.model()  # set before: the rows follow its data
+    for signal in (model.modelReset, model.layoutChanged, model.dataChanged, model.rowsInserted):
+        signal.connect(lambda *_a: refit.start())
+
+
+def _fit_rows_to_names(view: QTableView, column: int) -> None:
+    model, rows = view.model(), view.verticalHeader()
+    margin = 2 * (view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1)
+    width = max(1, view.columnWidth(column) - margin)
+    metrics = view.fontMetrics()
+    one_line = rows.defaultSectionSize()
+    for row in range(model.rowCount()):
+        text = str(model.index(row, column).data() or "")
+        lines = metrics.boundingRect(QRect(0, 0, width, 100_000), int(Qt.TextFlag.TextWordWrap), text).height()
+        view.setRowHeight(row, max(one_line, lines + 6))
 
 
 class ReportTab(QWidget):
