@@ -98,12 +98,13 @@ class EmptyState(QWidget):
     def follow_deals(self) -> "EmptyState":
         """Show the empty face exactly while the database holds no deal (pages that show nothing
         without deals: Start, Reports)."""
-        def update() -> None:
-            self.set_state(EMPTY if self.team.has_deals is False else DATA)
-
-        self.team.changed.connect(update)
-        update()
+        # a bound method: the connection ends with this widget (a closure outlived a closed window)
+        self.team.changed.connect(self._follow_deals)
+        self._follow_deals()
         return self
+
+    def _follow_deals(self) -> None:
+        self.set_state(EMPTY if self.team.has_deals is False else DATA)
 
     def set_purpose(self, purpose: str) -> None:
         self.purpose = purpose
