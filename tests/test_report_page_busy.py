@@ -93,3 +93,18 @@ def test_a_stale_period_never_overwrites_the_newer_one(ctx, qtbot):
     assert "2026-04" not in shown[shown.index("2026-05"):]
     assert page.period_edit.text() == "2026-05"
     assert ctx.errors_seen == []
+
+
+def test_a_report_tab_the_user_left_draws_its_charts_only_when_shown_again(ctx, qtbot):
+    page = _new_page(ctx, qtbot)
+    page.show()
+    tab = page.current_tab()
+    qtbot.waitUntil(lambda: not page.controller.is_busy() and tab.charts_ready(), timeout=20000)
+    page.hide()  # the user went to another page
+    page.controller.set_period(parse_period("2026-04"))
+    qtbot.waitUntil(lambda: (tab.bundle or {}).get("period", {}).get("label") == "2026-04", timeout=20000)
+    qtbot.wait(1000)  # many chart slices' time
+    assert tab.drawing() and not tab.charts_ready()  # the numbers are there, the charts wait
+    page.show()
+    qtbot.waitUntil(tab.charts_ready, timeout=20000)
+    assert ctx.errors_seen == []
