@@ -131,13 +131,16 @@ def measure(db_path: Path, deals: int) -> dict:
 
     app = QApplication.instance() or QApplication([])
     result: dict = {}
-    # the app has formatted money before a table opens (the start page's tiles): the locale data's
-    # one-time load (~0.5 s) is not the table's, whether or not other modules ran first (--only)
+    # the app has formatted money (the start page's tiles) and drawn icons (the sidebar) before a
+    # table opens: the locale data's and qtawesome's one-time loads (~0.5 s, ~1 s) are not the
+    # table's, whether or not other modules ran first (--only)
     from decimal import Decimal
 
     from voronka.metrics.formatting import money
+    from voronka.views.icons import icon
 
     money(Decimal(1), "RUB", "ru")
+    icon("import")
     with tempfile.TemporaryDirectory() as tmp:
         copy = Path(tmp) / "tables.db"
         _copy(db_path, copy)
