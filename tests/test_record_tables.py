@@ -290,7 +290,7 @@ def test_companies_sort_by_open_deals_as_python_would(db, deals):
             assert got == python_order(rows, lambda r: r.open_deals, descending)
 
 
-def test_the_first_rows_show_before_every_id_is_read(ctx, db, qtbot, monkeypatch):
+def test_the_first_rows_show_before_every_id_is_read(ctx, db, qtbot, monkeypatch, tmp_path):
     from PySide6.QtTest import QAbstractItemModelTester
 
     from voronka.views.tables import record_page
@@ -311,7 +311,11 @@ def test_the_first_rows_show_before_every_id_is_read(ctx, db, qtbot, monkeypatch
     qtbot.waitUntil(lambda: not page.loading, timeout=10000)
     assert page.counting and page.model.rowCount() == 10 and page.count_label.text() == "Counting…"
     assert [page.model.record(r).name for r in range(5)] == [f"Deal {n:02}" for n in range(5)]
-    release.set()
+    path = tmp_path / "while-counting.csv"
+    with qtbot.waitSignal(page.exported, timeout=10000) as exported:
+        page.export_to(path)  # asked before the list is whole: every deal is written, not the first page
+        release.set()
+    assert exported.args == [str(path), 35]
     settled(page, qtbot)
     assert page.model.rowCount() == 35 and page.count_label.text() == "35 of 35"
     qtbot.waitUntil(lambda: page.model.index(34, 0).data() == "Deal 34")  # the rest come by page

@@ -49,15 +49,22 @@ def cell(column: Column, row: Any, language: str) -> Any:
     return display_text(value, language)
 
 
-def export_ids(ctx: AppContext, owner: QObject, path: str | Path, ids: Sequence[int], columns: Sequence[Column],
+def export_ids(ctx: AppContext, owner: QObject, path: str | Path,
+               ids: Sequence[int] | Callable[[Session], Sequence[int]], columns: Sequence[Column],
                fetch: Callable[[Session, list[int]], list[Any]], on_done: Callable[[int], None],
                on_error: Callable[[BaseException], None]) -> Job:
-    """Fetch the rows of ``ids`` by chunks on the executor and write them in that order."""
+    """Fetch the rows of ``ids`` by chunks on the executor and write them in that order
+    (``ids`` may be a function reading them there: a page still counting its list)."""
     from voronka.views.exports.table import write_table
 
-    ids, columns, language = list(ids), list(columns), ctx.language
+    read_ids = ids if callable(ids) else None
+    ids, columns, language = [] if callable(ids) else list(ids), list(columns), ctx.language
 
     def work(session: Session) -> int:
+        nonlocal ids
+        if read_ids is not None:
+            ids = list(read_ids(session))
+
         def rows():
             for start in range(0, len(ids), CHUNK):
                 chunk = ids[start:start + CHUNK]

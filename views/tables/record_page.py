@@ -506,10 +506,15 @@ class RecordPage(QWidget):
             show_error(self, exc)
 
         self.export_button.setEnabled(False)
-        self.status_label.setText(self.tr("Exporting %1 rows…").replace("%1", str(len(self.model.ids))))
         columns = [self.model.columns[c] for c in self.visible_columns()]
-        self.export_job = export_ids(self.ctx, self, path, self.model.ids, columns, type(self).fetch_rows,
-                                     done, failed)
+        ids: Any = self.model.ids
+        if self.counting:  # only the first rows are here yet: the export reads every id itself
+            kind, flt, sort = self.kind, self.filter, self.sort
+            ids = lambda session: record_ids(session, kind, flt, sort)  # noqa: E731
+            self.status_label.setText("")
+        else:
+            self.status_label.setText(self.tr("Exporting %1 rows…").replace("%1", str(len(self.model.ids))))
+        self.export_job = export_ids(self.ctx, self, path, ids, columns, type(self).fetch_rows, done, failed)
         return self.export_job
 
     # --- opening ----------------------------------------------------------------------------
