@@ -980,37 +980,6 @@
     </message>
   </context>
   <context>
-    <name>Roles</name>
-    <message>
-      <source>Lead generator</source>
-      <translation>Лидогенератор</translation>
-    </message>
-    <message>
-      <source>SDR</source>
-      <translation>SDR</translation>
-    </message>
-    <message>
-      <source>AE</source>
-      <translation>AE</translation>
-    </message>
-    <message>
-      <source>Client success</source>
-      <translation>Сопровождение клиентов (CSM)</translation>
-    </message>
-    <message>
-      <source>Head of sales</source>
-      <translation>Руководитель отдела продаж</translation>
-    </message>
-    <message>
-      <source>SDR: the first contact, from the first message to the appointed demo</source>
-      <translation>SDR — специалист первого контакта: от первого письма до назначенного демо</translation>
-    </message>
-    <message>
-      <source>AE: runs the deal from the demo to the contract</source>
-      <translation>AE — менеджер, который ведёт сделку от демо до договора</translation>
-    </message>
-  </context>
-  <context>
     <name>SettingsPage</name>
     <message>
       <source>This computer</source>

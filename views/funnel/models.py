@@ -25,7 +25,7 @@ from voronka.models.queries.funnel import FunnelPipelineRow, FunnelReasonRow, Fu
 
 from ..errors import field_label
 from ..plain_text import as_rich_text
-from ..settings.roles import role_name
+from ..roles import role_name
 
 Index = QModelIndex | QPersistentModelIndex
 STAGE_MIME = "application/x-voronka-stage-id"

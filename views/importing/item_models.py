@@ -61,10 +61,12 @@ class TargetTableModel(TableModel):
     """Rows whose last column is a target chosen in a combo (``targets[row]``, shown by ``label``)."""
 
     def __init__(self, headers: Sequence[str], rows: Sequence[Sequence[Any]], targets: list[str | None],
-                 label: Callable[[str | None], str], on_change: Callable[[int, str], None], parent=None):  # noqa: ANN001
+                 label: Callable[[str | None], str], on_change: Callable[[int, str], None], parent=None,  # noqa: ANN001
+                 tooltip: Callable[[str | None], str] | None = None):
         super().__init__(headers, rows, parent)
         self.targets = targets
         self.label = label
+        self.tooltip = tooltip  # e.g. what a role's jargon means
         self.on_change = on_change
 
     @property
@@ -78,10 +80,12 @@ class TargetTableModel(TableModel):
                 return self.label(target)
             if role == TARGET_ROLE:
                 return target
+            if role == Qt.ItemDataRole.ToolTipRole and self.tooltip is not None:
+                return self.tooltip(target) or None
             if role == Qt.ItemDataRole.ForegroundRole and target is None:
-                from PySide6.QtGui import QColor
+                from ..theme import colour
 
-                return QColor("#b3261e")
+                return colour("alert")  # still to choose: readable in either theme
             return None
         return super().data(index, role)
 

@@ -3,6 +3,7 @@
 the files are merged, kept twice or left out, with their counts."""
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -16,6 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from voronka.models.kinds import Role
+
+from ..roles import role_meaning, role_name
 
 from .history_page import plain_label
 from .item_models import TargetDelegate, TargetTableModel
@@ -42,6 +45,7 @@ class PeoplePage(QWizardPage):
         self.role = QComboBox(owners)
         for role in ROLES:
             self.role.addItem(self.role_name(role), str(role))
+            self.role.setItemData(self.role.count() - 1, role_meaning(role) or None, Qt.ItemDataRole.ToolTipRole)
         self.role.activated.connect(lambda _i: self.set_default_role(self.role.currentData()))
         form = QFormLayout()
         form.addRow(self.tr("Everyone not chosen otherwise joins as"), self.role)
@@ -66,11 +70,8 @@ class PeoplePage(QWizardPage):
         layout.addWidget(known, 2)
 
     def role_name(self, role: str) -> str:
-        return {
-            Role.LEAD_GENERATOR: self.tr("Lead generator"), Role.SDR: self.tr("SDR"),
-            Role.AE: self.tr("Account executive"), Role.CSM: self.tr("Customer success manager"),
-            Role.HEAD_OF_SALES: self.tr("Head of sales"),
-        }.get(role, role)
+        """The role's name as Settings → Team says it (SDR and AE stay, their meaning is the tooltip)."""
+        return role_name(role)
 
     def duplicate_combo(self, which: str) -> QComboBox:
         combo = QComboBox(self)
@@ -102,7 +103,8 @@ class PeoplePage(QWizardPage):
 
         self.owner_model = TargetTableModel([self.tr("Name"), self.tr("Role")], [[n] for n in names],
                                             [chosen.get(n, preset.owner_role) for n in names],
-                                            lambda r: self.role_name(r or preset.owner_role), changed, self)
+                                            lambda r: self.role_name(r or preset.owner_role), changed, self,
+                                            tooltip=lambda r: role_meaning(r or preset.owner_role))
         self.owners.setModel(self.owner_model)
         self.owners.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.owners.setColumnWidth(1, 220)
