@@ -32,6 +32,9 @@ COLOURS: dict[str, dict[str, str]] = {
         "column": "#eceef2", "side_column": "#fff4e5", "side_border": "#e0a040",
         "card": "#ffffff", "card_selected": "#e3edff", "card_border": "#d1d5db", "card_text": "#111827",
         "chart": "#ffffff", "chart_text": "#374151", "chart_grid": "#bbbbbb", "badge": "#c62828",
+        # cells painted by item models: a previewed change, a figure to act on, a better-than-median one
+        "changed": "#fff3c4", "act": "#f6d5d2", "act_text": "#8c1d18", "better_text": "#1e6b3a",
+        "stripe": "#eef1f6",
     },
     "dark": {
         "window": "#1e2024", "text": "#e4e6ea", "base": "#16181b", "alternate": "#1c1f23",
@@ -44,6 +47,8 @@ COLOURS: dict[str, dict[str, str]] = {
         "column": "#24272c", "side_column": "#33291c", "side_border": "#a8792f",
         "card": "#2c3036", "card_selected": "#2c3b57", "card_border": "#454b54", "card_text": "#e8eaed",
         "chart": "#1c1f23", "chart_text": "#c9ccd1", "chart_grid": "#555a62", "badge": "#d84343",
+        "changed": "#4a4121", "act": "#4d2624", "act_text": "#ffb4ab", "better_text": "#8fd8a4",
+        "stripe": "#262b32",
     },
 }
 

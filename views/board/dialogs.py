@@ -69,7 +69,7 @@ class RequiredFieldsDialog(QDialog):
         self.why = plain_label(parent=self)
         self.why.setObjectName("requiredWhy")
         self.why.setWordWrap(True)
-        self.why.setStyleSheet("color: #c62828;")
+        set_role(self.why, "error")
         layout.addWidget(self.why)
         self.readings = QWidget(self)
         readings = QHBoxLayout(self.readings)

@@ -6,7 +6,6 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QCoreApplication, QDateTime, QModelIndex, QPersistentModelIndex, Qt, QTime
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -28,6 +27,7 @@ from ..app_context import AppContext
 from ..errors import show_error
 from ..undo import push_creation, push_guarded
 from .formatting import format_datetime
+from ..theme import colour
 
 
 class TaskListModel(QAbstractListModel):
@@ -66,7 +66,7 @@ class TaskListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.CheckStateRole:
             return Qt.CheckState.Checked if row.done_at else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ForegroundRole and row.due_at and not row.done_at and row.due_at < self.now:
-            return QColor("#c62828")
+            return colour("alert")
         if role == Qt.ItemDataRole.UserRole:
             return row.id
         return None

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QBrush, QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -55,6 +55,7 @@ from ..errors import show_error
 from ..plain_text import as_rich_text
 from .layout_dialogs import AddFieldDialog, ChoicesDialog, NamesDialog, type_name
 from ..style_roles import set_role
+from ..theme import colour
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1  # field key, or "block:<key>"
 NOT_REQUIRED_AT = ("name", "owner", "stage", "created_at")
@@ -225,13 +226,13 @@ class CardLayoutEditor(QWidget):
         if retired:
             head = QStandardItem(self.tr("Retired fields (data kept)"))
             head.setFont(bold)
-            head.setForeground(QBrush(QColor("#8a8a8a")))
+            head.setForeground(QBrush(colour("muted")))
             head.setData(RETIRED, KEY_ROLE)
             self.model.appendRow([head, QStandardItem(), QStandardItem(), QStandardItem(), QStandardItem()])
             for key in retired:
                 row = self._field_row(key, usage.get(key), False)
                 for item in row:
-                    item.setForeground(QBrush(QColor("#8a8a8a")))
+                    item.setForeground(QBrush(colour("muted")))
                 head.appendRow(row)
         self.tree.expandAll()
         header = self.tree.header()  # the field name takes what is left, so "Filled in" stays in view
@@ -262,7 +263,7 @@ class CardLayoutEditor(QWidget):
     def _fill_usage(item: QStandardItem, usage: Any) -> None:
         item.setText(f"{usage.share:.0%} ({usage.filled} / {usage.total})")
         if usage.total and usage.share < 0.1 and not getattr(usage, "retired", False):  # retired rows stay grey
-            item.setForeground(QBrush(QColor("#c62828")))
+            item.setForeground(QBrush(colour("alert")))
 
     def _field_row(self, key: str, usage: Any, pinned: bool) -> list[QStandardItem]:
         lang = self.ctx.language

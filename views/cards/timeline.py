@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 from voronka.models.queries.cards import TimelineEntry
 
 from .formatting import format_datetime
+from ..theme import colour
 
 KIND_COLOURS = {
     "stage": "#1565c0", "won": "#2e7d32", "lost": "#c62828", "reopened": "#6a1b9a", "owner": "#455a64",
@@ -51,7 +52,7 @@ class TimelineModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DecorationRole:
             return QColor(KIND_COLOURS.get(entry.kind, "#777"))
         if role == Qt.ItemDataRole.ForegroundRole and entry.kind == "note":
-            return QColor("#555555")
+            return colour("muted")  # a note reads quieter, in either theme
         return None
 
     def describe(self, e: TimelineEntry, row: int) -> str:

@@ -19,17 +19,16 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QColor
 
 from voronka.models.queries.funnel import FunnelPipelineRow, FunnelReasonRow, FunnelStageRow
 
 from ..errors import field_label
 from ..plain_text import as_rich_text
 from ..roles import role_name
+from ..theme import colour
 
 Index = QModelIndex | QPersistentModelIndex
 STAGE_MIME = "application/x-voronka-stage-id"
-ARCHIVED_COLOUR = QColor("#8a8a8a")
 
 
 class PipelinesModel(QAbstractListModel):
@@ -58,7 +57,7 @@ class PipelinesModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return as_rich_text(str(self.data(index)))
         if role == Qt.ItemDataRole.ForegroundRole and row.archived:
-            return ARCHIVED_COLOUR
+            return colour("muted")  # archived: greyed in either theme
         if role == Qt.ItemDataRole.UserRole:
             return row.id
         return None
@@ -131,7 +130,7 @@ class StagesModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and col in (NAME_RU, NAME_EN, EXIT):
             return as_rich_text(self._display(row, col))
         if role == Qt.ItemDataRole.ForegroundRole and not row.takes_entries:
-            return ARCHIVED_COLOUR
+            return colour("muted")  # archived: greyed in either theme
         if role == Qt.ItemDataRole.UserRole:
             return row.id
         return None
@@ -291,7 +290,7 @@ class ReasonsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and col in REASON_EDITABLE:
             return as_rich_text(getattr(row, REASON_EDITABLE[col]) or "")
         if role == Qt.ItemDataRole.ForegroundRole and not row.active:
-            return ARCHIVED_COLOUR
+            return colour("muted")  # archived: greyed in either theme
         if role == Qt.ItemDataRole.UserRole:
             return row.id
         return None

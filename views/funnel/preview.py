@@ -12,7 +12,6 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -33,9 +32,9 @@ from ..app_context import AppContext
 from ..executor import REPORTS
 from ..plain_text import plain_label
 from ..reports.frames_cache import FramesCache
+from ..theme import colour
 
 Index = QModelIndex | QPersistentModelIndex
-CHANGED_COLOUR = QColor("#fff3c4")
 STAGE, REACHED_BEFORE, REACHED_AFTER, CONV_BEFORE, CONV_AFTER, ADVICE_BEFORE, ADVICE_AFTER = range(7)
 
 
@@ -102,7 +101,7 @@ class PreviewModel(QAbstractTableModel):
             return self.cell(index.row(), index.column())
         if role == Qt.ItemDataRole.BackgroundRole and index.column() in (REACHED_AFTER, CONV_AFTER, ADVICE_AFTER):
             if self.cell(index.row(), index.column()) != self.cell(index.row(), index.column() - 1):
-                return CHANGED_COLOUR
+                return colour("changed")
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() != STAGE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

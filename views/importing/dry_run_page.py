@@ -28,6 +28,7 @@ from .history_page import plain_label
 from .item_models import TableModel
 from .labels import problem_label
 from .session import ImportSession
+from ..theme import colour
 
 
 def number(n: int) -> str:
@@ -137,7 +138,7 @@ class DryRunPage(QWizardPage):
         for group in groups:
             head = QStandardItem(problem_label(group.kind))
             if group.severity == ERROR:
-                head.setForeground(Qt.GlobalColor.darkRed)
+                head.setForeground(colour("alert"))
                 head.setText(self.tr("%1 (must be fixed)").replace("%1", head.text()))
             count = QStandardItem(number(group.count))
             count.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -8,7 +8,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
@@ -30,6 +29,7 @@ from ..app_context import AppContext
 from ..errors import show_error
 from ..undo import push_checked
 from .roles import role_meaning, role_name, roles
+from ..theme import colour
 
 Index = QModelIndex | QPersistentModelIndex
 NAME, ROLE, ACTIVE = range(3)
@@ -82,7 +82,7 @@ class MembersModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.CheckStateRole and col == ACTIVE:
             return Qt.CheckState.Checked if m.active else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ForegroundRole and not m.active:
-            return QColor("#8a8a8a")
+            return colour("muted")
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:

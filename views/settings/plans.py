@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QDate, QLocale, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGroupBox, QHeaderView, QHBoxLayout, QLabel, QSpinBox, QTableView, QVBoxLayout, QWidget
 
 from voronka.models.errors import VoronkaError
@@ -27,6 +27,7 @@ from ..errors import show_error
 from ..undo import push_checked
 from ..plain_text import plain_label
 from ..style_roles import set_role
+from ..theme import colour
 
 Index = QModelIndex | QPersistentModelIndex
 MONEY = FieldSpec("plan", "money", "Plan", "План")
@@ -87,7 +88,7 @@ class PlansModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 return format_money(from_minor(total)) if total else ""
             if role == Qt.ItemDataRole.ForegroundRole:
-                return QColor("#ef6c00") if total and annual and total != annual else QColor("#6d6d6d")
+                return colour("warning") if total and annual and total != annual else colour("muted")
             if role == Qt.ItemDataRole.ToolTipRole and total and annual and total != annual:
                 return self.tr("The months add up to %1, the annual plan is %2").replace(
                     "%1", format_money(from_minor(total))).replace("%2", format_money(from_minor(annual)))

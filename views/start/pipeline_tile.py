@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from voronka.metrics.formatting import count as count_text, money
@@ -11,8 +11,8 @@ from voronka.models.queries.start import StageTotal, pipeline_by_stage
 
 from ..plain_text import as_rich_text
 from .tile import Tile
+from ..theme import colour
 
-BAR = QColor("#3f6fb5")
 
 
 class StageBars(QWidget):
@@ -53,7 +53,7 @@ class StageBars(QWidget):
             elided = p.fontMetrics().elidedText(name, Qt.TextElideMode.ElideRight, int(name_w - 4))
             p.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, elided)
             width = bar_w * count / top
-            p.fillRect(QRectF(name_w + 4, y + rh * 0.2, max(width, 1 if count else 0), rh * 0.6), BAR)
+            p.fillRect(QRectF(name_w + 4, y + rh * 0.2, max(width, 1 if count else 0), rh * 0.6), colour("accent"))
             label = f"{count_text(count, self.language)} · {money(amount, self.currency, self.language)}"
             p.drawText(QRectF(name_w + 8 + width, y, value_w + bar_w - width, rh),
                        Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, label)

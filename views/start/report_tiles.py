@@ -21,7 +21,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtGui import QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QGridLayout, QLabel, QMenu, QProgressBar, QSizePolicy, QWidget
 
 from voronka.metrics.formatting import MET_COLOUR, day_name, period_name, target_mark, value_text
@@ -29,6 +29,7 @@ from voronka.metrics.formatting import MET_COLOUR, day_name, period_name, target
 from ..plain_text import as_rich_text, plain_label
 from .tile import Tile
 from ..style_roles import set_role
+from ..theme import colour
 
 SPARK_POINTS = 8
 DAILY_FIGURES = (  # (metric id, users-table column) shown by the yesterday tile
@@ -299,7 +300,7 @@ class Sparkline(QWidget):
     def paintEvent(self, _event: QPaintEvent) -> None:
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        pen = QPen(QColor("#3f6fb5"), 2)
+        pen = QPen(colour("accent"), 2)
         p.setPen(pen)
         path, started = QPainterPath(), False
         xy = self._xy()
@@ -313,7 +314,7 @@ class Sparkline(QWidget):
                 path.moveTo(pt)
                 started = True
         p.drawPath(path)
-        p.setBrush(QColor("#3f6fb5"))
+        p.setBrush(colour("accent"))
         for pt in xy:
             if pt is not None:
                 p.drawEllipse(pt, 2.5, 2.5)

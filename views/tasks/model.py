@@ -12,10 +12,11 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QDateTime, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QFont
 
 from voronka.models.queries.tasks import GROUPS, TaskRow, task_group
 from voronka.views.cards.formatting import format_datetime
+from ..theme import colour
 
 TASK_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 DEAL_ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -112,7 +113,7 @@ class TaskTreeModel(QAbstractItemModel):
                 font.setBold(True)
                 return font
             if role == Qt.ItemDataRole.ForegroundRole and key == "overdue":
-                return QColor("#c62828")
+                return colour("alert")
             if role == GROUP_ROLE:
                 return key
             return None
@@ -129,9 +130,9 @@ class TaskTreeModel(QAbstractItemModel):
             return QDateTime(row.due_at or self.now.replace(second=0, microsecond=0))
         if role == Qt.ItemDataRole.ForegroundRole:
             if row.done_at:
-                return QColor("#8a8a8a")
+                return colour("muted")
             if row.due_at and row.due_at < self.now and (col == 4 or task_group(row, self.now) == "today"):
-                return QColor("#c62828")
+                return colour("alert")
         if role == TASK_ID_ROLE:
             return row.id
         if role == DEAL_ID_ROLE:

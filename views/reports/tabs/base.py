@@ -11,11 +11,21 @@ from PySide6.QtWidgets import QLabel, QTableView, QWidget
 from ...exports.sections import metric_lines
 
 from ...plain_text import plain_label
+from ...theme import colour
 
 READS_KINDS = frozenset({"month", "quarter", "year"})
-NEEDS_ACTION = QColor("#f6d5d2")  # a cell to act on: red, used sparingly
-NEEDS_ACTION_TEXT = QColor("#8c1d18")
-BETTER_TEXT = QColor("#1e6b3a")
+# cells to act on (red, used sparingly) and better than the median: the theme's colours, read when
+# painted, so the dark theme gets its own (views/theme.py)
+def needs_action() -> QColor:
+    return colour("act")
+
+
+def needs_action_text() -> QColor:
+    return colour("act_text")
+
+
+def better_text() -> QColor:
+    return colour("better_text")
 
 
 class SecondEditionTab(QWidget):

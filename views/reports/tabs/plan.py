@@ -25,7 +25,7 @@ from voronka.metrics.plan_today import plan_today, working_days_left
 from ..charts import PALETTE, ChartWidget, _bars
 from ..models import ReportTableModel
 from ..tab import report_table_view
-from .base import NEEDS_ACTION, NEEDS_ACTION_TEXT, SecondEditionTab, heading, note, wrap_header
+from .base import SecondEditionTab, needs_action, needs_action_text, heading, note, wrap_header
 from .mrr import legend_below
 
 NEEDED, ACTUAL = "#e08a2c", PALETTE[0]
@@ -67,7 +67,7 @@ class PlanModel(ReportTableModel):
         if index.isValid() and role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
             row, key = self.rows[index.row()], self.columns[index.column()].key
             if key == "gap" and not is_missing(row.get("gap")) and row["gap"] < 0:
-                return QBrush(NEEDS_ACTION if role == Qt.ItemDataRole.BackgroundRole else NEEDS_ACTION_TEXT)
+                return QBrush(needs_action() if role == Qt.ItemDataRole.BackgroundRole else needs_action_text())
             return None
         return super().data(index, role)
 

@@ -18,7 +18,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, \
     QT_TRANSLATE_NOOP, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QHeaderView, QVBoxLayout, QWidget
 
 from ...exports.sections import ROLES, TABLE_COLUMNS, TEAM_MEDIAN, ColumnDef
@@ -28,7 +28,8 @@ from ...plain_text import as_rich_text
 from ...tables.record_model import SORT_ROLE, RecordFilterProxy
 from ..models import RIGHT
 from ..tab import report_table_view
-from .base import BETTER_TEXT, NEEDS_ACTION, NEEDS_ACTION_TEXT, SecondEditionTab, bold, note, wrap_header
+from .base import SecondEditionTab, better_text, needs_action, needs_action_text, bold, note, wrap_header
+from ...theme import colour
 
 FAR = 0.30
 MIN_SHARE_GAP = 0.02
@@ -182,13 +183,13 @@ class RepsModel(QAbstractTableModel):
             return bold()
         if role == Qt.ItemDataRole.BackgroundRole:
             if self.is_median(row):
-                return QBrush(QColor("#eef1f6"))
+                return QBrush(colour("stripe"))
             if self.verdict(row, col).mark == "worse":
-                return QBrush(NEEDS_ACTION)
+                return QBrush(needs_action())
         if role == Qt.ItemDataRole.ForegroundRole:
             mark = self.verdict(row, col).mark
             if mark is not None:
-                return QBrush(NEEDS_ACTION_TEXT if mark == "worse" else BETTER_TEXT)
+                return QBrush(needs_action_text() if mark == "worse" else better_text())
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = self._tooltip(row, col)
             return as_rich_text(tip) if tip else None
