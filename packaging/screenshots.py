@@ -44,6 +44,7 @@ SHOTS = {  # file name → main-window page ("main-window" grabs the whole windo
     "card-contact": "board",
     "report-pdf-page1": "reports",
     "search": "start",
+    "first-day": "start",  # a new team's empty database: the start page says what to do
 }
 SIZES = {"deals-table": (1280, 720), "report-mrr": (1366, 768), "report-reps": (1366, 768),
          "report-plan": (1366, 768)}  # the smallest laptop screen we design the tables for
@@ -150,6 +151,29 @@ def _pdf_shot(db, language: str, path: Path) -> None:
         raise OSError(f"could not write {path}")
 
 
+def _first_day_shot(app, language: str, folder: str, path: Path) -> None:
+    """The whole window on a new, empty database: the start page's first-day panel."""
+    from PySide6.QtCore import QSettings
+
+    from voronka.models.db import open_database
+    from voronka.views.app_context import AppContext
+    from voronka.views.main_window import MainWindow
+
+    db = open_database(Path(folder) / "new-team.db", language=language)
+    ctx = AppContext(db, QSettings(str(Path(folder) / "new-team.ini"), QSettings.Format.IniFormat), language)
+    window = MainWindow(ctx)
+    window.resize(*SIZE)
+    window.show()
+    window.show_page("start")
+    state = window.page("start").empty_state
+    _settle(app, lambda: ctx.executor.idle() and state.isVisible() and state.demo_button.isVisible())
+    if not window.grab().save(str(path)):
+        raise OSError(f"could not write {path}")
+    window.close()
+    ctx.executor.shutdown()
+    db.close()
+
+
 def _settle(app, done=lambda: True, timeout_s: float = 60.0) -> None:
     """Process events until ``done()`` and no background task is left."""
     import time
@@ -197,6 +221,12 @@ def main(argv: list[str] | None = None) -> int:
     theme_manager().apply(args.theme)
     install_language(args.lang)
     with tempfile.TemporaryDirectory() as tmp:
+        if "first-day" in wanted:
+            _first_day_shot(app, args.lang, tmp, Path(args.out) / "first-day.png")
+            print(Path(args.out) / "first-day.png")
+            wanted = [name for name in wanted if name != "first-day"]
+            if not wanted:
+                return 0
         db = open_database(Path(tmp) / "demo.db", language=args.lang)
         build_demo(db, deals=2000, seed=1)
         with db.session() as s:
