@@ -124,7 +124,7 @@ def test_reps_tab_shows_each_rep_and_the_team_median_as_the_engine_counts_them(p
 def test_reps_cells_far_below_the_median_are_red_and_only_those(page, qtbot):
     from PySide6.QtCore import Qt
 
-    from voronka.views.reports.tabs.base import NEEDS_ACTION
+    from voronka.views.reports.tabs.base import needs_action
     from voronka.views.reports.tabs.reps import judge
 
     tab = open_tab(page, qtbot, "reps", "2026-05")
@@ -133,7 +133,7 @@ def test_reps_cells_far_below_the_median_are_red_and_only_those(page, qtbot):
         for col, column in enumerate(model.columns):
             brush = model.data(model.index(row, col), Qt.ItemDataRole.BackgroundRole)
             worse = judge(column.key, column.kind, model.rows[row], model.median).mark == "worse"
-            assert (brush is not None and brush.color() == NEEDS_ACTION) == worse
+            assert (brush is not None and brush.color() == needs_action()) == worse
             red += worse
     assert red < model.rowCount() * len(model.columns) / 4  # sparingly
 
@@ -220,12 +220,12 @@ def test_plan_tab_draws_the_engines_decomposition_beside_the_real_funnel(page, q
     assert "The period is over." in tab.summary.text()
     from PySide6.QtCore import Qt
 
-    from voronka.views.reports.tabs.base import NEEDS_ACTION
+    from voronka.views.reports.tabs.base import needs_action
 
     gap = [c.key for c in tab.model.columns].index("gap")
     for i, r in enumerate(rows):  # only a stage behind the plan is red
         brush = tab.model.data(tab.model.index(i, gap), Qt.ItemDataRole.BackgroundRole)
-        assert (brush is not None and brush.color() == NEEDS_ACTION) == (r["gap"] is not None and r["gap"] < 0)
+        assert (brush is not None and brush.color() == needs_action()) == (r["gap"] is not None and r["gap"] < 0)
 
 
 def test_the_plan_tab_reads_a_quarter_and_a_week_brings_back_a_month(page, qtbot, frames):
