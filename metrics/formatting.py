@@ -26,6 +26,7 @@ command line, the exports and the screens say the same thing without Qt.
 from __future__ import annotations
 
 import math
+import sys
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from decimal import Decimal
@@ -68,11 +69,12 @@ def is_missing(value: Any) -> bool:
         return True
     if isinstance(value, float):
         return math.isnan(value)
-    try:
-        import pandas as pd
-
-        return bool(pd.isna(value)) if not isinstance(value, (str, bytes, list, dict, tuple)) else False
-    except (TypeError, ValueError, ImportError):
+    if isinstance(value, (str, bytes, list, dict, tuple, int)):
+        return False
+    pd = sys.modules.get("pandas")  # a pandas marker exists only once pandas is loaded: never load it
+    try:  # here (a board card's days would wait ~1 s for pandas' import)
+        return bool(pd.isna(value)) if pd is not None else bool(value != value)  # NaN ≠ NaN
+    except (TypeError, ValueError):
         return False
 
 

@@ -67,7 +67,9 @@ def measure(db_path: Path, deals: int) -> dict:
         ctx = AppContext(db, QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat), language="ru")
         ctx.user_id = 1
         from voronka.views.board.page import BoardPage
+        from benchmarks.warm import as_in_the_running_app
 
+        as_in_the_running_app()  # the app's start-up loads are not the board's (benchmarks/warm.py)
         start = time.perf_counter()
         page = BoardPage(ctx)
         page.resize(1600, 900)

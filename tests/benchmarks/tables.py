@@ -131,16 +131,9 @@ def measure(db_path: Path, deals: int) -> dict:
 
     app = QApplication.instance() or QApplication([])
     result: dict = {}
-    # the app has formatted money (the start page's tiles) and drawn icons (the sidebar) before a
-    # table opens: the locale data's and qtawesome's one-time loads (~0.5 s, ~1 s) are not the
-    # table's, whether or not other modules ran first (--only)
-    from decimal import Decimal
+    from benchmarks.warm import as_in_the_running_app
 
-    from voronka.metrics.formatting import money
-    from voronka.views.icons import icon
-
-    money(Decimal(1), "RUB", "ru")
-    icon("import")
+    as_in_the_running_app()  # the app's start-up loads are not the table's (benchmarks/warm.py)
     with tempfile.TemporaryDirectory() as tmp:
         copy = Path(tmp) / "tables.db"
         _copy(db_path, copy)
