@@ -212,3 +212,30 @@ def test_a_read_no_longer_wanted_stops_inside_sqlite(tmp_path):
                                   "SELECT count(*) FROM n")).scalar() == 100000
     finally:
         db.close()
+
+
+def test_a_read_stopped_while_its_rows_are_fetched_raw_is_abandoned_too(tmp_path):
+    """The table's id lists are fetched from the driver's cursor (``_first_column``), whose
+    interruption is the driver's own error, not SQLAlchemy's: it is still an ``Abandoned``
+    read, which the executor drops without logging a failure."""
+    import threading
+
+    from sqlalchemy import select as sql_select
+    from sqlalchemy import literal_column, text
+
+    from voronka.models.db import open_database
+    from voronka.models.queries.abandon import Abandoned, abandoned_when
+    from voronka.models.queries.table_search import _first_column
+
+    db = open_database(tmp_path / "stop-raw.db", language="en")
+    stop = threading.Event()
+    threading.Timer(0.2, stop.set).start()
+    rows = sql_select(literal_column("i")).select_from(
+        text("(WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000000000) "
+             "SELECT i FROM n WHERE i = 1 OR i % 1000000000 = 0)"))  # a first row at once
+    try:
+        with db.session() as s, pytest.raises(Abandoned):
+            with abandoned_when(s, stop.is_set):
+                _first_column(s, rows)
+    finally:
+        db.close()

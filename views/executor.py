@@ -31,6 +31,7 @@ import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal
 
 from voronka.models.changes import Changes
+from voronka.models.queries.abandon import Abandoned
 from voronka.models.db import Database
 
 log = logging.getLogger(__name__)
@@ -305,7 +306,7 @@ class DbExecutor(QObject):
                 if self._announce is not None:
                     self._announce(job.result)
             if not self._wanted(job):
-                if job.error is not None and not isinstance(job.error, Cancelled):
+                if job.error is not None and not isinstance(job.error, (Cancelled, Abandoned)):
                     log.warning("A dropped background job had failed", exc_info=job.error)
                 return
             if job.error is not None:

@@ -8,6 +8,7 @@ checked: the statement runs to the end and its answer is dropped as before.
 """
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
@@ -31,7 +32,7 @@ def abandoned_when(session: Session, stop: Callable[[], bool]) -> Iterator[None]
     raw.set_progress_handler(lambda: 1 if stop() else 0, STEPS)
     try:
         yield
-    except OperationalError as exc:
+    except (OperationalError, sqlite3.OperationalError) as exc:  # a raw cursor's error is not wrapped
         if stop() and "interrupt" in str(exc).lower():
             raise Abandoned() from exc
         raise
