@@ -51,12 +51,38 @@ def _build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def command_first(args: list[str]) -> list[str]:
+    """``voronka --db F report …`` reads as ``voronka report --db F …``: the options ``voronka --help``
+    lists before the sub-commands may be typed before a sub-command's name. ``--db`` and ``--lang`` move
+    after it (the sub-commands take them); ``--verbose`` stays before (it belongs to ``voronka`` itself)."""
+    before: list[str] = []
+    moved: list[str] = []
+    i = 0
+    while i < len(args):
+        word = args[i]
+        if word in SUBCOMMANDS:
+            return [*before, word, *moved, *args[i + 1:]]
+        if word in ("--db", "--lang") and i + 1 < len(args):
+            moved += args[i:i + 2]
+            i += 2
+        elif word.startswith(("--db=", "--lang=")):
+            moved.append(word)
+            i += 1
+        elif word == "--verbose":
+            before.append(word)
+            i += 1
+        else:
+            return args
+    return args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args_list = list(sys.argv[1:] if argv is None else argv)
+    args_list = command_first(list(sys.argv[1:] if argv is None else argv))
     if args_list[:1] == ["--version"]:  # answered before the heavy imports of the sub-commands
         print(f"voronka {app_version()}")
         return 0
-    if not args_list or args_list[0] not in SUBCOMMANDS and args_list[0] not in ("-h", "--help", "--version"):
+    leading = args_list[1:2] if args_list[:1] == ["--verbose"] else args_list[:1]
+    if not leading or leading[0] not in (*SUBCOMMANDS, "-h", "--help"):
         from .app import run_app
 
         return run_app(args_list)

@@ -128,3 +128,19 @@ def test_quarter_and_year_reports(db_path, capsys, label, kind, start, end):
                                 "working_days": days, "working_days_total": days}
     assert report["metrics"]["revenue"] == 250_000.0
     assert set(report["metrics"]) == {m.id for m in CATALOGUE}
+
+
+def test_options_before_the_command_name_are_read_as_the_commands(db_path, capsys, monkeypatch):
+    """``voronka --help`` lists --db and --lang before the sub-commands, so typing them there works too."""
+    opened = []
+    monkeypatch.setattr("voronka.desktop.app.run_app", lambda args: opened.append(args) or 0)
+    code = main(["--db", db_path, "--lang", "en", "report", "--period", "2026-10", "--format", "csv", "--out", "-"])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    assert "revenue,Revenue,250000.0," in out
+    code = main([f"--db={db_path}", "--verbose", "report", "--period", "2026-10", "--format", "json", "--out", "-"])
+    assert code == 0
+    assert json.loads(capsys.readouterr().out)["metrics"]["revenue"] == 250_000.0
+    assert not opened  # none of these opened the window
+    assert main(["--db", db_path, "--verbose"]) == 0  # no command: the app, with its options as given
+    assert opened == [["--db", db_path, "--verbose"]]
