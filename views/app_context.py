@@ -50,6 +50,7 @@ class AppContext(QObject):
         # team settings (currency, time zone …) are read while painting results: kept here and
         # forgotten when any writer, here or elsewhere, announces a settings change
         self._team_settings: dict[str, Any] | None = None
+        self._kept_user_settings: dict[tuple[int | None, str], Any] = {}  # ``user_setting(…, kept=True)``
         self.changed.connect(self._forget_team_settings)
         self.team_setting("team.currency")  # read them all now, while the database is surely there
         # background database work belongs to the application, never to a page (views/executor.py)
@@ -162,11 +163,21 @@ class AppContext(QObject):
         self.user_changed.emit(user_id)
 
     # --- per-user settings stored in the database -----------------------------------------
-    def user_setting(self, key: str, default: Any = None) -> Any:
+    def user_setting(self, key: str, default: Any = None, *, kept: bool = False) -> Any:
+        """This user's setting ``key``. ``kept``: read once and then kept (as team settings
+        are) until it is set here, the user changes or a settings change is announced — for a
+        setting asked on every click (e.g. where a card opens), a query the click need not wait for."""
+        if kept and (self.user_id, key) in self._kept_user_settings:
+            value = self._kept_user_settings[(self.user_id, key)]
+            return default if value is None else value
         with self.db.session() as s:
-            return get_setting(s, key, default, user_id=self.user_id)
+            value = get_setting(s, key, None, user_id=self.user_id)
+        if kept:
+            self._kept_user_settings[(self.user_id, key)] = value
+        return default if value is None else value
 
     def set_user_setting(self, key: str, value: Any) -> None:
+        self._kept_user_settings.pop((self.user_id, key), None)
         self.db.run(set_setting, key, value, user_id=self.user_id)
 
     def team_setting(self, key: str, default: Any = None) -> Any:
@@ -180,6 +191,7 @@ class AppContext(QObject):
     def _forget_team_settings(self, changes: Changes) -> None:
         if changes.settings:
             self._team_settings = None
+            self._kept_user_settings.clear()
 
     def set_language(self, language: str) -> None:
         if language == self.language:

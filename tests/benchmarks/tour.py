@@ -13,7 +13,9 @@ tour_s              how long the tour took
 
 With VORONKA_STALL_PROBE=1 the UI thread's stacks seen during stalls are printed to stderr per
 step (``stall_probe.py``; with VORONKA_STALL_PYSPY=1 too, py-spy's native stack of each stall).
-VORONKA_TOUR_PAGES=reports,settings visits only those pages (a developer's short tour).
+VORONKA_TOUR_PAGES=reports,settings visits only those pages (a developer's short tour);
+VORONKA_TOUR_THEN=card,companies,search then runs only those of the later steps (the deal card,
+the named tables' sort and search, the global search). VORONKA_TOUR_PAGES="" with it: no pages.
 """
 from __future__ import annotations
 
@@ -25,6 +27,12 @@ import time
 from pathlib import Path
 
 STAGES = ["work_started", "contacts_found", "outreach_started"]
+
+
+def _runqueue_ms() -> float:
+    import threading as _t
+    with open(f"/proc/self/task/{_t.get_native_id()}/schedstat") as f:
+        return int(f.read().split()[1]) / 1e6
 
 
 class _ShortTour(Exception):
@@ -77,6 +85,8 @@ def measure(db_path: Path, deals: int) -> dict:
     from voronka.views.pages import PAGE_KEYS
 
     app = QApplication.instance() or QApplication([])
+    if os.environ.get("VORONKA_SWITCH"):  # TEMP A/B
+        sys.setswitchinterval(float(os.environ["VORONKA_SWITCH"]))
     with tempfile.TemporaryDirectory() as tmp:
         copy = Path(tmp) / "tour.db"
         _copy(db_path, copy)
@@ -93,6 +103,10 @@ def measure(db_path: Path, deals: int) -> dict:
         worst = [0.0, ""]
         step = [""]
         per_step: dict[str, float] = {}
+        cpu_per_step: dict[str, float] = {}
+        worst_split: dict = {}
+        last_rq = [0.0]
+        last_cpu = [time.thread_time()]
 
         from benchmarks.stall_probe import StallProbe, enabled
 
@@ -108,6 +122,16 @@ def measure(db_path: Path, deals: int) -> dict:
             if gap > per_step.get(step[0], -1.0):
                 per_step[step[0]] = gap
             last[0] = now
+            if probe is not None:  # the UI thread's own CPU time in that gap: its work, not its waiting
+                cpu = time.thread_time()
+                busy = (cpu - last_cpu[0]) * 1000
+                if busy > cpu_per_step.get(step[0], -1.0):
+                    cpu_per_step[step[0]] = busy
+                last_cpu[0] = cpu
+                rq = _runqueue_ms()  # TEMP: waiting for a core
+                if gap > worst_split.get(step[0], (-1,))[0]:
+                    worst_split[step[0]] = (gap, busy, rq - last_rq[0])
+                last_rq[0] = rq
 
         timer = QTimer()
         timer.setInterval(10)
@@ -131,17 +155,23 @@ def measure(db_path: Path, deals: int) -> dict:
         colleague.start()
         started = time.perf_counter()
         last[0] = clock.elapsed()
+        last_cpu[0] = time.thread_time()
         timer.start()
         if probe is not None:
             probe.start()
         try:
             only = [k for k in os.environ.get("VORONKA_TOUR_PAGES", "").split(",") if k]
-            for key in only or PAGE_KEYS:
+            then = os.environ.get("VORONKA_TOUR_THEN")
+            later = [k for k in then.split(",") if k] if then is not None else None
+            pages = only or ([] if later is not None and "VORONKA_TOUR_PAGES" in os.environ else PAGE_KEYS)
+            for key in pages:
                 step[0] = f"page {key}"
                 win.show_page(key)
                 settle()
-            if only:  # a developer's short tour: just those pages
+            if only and later is None:  # a developer's short tour: just those pages
                 raise _ShortTour()
+            if later is None:
+                later = ["card", "deals", "companies", "contacts", "search"]
             step[0] = "deal card"
             from sqlalchemy import func, select
 
@@ -150,12 +180,15 @@ def measure(db_path: Path, deals: int) -> dict:
 
             with db.session() as s:
                 deal = s.scalar(select(func.max(Deal.id)))
-            ctx.open_record.emit("deal", deal)
-            card_window = existing_window("deal", deal)
-            settle(lambda: card_window is None or (not card_window.card.loading and card_window.card.form is not None))
-            if card_window is not None:
-                card_window.close()
+            if "card" in later:
+                ctx.open_record.emit("deal", deal)
+                card_window = existing_window("deal", deal)
+                settle(lambda: card_window is None or (not card_window.card.loading and card_window.card.form is not None))
+                if card_window is not None:
+                    card_window.close()
             for key, column in (("deals", "amount"), ("companies", "open_deals"), ("contacts", "company")):
+                if key not in later:
+                    continue
                 step[0] = f"{key} again"
                 page = win.page(key)
                 win.show_page(key)
@@ -172,7 +205,7 @@ def measure(db_path: Path, deals: int) -> dict:
                 settle(lambda: not page.loading)
             step[0] = "global search"
             box = getattr(win, "search_box", None)
-            if box is not None:
+            if box is not None and "search" in later:
                 box.setFocus()
                 box.setText("ал")
                 box.textEdited.emit("ал")
@@ -187,6 +220,10 @@ def measure(db_path: Path, deals: int) -> dict:
             if probe is not None:
                 probe.stop.set()
                 print(probe.report(), file=sys.stderr)
+                print("TEMP worst gap split (gap, cpu, runqueue): " + ", ".join(
+                    f"{k} {g:.0f}/{c:.0f}/{r:.0f}" for k, (g, c, r) in worst_split.items()), file=sys.stderr)
+                print("UI thread's longest own CPU slice per step (ms): "
+                      + ", ".join(f"{k} {v:.0f}" for k, v in cpu_per_step.items()), file=sys.stderr)
             colleague.stop.set()
             colleague.join(10)
         tour_s = time.perf_counter() - started

@@ -57,18 +57,40 @@ class DealCard(RecordCard):
         self.reopen_button.clicked.connect(self.reopen)
         for button in (self.won_button, self.lost_button, self.reopen_button):
             self.header_actions.addWidget(button)
-        self.tasks = DealTasks(self.ctx, side)
-        self.activity = ActivityBar(self.ctx, self)
-        self.timeline = TimelineView(self.ctx.language, side)
+        self._side = side
+        self._side_parts: tuple[DealTasks, ActivityBar, TimelineView] | None = None  # built with the first load
         box = QVBoxLayout(side)
         box.setContentsMargins(4, 0, 0, 0)
-        box.addWidget(QLabel("<b>%s</b>" % self.tr("Next steps"), side))
-        box.addWidget(self.tasks)
-        box.addWidget(QLabel("<b>%s</b>" % self.tr("Log a sales action"), side))
-        box.addWidget(self.activity)
-        box.addWidget(QLabel("<b>%s</b>" % self.tr("History"), side))
-        box.addWidget(self.timeline, 1)
         return side
+
+    def _parts(self) -> tuple[DealTasks, ActivityBar, TimelineView]:
+        """The side's tasks, sales-action bar and timeline: built when first filled (the second
+        turn of the first load), so opening a card first shows its frame without waiting for them."""
+        if self._side_parts is None:
+            side = self._side
+            tasks, activity, timeline = DealTasks(self.ctx, side), ActivityBar(self.ctx, self), TimelineView(
+                self.ctx.language, side)
+            box = side.layout()
+            box.addWidget(QLabel("<b>%s</b>" % self.tr("Next steps"), side))
+            box.addWidget(tasks)
+            box.addWidget(QLabel("<b>%s</b>" % self.tr("Log a sales action"), side))
+            box.addWidget(activity)
+            box.addWidget(QLabel("<b>%s</b>" % self.tr("History"), side))
+            box.addWidget(timeline, 1)
+            self._side_parts = (tasks, activity, timeline)
+        return self._side_parts
+
+    @property
+    def tasks(self) -> DealTasks:
+        return self._parts()[0]
+
+    @property
+    def activity(self) -> ActivityBar:
+        return self._parts()[1]
+
+    @property
+    def timeline(self) -> TimelineView:
+        return self._parts()[2]
 
     def fetch(self):
         deal_id = self.record_id

@@ -112,4 +112,4 @@ def panel_of(main: QMainWindow) -> CardPanel:
 
 
 def open_as(ctx: AppContext) -> str:
-    return "panel" if ctx.user_setting("cards.open_as", "window") == "panel" else "window"
+    return "panel" if ctx.user_setting("cards.open_as", "window", kept=True) == "panel" else "window"

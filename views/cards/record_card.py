@@ -8,16 +8,17 @@ refused is ever sent. The card reloads itself when ``ctx.changed`` names its rec
 
 Loading never runs on the UI thread: the record, what the side shows and the fields'
 suggestions are read in one background job on the application's executor (``reload``),
-and the card fills in when the answer arrives (``loaded``). A newer load supersedes an
-older one, so a stale answer never overwrites a newer one; a card closed meanwhile
-just gets no answer.
+and the card fills in when the answer arrives (``loaded``), in two turns of the event loop
+so neither holds the window long: the header and the fields first, then the side (lists,
+timeline). A newer load supersedes an older one, so a stale answer never overwrites a
+newer one; a card closed meanwhile just gets no answer.
 """
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -70,6 +71,8 @@ class RecordCard(QWidget):
         self._want_fill = False  # a load asked to rebuild the form (not only the side)
         self._force_fill = False  # …even over unsaved edits (Revert, an action that was refused)
         self._after_fill: list[Callable[[], None]] = []
+        self._asked = 0  # loads asked for; only the answer to the last one ends ``loading``
+        self._side_due: tuple[int, CardData, Any] | None = None  # the side to fill on the next turn
         self.badge = plain_label(parent=self)
         self.badge.setObjectName("kindBadge")
         self.title = plain_label(parent=self)  # a name is shown as typed, never as markup
@@ -209,27 +212,45 @@ class RecordCard(QWidget):
             return data, side, suggest(session)
 
         self.loading = True
-        self.ctx.executor.query(read, on_done=self._on_loaded, on_error=self._on_load_failed, owner=self,
+        self._asked += 1
+        asked = self._asked
+        self.ctx.executor.query(read, on_done=lambda result: self._on_loaded(result, asked),
+                                on_error=lambda exc: self._on_load_failed(exc, asked), owner=self,
                                 key=f"card:{id(self)}")
 
-    def _on_load_failed(self, exc: BaseException) -> None:
-        self.loading = False
+    def _on_load_failed(self, exc: BaseException, asked: int | None = None) -> None:
+        if asked is None or asked == self._asked:
+            self.loading = False
+        self._side_due = None
         self._after_fill.clear()
         if isinstance(exc, NotFound):
             self.gone.emit()
             return
         self.ctx.error.emit(exc)
 
-    def _on_loaded(self, result: tuple[CardData, Any, tuple]) -> None:
+    def _on_loaded(self, result: tuple[CardData, Any, tuple], asked: int | None = None) -> None:
+        """The answer arrived: the header and the fields now; the side on the next turn."""
         data, side, (entity, version, lists) = result
-        self.loading = False
         SuggestionLists.of(self.ctx).keep(entity, version, lists)
         fill = self._want_fill and (self._force_fill or not self.is_dirty())
         if fill:
             self._fill(data, lists)
         self._want_fill = self._force_fill = False
-        self.refresh_side(data, side)
         self._update_buttons()
+        first = self._side_due is None
+        self._side_due = (self._asked if asked is None else asked, data, side)
+        if first:  # a timer, not a queued call: the fields are painted (and the window answers) first
+            QTimer.singleShot(1, self, self._fill_side)
+
+    def _fill_side(self) -> None:
+        """The second turn of a load: the side, what waited for the load, then ``loaded``."""
+        if self._side_due is None:  # the load failed meanwhile
+            return
+        asked, data, side = self._side_due
+        self._side_due = None
+        self.refresh_side(data, side)
+        if asked == self._asked:  # no newer load is on its way
+            self.loading = False
         then, self._after_fill = self._after_fill, []
         for callback in then:
             callback()

@@ -4,9 +4,10 @@ day and week and actions per day follow it), and whether a deal won on the board
 into Client Success (ask / always / never)."""
 from __future__ import annotations
 
+from functools import cache
 from zoneinfo import available_timezones
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt
 from PySide6.QtWidgets import QComboBox, QCompleter, QFormLayout, QGroupBox, QLabel, QLineEdit, QWidget
 
 from voronka.models.clock import set_team_time_zone as use_time_zone
@@ -34,6 +35,12 @@ COMMON_ZONES = (
 )
 
 
+@cache
+def all_time_zones() -> list[str]:
+    """Every IANA zone name, sorted (read from the zone database: ~30 ms, so once, when first needed)."""
+    return sorted(available_timezones())
+
+
 class TeamSettingsBox(QGroupBox):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
@@ -47,10 +54,15 @@ class TeamSettingsBox(QGroupBox):
         self.time_zone = QComboBox(self)
         self.time_zone.setEditable(True)
         self.time_zone.addItems(list(COMMON_ZONES))
-        completer = QCompleter(sorted(available_timezones()), self.time_zone)
+        # the completer offers every zone; the list is read when the field is first focused, not
+        # while the Settings page opens
+        self.zone_names = QStringListModel(list(COMMON_ZONES), self)
+        self._every_zone = False
+        completer = QCompleter(self.zone_names, self.time_zone)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.time_zone.setCompleter(completer)
+        self.time_zone.lineEdit().installEventFilter(self)
         self.time_zone.activated.connect(lambda _i: self.apply_time_zone(self.time_zone.currentText()))
         self.time_zone.lineEdit().returnPressed.connect(lambda: self.apply_time_zone(self.time_zone.currentText()))
         self.won_copy = QComboBox(self)
@@ -82,6 +94,17 @@ class TeamSettingsBox(QGroupBox):
         form.addRow(self.tr("Won deal → Client Success"), self.won_copy)
         form.addRow(note)
         self.reload()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusIn and watched is self.time_zone.lineEdit():
+            self.load_zone_names()
+        return super().eventFilter(watched, event)
+
+    def load_zone_names(self) -> None:
+        """Offer every time zone in the field's completer (once)."""
+        if not self._every_zone:
+            self._every_zone = True
+            self.zone_names.setStringList(all_time_zones())
 
     def reload(self) -> None:
         self.currency.setCurrentText(self.ctx.team_setting("team.currency", "RUB"))
