@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TypeVar
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 W = TypeVar("W", bound=QWidget)
@@ -20,8 +21,9 @@ def set_role(widget: W, role: str) -> W:
     if widget.property("role") == (role or None):
         return widget
     widget.setProperty("role", role or None)
-    style = widget.style()
-    style.unpolish(widget)
-    style.polish(widget)
-    widget.update()
+    if widget.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):  # not yet polished: its first polish reads the role
+        style = widget.style()
+        style.unpolish(widget)
+        style.polish(widget)
+        widget.update()
     return widget
