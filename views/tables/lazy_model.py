@@ -31,6 +31,12 @@ CACHE_ROWS = 5000  # rows kept; the oldest fetched are forgotten first
 RowFetcher = Callable[["Session", list[int]], list[Any]]
 
 
+def positions_of(ids: Sequence[int]) -> dict[int, int]:
+    """Each id's row number (plain Python, no Qt): built on the worker thread with the ids, so
+    the UI thread never walks 100,000 ids to learn where a record is."""
+    return dict(zip(ids, range(len(ids))))
+
+
 def cell_texts(columns: Sequence[Column], language: str, rows: Collection[Any]) -> dict[int, tuple[str, ...]]:
     """Each row's cells as shown (plain Python, no Qt): formatted on the worker thread with
     the rows, so the UI thread only stores them."""
@@ -60,11 +66,12 @@ class LazyRecordModel(QAbstractTableModel):
 
     # --- what the table shows ---------------------------------------------------------------
     def set_ids(self, ids: list[int], rows: Collection[Any] = (),
-                texts: dict[int, tuple[str, ...]] | None = None) -> None:
+                texts: dict[int, tuple[str, ...]] | None = None, positions: dict[int, int] | None = None) -> None:
         """Show these ids (already filtered and sorted); ``rows`` may bring the first page
-        (and ``texts`` their cells, from ``cell_texts``)."""
+        (and ``texts`` their cells, from ``cell_texts``; ``positions`` the ids' rows, from
+        ``positions_of``)."""
         self.beginResetModel()
-        self._replace(ids, rows, texts)
+        self._replace(ids, rows, texts, positions)
         self.endResetModel()
 
     def formatter(self) -> Callable[[Collection[Any]], dict[int, tuple[str, ...]]]:
@@ -72,38 +79,49 @@ class LazyRecordModel(QAbstractTableModel):
         columns, language = list(self.columns), self.language
         return lambda rows: cell_texts(columns, language, rows)
 
-    def extend_to(self, ids: list[int]) -> None:
+    def extend_to(self, ids: list[int], positions: dict[int, int] | None = None) -> None:
         """The whole list after its first rows were shown (``set_ids``): the rows past those
-        are appended; a list that does not begin with the rows shown replaces them."""
+        are appended; a list that does not begin with the rows shown replaces them
+        (``positions``: every id's row, from ``positions_of`` on the worker thread)."""
         shown = len(self.ids)
         if len(ids) < shown or ids[:shown] != self.ids:
-            self.set_ids(ids)
+            self.set_ids(ids, positions=positions)
             return
         if len(ids) == shown:
             return
         self.beginInsertRows(QModelIndex(), shown, len(ids) - 1)
         self.ids = ids
-        self._position.update((record_id, n) for n, record_id in enumerate(ids[shown:], shown))
+        if positions is not None:
+            self._position = positions
+        else:
+            self._position.update(zip(ids[shown:], range(shown, len(ids))))
         self.endInsertRows()
 
-    def reorder(self, ids: list[int], rows: Collection[Any] = ()) -> None:
-        """The same records in another order (a re-sort): selections follow their records."""
-        if len(ids) != len(self.ids) or set(ids) != set(self.ids):
-            self.set_ids(ids, rows)
+    def reorder(self, ids: list[int], rows: Collection[Any] = (), positions: dict[int, int] | None = None) -> None:
+        """The same records in another order (a re-sort): selections follow their records.
+        The very same list (a change that moved nothing) changes nothing on screen."""
+        if ids == self.ids:
+            for row in rows:
+                self._store(row)
+            return
+        positions = positions if positions is not None else positions_of(ids)
+        if len(ids) != len(self.ids) or not all(map(positions.__contains__, self.ids)):
+            self.set_ids(ids, rows, positions=positions)
             return
         self.layoutAboutToBeChanged.emit()
-        old = list(self.ids)
+        old = self.ids
         persistent = self.persistentIndexList()
-        self._replace(ids, rows)
+        self._replace(ids, rows, positions=positions)
         new = [self.index(self._position[old[p.row()]], p.column()) if p.row() < len(old) else QModelIndex()
                for p in persistent]
         self.changePersistentIndexList(persistent, new)
         self.layoutChanged.emit()
 
-    def _replace(self, ids: list[int], rows: Collection[Any], texts: dict[int, tuple[str, ...]] | None = None) -> None:
+    def _replace(self, ids: list[int], rows: Collection[Any], texts: dict[int, tuple[str, ...]] | None = None,
+                 positions: dict[int, int] | None = None) -> None:
         self._generation += 1
         self.ids = ids
-        self._position = {record_id: n for n, record_id in enumerate(ids)}
+        self._position = positions if positions is not None else positions_of(ids)
         self._asked.clear()
         self._wanted.clear()
         for row in rows:

@@ -46,7 +46,7 @@ from ..executor import Cancelled, Job
 from ..plain_text import plain_label
 from .export import ask_path, export_button, export_ids, exported_text
 from .filter_bar import FilterBar
-from .lazy_model import PAGE, LazyRecordModel
+from .lazy_model import PAGE, LazyRecordModel, positions_of
 from .record_model import ID_ROLE, Column
 from .saved_views import SavedView, load_views, put_view, save_views
 from ..style_roles import set_role
@@ -214,10 +214,11 @@ class RecordPage(QWidget):
         self._superseded.set()  # a read still running for an older list stops (its answer is dropped anyway)
         superseded = self._superseded = threading.Event()
 
-        def read_all(session: Session) -> tuple[list[int], int]:
+        def read_all(session: Session) -> tuple[list[int], int, dict[int, int]]:
             try:
                 with abandoned_when(session, superseded.is_set):
-                    return record_ids(session, kind, flt, sort), record_count(session, kind)
+                    ids = record_ids(session, kind, flt, sort)
+                    return ids, record_count(session, kind), positions_of(ids)
             except Abandoned as exc:
                 raise Cancelled() from exc
 
@@ -250,13 +251,13 @@ class RecordPage(QWidget):
             self._update_count()
             self.ids_loaded.emit()
             if len(ids) < PAGE and not self.total_needed():
-                self._on_ids((ids, self.total), [], False)
+                self._on_ids((ids, self.total, None), [], False)
                 return
             # the rest once these rows are painted (a read running meanwhile slows the painting):
             # the job waits for the next turn of the event loop, at most PAINT_WAIT_S
             painted = threading.Event()
 
-            def read_rest(session: Session) -> tuple[list[int], int]:
+            def read_rest(session: Session) -> tuple[list[int], int, dict[int, int]]:
                 deadline = time.monotonic() + PAINT_WAIT_S
                 while not (painted.is_set() or superseded.is_set()) and time.monotonic() < deadline:
                     painted.wait(0.002)
@@ -272,17 +273,17 @@ class RecordPage(QWidget):
         """Whether the footer's "of N" must be read again (not yet read: the page is new)."""
         return not self._total_read
 
-    def _on_ids(self, result: tuple[list[int], int], first: list[Any], keep_place: bool) -> None:
-        ids, self.total = result
+    def _on_ids(self, result: tuple[list[int], int, dict[int, int] | None], first: list[Any], keep_place: bool) -> None:
+        ids, self.total, positions = result
         self._total_read = True
         self.loading = False
         self.counting = False
         if keep_place:
             scroll = self.table.verticalScrollBar().value()
-            self.model.reorder(ids, first)
+            self.model.reorder(ids, first, positions)
             self.table.verticalScrollBar().setValue(scroll)
         else:
-            self.model.extend_to(ids)
+            self.model.extend_to(ids, positions)
             self._size_columns_once()
         self._update_count()
         self._update_empty_state()
