@@ -44,9 +44,9 @@ class MembersModel(QAbstractTableModel):
         self.rows: list[Member] = []
         self.headers = [self.tr("Name"), self.tr("Role"), self.tr("Active")]
 
-    def reload(self) -> None:
+    def reload(self, members: list[Member] | None = None) -> None:
         self.beginResetModel()
-        self.rows = self.ctx.query(team_members)
+        self.rows = self.ctx.query(team_members) if members is None else members
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
@@ -125,7 +125,7 @@ class RoleDelegate(QStyledItemDelegate):
 
 
 class MembersBox(QGroupBox):
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, members: list[Member] | None = None):
         super().__init__(parent)
         self.setTitle(self.tr("Team members"))
         self.ctx = ctx
@@ -153,17 +153,26 @@ class MembersBox(QGroupBox):
         box = QVBoxLayout(self)
         box.addWidget(self.table)
         box.addLayout(row)
-        self.reload()
+        self.reload(members)
 
     def set_editable(self, editable: bool) -> None:
         self.model.editable = editable
         for widget in (self.new_name, self.new_role, self.add_button):
             widget.setEnabled(editable)
 
-    def reload(self) -> None:
-        self.model.reload()
-        self.table.resizeColumnsToContents()
-        self.table.setColumnWidth(NAME, max(self.table.columnWidth(NAME), 220))
+    def reload(self, members: list[Member] | None = None) -> None:
+        """Read the members again (``members``: already read) and fit the columns to them."""
+        self.model.reload(members)
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Columns as wide as their texts: measured from the texts, not by asking every cell's
+        size from the view (``resizeColumnsToContents``), which costs more than the page's build."""
+        metrics = self.table.fontMetrics()
+        model = self.model
+        for col, least in ((NAME, 220), (ROLE, 0)):
+            texts = [model.headers[col]] + [model.index(r, col).data() or "" for r in range(model.rowCount())]
+            self.table.setColumnWidth(col, max(least, max(metrics.horizontalAdvance(t) for t in texts) + 24))
 
     def add(self) -> int | None:
         name, role, ctx = self.new_name.text().strip(), self.new_role.currentData(), self.ctx

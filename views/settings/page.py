@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from voronka.models.changes import Changes
-from voronka.models.queries.team import active_users, may_edit_team
+from voronka.models.queries.team import active_users, may_edit_team, team_members
+from voronka.models.team_calendar import calendar_setting
 
 from ..app_context import AppContext
 from ..cards.layout_editor import CardLayoutEditor
@@ -56,11 +57,14 @@ class SettingsPage(QWidget):
         self.theme.currentIndexChanged.connect(lambda _i: choose_theme(ctx.settings, self.theme.currentData()))
         form.addRow(self.tr("Theme"), self.theme)
         self.me = QComboBox(box)
-        self._fill_me()
+        # what the page first shows, read in one go (later changes re-read only their part)
+        users, members, calendar, editable = ctx.query(
+            lambda s: (active_users(s), team_members(s), calendar_setting(s), may_edit_team(s, ctx.user_id)))
+        self._fill_me(users)
         self.me.currentIndexChanged.connect(lambda _i: ctx.set_user(self.me.currentData()))
         form.addRow(self.tr("I am"), self.me)
-        self.team_box = TeamSettingsBox(ctx, self)
-        self.members = MembersBox(ctx, self)
+        self.team_box = TeamSettingsBox(ctx, self, calendar=calendar)
+        self.members = MembersBox(ctx, self, members=members)
         self._editable = False
         self._built: dict[str, QWidget] = {}  # the other tabs, built when first opened (or asked for)
         self.rights = QLabel(self)
@@ -91,18 +95,18 @@ class SettingsPage(QWidget):
         layout.addWidget(self.tabs, 1)
         ctx.changed.connect(self._on_changed)
         ctx.user_changed.connect(self._on_user_changed)
-        self._apply_rights()
+        self._apply_rights(editable)
 
     def _on_user_changed(self, _user_id: object) -> None:
         self._fill_me()
         self.members.reload()
         self._apply_rights()
 
-    def _fill_me(self) -> None:
+    def _fill_me(self, users: list[tuple[int, str, str]] | None = None) -> None:
         self.me.blockSignals(True)
         self.me.clear()
         self.me.addItem(self.tr("— nobody —"), None)
-        for uid, name, _role in self.ctx.query(active_users):
+        for uid, name, _role in self.ctx.query(active_users) if users is None else users:
             self.me.addItem(name, uid)
         self.me.setCurrentIndex(max(0, self.me.findData(self.ctx.user_id)))
         self.me.blockSignals(False)
@@ -156,8 +160,10 @@ class SettingsPage(QWidget):
         elif key in ("plans", "funnel"):
             widget.set_editable(self._editable)
 
-    def _apply_rights(self) -> None:
-        editable = self._editable = self.ctx.query(may_edit_team, self.ctx.user_id)
+    def _apply_rights(self, editable: bool | None = None) -> None:
+        if editable is None:
+            editable = self.ctx.query(may_edit_team, self.ctx.user_id)
+        self._editable = editable
         self.rights.setText("" if editable else self.tr("Team settings, the funnel, plans and card layouts are kept "
                                                         "by the head of sales; you can look at them here."))
         self.rights.setVisible(not editable)

@@ -42,7 +42,7 @@ def all_time_zones() -> list[str]:
 
 
 class TeamSettingsBox(QGroupBox):
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, calendar: CalendarSetting | None = None):
         super().__init__(parent)
         self.setTitle(self.tr("Team"))
         self.ctx = ctx
@@ -93,7 +93,7 @@ class TeamSettingsBox(QGroupBox):
         form.addRow(self.tr("Extra working days"), self.working_days)
         form.addRow(self.tr("Won deal → Client Success"), self.won_copy)
         form.addRow(note)
-        self.reload()
+        self.reload(calendar)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FocusIn and watched is self.time_zone.lineEdit():
@@ -106,11 +106,13 @@ class TeamSettingsBox(QGroupBox):
             self._every_zone = True
             self.zone_names.setStringList(all_time_zones())
 
-    def reload(self) -> None:
+    def reload(self, calendar: CalendarSetting | None = None) -> None:
+        """Show the settings as saved (``calendar``: the working calendar, already read)."""
         self.currency.setCurrentText(self.ctx.team_setting("team.currency", "RUB"))
         self.time_zone.setCurrentText(self.ctx.team_setting("team.time_zone", "Europe/Moscow"))
         self.won_copy.setCurrentIndex(max(0, self.won_copy.findData(self.ctx.team_setting(WON_COPY_SETTING, "ask"))))
-        calendar = self.ctx.query(calendar_setting)
+        if calendar is None:
+            calendar = self.ctx.query(calendar_setting)
         self.holidays.setCurrentIndex(max(0, self.holidays.findData(calendar.holidays)))
         self.days_off.setText(", ".join(d.strftime("%d.%m.%Y") for d in calendar.days_off))
         self.working_days.setText(", ".join(d.strftime("%d.%m.%Y") for d in calendar.working_days))
