@@ -233,9 +233,9 @@ class RecordCard(QWidget):
         data, side, (entity, version, lists) = result
         SuggestionLists.of(self.ctx).keep(entity, version, lists)
         fill = self._want_fill and (self._force_fill or not self.is_dirty())
+        self._want_fill = self._force_fill = False  # before filling: a reload asked meanwhile fills again
         if fill:
             self._fill(data, lists)
-        self._want_fill = self._force_fill = False
         self._update_buttons()
         first = self._side_due is None
         self._side_due = (self._asked if asked is None else asked, data, side)

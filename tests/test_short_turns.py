@@ -1,0 +1,209 @@
+"""Each turn of the UI thread stays short at 100,000 deals (tests/benchmarks/tour.py): a card fills
+its fields, then its side, on separate turns; where cards open is not read on every open; a table
+re-read that moved nothing changes nothing on screen and brings its rows' numbers from the
+worker; Settings opens on one read; the executor's threads run below the window's."""
+from __future__ import annotations
+
+import os
+import threading
+
+import pytest
+import shiboken6
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QFocusEvent
+from PySide6.QtWidgets import QApplication
+from sqlalchemy import event
+
+from card_helpers import app_context, discard_unsaved_edits, settled
+from voronka.models.changes import Changes
+from voronka.models.queries.table_search import TableFilter, TableSort, record_ids
+from voronka.models.services.deal_fields import save_deal_fields
+from voronka.models.services.deals import create_deal
+from voronka.models.services.settings import set_setting
+from voronka.models.services.tasks import add_task
+from voronka.views.cards.deal_card import DealCard
+from voronka.views.cards.host import open_as
+from voronka.views.tables.deals import DealsPage
+from voronka.views.tables.lazy_model import LazyRecordModel, positions_of
+
+
+@pytest.fixture(autouse=True)
+def discard_on_close(monkeypatch):
+    discard_unsaved_edits(monkeypatch)
+
+
+@pytest.fixture
+def ctx(db, tmp_path):
+    context = app_context(db, tmp_path, 1)
+    yield context
+    context.executor.shutdown()
+
+
+@pytest.fixture
+def ui_statements(db):
+    """SQL statements run on the UI thread (this test's thread) from now on."""
+    ui = threading.get_ident()
+    seen: list[str] = []
+
+    def note(_conn, _cursor, statement, *_args):
+        if threading.get_ident() == ui:
+            seen.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", note)
+    yield seen
+    event.remove(db.engine, "before_cursor_execute", note)
+
+
+# --- the deal card ---------------------------------------------------------------------------
+def test_a_deal_card_shows_its_fields_first_and_fills_its_side_on_the_next_turn(ctx, qtbot, monkeypatch):
+    deal = ctx.db.run(create_deal, name="Pilot", user_id=1, source="inbound").created[0]
+    ctx.db.run(add_task, title="Send the offer", assignee_id=1, deal_id=deal)
+    seen: list[tuple[bool, bool, str]] = []
+    real = DealCard.refresh_side
+
+    def noting(card, data, side):
+        seen.append((card.form is not None, card.loading, card.editor("source").line.text()))
+        real(card, data, side)
+
+    monkeypatch.setattr(DealCard, "refresh_side", noting)
+    card = DealCard(ctx, deal)
+    qtbot.addWidget(card)
+    assert card._side_parts is None  # the side's lists are built with the first load, not with the frame
+    with qtbot.waitSignal(card.loaded, timeout=10_000):
+        pass
+    assert seen == [(True, True, "inbound")]  # the fields were there (and the card still loading) first
+    assert not card.loading
+    assert [t.title for t in card.tasks.model.rows] == ["Send the offer"]
+    assert "stage" in [e.kind for e in card.timeline.timeline.entries]
+
+
+def test_a_load_asked_between_the_two_turns_keeps_the_card_loading_and_shows_the_newest(ctx, qtbot, monkeypatch):
+    deal = ctx.db.run(create_deal, name="First name", user_id=1).created[0]
+    card = settled(qtbot, DealCard(ctx, deal))
+    qtbot.addWidget(card)
+    real = DealCard._fill
+    asked = []
+
+    def fill_then_ask_again(self, data, suggestions):
+        real(self, data, suggestions)
+        if not asked:  # between the fields' turn and the side's: a change arrives and asks again
+            asked.append(1)
+            ctx.db.run(save_deal_fields, deal, {"name": "Second name"})
+            self.reload()
+
+    monkeypatch.setattr(DealCard, "_fill", fill_then_ask_again)
+    loading_when_loaded: list[tuple[bool, str]] = []
+    card.loaded.connect(lambda: loading_when_loaded.append((card.loading, card.title.text())))
+    card.reload()
+    qtbot.waitUntil(lambda: len(loading_when_loaded) == 2, timeout=10_000)
+    assert loading_when_loaded == [(True, "First name"), (False, "Second name")]
+    assert card.editor("name").line.text() == "Second name"
+
+
+def test_a_card_closed_between_its_two_turns_raises_nothing(ctx, qtbot, monkeypatch):
+    deal = ctx.db.run(create_deal, name="Pilot", user_id=1).created[0]
+    errors: list[object] = []
+    ctx.error.connect(errors.append)
+    real = DealCard._on_loaded
+    cards: list[DealCard] = []
+
+    def loaded_then_closed(self, result, asked=None):
+        real(self, result, asked)
+        self.deleteLater()  # gone before the side's turn
+
+    monkeypatch.setattr(DealCard, "_on_loaded", loaded_then_closed)
+    card = DealCard(ctx, deal)
+    cards.append(card)
+    destroyed: list[bool] = []
+    card.destroyed.connect(lambda: destroyed.append(True))
+    qtbot.waitUntil(lambda: bool(destroyed), timeout=10_000)
+    qtbot.wait(20)  # the side's turn would have come by now
+    assert errors == [] and not shiboken6.isValid(cards[0])
+
+
+def test_where_cards_open_is_read_once_and_follows_the_setting(ctx, ui_statements):
+    assert open_as(ctx) == "window"
+    ui_statements.clear()
+    assert open_as(ctx) == "window" and ui_statements == []  # kept: no query on the next open
+    ctx.set_user_setting("cards.open_as", "panel")
+    assert open_as(ctx) == "panel"
+    ctx.db.run(set_setting, "cards.open_as", "window", user_id=1)  # e.g. this person on another laptop
+    ctx.changed.emit(Changes(settings=True))  # …announced by the live refresh
+    assert open_as(ctx) == "window"
+
+
+# --- the tables ------------------------------------------------------------------------------
+@pytest.fixture
+def many(db):
+    ids = [db.run(create_deal, name=f"Deal {n:02d}", user_id=1, amount=str((n * 37) % 11 * 1000)).created[0]
+           for n in range(24)]
+    return ids
+
+
+def test_a_re_read_that_moved_nothing_changes_nothing_on_screen(ctx, qtbot):
+    model = LazyRecordModel(ctx.executor, [], lambda session, ids: [])
+    ids = list(range(1, 301))
+    model.set_ids(ids, positions=positions_of(ids))
+    signals: list[str] = []
+    model.modelReset.connect(lambda: signals.append("reset"))
+    model.layoutChanged.connect(lambda: signals.append("layout"))
+    model.reorder(list(ids), positions=positions_of(ids))
+    assert signals == []
+    moved = ids[1:] + ids[:1]
+    model.reorder(moved, positions=positions_of(moved))
+    assert signals == ["layout"] and model.row_of(1) == 299 and model.row_of(2) == 0
+    fewer = moved[:-5]
+    model.reorder(fewer)
+    assert signals == ["layout", "reset"] and model.rowCount() == 295 and model.row_of(fewer[-1]) == 294
+
+
+def test_a_sorted_and_searched_table_holds_exactly_the_databases_rows_in_order(ctx, db, many, qtbot):
+    page = DealsPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1280, 720)
+    page.show()
+    qtbot.waitUntil(lambda: not page.loading and not page.counting and ctx.executor.idle(), timeout=10_000)
+    keys = [c.key for c in page.model.columns]
+    page.table.sortByColumn(keys.index("amount"), Qt.SortOrder.DescendingOrder)
+    page.search.setText("Deal 1")
+    qtbot.waitUntil(lambda: not page.loading and not page.counting and ctx.executor.idle(), timeout=10_000)
+    with db.session() as s:
+        expected = record_ids(s, "deal", TableFilter(search="Deal 1"), TableSort("amount", descending=True))
+    assert len(expected) == 10 and page.model.ids == expected
+    assert [page.model.row_of(i) for i in expected] == list(range(len(expected)))
+    ctx.run(save_deal_fields, expected[-1], {"amount": "999000"})  # now the largest: first after the re-read
+    qtbot.waitUntil(lambda: page.model.ids[:1] == [expected[-1]], timeout=10_000)
+    with db.session() as s:
+        assert page.model.ids == record_ids(s, "deal", TableFilter(search="Deal 1"), TableSort("amount", True))
+
+
+# --- Settings --------------------------------------------------------------------------------
+def test_settings_opens_on_one_read_and_lists_every_time_zone_once_the_field_is_used(db, tmp_path, qtbot, ui_statements):
+    from voronka.views.settings.page import SettingsPage
+    from voronka.views.settings.team_box import COMMON_ZONES
+
+    ctx = app_context(db, tmp_path, 3)
+    ctx.team_setting("team.currency")
+    ui_statements.clear()
+    page = SettingsPage(ctx)
+    qtbot.addWidget(page)
+    assert sum(s.lstrip().upper().startswith("BEGIN") for s in ui_statements) == 1  # one read, not one per box
+    box = page.team_box
+    assert box.zone_names.stringList() == list(COMMON_ZONES)
+    QApplication.sendEvent(box.time_zone.lineEdit(), QFocusEvent(QEvent.Type.FocusIn))
+    assert "America/New_York" in box.zone_names.stringList() and len(box.zone_names.stringList()) > 300
+    members = page.members
+    name_width = members.table.columnWidth(0)
+    longest = max(members.model.index(r, 0).data() for r in range(members.model.rowCount()))
+    assert name_width >= members.table.fontMetrics().horizontalAdvance(longest)
+    ctx.executor.shutdown()
+
+
+# --- the executor ----------------------------------------------------------------------------
+def test_the_executors_threads_run_below_the_windows_thread(ctx, qtbot):
+    window = os.getpriority(os.PRIO_PROCESS, os.getpid())
+    seen: list[int] = []
+    ctx.executor.query(lambda _s: os.getpriority(os.PRIO_PROCESS, threading.get_native_id()), on_done=seen.append)
+    qtbot.waitUntil(lambda: bool(seen), timeout=10_000)
+    assert seen[0] > window
+    assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == window  # the window's own is untouched
