@@ -30,9 +30,12 @@ STAGES = ["work_started", "contacts_found", "outreach_started"]
 
 
 def _runqueue_ms() -> float:
-    import threading as _t
-    with open(f"/proc/self/task/{_t.get_native_id()}/schedstat") as f:
-        return int(f.read().split()[1]) / 1e6
+    """How long this thread has waited for a core, all told (Linux schedstat; 0 elsewhere)."""
+    try:
+        with open(f"/proc/self/task/{threading.get_native_id()}/schedstat") as f:
+            return int(f.read().split()[1]) / 1e6
+    except OSError:
+        return 0.0
 
 
 class _ShortTour(Exception):
@@ -85,8 +88,6 @@ def measure(db_path: Path, deals: int) -> dict:
     from voronka.views.pages import PAGE_KEYS
 
     app = QApplication.instance() or QApplication([])
-    if os.environ.get("VORONKA_SWITCH"):  # TEMP A/B
-        sys.setswitchinterval(float(os.environ["VORONKA_SWITCH"]))
     with tempfile.TemporaryDirectory() as tmp:
         copy = Path(tmp) / "tour.db"
         _copy(db_path, copy)
@@ -128,7 +129,7 @@ def measure(db_path: Path, deals: int) -> dict:
                 if busy > cpu_per_step.get(step[0], -1.0):
                     cpu_per_step[step[0]] = busy
                 last_cpu[0] = cpu
-                rq = _runqueue_ms()  # TEMP: waiting for a core
+                rq = _runqueue_ms()  # how long the UI thread waited for a core meanwhile
                 if gap > worst_split.get(step[0], (-1,))[0]:
                     worst_split[step[0]] = (gap, busy, rq - last_rq[0])
                 last_rq[0] = rq
@@ -156,6 +157,7 @@ def measure(db_path: Path, deals: int) -> dict:
         started = time.perf_counter()
         last[0] = clock.elapsed()
         last_cpu[0] = time.thread_time()
+        last_rq[0] = _runqueue_ms()
         timer.start()
         if probe is not None:
             probe.start()
@@ -220,7 +222,7 @@ def measure(db_path: Path, deals: int) -> dict:
             if probe is not None:
                 probe.stop.set()
                 print(probe.report(), file=sys.stderr)
-                print("TEMP worst gap split (gap, cpu, runqueue): " + ", ".join(
+                print("Each step's longest gap: ms in all / the UI thread's own CPU / waiting for a core: " + ", ".join(
                     f"{k} {g:.0f}/{c:.0f}/{r:.0f}" for k, (g, c, r) in worst_split.items()), file=sys.stderr)
                 print("UI thread's longest own CPU slice per step (ms): "
                       + ", ".join(f"{k} {v:.0f}" for k, v in cpu_per_step.items()), file=sys.stderr)
