@@ -125,6 +125,13 @@ class ChartWidget(pg.PlotWidget):
         super().__init__(parent, background=colour("chart"), axisItems=axes)
         self.title = title
         self.language = language
+        self.horizontal = horizontal
+        self._keep_room = None  # the view box's resize slot of ``keep_room_right``
+        # the items drawn, by (kind, name, ordinal): a new drawing updates them in place
+        # (``pooled``) instead of making new ones, and ``finish`` removes those not drawn again
+        self._pool: dict[tuple, Any] = {}
+        self._used: set[tuple] | None = None  # the keys of the drawing under way (a reused chart)
+        self._ordinals: dict[tuple, int] = {}
         self._bars: list[tuple[QRectF, str]] = []
         self._points: list[tuple[float, float, str]] = []
         item = self.getPlotItem()
@@ -166,8 +173,65 @@ class ChartWidget(pg.PlotWidget):
             if width > pixels + 20:
                 vb.setXRange(0, top * width / (width - pixels), padding=0)
 
+        self._forget_room()
         vb.sigResized.connect(fit)
+        self._keep_room = fit
         vb.setXRange(0, top * 1.35, padding=0)
+
+    def _forget_room(self) -> None:
+        if self._keep_room is not None:
+            self.getPlotItem().getViewBox().sigResized.disconnect(self._keep_room)
+            self._keep_room = None
+
+    def reset(self, title: str, y_kind: str) -> None:
+        """Start another drawing of the same kind of chart (``chart_for``) in this widget: the
+        items drawn before are updated in place by the builder's ``pooled`` calls and those not
+        drawn again go at ``finish``; the hover texts and fixed ranges go now. The widget, its
+        axes and its place on screen stay: making a plot widget and its items costs far more
+        than giving them new data."""
+        item = self.getPlotItem()
+        self._forget_room()
+        pooled = {id(x) for x in self._pool.values()}
+        for other in [x for x in item.items if id(x) not in pooled]:
+            item.removeItem(other)  # added without ``pooled``: drawn anew each time
+        self._used, self._ordinals = set(), {}
+        self._bars.clear()
+        self._points.clear()
+        axis = item.getAxis("bottom" if self.horizontal else "left")
+        if isinstance(axis, ValueAxis) and axis.kind != y_kind:
+            axis.kind = y_kind
+            axis.picture = None
+        if title != self.title:
+            self.title = title
+            item.setTitle(escape(title), color=text_colour().name(), size="11pt")
+        item.getViewBox().enableAutoRange()
+
+    def pooled(self, kind: str, name: str | None, make: Callable[[], Any], update: Callable[[Any], None]) -> Any:
+        """The drawing's next item of ``kind`` and ``name``: the one drawn in that place last
+        time, given its new data by ``update``, or a new one from ``make`` (added to the plot;
+        a named one joins the legend)."""
+        ordinal = self._ordinals.get((kind, name), 0)
+        self._ordinals[(kind, name)] = ordinal + 1
+        key = (kind, name, ordinal)
+        item = self._pool.get(key)
+        if item is None:
+            item = self._pool[key] = make()
+            self.addItem(item)
+        else:
+            update(item)
+        if self._used is not None:
+            self._used.add(key)
+        return item
+
+    def finish(self) -> None:
+        """End a drawing: the items of the last one not drawn again go; the title and the
+        legend are fitted to the width again."""
+        if self._used is not None:
+            for key in [k for k in self._pool if k not in self._used]:
+                self.removeItem(self._pool.pop(key))
+            self._used = None
+        self._wrap_title(self.width())
+        self._fit_legend(self.width())
 
     def resizeEvent(self, event=None) -> None:  # noqa: N802 (Qt's name; pyqtgraph calls it with None)
         self._wrap_title(self.width())
@@ -257,6 +321,16 @@ class ChartWidget(pg.PlotWidget):
         self.getPlotItem().setLabel(axis, escape(text), color=text_colour().name())
 
 
+def chart_for(chart: "ChartWidget | None", title: str, y_kind: str, language: str,
+              horizontal: bool = False) -> ChartWidget:
+    """``chart`` emptied for a new drawing (``ChartWidget.reset``), or a new chart if there is
+    none or it lies the other way (a horizontal chart has its axes the other way round)."""
+    if chart is None or chart.horizontal != horizontal or chart.language != language:
+        return ChartWidget(title, y_kind, language, horizontal=horizontal)
+    chart.reset(title, y_kind)
+    return chart
+
+
 def _money_unit(bundle: dict[str, Any]) -> str:
     return currency_sign(bundle.get("currency"))
 
@@ -266,12 +340,13 @@ def _bars(chart: ChartWidget, xs: list[float], heights: list[float], width: floa
     base = base or [0.0] * len(xs)
     name = escape(name) if name else name  # a legend entry is HTML: a person or reason is shown as typed
     if horizontal:
-        item = pg.BarGraphItem(x0=base, y=xs, width=heights, height=width, brush=colour, pen=pg.mkPen(None), name=name)
+        opts = dict(x0=base, y=xs, width=heights, height=width, brush=colour, pen=pg.mkPen(None))
     else:
-        item = pg.BarGraphItem(x=xs, y0=base, height=heights, width=width, brush=colour, pen=pg.mkPen(None), name=name)
+        opts = dict(x=xs, y0=base, height=heights, width=width, brush=colour, pen=pg.mkPen(None))
     if name:
         chart.legend()  # a named item joins the legend when added
-    chart.addItem(item)
+    chart.pooled("hbars" if horizontal else "bars", name, lambda: pg.BarGraphItem(name=name, **opts),
+                 lambda item: item.setOpts(**opts))
     for x, h, b, text in zip(xs, heights, base, texts):
         rect = QRectF(b, x - width / 2, h, width) if horizontal else QRectF(x - width / 2, b, width, h)
         chart.add_bar(rect, text)
@@ -284,8 +359,9 @@ def _line(chart: ChartWidget, xs: list[float], ys: list[float | None], colour: s
     pen = pg.mkPen(colour, width=2, style=Qt.PenStyle.DashLine if dash else Qt.PenStyle.SolidLine)
     chart.legend()
     ys_plot = [float("nan") if is_missing(y) else float(y) for y in ys]
-    item = chart.plot(xs, ys_plot, pen=pen, symbol="o", symbolSize=5, symbolBrush=colour, symbolPen=None,
-                      name=escape(name), connect="finite")
+    style = dict(pen=pen, symbol="o", symbolSize=5, symbolBrush=colour, symbolPen=None, connect="finite")
+    chart.pooled("line", escape(name), lambda: pg.PlotDataItem(xs, ys_plot, name=escape(name), **style),
+                 lambda item: item.setData(xs, ys_plot, **style))
     for x, y, text in zip(xs, ys, texts):
         if not is_missing(y):
             chart.add_point(x, float(y), f"{name}: {text}")
@@ -295,19 +371,38 @@ def _target_line(chart: ChartWidget, value: float, text: str, colour: str = "#b3
                  horizontal: bool = False) -> None:
     # a vertical line's label hangs left of the line from the top, inside the plot
     anchors = [(1, 0), (1, 0)] if horizontal else [(1, 1), (1, 1)]
-    line = pg.InfiniteLine(pos=value, angle=90 if horizontal else 0,
-                           pen=pg.mkPen(colour, width=1.5, style=Qt.PenStyle.DashLine),
-                           label=text, labelOpts={"color": colour, "position": 0.98 if horizontal else 0.95,
-                                                  "anchors": anchors})
-    chart.addItem(line)
+    pen = pg.mkPen(colour, width=1.5, style=Qt.PenStyle.DashLine)
+
+    def update(line: pg.InfiniteLine) -> None:
+        line.setValue(value)
+        line.setPen(pen)
+
+    chart.pooled("target", text, lambda: pg.InfiniteLine(
+        pos=value, angle=90 if horizontal else 0, pen=pen, label=text,
+        labelOpts={"color": colour, "position": 0.98 if horizontal else 0.95, "anchors": anchors}), update)
+
+
+def _text(chart: ChartWidget, text: str, x: float, y: float, anchor: tuple[float, float]) -> pg.TextItem:
+    """A text in the plot at data point (x, y), anchored at ``anchor`` of its box."""
+    def make() -> pg.TextItem:
+        item = pg.TextItem(text, color=text_colour(), anchor=anchor)
+        item.setPos(x, y)
+        return item
+
+    def update(item: pg.TextItem) -> None:
+        if item.toPlainText() != text:
+            item.setText(text, color=text_colour())
+        item.setPos(x, y)
+
+    return chart.pooled("text", None, make, update)
 
 
 # --- the charts -------------------------------------------------------------------------------
-def funnel_chart(bundle: dict[str, Any], language: str) -> ChartWidget:
+def funnel_chart(bundle: dict[str, Any], language: str, chart: ChartWidget | None = None) -> ChartWidget:
     """Deals reaching each main stage in the period; the percentage beside a bar is on the same
     basis (the next main stage's reaches in the period ÷ this stage's), and the tooltip adds
     the year-to-date cohort conversion to the next stage (the stage table's column)."""
-    chart = ChartWidget(QCoreApplication.translate("ReportCharts", "Funnel: deals reaching each main stage"), "count", language, horizontal=True)
+    chart = chart_for(chart, QCoreApplication.translate("ReportCharts", "Funnel: deals reaching each main stage"), "count", language, horizontal=True)
     stages = bundle.get("stages", [])
     rows = [r for i, r in enumerate(stages) if is_main_stage(bundle, r, i == len(stages) - 1)]
     counts_in_order = [float(r.get("reached_count") or 0) for r in rows]
@@ -332,20 +427,18 @@ def funnel_chart(bundle: dict[str, Any], language: str) -> ChartWidget:
         label = value_text(count, "count", language)
         if share is not None:
             label += "  → " + value_text(share, "ratio", language)
-        text = pg.TextItem(label, color=text_colour(), anchor=(0, 0.5))
-        text.setPos(count, i)
+        text = _text(chart, label, count, i, anchor=(0, 0.5))
         widest = max(widest, int(text.boundingRect().width()))
-        chart.addItem(text)
     chart.set_categories("left", labels)
     chart.keep_room_right(top, widest + 6)  # the value beside the longest bar is read whole
     chart.set_axis_label("bottom", QCoreApplication.translate("ReportCharts", "deals"))
     return chart
 
 
-def revenue_cumulative_chart(bundle: dict[str, Any], language: str) -> ChartWidget:
+def revenue_cumulative_chart(bundle: dict[str, Any], language: str, chart: ChartWidget | None = None) -> ChartWidget:
     """Revenue so far this year against the plan and against last year, month by month."""
     unit = _money_unit(bundle)
-    chart = ChartWidget(QCoreApplication.translate("ReportCharts", "Revenue, cumulative: fact, plan, last year"), "money", language)
+    chart = chart_for(chart, QCoreApplication.translate("ReportCharts", "Revenue, cumulative: fact, plan, last year"), "money", language)
     rows = bundle.get("revenue_by_month") or []
     xs = list(range(len(rows)))
     fact = [r.get("revenue_ytd") for r in rows]
@@ -365,9 +458,9 @@ def revenue_cumulative_chart(bundle: dict[str, Any], language: str) -> ChartWidg
     return chart
 
 
-def revenue_growth_chart(bundle: dict[str, Any], language: str) -> ChartWidget:
+def revenue_growth_chart(bundle: dict[str, Any], language: str, chart: ChartWidget | None = None) -> ChartWidget:
     """Revenue of each month and its change against the month before (target +6 %)."""
-    chart = ChartWidget(QCoreApplication.translate("ReportCharts", "Revenue growth by month"), "ratio", language)
+    chart = chart_for(chart, QCoreApplication.translate("ReportCharts", "Revenue growth by month"), "ratio", language)
     rows = bundle.get("revenue_by_month") or []
     growth: list[float | None] = []
     before = rows[-1].get("revenue_prev_year") if rows else None  # December of last year
@@ -399,11 +492,11 @@ def revenue_growth_chart(bundle: dict[str, Any], language: str) -> ChartWidget:
 CONVERSIONS = ("conv_reply", "conv_positive", "conv_demo", "conv_client")
 
 
-def conversions_chart(bundle: dict[str, Any], language: str) -> ChartWidget:
+def conversions_chart(bundle: dict[str, Any], language: str, chart: ChartWidget | None = None) -> ChartWidget:
     """The year's cohort conversions as of the end of each of the last weeks."""
     from voronka.metrics.catalogue import by_id
 
-    chart = ChartWidget(QCoreApplication.translate("ReportCharts", "Conversions, last weeks"), "ratio", language)
+    chart = chart_for(chart, QCoreApplication.translate("ReportCharts", "Conversions, last weeks"), "ratio", language)
     history = bundle.get("history") or []
     xs = list(range(len(history)))
     chart.legend()
@@ -416,10 +509,10 @@ def conversions_chart(bundle: dict[str, Any], language: str) -> ChartWidget:
     return chart
 
 
-def actions_chart(bundle: dict[str, Any], language: str) -> ChartWidget:
+def actions_chart(bundle: dict[str, Any], language: str, chart: ChartWidget | None = None) -> ChartWidget:
     """Sales actions per working day of each person against the targets (SDR 30, AE 15);
     one bar per person, first person on top, the names whole on the left axis."""
-    chart = ChartWidget(QCoreApplication.translate("ReportCharts", "Sales actions per person per day"), "number", language,
+    chart = chart_for(chart, QCoreApplication.translate("ReportCharts", "Sales actions per person per day"), "number", language,
                         horizontal=True)
     people = [u for u in bundle.get("users", []) if u.get("role") in ("sdr", "ae", "lead_generator", "csm")
               or (u.get("sales_actions") or 0) > 0]
@@ -442,9 +535,9 @@ def actions_chart(bundle: dict[str, Any], language: str) -> ChartWidget:
     return chart
 
 
-def actions_by_day_chart(bundle: dict[str, Any], language: str) -> ChartWidget:
+def actions_by_day_chart(bundle: dict[str, Any], language: str, chart: ChartWidget | None = None) -> ChartWidget:
     """Each person's sales actions on each of the last days (comparing people and days)."""
-    chart = ChartWidget(QCoreApplication.translate("ReportCharts", "Sales actions by day and person"), "count", language)
+    chart = chart_for(chart, QCoreApplication.translate("ReportCharts", "Sales actions by day and person"), "count", language)
     history = bundle.get("history") or []
     names = []
     for h in history:
@@ -464,10 +557,10 @@ def actions_by_day_chart(bundle: dict[str, Any], language: str) -> ChartWidget:
     return chart
 
 
-def lost_reasons_chart(bundle: dict[str, Any], language: str) -> ChartWidget:
+def lost_reasons_chart(bundle: dict[str, Any], language: str, chart: ChartWidget | None = None) -> ChartWidget:
     """Deals lost in the period by the stage they were lost at, stacked by reason; one bar per
     stage, first stage on top, the stage names whole on the left axis."""
-    chart = ChartWidget(QCoreApplication.translate("ReportCharts", "Lost reasons by stage"), "count", language,
+    chart = chart_for(chart, QCoreApplication.translate("ReportCharts", "Lost reasons by stage"), "count", language,
                         horizontal=True)
     reasons = sorted(bundle.get("lost_reasons") or [], key=lambda r: -(r.get("count") or 0))
     order = [s.get("key") for s in bundle.get("stages", [])]
@@ -502,27 +595,40 @@ def lost_reasons_chart(bundle: dict[str, Any], language: str) -> ChartWidget:
 class ChartSpec:
     id: str
     title: str  # source text, context "ReportCharts"
-    build: Callable[[dict[str, Any], str], ChartWidget]
+    build: Callable[..., ChartWidget]  # (bundle, language, chart=None): draws into ``chart`` when given
     tabs: tuple[str, ...]
+    reads: tuple[str, ...] = ()  # the bundle's keys the drawing depends on
+    horizontal: bool = False  # the bars lie (category names on the left axis)
 
     def title_text(self) -> str:
         return QCoreApplication.translate("ReportCharts", self.title)
 
+    def inputs(self, bundle: dict[str, Any]) -> tuple:
+        """What of ``bundle`` this chart draws: the same inputs draw the same picture."""
+        return tuple(bundle.get(key) for key in ("currency", *self.reads))
 
+    def blank(self, language: str, parent: QWidget | None = None) -> ChartWidget:
+        """An empty chart of this kind, to draw into later (``build(bundle, language, chart)``)."""
+        chart = ChartWidget("", "count", language, parent, horizontal=self.horizontal)
+        return chart
+
+
+_STAGES = ("stages", "stage_names")
 CHARTS: tuple[ChartSpec, ...] = (
-    ChartSpec("funnel", QT_TRANSLATE_NOOP("ReportCharts", "Funnel"), funnel_chart, ("monthly", "weekly")),
+    ChartSpec("funnel", QT_TRANSLATE_NOOP("ReportCharts", "Funnel"), funnel_chart, ("monthly", "weekly"),
+              _STAGES, horizontal=True),
     ChartSpec("revenue_cumulative", QT_TRANSLATE_NOOP("ReportCharts", "Cumulative revenue vs plan vs last year"),
-              revenue_cumulative_chart, ("monthly",)),
+              revenue_cumulative_chart, ("monthly",), ("revenue_by_month",)),
     ChartSpec("revenue_growth", QT_TRANSLATE_NOOP("ReportCharts", "Revenue growth by month"),
-              revenue_growth_chart, ("monthly",)),
+              revenue_growth_chart, ("monthly",), ("revenue_by_month",)),
     ChartSpec("conversions", QT_TRANSLATE_NOOP("ReportCharts", "Conversions over the last 12 weeks"),
-              conversions_chart, ("weekly",)),
+              conversions_chart, ("weekly",), ("history",)),
     ChartSpec("actions", QT_TRANSLATE_NOOP("ReportCharts", "Sales actions per person per day"),
-              actions_chart, ("weekly", "daily")),
+              actions_chart, ("weekly", "daily"), ("users",), horizontal=True),
     ChartSpec("actions_by_day", QT_TRANSLATE_NOOP("ReportCharts", "Sales actions by day and person"),
-              actions_by_day_chart, ("daily",)),
+              actions_by_day_chart, ("daily",), ("history",)),
     ChartSpec("lost_reasons", QT_TRANSLATE_NOOP("ReportCharts", "Lost reasons by stage"),
-              lost_reasons_chart, ("monthly", "weekly", "daily")),
+              lost_reasons_chart, ("monthly", "weekly", "daily"), ("lost_reasons", *_STAGES), horizontal=True),
 )
 
 

@@ -148,10 +148,27 @@ class ReportTableModel(QAbstractTableModel):
         self._texts: dict[tuple[int, int], str] = {}  # formatted once per table: a paint only reads
 
     def set_table(self, columns: list[ColumnDef], rows: list[dict[str, Any]]) -> None:
+        """Show ``rows``. The same columns again (a refresh) keep the view's column widths and
+        scroll: rows are added or removed at the end and the rest say their data changed."""
         self._texts.clear()
-        self.beginResetModel()
-        self.columns, self.rows = columns, rows
-        self.endResetModel()
+        if [c.key for c in columns] != [c.key for c in self.columns] or not self.columns:
+            self.beginResetModel()
+            self.columns, self.rows = columns, rows
+            self.endResetModel()
+            return
+        self.columns = columns
+        old, new = len(self.rows), len(rows)
+        if new < old:
+            self.beginRemoveRows(QModelIndex(), new, old - 1)
+            self.rows = rows
+            self.endRemoveRows()
+        elif new > old:
+            self.beginInsertRows(QModelIndex(), old, new - 1)
+            self.rows = rows
+            self.endInsertRows()
+        self.rows = rows
+        if new:
+            self.dataChanged.emit(self.index(0, 0), self.index(new - 1, len(columns) - 1))
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.rows)

@@ -2,8 +2,14 @@
 
 ``show_bundle`` fills it from a report bundle; it is called twice per period — first
 with the report alone (numbers, tables, the charts of this period), then with the
-previous period and the trend history (change column, trend charts). Charts are built
-one per event-loop turn so a switch never stalls the window for long.
+previous period and the trend history (change column, trend charts) — and again each
+time a colleague's change is counted in.
+
+The UI thread never does much in one go (a window that stops answering for a tenth of a
+second feels stuck): each chart widget is made once, in a slice of its own, and later
+drawings only refill it; one chart is drawn per event-loop turn and put on screen in the
+next; a chart whose figures did not change is not drawn again; a refresh keeps the
+tables' column widths, which are measured from the formatted texts only for a new period.
 """
 from __future__ import annotations
 
@@ -36,6 +42,36 @@ log = logging.getLogger(__name__)
 HISTORY_CHARTS = ("conversions", "actions_by_day")
 CHART_GAP_MS = 16
 CHART_HEIGHT = 300
+FIT_ROWS = 40  # a column is as wide as the widest of its first rows (and its title)
+FIT_MAX = 360  # px: a longer text is elided (its tooltip holds it whole)
+
+
+def same_report(a: dict[str, Any] | None, b: dict[str, Any] | None) -> bool:
+    """Whether two bundles are the same report (pipeline, period, owner), perhaps counted at
+    different moments: a refresh rather than another report."""
+    if a is None or b is None:
+        return False
+    return (a.get("pipeline") == b.get("pipeline") and a.get("owner_id") == b.get("owner_id")
+            and (a.get("period") or {}).get("label") == (b.get("period") or {}).get("label"))
+
+
+def fit_columns(view: QTableView, rows: int = FIT_ROWS) -> None:
+    """Each column as wide as its title and the texts of its first ``rows`` rows. Measures the
+    formatted texts with the font's metrics: ``resizeColumnsToContents`` asks the model and
+    the style for every role of every cell, a long slice of the UI thread on a big table."""
+    model, header = view.model(), view.horizontalHeader()
+    cells, heads = view.fontMetrics(), header.fontMetrics()
+    pad = 2 * (view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1) + 8
+    head_pad = 2 * view.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header) + \
+        (view.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize, None, header) if view.isSortingEnabled() else 0) + 4
+    shown = min(rows, model.rowCount())
+    for col in range(model.columnCount()):
+        if header.sectionResizeMode(col) != QHeaderView.ResizeMode.Interactive or view.isColumnHidden(col):
+            continue
+        title = str(model.headerData(col, Qt.Orientation.Horizontal) or "")
+        widest = max((cells.horizontalAdvance(str(model.index(row, col).data() or "")) for row in range(shown)),
+                     default=0) + pad
+        header.resizeSection(col, min(FIT_MAX, max(widest, heads.horizontalAdvance(title) + head_pad)))
 
 
 def report_table_view(parent: QWidget) -> QTableView:
@@ -151,9 +187,11 @@ class ReportTab(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(outer)
         self._chart_queue: list[ChartSpec] = []
-        # a gap between charts lets input and paint events in: building one pyqtgraph chart takes
-        # ~30 ms, and back-to-back builds stalled the window for 100 ms and more
-        self._installing = 0  # charts built and waiting for their own slice to go on screen
+        self._blanks: dict[str, ChartWidget] = {}  # made, not on screen (a placeholder holds its place)
+        self._drawn: dict[str, tuple] = {}  # chart id -> the inputs its picture shows
+        # a gap between charts lets input and paint events in: making or filling one pyqtgraph
+        # chart takes 15-40 ms, and back-to-back builds stalled the window for 100 ms and more
+        self._installing = 0  # charts drawn and waiting for their own slice to go on screen
         self._was_shown = False
         self._paused = False  # hidden after being shown: no chart is built until shown again
         self._chart_timer = QTimer(self, singleShot=True, interval=CHART_GAP_MS)
@@ -161,40 +199,43 @@ class ReportTab(QWidget):
 
     # --- filling ------------------------------------------------------------------------
     def show_bundle(self, bundle: dict[str, Any]) -> None:
-        """Show a report bundle; without ``previous``/``history`` the trend parts wait."""
+        """Show a report bundle; without ``previous``/``history`` the trend parts wait (a
+        refresh of the same report keeps the trend charts it has until the new ones come)."""
         complete = "previous" in bundle
-        first = self.bundle is None or self.bundle.get("period") != bundle.get("period") \
-            or self.bundle.get("owner_id") != bundle.get("owner_id") or not complete
+        same = same_report(self.bundle, bundle)
         self.bundle = bundle
         currency = bundle.get("currency") or "RUB"
         self.metrics.currency = currency
         self.metrics.set_lines(metric_lines(bundle, self.language, self.tab), previous_known=complete)
-        if first:
-            for key, model in self.table_models.items():
-                model.currency = currency
-                model.set_table(*table(bundle, key, self.language))
-            # fitting a table's columns measures its cells: only the table on screen now, the
-            # others when their tab is opened
+        for key, model in self.table_models.items():
+            model.currency = currency
+            model.set_table(*table(bundle, key, self.language))
+        if not same:
+            # fitting a table's columns measures its texts: only the table on screen now, the
+            # others when their tab is opened; a refresh keeps the widths (the user's too)
             self._unfitted = set(self.table_views)
             self._fit_shown_table()
-        wanted = [s for s in self.chart_specs if (s.id in HISTORY_CHARTS) == complete or (first and complete)]
-        if not complete:
-            for spec in self.chart_specs:
-                if spec.id in HISTORY_CHARTS:
+        queue = []
+        for spec in self.chart_specs:
+            if spec.id in HISTORY_CHARTS and not complete:
+                if not same:  # another report's trend must not stay on screen
                     self._placeholder(spec.id, self.tr("Counting the last periods…"))
-        if first and not complete:
-            self._chart_queue = wanted  # a new period: charts of the old one need not be drawn
-        else:
-            self._chart_queue += [spec for spec in wanted if spec not in self._chart_queue]
-        self._chart_timer.start()
+                continue
+            if self._drawn.get(spec.id) != spec.inputs(bundle):
+                queue.append(spec)
+        self._chart_queue = queue  # what an older bundle left to draw is out of date
+        if not self._chart_timer.isActive():
+            self._chart_timer.start()
 
     def _fit_shown_table(self) -> None:
         for key, view in self.table_views.items():
             if view is self.tables.currentWidget() and key in self._unfitted:
                 self._unfitted.discard(key)
-                view.resizeColumnsToContents()
+                fit_columns(view)
 
     def _placeholder(self, chart_id: str, text: str) -> None:
+        """Put a text in the chart's place (the chart, if drawn, is kept aside to draw again)."""
+        self._drawn.pop(chart_id, None)
         old = self.charts[chart_id]
         if isinstance(old, QLabel):
             old.setText(text)
@@ -202,7 +243,14 @@ class ReportTab(QWidget):
         label = plain_label(text, self._chart_box)
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         label.setMinimumHeight(CHART_HEIGHT)
-        self._replace(chart_id, label)
+        self._chart_layout.replaceWidget(old, label)
+        old.hide()
+        self.charts[chart_id] = label
+        if isinstance(old, ChartWidget):
+            self._blanks[chart_id] = old
+        else:
+            old.setParent(None)
+            old.deleteLater()
 
     def _replace(self, chart_id: str, widget: QWidget) -> None:
         old = self.charts[chart_id]
@@ -214,45 +262,89 @@ class ReportTab(QWidget):
     def showEvent(self, event) -> None:
         super().showEvent(event)
         self._was_shown, self._paused = True, False
-        if self._chart_queue and not self._chart_timer.isActive():
+        if (self._chart_queue or self.bundle is None) and not self._chart_timer.isActive():
             self._chart_timer.start()  # the charts left to draw when the user went elsewhere
 
     def hideEvent(self, event) -> None:
         self._paused = self._was_shown  # shown once, now another tab or page is: charts wait
         super().hideEvent(event)
 
+    def _chart(self, chart_id: str) -> ChartWidget | None:
+        shown = self.charts[chart_id]
+        return shown if isinstance(shown, ChartWidget) else self._blanks.get(chart_id)
+
     def _build_next_chart(self) -> None:
-        if self._paused and self._chart_queue:
+        """One slice of drawing: make the next chart's widget, or draw the next chart."""
+        if self._paused and (self._chart_queue or self.bundle is None):
             return  # drawn when this tab is on screen again (showEvent)
-        if not self._chart_queue or self.bundle is None:
+        if self.bundle is None:
+            # the first report is being counted: make the charts meanwhile, one per slice
+            missing = [spec for spec in self.chart_specs if self._chart(spec.id) is None]
+            if missing:
+                self._make_blank(missing[0])
+                self._chart_timer.start()
+            return
+        if not self._chart_queue:
             self.drawn.emit()
             return
-        spec = self._chart_queue.pop(0)
+        spec = self._chart_queue[0]
+        chart = self._chart(spec.id)
+        if chart is None:
+            self._make_blank(spec)  # a slice of its own: drawn into at the next turn
+            self._chart_timer.start()
+            return
+        self._chart_queue.pop(0)
         bundle = self.bundle
         try:
-            chart = spec.build(bundle, self.language)
+            made = spec.build(bundle, self.language, chart)
+            if made is not chart:  # the builder needed a chart of another shape: it takes the old one's place
+                self._discard(spec.id)
+                made.setParent(self._chart_box)
+                made.hide()
+                made.setMinimumHeight(CHART_HEIGHT)
+                self._blanks[spec.id] = chart = made
+            chart.finish()
         except Exception as exc:  # a chart that cannot be drawn says so in its place; the log keeps why
             log.exception("Chart %s failed", spec.id)
             self._placeholder(spec.id, self.tr("This chart could not be drawn: %1").replace("%1", str(exc)))
+            self._discard(spec.id)  # half drawn: never drawn into again
             self._chart_timer.start()
             return
-        # Built now, put on screen (layout and first paint) in a slice of its own, so input
+        self._drawn[spec.id] = spec.inputs(bundle)
+        if chart is self.charts[spec.id]:
+            self._chart_timer.start()  # on screen already: repainted with the next paint
+            return
+        # Drawn now, put on screen (layout and first paint) in a slice of its own, so input
         # and paint get in between the two halves of the work.
         self._installing += 1
-        QTimer.singleShot(0, self, lambda: self._install(spec.id, chart, bundle))
+        QTimer.singleShot(0, self, lambda: self._install(spec.id, chart))
 
-    def _install(self, chart_id: str, chart: QWidget, bundle: dict[str, Any]) -> None:
-        self._installing -= 1
-        if bundle is not self.bundle:  # the period changed meanwhile: this chart is out of date
+    def _discard(self, chart_id: str) -> None:
+        """Delete the chart kept aside for ``chart_id`` (one on screen is first put aside)."""
+        if isinstance(self.charts[chart_id], ChartWidget):
+            self._placeholder(chart_id, "")
+        chart = self._blanks.pop(chart_id, None)
+        if chart is not None:
+            chart.setParent(None)
             chart.deleteLater()
-            return
-        chart.setParent(self._chart_box)
+
+    def _make_blank(self, spec: ChartSpec) -> None:
+        chart = spec.blank(self.language, self._chart_box)
+        chart.hide()
         chart.setMinimumHeight(CHART_HEIGHT)
-        self._replace(chart_id, chart)
+        self._blanks[spec.id] = chart
+
+    def _install(self, chart_id: str, chart: ChartWidget) -> None:
+        self._installing -= 1
+        if self._blanks.get(chart_id) is chart and chart_id in self._drawn:  # still what is to be shown
+            del self._blanks[chart_id]
+            self._replace(chart_id, chart)
+            chart.show()
         self._chart_timer.start()  # the next chart, or "drawn" once the queue is empty
 
     def drawing(self) -> bool:
-        return bool(self._chart_queue) or self._chart_timer.isActive() or self._installing > 0
+        return bool(self._chart_queue) or self._installing > 0 or (
+            self._chart_timer.isActive() and self.bundle is not None)
 
     def charts_ready(self) -> bool:
         return not self._chart_queue and all(isinstance(w, ChartWidget) for w in self.charts.values())

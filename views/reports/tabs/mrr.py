@@ -19,7 +19,7 @@ from ...exports.sections import ColumnDef
 from voronka.metrics.formatting import month_short, value_text
 from voronka.metrics.recurring import RECURRING_IDS
 
-from ..charts import PALETTE, ChartWidget, _bars, _line, _money_unit, text_colour
+from ..charts import PALETTE, ChartWidget, chart_for, _bars, _line, _money_unit, text_colour
 from ..models import MetricsModel, ReportTableModel
 from ..tab import report_table_view, wrap_metric_names
 from .base import SecondEditionTab, note, wrap_header
@@ -44,10 +44,10 @@ def _month_labels(rows: list[dict[str, Any]], language: str) -> list[str]:
     return [month_short(str(r.get("month", "")), language) for r in rows]
 
 
-def mrr_level_chart(bundle: dict[str, Any], language: str) -> ChartWidget:
+def mrr_level_chart(bundle: dict[str, Any], language: str, chart: ChartWidget | None = None) -> ChartWidget:
     """MRR at the end of each of the 12 months."""
     unit = _money_unit(bundle)
-    chart = ChartWidget(QCoreApplication.translate("MrrTab", "MRR by month"), "money", language)
+    chart = chart_for(chart, QCoreApplication.translate("MrrTab", "MRR by month"), "money", language)
     legend_below(chart)
     rows = bundle.get("mrr_by_month") or []
     values = [r.get("mrr") for r in rows]
@@ -61,10 +61,10 @@ def mrr_level_chart(bundle: dict[str, Any], language: str) -> ChartWidget:
     return chart
 
 
-def mrr_movement_chart(bundle: dict[str, Any], language: str) -> ChartWidget:
+def mrr_movement_chart(bundle: dict[str, Any], language: str, chart: ChartWidget | None = None) -> ChartWidget:
     """New MRR up, churned MRR down and the net change as a line, month by month."""
     unit = _money_unit(bundle)
-    chart = ChartWidget(QCoreApplication.translate("MrrTab", "MRR movement: new, churned, net"), "money", language)
+    chart = chart_for(chart, QCoreApplication.translate("MrrTab", "MRR movement: new, churned, net"), "money", language)
     legend_below(chart)
     rows = bundle.get("mrr_by_month") or []
     xs = list(range(len(rows)))
@@ -79,7 +79,8 @@ def mrr_movement_chart(bundle: dict[str, Any], language: str) -> ChartWidget:
     _bars(chart, xs, churned, 0.6, CHURNED,
           [f"{r.get('month')} · {churned_name}: {money(-v)}" for r, v in zip(rows, churned)], name=churned_name)
     _line(chart, xs, net, NET, QCoreApplication.translate("MrrTab", "Net"), [money(v) for v in net])
-    chart.addItem(pg.InfiniteLine(pos=0, angle=0, pen=pg.mkPen(text_colour(), width=1)))
+    chart.pooled("zero", None, lambda: pg.InfiniteLine(pos=0, angle=0, pen=pg.mkPen(text_colour(), width=1)),
+                 lambda _line: None)
     chart.set_categories("bottom", _month_labels(rows, language), thin=True)
     chart.set_axis_label("left", unit)
     high = max(new + [0.0]) or 1.0

@@ -22,7 +22,7 @@ from voronka.metrics.formatting import period_name, value_text
 from voronka.metrics.periods import parse_period
 from voronka.metrics.plan_today import plan_today, working_days_left
 
-from ..charts import PALETTE, ChartWidget, _bars
+from ..charts import PALETTE, ChartWidget, chart_for, _bars
 from ..models import ReportTableModel
 from ..tab import report_table_view
 from .base import SecondEditionTab, needs_action, needs_action_text, heading, note, wrap_header
@@ -35,9 +35,9 @@ PLAN_COLUMNS = list(TABLE_COLUMNS["plan_decomposition"]) + [
 ]
 
 
-def plan_chart(bundle: dict[str, Any], language: str) -> ChartWidget:
+def plan_chart(bundle: dict[str, Any], language: str, chart: ChartWidget | None = None) -> ChartWidget:
     """Needed and actual deals at each main stage, first stage on top."""
-    chart = ChartWidget(QCoreApplication.translate("PlanTab", "The plan through the funnel and the real funnel"),
+    chart = chart_for(chart, QCoreApplication.translate("PlanTab", "The plan through the funnel and the real funnel"),
                         "count", language, horizontal=True)
     legend_below(chart, columns=2)
     rows = list(reversed(bundle.get("plan_decomposition") or []))
