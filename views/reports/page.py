@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QDateTime, QLocale, QT_TRANSLATE_NOOP, Qt, QTimer, Signal
@@ -97,6 +98,17 @@ class _StatusCorner(QWidget):
         self.setFixedSize(self.WIDTH, height)
 
 
+class _LazyTabs(dict):
+    """The page's tabs by key; a tab not made yet is made when asked for."""
+
+    def __init__(self, make: Callable[[str], QWidget]):
+        super().__init__()
+        self._make = make
+
+    def __missing__(self, key: str) -> QWidget:
+        return self._make(key)
+
+
 class ReportsPage(QWidget):
     """The report view's widgets: the toolbar, the tabs, the snapshot banner and panel. What is
     computed, and when, is the ``controller``'s (``ReportController``)."""
@@ -112,12 +124,15 @@ class ReportsPage(QWidget):
         self.last_dialog: QWidget | None = None
         self._build_toolbar()
         self.tabs = QTabWidget(self)
-        self.report_tabs: dict[str, QWidget] = {}
+        # the tabs are made when first shown (each is a dozen widgets and models: the page opens
+        # in one short slice); until then an empty holder keeps the tab's place and title
+        self.report_tabs: dict[str, QWidget] = _LazyTabs(self._make_tab)
+        self._makers: dict[str, Callable[[], QWidget]] = {}
         for key, title in TABS:
-            self.add_tab(key, self.tr(title), ReportTab(key, ctx.language, self.tabs))
+            self._add_lazy(key, self.tr(title), lambda key=key: ReportTab(key, ctx.language, self.tabs))
         for key, title, kind in SECOND_EDITION_TABS:
-            self.add_tab(key, self.tr(title), kind(ctx.language, self.tabs))
-        self.report_tabs["reps"].drill_requested.connect(self.controller.drill_rep)
+            self._add_lazy(key, self.tr(title), lambda kind=kind: kind(ctx.language, self.tabs))
+        self.report_tabs[TAB_OF_KIND[self.controller.period.kind]]  # the one on screen first
         self.tabs.currentChanged.connect(self._on_tab)
         self.tabs.setCornerWidget(self.status_corner, Qt.Corner.TopRightCorner)
         self.tabs.setCornerWidget(self.kind_box, Qt.Corner.TopLeftCorner)  # the toolbar has no room left
@@ -167,11 +182,41 @@ class ReportsPage(QWidget):
     def add_tab(self, key: str, title: str, widget: QWidget) -> None:
         """Add a tab. A period tab (``KIND_OF_TAB``: monthly, weekly, daily) is a ``ReportTab``
         and shows the bundles of its periods; any other widget can follow ``shown``."""
+        self._connect_tab(widget)
+        self.report_tabs[key] = widget
+        self.tabs.addTab(widget, title)
+
+    def _connect_tab(self, widget: QWidget) -> None:
         if isinstance(widget, ReportTab):
             widget.drill_requested.connect(self.drill)
             widget.funnel_change_requested.connect(self.open_funnel_change)
-        self.report_tabs[key] = widget
-        self.tabs.addTab(widget, title)
+        if isinstance(widget, RepsTab):
+            widget.drill_requested.connect(self.controller.drill_rep)
+
+    def _add_lazy(self, key: str, title: str, make: Callable[[], QWidget]) -> None:
+        holder = QWidget(self.tabs)
+        holder.setProperty("lazy_tab", key)
+        self._makers[key] = make
+        self.tabs.addTab(holder, title)
+
+    def _make_tab(self, key: str) -> QWidget:
+        """Make the tab ``key`` in its holder's place (``report_tabs[key]`` does, when it is not made)."""
+        make = self._makers.pop(key)  # KeyError: no such tab
+        widget = make()
+        self._connect_tab(widget)
+        dict.__setitem__(self.report_tabs, key, widget)
+        for index in range(self.tabs.count()):
+            holder = self.tabs.widget(index)
+            if holder.property("lazy_tab") == key:
+                current, title = self.tabs.currentIndex(), self.tabs.tabText(index)
+                self.tabs.blockSignals(True)
+                self.tabs.removeTab(index)
+                self.tabs.insertTab(index, widget, title)
+                self.tabs.setCurrentIndex(current)
+                self.tabs.blockSignals(False)
+                holder.deleteLater()
+                break
+        return widget
 
     # --- toolbar -------------------------------------------------------------------------
     def _build_toolbar(self) -> None:
@@ -329,11 +374,13 @@ class ReportsPage(QWidget):
     def show_tab(self, tab: str) -> None:
         """Open on ``tab`` (monthly/weekly/daily: the period of that kind around the shown one;
         mrr/reps/plan keep a month, quarter or year)."""
-        if tab in self.report_tabs:
+        if tab in self.report_tabs or tab in self._makers:
             self.tabs.setCurrentWidget(self.report_tabs[tab])
 
     def _on_tab(self, index: int) -> None:
         tab = self.tabs.widget(index)
+        if tab is not None and tab.property("lazy_tab"):
+            tab = self.report_tabs[tab.property("lazy_tab")]  # made now, in the holder's place
         control = self.controller
         if isinstance(tab, SecondEditionTab):
             bundle = control.current_bundle()

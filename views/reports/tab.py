@@ -55,10 +55,12 @@ def same_report(a: dict[str, Any] | None, b: dict[str, Any] | None) -> bool:
             and (a.get("period") or {}).get("label") == (b.get("period") or {}).get("label"))
 
 
-def fit_columns(view: QTableView, rows: int = FIT_ROWS) -> None:
-    """Each column as wide as its title and the texts of its first ``rows`` rows. Measures the
-    formatted texts with the font's metrics: ``resizeColumnsToContents`` asks the model and
-    the style for every role of every cell, a long slice of the UI thread on a big table."""
+def fit_columns(view: QTableView, rows: int = FIT_ROWS, titles: bool = True, least: int = 0,
+                most: int = FIT_MAX) -> None:
+    """Each column as wide as its title (unless ``titles`` is False: they wrap) and the texts
+    of its first ``rows`` rows, within ``least``..``most`` px. Measures the formatted texts
+    with the font's metrics: ``resizeColumnsToContents`` asks the model and the style for
+    every role of every cell, a long slice of the UI thread on a big table."""
     model, header = view.model(), view.horizontalHeader()
     cells, heads = view.fontMetrics(), header.fontMetrics()
     pad = 2 * (view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1) + 8
@@ -71,7 +73,9 @@ def fit_columns(view: QTableView, rows: int = FIT_ROWS) -> None:
         title = str(model.headerData(col, Qt.Orientation.Horizontal) or "")
         widest = max((cells.horizontalAdvance(str(model.index(row, col).data() or "")) for row in range(shown)),
                      default=0) + pad
-        header.resizeSection(col, min(FIT_MAX, max(widest, heads.horizontalAdvance(title) + head_pad)))
+        if titles:
+            widest = max(widest, heads.horizontalAdvance(title) + head_pad)
+        header.resizeSection(col, min(most, max(least, widest)))
 
 
 def report_table_view(parent: QWidget) -> QTableView:

@@ -21,7 +21,8 @@ from voronka.metrics.recurring import RECURRING_IDS
 
 from ..charts import PALETTE, ChartWidget, chart_for, _bars, _line, _money_unit, text_colour
 from ..models import MetricsModel, ReportTableModel
-from ..tab import report_table_view, wrap_metric_names
+from ..chart_slices import SlicedCharts
+from ..tab import fit_columns, report_table_view, same_report, wrap_metric_names
 from .base import SecondEditionTab, note, wrap_header
 
 NEW, CHURNED, NET, LEVEL = "#2e9b5f", "#c0392b", "#222222", PALETTE[0]
@@ -139,11 +140,12 @@ class MrrTab(SecondEditionTab):
         layout.addWidget(self.empty)
         layout.addWidget(split, 1)
         self._split = split
+        self._slices = SlicedCharts(self, language, self._place)
+        self._slices.drawn.connect(self.drawn)
 
     def show_bundle(self, bundle: dict[str, Any]) -> None:
         complete = "previous" in bundle
-        first = self.bundle is None or self.bundle.get("period") != bundle.get("period") or \
-            self.bundle.get("mrr_by_month") != bundle.get("mrr_by_month")
+        fresh = not same_report(self.bundle, bundle)
         self.bundle = bundle
         self.metrics.currency = self.months.currency = bundle.get("currency") or "RUB"
         self.metrics.set_lines(self.lines(bundle, RECURRING_IDS), previous_known=complete)
@@ -151,17 +153,24 @@ class MrrTab(SecondEditionTab):
         has_clients = bool(rows) or bundle.get("metrics", {}).get("mrr") is not None
         self.empty.setVisible(not has_clients)
         self._split.setVisible(has_clients)
-        if not has_clients or not first:
+        if not has_clients:
             return
         self.months.set_table(MONTH_COLUMNS, list(reversed(rows)))  # the latest month first
-        self.months_view.resizeColumnsToContents()
+        if fresh:  # a refresh keeps the widths
+            fit_columns(self.months_view, titles=False)
+        inputs = (bundle.get("currency"), rows)
         for key, build in (("mrr_level", mrr_level_chart), ("mrr_movement", mrr_movement_chart)):
-            chart = build(bundle, self.language)
-            old = self.charts[key]
-            self._chart_layout.replaceWidget(old, chart)
-            old.setParent(None)
-            old.deleteLater()
-            self.charts[key] = chart
+            self._slices.draw(key, build, bundle, inputs)
+
+    def _place(self, key: str, chart: ChartWidget) -> None:
+        old = self.charts[key]
+        self._chart_layout.replaceWidget(old, chart)
+        old.setParent(None)
+        old.deleteLater()
+        self.charts[key] = chart
+
+    def drawing(self) -> bool:
+        return self._slices.busy()
 
     def shown_value(self, metric_id: str) -> str | None:
         for row in range(self.metrics.rowCount()):

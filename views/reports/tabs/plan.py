@@ -24,7 +24,8 @@ from voronka.metrics.plan_today import plan_today, working_days_left
 
 from ..charts import PALETTE, ChartWidget, chart_for, _bars
 from ..models import ReportTableModel
-from ..tab import report_table_view
+from ..chart_slices import SlicedCharts
+from ..tab import fit_columns, report_table_view, same_report
 from .base import SecondEditionTab, needs_action, needs_action_text, heading, note, wrap_header
 from .mrr import legend_below
 
@@ -97,6 +98,8 @@ class PlanTab(SecondEditionTab):
         layout.addWidget(self.title)
         layout.addWidget(self.summary)
         layout.addWidget(self.split, 1)
+        self._slices = SlicedCharts(self, language, self._place)
+        self._slices.drawn.connect(self.drawn)
 
     def rows(self, bundle: dict[str, Any]) -> list[dict[str, Any]]:
         """The decomposition with what is still to do from the report's moment (stage names in words)."""
@@ -106,25 +109,29 @@ class PlanTab(SecondEditionTab):
         return [{**r, "stage": stage_name(bundle, str(r.get("stage")), self.language)} for r in rows]
 
     def show_bundle(self, bundle: dict[str, Any]) -> None:
-        same = self.bundle is not None and self.bundle.get("period") == bundle.get("period") \
-            and self.bundle.get("plan_decomposition") == bundle.get("plan_decomposition")
+        fresh = not same_report(self.bundle, bundle)
         self.bundle = bundle
         self.title.setText(self.tr("The plan for %1, read backwards through the funnel")
                            .replace("%1", period_name(parse_period(bundle["period"]["label"]), self.language)))
         self.summary.setText(self.sentences(bundle))
-        if same:
-            return
-        self.model.set_table(PLAN_COLUMNS, self.rows(bundle))
-        self.view.resizeColumnsToContents()
-        header = self.view.horizontalHeader()
-        header.resizeSection(0, min(header.sectionSize(0), 230))  # a long stage name is elided, its tooltip whole
-        for col in range(1, self.model.columnCount()):
-            header.resizeSection(col, max(76, min(self.view.sizeHintForColumn(col) + 12, 110)))
-        chart = plan_chart(bundle, self.language)
+        self.model.set_table(PLAN_COLUMNS, self.rows(bundle))  # the same columns keep their widths
+        if fresh:
+            # a long stage name is elided (its tooltip whole); the titles wrap, the values set the width
+            fit_columns(self.view, titles=False, least=76, most=230)
+            header = self.view.horizontalHeader()
+            for col in range(1, self.model.columnCount()):
+                header.resizeSection(col, min(header.sectionSize(col) + 4, 110))
+        inputs = (bundle.get("plan_decomposition"), bundle.get("stage_names") or bundle.get("stages"))
+        self._slices.draw("plan", plan_chart, bundle, inputs, horizontal=True)
+
+    def _place(self, _key: str, chart: ChartWidget) -> None:
         self.split.replaceWidget(1, chart)
         self.chart.setParent(None)
         self.chart.deleteLater()
         self.chart = chart
+
+    def drawing(self) -> bool:
+        return self._slices.busy()
 
     def sentences(self, bundle: dict[str, Any]) -> str:
         lang, m = self.language, bundle.get("metrics", {})

@@ -27,7 +27,7 @@ from ...exports.values import format_value, is_missing
 from ...plain_text import as_rich_text
 from ...tables.record_model import SORT_ROLE, RecordFilterProxy
 from ..models import RIGHT
-from ..tab import report_table_view
+from ..tab import fit_columns, report_table_view, same_report
 from .base import SecondEditionTab, better_text, needs_action, needs_action_text, bold, note, wrap_header
 from ...theme import colour
 
@@ -101,10 +101,17 @@ class RepsModel(QAbstractTableModel):
         self.currency = "RUB"  # the report's
 
     def set_rows(self, reps: list[dict[str, Any]]) -> None:
-        self.beginResetModel()
-        self.rows = [r for r in reps if r.get("name") is not None]
+        """Show ``reps``; the same people again (a refresh) keep the view's widths and scroll."""
+        rows = [r for r in reps if r.get("name") is not None]
         medians = [r for r in reps if r.get("name") is None]
-        self.median = medians[0] if medians else {}
+        median = medians[0] if medians else {}
+        if [r.get("user_id") for r in rows] == [r.get("user_id") for r in self.rows] and bool(median) == bool(self.median) \
+                and rows:
+            self.rows, self.median = rows, median
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
+            return
+        self.beginResetModel()
+        self.rows, self.median = rows, median
         self.endResetModel()
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
@@ -233,18 +240,15 @@ class RepsTab(SecondEditionTab):
         layout.addWidget(self.view, 1)
 
     def show_bundle(self, bundle: dict[str, Any]) -> None:
-        same = self.bundle is not None and self.bundle.get("period") == bundle.get("period") \
-            and self.bundle.get("reps") == bundle.get("reps")
+        fresh = not same_report(self.bundle, bundle)
+        unchanged = not fresh and self.bundle.get("reps") == bundle.get("reps")
         self.bundle = bundle
-        if same:
+        if unchanged:
             return
         self.model.currency = bundle.get("currency") or "RUB"
         self.model.set_rows(bundle.get("reps") or [])
-        self.view.resizeColumnsToContents()
-        header = self.view.horizontalHeader()
-        for col in range(self.model.columnCount()):  # titles wrap: the values set the width
-            widest = max([self.view.sizeHintForColumn(col)] + [0])
-            header.resizeSection(col, max(72, min(widest + 12, 180)))
+        if fresh:  # titles wrap: the values set the width; a refresh keeps the widths
+            fit_columns(self.view, titles=False, least=72, most=180)
 
     def cell(self, user_id: int, column: str) -> QModelIndex:
         """The view's index of ``user_id``'s ``column`` (for tests and the screenshot)."""
