@@ -130,7 +130,7 @@ class ChartWidget(pg.PlotWidget):
         # the items drawn, by (kind, name, ordinal): a new drawing updates them in place
         # (``pooled``) instead of making new ones, and ``finish`` removes those not drawn again
         self._pool: dict[tuple, Any] = {}
-        self._used: set[tuple] | None = None  # the keys of the drawing under way (a reused chart)
+        self._used: dict[tuple, Any] | None = None  # the drawing under way's items, in order (a reused chart)
         self._ordinals: dict[tuple, int] = {}
         self._bars: list[tuple[QRectF, str]] = []
         self._points: list[tuple[float, float, str]] = []
@@ -194,7 +194,7 @@ class ChartWidget(pg.PlotWidget):
         pooled = {id(x) for x in self._pool.values()}
         for other in [x for x in item.items if id(x) not in pooled]:
             item.removeItem(other)  # added without ``pooled``: drawn anew each time
-        self._used, self._ordinals = set(), {}
+        self._used, self._ordinals = {}, {}
         self._bars.clear()
         self._points.clear()
         axis = item.getAxis("bottom" if self.horizontal else "left")
@@ -220,7 +220,7 @@ class ChartWidget(pg.PlotWidget):
         else:
             update(item)
         if self._used is not None:
-            self._used.add(key)
+            self._used[key] = item
         return item
 
     def finish(self) -> None:
@@ -229,6 +229,12 @@ class ChartWidget(pg.PlotWidget):
         if self._used is not None:
             for key in [k for k in self._pool if k not in self._used]:
                 self.removeItem(self._pool.pop(key))
+            legend = self.getPlotItem().legend
+            named = [item for item in self._used.values() if getattr(item, "name", lambda: None)()]
+            if legend is not None and [sample.item for sample, _label in legend.items] != named:
+                legend.clear()  # the entries in the order of this drawing, as a new chart has them
+                for item in named:
+                    legend.addItem(item, item.name())
             self._used = None
         self._wrap_title(self.width())
         self._fit_legend(self.width())

@@ -55,6 +55,11 @@ def _running(task: Task | Job | None) -> bool:
     return task is not None and task.running
 
 
+def same_request(a: Key, b: Key) -> bool:
+    """The same report asked for (pipeline, period, as-of, owner), counted on any version of the data."""
+    return a[1:] == b[1:]
+
+
 class ReportController(QObject):
     """The report view's state and work. ``view`` is the page: dialogs (progress, errors) open on it."""
 
@@ -81,6 +86,7 @@ class ReportController(QObject):
         self._context_task: Job | None = None
         self._export_task: Task | None = None
         self._wanted = False
+        self._shown_key: Key | None = None  # the live report on screen
         self.last_compute_s = 0.0  # how long the latest report took (loading the frames included)
         # Calls its argument once the shown report is drawn (the page waits for its charts):
         # computing while the UI thread draws would make both wait for each other (one
@@ -136,7 +142,7 @@ class ReportController(QObject):
         bundle = self.results.get(key)
         if bundle is not None:
             self.results.move_to_end(key)
-            self._show(bundle)
+            self._show(bundle, key)
             if "previous" not in bundle:
                 self._context_after_drawing(key, bundle)
             return
@@ -165,13 +171,14 @@ class ReportController(QObject):
             self._set_busy()
             if self._wanted:
                 self.refresh()
-            elif key != self.key():
-                # the data changed meanwhile: ``stale`` already told the page, which refreshes when
-                # its timer fires — or when it is shown again, never for a page nobody looks at
-                self._say(self.tr("Counting…"))
-            else:
-                self._show(report)
+            elif key == self.key() or self._may_show(key):
+                # (a colleague's change while it was counted: it is shown all the same, seconds old,
+                # and ``stale`` already told the page, which recounts when its timer fires; waiting
+                # for a count no change overtakes would show nothing while a colleague works)
+                self._show(report, key)
                 self._context_after_drawing(key, report)
+            else:
+                self._say(self.tr("Counting…"))
 
         def failed(exc: BaseException) -> None:
             if not shiboken6.isValid(self):
@@ -191,7 +198,8 @@ class ReportController(QObject):
 
         def go() -> None:
             waiting[0] = False
-            if key == self.key() and self.snapshot is None and key not in self._complete_keys():
+            if ((key == self.key() and self.snapshot is None) or self._may_show(key)) \
+                    and key not in self._complete_keys():
                 self._start_context(key, report)
 
         self.when_drawn(go)
@@ -215,8 +223,8 @@ class ReportController(QObject):
                 return
             self._remember(key, bundle)
             self._set_busy()
-            if key == self.key() and self.snapshot is None:
-                self._show(bundle)
+            if (key == self.key() and self.snapshot is None) or self._may_show(key):
+                self._show(bundle, key)
 
         def failed(exc: BaseException) -> None:
             if not shiboken6.isValid(self):
@@ -240,7 +248,15 @@ class ReportController(QObject):
         while len(self.results) > KEEP_RESULTS:
             self.results.popitem(last=False)
 
-    def _show(self, bundle: dict[str, Any]) -> None:
+    def _may_show(self, key: Key) -> bool:
+        """Whether a report counted for ``key`` on older data may still be shown: the live
+        report of the same request, and nothing counted on newer data is on screen."""
+        shown = self._shown_key
+        return (self.snapshot is None and same_request(key, self.key())
+                and (shown is None or not same_request(shown, key) or shown[0] <= key[0]))
+
+    def _show(self, bundle: dict[str, Any], key: Key | None = None) -> None:
+        self._shown_key = key
         self.shown.emit(bundle)
         if self.snapshot is None:
             self._say(self.tr("As of %1").replace("%1", as_of_text(bundle["period"], self.ctx.language)) if "previous" in bundle
