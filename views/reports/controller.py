@@ -169,14 +169,17 @@ class ReportController(QObject):
             self.last_compute_s = time.perf_counter() - started
             self._remember(key, report)
             self._set_busy()
-            if self._wanted:
-                self.refresh()
-            elif key == self.key() or self._may_show(key):
+            if key == self.key() or self._may_show(key):
                 # (a colleague's change while it was counted: it is shown all the same, seconds old,
-                # and ``stale`` already told the page, which recounts when its timer fires; waiting
-                # for a count no change overtakes would show nothing while a colleague works)
+                # and recounted — at once if the page asked meanwhile, else when its stale timer
+                # fires; waiting for a count no change overtakes would show nothing while a colleague works)
                 self._show(report, key)
-                self._context_after_drawing(key, report)
+                if self._wanted:
+                    self.refresh()
+                else:
+                    self._context_after_drawing(key, report)
+            elif self._wanted:
+                self.refresh()
             else:
                 self._say(self.tr("Counting…"))
 

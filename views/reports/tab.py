@@ -266,7 +266,7 @@ class ReportTab(QWidget):
     def showEvent(self, event) -> None:
         super().showEvent(event)
         self._was_shown, self._paused = True, False
-        if (self._chart_queue or self.bundle is None) and not self._chart_timer.isActive():
+        if self._chart_queue and not self._chart_timer.isActive():
             self._chart_timer.start()  # the charts left to draw when the user went elsewhere
 
     def hideEvent(self, event) -> None:
@@ -279,16 +279,11 @@ class ReportTab(QWidget):
 
     def _build_next_chart(self) -> None:
         """One slice of drawing: make the next chart's widget, or draw the next chart."""
-        if self._paused and (self._chart_queue or self.bundle is None):
+        if self._paused and self._chart_queue:
             return  # drawn when this tab is on screen again (showEvent)
-        if self.bundle is None:
-            # the first report is being counted: make the charts meanwhile, one per slice
-            missing = [spec for spec in self.chart_specs if self._chart(spec.id) is None]
-            if missing:
-                self._make_blank(missing[0])
-                self._chart_timer.start()
-            return
-        if not self._chart_queue:
+        # (no chart is made ahead while the first report is counted: the count holds the
+        # interpreter most of the time, and a slice of the UI thread then takes several times longer)
+        if not self._chart_queue or self.bundle is None:
             self.drawn.emit()
             return
         spec = self._chart_queue[0]
@@ -347,8 +342,7 @@ class ReportTab(QWidget):
         self._chart_timer.start()  # the next chart, or "drawn" once the queue is empty
 
     def drawing(self) -> bool:
-        return bool(self._chart_queue) or self._installing > 0 or (
-            self._chart_timer.isActive() and self.bundle is not None)
+        return bool(self._chart_queue) or self._chart_timer.isActive() or self._installing > 0
 
     def charts_ready(self) -> bool:
         return not self._chart_queue and all(isinstance(w, ChartWidget) for w in self.charts.values())
