@@ -174,8 +174,8 @@ class ReportController(QObject):
                 # and recounted — at once if the page asked meanwhile, else when its stale timer
                 # fires; waiting for a count no change overtakes would show nothing while a colleague works)
                 self._show(report, key)
-                if self._wanted:
-                    self.refresh()
+                if self._wanted:  # once drawn: counting while the UI thread draws slows both
+                    self.when_drawn(self._recount)
                 else:
                     self._context_after_drawing(key, report)
             elif self._wanted:
@@ -194,6 +194,10 @@ class ReportController(QObject):
 
         self._main_task = run_in_background(self.ctx, work, done, failed, owner=self)
         self._set_busy()
+
+    def _recount(self) -> None:
+        if self._wanted and not _running(self._main_task):
+            self.refresh()
 
     def _context_after_drawing(self, key: Key, report: dict[str, Any]) -> None:
         """Start the previous period and trend once this period's report is drawn."""

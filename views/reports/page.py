@@ -121,6 +121,7 @@ class ReportsPage(QWidget):
         self.controller = ReportController(ctx, self)
         self.exported = self.controller.exported  # format, path
         self._dirty = False
+        self._owners_known = False  # the owner box holds the team (read on the executor)
         self.last_dialog: QWidget | None = None
         self._build_toolbar()
         self.tabs = QTabWidget(self)
@@ -136,9 +137,7 @@ class ReportsPage(QWidget):
         self.tabs.currentChanged.connect(self._on_tab)
         self.tabs.setCornerWidget(self.status_corner, Qt.Corner.TopRightCorner)
         self.tabs.setCornerWidget(self.kind_box, Qt.Corner.TopLeftCorner)  # the toolbar has no room left
-        self.snapshots = SnapshotsPanel(ctx, self)
-        self.snapshots.open_requested.connect(self.open_snapshot)
-        self.snapshots.hide()
+        self._snapshots: SnapshotsPanel | None = None  # made when first asked for (``snapshots``)
         self.banner = plain_label(parent=self)
         self.banner.setWordWrap(True)
         set_role(self.banner, "notice")
@@ -152,9 +151,8 @@ class ReportsPage(QWidget):
         banner_row.addWidget(self.back_button)
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(self.tabs)
-        split.addWidget(self.snapshots)
+        self._split = split
         split.setStretchFactor(0, 4)
-        split.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(self.toolbar)
         layout.addLayout(banner_row)
@@ -178,6 +176,18 @@ class ReportsPage(QWidget):
         control.drilled.connect(self._show_deals)
         ctx.changed.connect(self._on_changed)
         control.refresh()
+
+    @property
+    def snapshots(self) -> SnapshotsPanel:
+        """The snapshots panel beside the tabs (made when first shown or asked for: it reads the
+        database, which the page's opening need not wait for)."""
+        if self._snapshots is None:
+            panel = self._snapshots = SnapshotsPanel(self.ctx, self)
+            panel.open_requested.connect(self.open_snapshot)
+            panel.hide()
+            self._split.addWidget(panel)
+            self._split.setStretchFactor(1, 1)
+        return self._snapshots
 
     def add_tab(self, key: str, title: str, widget: QWidget) -> None:
         """Add a tab. A period tab (``KIND_OF_TAB``: monthly, weekly, daily) is a ``ReportTab``
@@ -304,25 +314,36 @@ class ReportsPage(QWidget):
             self.toolbar.addWidget(w)
 
     def _fill_pipelines(self) -> None:
+        """The sales pipelines in the box (read on the database executor)."""
         from voronka.models.queries.board import pipelines
 
+        self.ctx.executor.query(pipelines, on_done=self._set_pipelines, owner=self, key=f"reports-pipelines-{id(self)}")
+
+    def _set_pipelines(self, rows) -> None:
         self.pipeline_box.blockSignals(True)
         self.pipeline_box.clear()
-        for p in self.ctx.query(pipelines):
+        for p in rows:
             if p.kind == "sales":
                 self.pipeline_box.addItem(p.name_ru if self.ctx.language == "ru" else p.name_en, p.key)
         self.pipeline_box.setCurrentIndex(max(0, self.pipeline_box.findData(self.controller.pipeline_key)))
         self.pipeline_box.blockSignals(False)
 
     def _fill_owners(self) -> None:
+        """The team in the owner box (read on the database executor); the whole team meanwhile."""
+        if self.owner_box.count() == 0:
+            self.owner_box.addItem(self.tr("The whole team"), None)
+        self.ctx.executor.query(team_members, on_done=self._set_owners, owner=self, key=f"reports-owners-{id(self)}")
+
+    def _set_owners(self, members) -> None:
         self.owner_box.blockSignals(True)
         self.owner_box.clear()
         self.owner_box.addItem(self.tr("The whole team"), None)
-        for m in self.ctx.query(team_members):
+        for m in members:
             if m.active:
                 self.owner_box.addItem(m.name, m.id)
         self.owner_box.setCurrentIndex(max(0, self.owner_box.findData(self.controller.owner_id)))
         self.owner_box.blockSignals(False)
+        self._owners_known = True
 
     def _update_controls(self) -> None:
         control = self.controller
@@ -439,7 +460,10 @@ class ReportsPage(QWidget):
         self.controller.set_owner(self.owner_box.currentData())
 
     def set_owner(self, owner_id: int | None) -> None:
-        self.owner_box.setCurrentIndex(max(0, self.owner_box.findData(owner_id)))
+        if self._owners_known:
+            self.owner_box.setCurrentIndex(max(0, self.owner_box.findData(owner_id)))
+        else:  # the box shows the owner once the team is read
+            self.controller.set_owner(owner_id)
 
     # --- showing -------------------------------------------------------------------------
     def _say(self, text: str, error: bool = False) -> None:
