@@ -27,11 +27,16 @@ class Changes:
     # deal id -> (stage id, entered at) for open deals whose ONLY change was entering that stage
     # (a plain move): a screen showing the deal may place it without reading it again
     moved: dict[int, tuple[int, datetime]] = field(default_factory=dict)
+    # committed by this window's own transaction (set when the window announces it), not heard from
+    # the change feed: a screen may read what it names at once, for the user who is waiting on it;
+    # other people's changes are read in the background
+    local: bool = field(default=False, compare=False)
 
     def merge(self, other: "Changes") -> "Changes":
         # a deal stays "only moved" while every part of the transaction that touched it only moved it
         changed_otherwise = (self.deals - self.moved.keys()) | (other.deals - other.moved.keys())
         self.moved = {i: m for i, m in {**self.moved, **other.moved}.items() if i not in changed_otherwise}
+        self.local = self.local and other.local
         self.deals |= other.deals
         self.companies |= other.companies
         self.contacts |= other.contacts

@@ -83,6 +83,7 @@ class AppContext(QObject):
             return changes
         changes = self.db.run(service, *args, **kwargs)
         if isinstance(changes, Changes) and not changes.empty:
+            changes.local = True
             self.changed.emit(changes)
         return changes
 
@@ -117,6 +118,7 @@ class AppContext(QObject):
         for hook in hooks:
             hook()
         if not self._pending.empty:
+            self._pending.local = True
             self.changed.emit(self._pending)
 
     def on_commit(self, hook: Callable[[], None]) -> None:

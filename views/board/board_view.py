@@ -13,11 +13,12 @@ without reading the deal again; big changes (an import) reload the board in the 
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping, Sequence
-from dataclasses import replace
+import time
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import datetime
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QPoint, Qt, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QMenu, QScrollArea, QVBoxLayout, QWidget
 
 from voronka.models.changes import Changes
@@ -42,7 +43,7 @@ from ..app_context import AppContext
 from ..errors import show_error
 from ..held_changes import HeldChanges
 from .card_menu import CardMenu
-from .column import StageColumn
+from .column import SIDE_COLUMN_WIDTH, StageColumn
 from .column_model import sort_key
 from .column_view import DropZone
 from .commands import BoardActions
@@ -50,6 +51,8 @@ from .filter_state import BoardFilter
 from .stage_stats import StageFigures, days_between, load_stage_figures, probability, stuck_after_days
 
 PREVIEW_PER_STAGE = 40
+FILL_TURN_S = 0.012  # a turn of the event loop hands columns their cards for about this long
+COLUMNS_PER_TURN = 2  # columns beyond the window's width are made this many per turn
 log = logging.getLogger(__name__)
 
 
@@ -58,6 +61,29 @@ def group_by_stage(cards: list[BoardCard]) -> dict[int, list[BoardCard]]:
     for card in sorted(cards, key=sort_key):
         out.setdefault(card.stage_id, []).append(card)
     return out
+
+
+def options_of(cards: Iterable[BoardCard]) -> tuple[set[str], set[str], set[str]]:
+    """The sources, segments and cohorts these cards have (the filter bar's choices)."""
+    sources, segments, cohorts = set(), set(), set()
+    for card in cards:
+        sources.add(card.source)
+        segments.add(card.segment)
+        cohorts.add(card.cohort)
+    return ({s for s in sources if s}, {s for s in segments if s}, {c for c in cohorts if c})
+
+
+@dataclass(frozen=True)
+class LoadedCards:
+    """Every open card of a pipeline grouped by stage (sorted as the columns show them) and the
+    filter bar's choices: prepared on the executor, so the window only hands the columns their lists."""
+
+    by_stage: dict[int, list[BoardCard]]
+    options: tuple[set[str], set[str], set[str]]
+
+    @classmethod
+    def of(cls, cards: list[BoardCard]) -> "LoadedCards":
+        return cls(group_by_stage(cards), options_of(cards))
 
 
 class BoardView(QWidget):
@@ -83,6 +109,12 @@ class BoardView(QWidget):
         self._totals: dict[int, StageTotals] | None = None  # the stage totals while loading
         self._token = 0
         self._changed_while_loading: set[int] = set()
+        self._options: tuple[set[str], set[str], set[str]] | None = None  # as gathered by the last load
+        self._fill_seq = 0  # the newest fill of the columns (``_fill``); older ones stop
+        self._build_seq = 0  # the newest set of columns being made (``_build_columns``)
+        self._unbuilt: list[BoardStage] = []  # stages whose columns are still to be made
+        self._read_seq = 0  # the background reads of changed deals, numbered
+        self._asked: dict[int, int] = {}  # deal id -> the newest background read asked for it
         self._held = HeldChanges()  # what changed while the board's page was not on screen
         self.strip = QWidget()
         self.strip_layout = QHBoxLayout(self.strip)
@@ -115,6 +147,7 @@ class BoardView(QWidget):
         self.users = self.ctx.query(team_users)
         self.currency = self.ctx.team_setting("team.currency", "RUB")
         self.figures, self.figures_available = {}, None
+        self._options = None
         self._build_columns(self.ctx.query(board_stages, pipeline.key))
         self._totals = None
         self._preview(pipeline.key, self._token + 1)  # asked before the full load: answered first
@@ -131,7 +164,7 @@ class BoardView(QWidget):
             if token != self._token or not self.loading:
                 return  # every card is already on the board (or another load is under way)
             self._totals, by_stage = answer
-            self._show_cards(by_stage)
+            self._fill(by_stage)
 
         self.ctx.executor.query(read, on_done=show, owner=self)
 
@@ -139,14 +172,15 @@ class BoardView(QWidget):
         """Load every open card in the background, then the stage figures."""
         assert self.pipeline is not None
         self._token += 1
+        self._asked.clear()  # the load reads every card after any read still on its way
         token, key, db = self._token, self.pipeline.key, self.ctx.db
         self.loading = True
         self._changed_while_loading.clear()
         self.status_changed.emit()
 
-        def load(_progress) -> dict[int, list[BoardCard]]:
+        def load(_progress) -> LoadedCards:
             with db.session() as session:
-                return group_by_stage(board_cards(session, key))
+                return LoadedCards.of(board_cards(session, key))
 
         self._start(load, lambda result: self._on_loaded(token, result), lambda exc: self._on_load_failed(token, exc))
 
@@ -154,15 +188,23 @@ class BoardView(QWidget):
         # on the application's executor: a board deleted meanwhile (language switch) just gets no answer
         self.ctx.executor.submit(fn, on_done=on_done, on_error=on_error, owner=self)
 
-    def _on_loaded(self, token: int, by_stage: dict[int, list[BoardCard]]) -> None:
+    def _on_loaded(self, token: int, loaded: LoadedCards) -> None:
         if token != self._token:
             return  # a newer load (another pipeline, a big change) is on its way
+        self._options = loaded.options
+        self._fill(loaded.by_stage, then=lambda: self._finish_loading(token))
+
+    def _finish_loading(self, token: int) -> None:
+        """Every column holds every card: the headers count them, the figures come next."""
+        if token != self._token:
+            return
         self._totals = None
         self.loading = False
-        self._show_cards(by_stage)
+        self._update_headers(self.columns)
         if self._changed_while_loading:
-            self.refresh_deals(self._changed_while_loading)
-            self._changed_while_loading.clear()
+            # what changed while the cards were read or handed to the columns: read once more
+            changed, self._changed_while_loading = set(self._changed_while_loading), set()
+            self._read_in_background(changed)
         self.status_changed.emit()
         self.loaded.emit()
         if self.figures_available is None:
@@ -203,24 +245,47 @@ class BoardView(QWidget):
 
     # --- columns ----------------------------------------------------------------------
     def _build_columns(self, stages: list[BoardStage]) -> None:
+        """Make a column per stage: those the window has room for now, the rest a couple per
+        turn of the event loop (a column is a dozen widgets to make and style)."""
+        self._fill_seq += 1  # a fill still under way was for the old columns
+        self._build_seq += 1
+        self._stage_of = {}
         for column in self.columns:
             column.setParent(None)
             column.deleteLater()
         while self.strip_layout.count():
             self.strip_layout.takeAt(0)
+        self.strip_layout.addStretch(1)
         self.stages = stages
-        by_id = {s.id: s for s in stages}
         self.columns = []
-        for stage in board_order(stages):
+        self._column_of = {}
+        self._unbuilt = board_order(stages)
+        self._build_more(self._build_seq, self._columns_with_room())
+
+    def _columns_with_room(self) -> int:
+        """How many columns the board shows at once (at least the window's width of them)."""
+        width = max(self.scroll.viewport().width() if self.isVisible() else 0, self.window().width())
+        return width // SIDE_COLUMN_WIDTH + 1
+
+    def _build_more(self, seq: int, count: int) -> None:
+        if seq != self._build_seq:
+            return  # another pipeline's columns are being made
+        by_id = {s.id: s for s in self.stages}
+        made = []
+        for stage in self._unbuilt[:count]:
             main = by_id.get(stage.side_of_id) if stage.side_of_id else None
             column = StageColumn(stage, main.name(self.ctx.language) if main else None, self.ctx.language,
                                  self.selected_ids, self.strip)
             self._wire(column)
+            column.model.stuck_after_days = stuck_after_days(stage, self.figures)
+            self.strip_layout.insertWidget(len(self.columns), column)
             self.columns.append(column)
-            self.strip_layout.addWidget(column)
-        self.strip_layout.addStretch(1)
-        self._column_of = {c.stage.id: c for c in self.columns}
-        self._apply_stage_rules(refilter=False)
+            self._column_of[stage.id] = column
+            made.append(column)
+        del self._unbuilt[:count]
+        self._update_headers(made)
+        if self._unbuilt:
+            QTimer.singleShot(0, self, lambda: self._build_more(seq, COLUMNS_PER_TURN))
 
     def _wire(self, column: StageColumn) -> None:
         view = column.view
@@ -242,14 +307,62 @@ class BoardView(QWidget):
         else:
             self._update_headers(self.columns)
 
-    def _show_cards(self, by_stage: dict[int, list[BoardCard]]) -> None:
-        self._stage_of = {c.id: sid for sid, cards in by_stage.items() for c in cards}
-        accepts = self._predicate()
-        for column in self.columns:
-            selected = column.view.selected_here()
-            column.model.set_cards(by_stage.get(column.stage.id, []), accepts)
-            self._select(column, selected)
-        self._update_headers(self.columns)
+    def _fill(self, by_stage: dict[int, list[BoardCard]], then: Callable[[], None] | None = None) -> None:
+        """Hand the columns their cards over several turns of the event loop: the columns on
+        screen first, one per turn (each then paints before the next fills), the others a few
+        at a time, so the window keeps answering; ``then`` runs once the last column is filled.
+        A newer fill (or new columns) drops what is left of this one."""
+        self._fill_seq += 1
+        seq = self._fill_seq
+        pending: list[tuple[StageColumn, bool]] | None = None
+
+        def turn() -> None:
+            nonlocal pending
+            if seq != self._fill_seq:
+                return  # a newer fill (another load, another pipeline) took over
+            if self._unbuilt:  # columns are still being made: fill once every column is there
+                QTimer.singleShot(0, self, turn)
+                return
+            if pending is None:
+                pending = self._columns_in_fill_order()
+            started = time.perf_counter()
+            filled: list[StageColumn] = []
+            accepts = self._predicate()
+            while pending:
+                column, on_screen = pending.pop(0)
+                self._fill_column(column, by_stage.get(column.stage.id, []), accepts)
+                filled.append(column)
+                if on_screen or time.perf_counter() - started > FILL_TURN_S:
+                    break
+            self._update_headers(filled)
+            if pending:
+                QTimer.singleShot(0, self, turn)
+                return
+            if then is not None:
+                then()
+
+        turn()
+
+    def _columns_in_fill_order(self) -> list[tuple[StageColumn, bool]]:
+        """Every column, those the board's scroll area shows first (left to right), each with
+        whether it is on screen."""
+        viewport = self.scroll.viewport()
+        left = self.scroll.horizontalScrollBar().value()
+        right = left + viewport.width()
+        shown = self.isVisible()
+        order = [(c, shown and c.x() < right and c.x() + c.width() > left) for c in self.columns]
+        return sorted(order, key=lambda pair: not pair[1])
+
+    def _fill_column(self, column: StageColumn, cards: list[BoardCard], accepts) -> None:
+        stage_id = column.stage.id
+        for card in column.model.all_cards:
+            if self._stage_of.get(card.id) == stage_id:
+                del self._stage_of[card.id]
+        selected = column.view.selected_here()
+        column.model.set_cards(cards, accepts)
+        for card in cards:
+            self._stage_of[card.id] = stage_id
+        self._select(column, selected)
 
     def _update_headers(self, columns: Sequence[StageColumn]) -> None:
         currency = self.currency
@@ -291,13 +404,11 @@ class BoardView(QWidget):
         return sum(c.model.total_count for c in self.columns)
 
     def filter_options(self) -> tuple[set[str], set[str], set[str]]:
-        sources, segments, cohorts = set(), set(), set()
-        for column in self.columns:
-            for card in column.model.all_cards:
-                sources.add(card.source)
-                segments.add(card.segment)
-                cohorts.add(card.cohort)
-        return ({s for s in sources if s}, {s for s in segments if s}, {c for c in cohorts if c})
+        """The sources, segments and cohorts of the open cards (the filter bar's choices), as
+        gathered when every card was loaded."""
+        if self._options is not None:
+            return self._options
+        return options_of(c for column in self.columns for c in column.model.all_cards)
 
     # --- cards and selection ----------------------------------------------------------
     def card(self, deal_id: int) -> BoardCard | None:
@@ -444,16 +555,21 @@ class BoardView(QWidget):
             return
         # this window's own plain moves need no read: the service said where each card went and when
         placed = {i: m for i, m in changes.moved.items() if i in changes.deals and i not in by_company}
-        self.refresh_deals(ids, placed)
-        if self._totals is not None:
-            self._totals = {t.stage_id: t for t in self.ctx.query(stage_totals, self.pipeline.key)}
-            self._update_headers(self.columns)
+        # the rest is read at once for this window's own action (the user waits to see its cards land,
+        # selected), in the background for other people's (the change feed): never a read on the
+        # window's time for what a colleague did
+        self.refresh_deals(ids, placed, background=not changes.local)
+        if self._totals is not None:  # still loading: the headers show the stage totals, read again
+            self._read_in_background(set(), with_totals=True)
 
-    def refresh_deals(self, deal_ids: set[int], placed: Mapping[int, tuple[int, datetime]] | None = None) -> None:
+    def refresh_deals(self, deal_ids: set[int], placed: Mapping[int, tuple[int, datetime]] | None = None,
+                      background: bool = False) -> None:
         """Reload these deals (one query) and move their cards between the affected columns.
 
         ``placed`` (deal id -> (stage id, entered at)): deals whose only change was that move
-        (``Changes.moved``, this window's own); their cards are moved as they are, unread."""
+        (``Changes.moved``, this window's own); their cards are moved as they are, unread.
+        ``background``: the others are read on the database executor and placed when the answer
+        comes, unless something newer about a deal arrived meanwhile."""
         assert self.pipeline is not None
         fresh: dict[int, BoardCard | None] = {}
         for deal_id, (stage_id, entered_at) in (placed or {}).items():
@@ -461,10 +577,48 @@ class BoardView(QWidget):
             if card is not None:
                 fresh[deal_id] = replace(card, stage_id=stage_id, stage_entered_at=entered_at)
         unread = deal_ids - fresh.keys()
+        if unread and background:
+            self._place(fresh.keys(), fresh)
+            self._read_in_background(unread)
+            return
         if unread:
             fresh.update((c.id, c) for c in self.ctx.query(board_cards, self.pipeline.key, unread))
+        self._place(deal_ids, fresh)
+
+    def _read_in_background(self, deal_ids: set[int], with_totals: bool = False) -> None:
+        """Read these deals' cards (and the stage totals) on the executor, then place them."""
+        assert self.pipeline is not None
+        self._read_seq += 1
+        seq, token, key = self._read_seq, self._token, self.pipeline.key
+        ids = set(deal_ids)
+        for deal_id in ids:
+            self._asked[deal_id] = seq
+
+        def read(session) -> tuple[list[BoardCard], list[StageTotals] | None]:
+            cards = board_cards(session, key, ids) if ids else []
+            return cards, stage_totals(session, key) if with_totals else None
+
+        def done(answer: tuple[list[BoardCard], list[StageTotals] | None]) -> None:
+            if token != self._token:
+                return  # a newer load reads every card anyway
+            cards, totals = answer
+            # a deal placed or asked for again since this read was asked is left to what is newer
+            current = {i for i in ids if self._asked.get(i) == seq}
+            for deal_id in current:
+                del self._asked[deal_id]
+            if current:
+                self._place(current, {c.id: c for c in cards if c.id in current})
+            if totals is not None and self._totals is not None:
+                self._totals = {t.stage_id: t for t in totals}
+                self._update_headers(self.columns)
+
+        self.ctx.executor.query(read, on_done=done, owner=self)
+
+    def _place(self, deal_ids: Iterable[int], fresh: Mapping[int, BoardCard | None]) -> None:
+        """Put these deals' cards where ``fresh`` says (a deal missing from it leaves the board)."""
         touched: dict[int, StageColumn] = {}
         for deal_id in deal_ids:
+            self._asked.pop(deal_id, None)  # newer than any read still on its way
             old = self._column_of.get(self._stage_of.pop(deal_id, -1))
             card = fresh.get(deal_id)
             new = self._column_of.get(card.stage_id) if card else None
@@ -475,6 +629,8 @@ class BoardView(QWidget):
                 new.model.upsert(card)
                 self._stage_of[deal_id] = card.stage_id
                 touched[new.stage.id] = new
+        if not touched:
+            return
         for column in touched.values():
             column.view.doItemsLayout()  # now, not on the view's next timer: the move paints in one round
         self._update_headers(list(touched.values()))

@@ -55,8 +55,8 @@ class BoardActions(QObject):
     def _refused(self, exc: errors.VoronkaError) -> None:
         """Say why; a deal someone else changed is reloaded by every screen showing it."""
         show_error(self.parent_widget, exc)
-        if isinstance(exc, errors.DealChanged):
-            self.ctx.changed.emit(Changes(deals={exc.deal_id}))
+        if isinstance(exc, errors.DealChanged):  # read at once: the user is looking at what was refused
+            self.ctx.changed.emit(Changes(deals={exc.deal_id}, local=True))
 
     def _what(self, deal_ids: Sequence[int]) -> str:
         if len(deal_ids) == 1:
