@@ -43,7 +43,7 @@ from ..app_context import AppContext
 from ..errors import show_error
 from ..held_changes import HeldChanges
 from .card_menu import CardMenu
-from .column import SIDE_COLUMN_WIDTH, StageColumn
+from .column import StageColumn
 from .column_model import sort_key
 from .column_view import DropZone
 from .commands import BoardActions
@@ -52,7 +52,7 @@ from .stage_stats import StageFigures, days_between, load_stage_figures, probabi
 
 PREVIEW_PER_STAGE = 40
 FILL_TURN_S = 0.012  # a turn of the event loop hands columns their cards for about this long
-COLUMNS_PER_TURN = 2  # columns beyond the window's width are made this many per turn
+COLUMNS_PER_TURN = 2  # columns are made this many per turn of the event loop
 log = logging.getLogger(__name__)
 
 
@@ -245,8 +245,9 @@ class BoardView(QWidget):
 
     # --- columns ----------------------------------------------------------------------
     def _build_columns(self, stages: list[BoardStage]) -> None:
-        """Make a column per stage: those the window has room for now, the rest a couple per
-        turn of the event loop (a column is a dozen widgets to make and style)."""
+        """Make a column per stage, a couple per turn of the event loop from the next one on (a
+        column is a dozen widgets to make, style, lay out and paint: all at once held the window
+        for a tenth of a second)."""
         self._fill_seq += 1  # a fill still under way was for the old columns
         self._build_seq += 1
         self._stage_of = {}
@@ -260,12 +261,8 @@ class BoardView(QWidget):
         self.columns = []
         self._column_of = {}
         self._unbuilt = board_order(stages)
-        self._build_more(self._build_seq, self._columns_with_room())
-
-    def _columns_with_room(self) -> int:
-        """How many columns the board shows at once (at least the window's width of them)."""
-        width = max(self.scroll.viewport().width() if self.isVisible() else 0, self.window().width())
-        return width // SIDE_COLUMN_WIDTH + 1
+        seq = self._build_seq
+        QTimer.singleShot(0, self, lambda: self._build_more(seq, COLUMNS_PER_TURN))
 
     def _build_more(self, seq: int, count: int) -> None:
         if seq != self._build_seq:
