@@ -111,22 +111,36 @@ def test_a_stale_fill_never_overwrites_a_newer_one(ctx, qtbot, one_column_a_turn
     assert board.card(old) is None and board.card(new).name == "New"
 
 
-def test_switching_pipeline_while_the_columns_are_being_made_shows_only_the_new_pipeline(ctx, qtbot):
+@pytest.mark.parametrize("when", ["before its stages came", "while its columns are made"])
+def test_switching_pipeline_while_the_board_opens_shows_only_the_new_pipeline(ctx, qtbot, when):
     some_deals(ctx)
     copy = deal_in(ctx.db, "month_1", "Customer", pipeline_key="success")
     from voronka.views.board.page import BoardPage
 
     page = BoardPage(ctx)
     qtbot.addWidget(page)
-    page.resize(700, 700)  # room for three columns: the others are still to be made
+    page.resize(1000, 700)
     page.show()
-    assert page.board._unbuilt
-    page.pipeline_box.setCurrentIndex(page.pipeline_box.findData("success"))
-    qtbot.waitUntil(lambda: not page.board.loading and page.board.figures_available is not None, timeout=10_000)
+    switched: list[int] = []
+
+    def switch() -> None:
+        if not switched:
+            switched.append(len(page.board._unbuilt))
+            page.pipeline_box.setCurrentIndex(page.pipeline_box.findData("success"))
+
+    if when == "before its stages came":
+        assert page.board.columns == [] and page.board.stages == []  # nothing read on the UI thread
+        switch()
+    else:
+        page.board.opened.connect(switch)
+    qtbot.waitUntil(lambda: switched and not page.board.loading and page.board.figures_available is not None,
+                    timeout=10_000)
     qtbot.wait(50)
     stages = [s.key for s in board_view.board_order(ctx.query(board_view.board_stages, "success"))]
     assert [c.stage.key for c in page.board.columns] == stages
     assert {k: v for k, v in cards_by_column(page.board).items() if v} == {"month_1": {copy}}
+    if when == "while its columns are made":
+        assert switched[0] > 0  # the sales columns were still to be made
 
 
 def test_a_board_deleted_while_it_fills_and_reads_raises_nothing(ctx, qtbot, one_column_a_turn, reads):

@@ -2,13 +2,19 @@
 stage), cards painted by a delegate, Won and Lost drop zones at the bottom.
 
 Opening is in two steps so the first paint comes fast even with tens of thousands of
-open deals: the stage totals and the newest cards of each stage are read at once, then
-every open card loads in a background thread (filters apply to them in memory), then
-the stage figures (win rates, p90 stays) come from the metrics engine on the report's
-shared frames cache, also off the UI thread. A service's ``Changes`` updates only the
-deals it names, in the columns they leave and enter (a move repaints its two columns);
-a plain move made in this window is placed from what the service answered (``Changes.moved``)
-without reading the deal again; big changes (an import) reload the board in the background.
+open deals, and nothing of it is read on the UI thread: the stages, the stage totals and
+the newest cards of each stage come first from the database executor, then every open
+card (filters apply to them in memory), then the stage figures (win rates, p90 stays)
+from the metrics engine on the report's shared frames cache. The window never does it all
+in one go: the columns are made two per turn of the event loop and handed their cards one
+on-screen column per turn (each paints before the next fills), so it keeps answering.
+
+A service's ``Changes`` updates only the deals it names, in the columns they leave and
+enter (a move repaints its two columns); a plain move made in this window is placed from
+what the service answered (``Changes.moved``) without reading the deal again; other deals
+this window changed are read at once, those other people changed (the change feed) on the
+executor, and a late answer never overwrites what was placed since; big changes (an
+import) reload the board in the background.
 """
 from __future__ import annotations
 
@@ -90,6 +96,7 @@ class BoardView(QWidget):
     loaded = Signal()  # every open card is in memory
     figures_loaded = Signal()
     status_changed = Signal()
+    opened = Signal()  # the pipeline's stages and the team are in (the columns are being made)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
@@ -112,6 +119,7 @@ class BoardView(QWidget):
         self._options: tuple[set[str], set[str], set[str]] | None = None  # as gathered by the last load
         self._fill_seq = 0  # the newest fill of the columns (``_fill``); older ones stop
         self._build_seq = 0  # the newest set of columns being made (``_build_columns``)
+        self._open_seq = 0  # the newest pipeline opened (``open_pipeline``); older answers are dropped
         self._unbuilt: list[BoardStage] = []  # stages whose columns are still to be made
         self._read_seq = 0  # the background reads of changed deals, numbered
         self._asked: dict[int, int] = {}  # deal id -> the newest background read asked for it
@@ -141,30 +149,40 @@ class BoardView(QWidget):
 
     # --- opening ----------------------------------------------------------------------
     def open_pipeline(self, pipeline: PipelineRow) -> None:
-        """Show ``pipeline``: its columns now; the totals and the newest cards first, then every
-        open card, read in the background."""
+        """Show ``pipeline``, everything read in the background: its stages, the team, the stage
+        totals and the newest cards first (the columns are made and show them), then every open
+        card."""
         self.pipeline = pipeline
-        self.users = self.ctx.query(team_users)
-        self.currency = self.ctx.team_setting("team.currency", "RUB")
+        self.currency = self.ctx.team_setting("team.currency", "RUB")  # kept by the context: no read
         self.figures, self.figures_available = {}, None
         self._options = None
-        self._build_columns(self.ctx.query(board_stages, pipeline.key))
+        self._build_columns([])  # the old pipeline's columns go now; the new ones come with its stages
         self._totals = None
-        self._preview(pipeline.key, self._token + 1)  # asked before the full load: answered first
+        self._open_seq += 1
+        self._open(pipeline.key, self._open_seq, self._token + 1)  # asked before the full load: answered first
         self.reload()
 
-    def _preview(self, key: str, token: int) -> None:
-        """The stage totals and each stage's newest cards (a few index look-ups), on the executor:
-        the columns fill in while every open card is still loading."""
-        def read(session) -> tuple[dict[int, StageTotals], dict[int, list[BoardCard]]]:
+    def _open(self, key: str, seq: int, token: int) -> None:
+        """The pipeline's stages and the team, the stage totals and each stage's newest cards (a
+        few index look-ups), on the executor: the columns are made and fill in while every open
+        card is still loading."""
+        def read(session) -> tuple[list[UserRow], list[BoardStage], dict[int, StageTotals],
+                                   dict[int, list[BoardCard]]]:
             totals = {t.stage_id: t for t in stage_totals(session, key)}
-            return totals, group_by_stage(newest_cards(session, key, PREVIEW_PER_STAGE))
+            return (team_users(session), board_stages(session, key), totals,
+                    group_by_stage(newest_cards(session, key, PREVIEW_PER_STAGE)))
 
-        def show(answer: tuple[dict[int, StageTotals], dict[int, list[BoardCard]]]) -> None:
-            if token != self._token or not self.loading:
-                return  # every card is already on the board (or another load is under way)
-            self._totals, by_stage = answer
-            self._fill(by_stage)
+        def show(answer: tuple[list[UserRow], list[BoardStage], dict[int, StageTotals],
+                               dict[int, list[BoardCard]]]) -> None:
+            if seq != self._open_seq:
+                return  # another pipeline was opened meanwhile
+            self.users, stages, totals, by_stage = answer
+            self._build_columns(stages)
+            if token == self._token and self.loading:  # not yet every card on the board
+                self._totals = totals
+                self._fill(by_stage)
+            self.status_changed.emit()
+            self.opened.emit()
 
         self.ctx.executor.query(read, on_done=show, owner=self)
 
@@ -262,7 +280,8 @@ class BoardView(QWidget):
         self._column_of = {}
         self._unbuilt = board_order(stages)
         seq = self._build_seq
-        QTimer.singleShot(0, self, lambda: self._build_more(seq, COLUMNS_PER_TURN))
+        if self._unbuilt:
+            QTimer.singleShot(0, self, lambda: self._build_more(seq, COLUMNS_PER_TURN))
 
     def _build_more(self, seq: int, count: int) -> None:
         if seq != self._build_seq:

@@ -66,6 +66,7 @@ class BoardPage(QWidget):
         self.filter_bar.changed.connect(self._on_filter)
         self.board.status_changed.connect(self._update_status)
         self.board.loaded.connect(self._fill_filter_options)
+        self.board.opened.connect(self._fill_filter_options)  # the owners
         self.tabs.currentChanged.connect(self._on_tab)
         chosen = ctx.user_setting(PIPELINE_SETTING)
         index = max(0, self.pipeline_box.findData(chosen))
