@@ -133,7 +133,7 @@ def test_switching_pipeline_while_the_board_opens_shows_only_the_new_pipeline(ct
         switch()
     else:
         page.board.opened.connect(switch)
-    qtbot.waitUntil(lambda: switched and not page.board.loading and page.board.figures_available is not None,
+    qtbot.waitUntil(lambda: bool(switched) and not page.board.loading and page.board.figures_available is not None,
                     timeout=10_000)
     qtbot.wait(50)
     stages = [s.key for s in board_view.board_order(ctx.query(board_view.board_stages, "success"))]
