@@ -170,9 +170,12 @@ def plain_number(value: Any, language: str = "ru") -> str:
 
 
 def value_text(value: Any, kind: str, language: str = "ru", currency: str | None = "RUB") -> str:
-    """Any report value by its kind (money, count, days, ratio, points, times, number, text)."""
+    """Any report value by its kind (money, count, days, ratio, points, times, number, text,
+    period: a period's code said as people say it, ``2026-11`` → ``ноябрь 2026``)."""
     if is_missing(value):
         return MISSING
+    if kind == "period":
+        return period_name(str(value), language)
     if kind == "text" or isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
         return str(value)
     if kind == "money":

@@ -32,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
     from sqlalchemy import select
 
     from screenshots import _settle
-    from voronka.desktop.i18n import install_language
+    from voronka.views.i18n import install_language
     from voronka.models.db import open_database
     from voronka.models.demo import build_demo
     from voronka.models.orm import User
@@ -42,6 +42,9 @@ def main(argv: list[str] | None = None) -> int:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication([])
+    from voronka.views.theme import theme_manager
+
+    theme_manager().apply("light")  # the app's own look (Fusion, palette, style sheet), as the docs show it
     install_language(args.lang)
     with tempfile.TemporaryDirectory() as tmp:
         db = open_database(Path(tmp) / "demo.db", language=args.lang)

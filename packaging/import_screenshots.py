@@ -37,6 +37,9 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([])
+    from voronka.views.theme import theme_manager
+
+    theme_manager().apply("light")  # the app's own look (Fusion, palette, style sheet), as the docs show it
     from voronka.views.i18n import install_language
     from voronka.models.db import open_database
     from voronka.views.app_context import AppContext

@@ -91,7 +91,7 @@ def test_a_stale_period_never_overwrites_the_newer_one(ctx, qtbot):
     assert shown and shown[-1] == "2026-05"
     assert "2026-03" not in shown[shown.index("2026-05"):]  # nothing older after the newest
     assert "2026-04" not in shown[shown.index("2026-05"):]
-    assert page.period_edit.text() == "2026-05"
+    assert page.period_edit.text() == "May 2026"  # the period as people say it, not its code
     assert ctx.errors_seen == []
 
 

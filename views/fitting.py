@@ -3,12 +3,22 @@
 ``FittedCombo`` is as wide as the choice it shows (a toolbar or filter bar that folds or
 has room); ``ElidingCombo`` lives where the width is given (a card's form in the side
 panel): it draws "…" where the text is cut and says the whole choice in its tooltip.
+``fit_header`` makes a table's column titles wrap instead of being cut.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QPaintEvent
-from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox, QStylePainter, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHeaderView,
+    QStyle,
+    QStyleOptionComboBox,
+    QStylePainter,
+    QTableView,
+    QWidget,
+)
 
 from .plain_text import as_rich_text
 
@@ -53,3 +63,78 @@ class ElidingCombo(QComboBox):
         room = field.width() - (opt.iconSize.width() + 4 if not opt.currentIcon.isNull() else 0)
         opt.currentText = self.fontMetrics().elidedText(opt.currentText, Qt.TextElideMode.ElideRight, max(0, room))
         painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, opt)
+
+
+def fit_header(view: QAbstractItemView) -> None:
+    """Column titles wrap onto more lines instead of being cut ("ритерии выход"): each
+    section is at least as wide as the longest word of its title, and the header as tall as
+    the title that needs most lines at its section's width (re-measured when the titles or
+    the widths change)."""
+    header = view.horizontalHeader() if isinstance(view, QTableView) else view.header()
+    header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
+    refit = QTimer(header, singleShot=True, interval=0)
+    refit.timeout.connect(lambda: _fit_sections(header))
+    header.sectionResized.connect(lambda *_a: refit.start())
+    header.sectionCountChanged.connect(lambda *_a: refit.start())
+    model = view.model()  # a model set later is measured when its columns arrive (sectionCountChanged)
+    if model is not None:
+        model.headerDataChanged.connect(lambda *_a: refit.start())
+        model.modelReset.connect(refit.start)
+        model.layoutChanged.connect(refit.start)
+    refit.start()
+
+
+def _fit_sections(header: QHeaderView) -> None:
+    model = header.model()
+    if model is None:
+        return
+    metrics = header.fontMetrics()
+    margin = header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+    pad = 2 * margin + 6 + (12 if header.isSortIndicatorShown() else 0)  # frame, and the sort arrow's room
+    tallest = metrics.height()
+    for section in range(header.count()):
+        if header.isSectionHidden(section):
+            continue
+        text = str(model.headerData(section, header.orientation()) or "")
+        words = text.split()
+        if not words:
+            continue
+        need = max(metrics.horizontalAdvance(word) for word in words) + pad
+        if header.sectionSize(section) < need and header.sectionResizeMode(section) in (
+                QHeaderView.ResizeMode.Interactive, QHeaderView.ResizeMode.Fixed):
+            header.resizeSection(section, need)
+        room = max(1, header.sectionSize(section) - pad)
+        lines = metrics.boundingRect(QRect(0, 0, room, 100_000), int(Qt.TextFlag.TextWordWrap), text)
+        tallest = max(tallest, lines.height())
+    header.setMinimumHeight(tallest + 2 * margin + 4)
+
+
+def title_room(view: QTableView, lines: int = 2) -> None:
+    """After the columns are fitted to their values (titles left out): a column too narrow
+    for its title on ``lines`` lines widens to the narrowest width that holds it so (the
+    title wraps, see ``fit_header``). A one-line title no longer sets its column's width,
+    so a wide table needs less sideways scrolling, and the header stays low."""
+    header = view.horizontalHeader()
+    model = view.model()
+    if model is None:
+        return
+    metrics = header.fontMetrics()
+    margin = header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+    pad = 2 * margin + 6 + (12 if header.isSortIndicatorShown() else 0)
+    flags = int(Qt.TextFlag.TextWordWrap)
+    for column in range(header.count()):
+        if header.isSectionHidden(column) or header.sectionResizeMode(column) != QHeaderView.ResizeMode.Interactive:
+            continue
+        title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+        if not title.split():
+            continue
+        low = max(metrics.horizontalAdvance(word) for word in title.split())
+        high = metrics.horizontalAdvance(title)
+        while low < high:  # the narrowest width at which the title takes at most ``lines`` lines
+            middle = (low + high) // 2
+            if metrics.boundingRect(QRect(0, 0, middle, 100_000), flags, title).height() <= lines * metrics.lineSpacing():
+                high = middle
+            else:
+                low = middle + 1
+        if view.columnWidth(column) < low + pad:
+            view.setColumnWidth(column, low + pad)

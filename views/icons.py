@@ -50,6 +50,18 @@ NAMES: dict[str, str] = {
     "snooze": "alarm-snooze",
     "phone": "phone-outline",
     "email": "email-outline",
+    # a card's timeline: what happened
+    "moved": "arrow-right-circle-outline",
+    "won": "trophy-outline",
+    "lost": "close-circle-outline",
+    "reopened": "restore",
+    "owner": "account-switch-outline",
+    "renewal": "autorenew",
+    "call": "phone-outline",
+    "message": "message-text-outline",
+    "meeting": "account-group-outline",
+    "note": "note-text-outline",
+    "task": "checkbox-marked-outline",
 }
 
 # colours that are not the text colour (red only for what needs action)
@@ -74,6 +86,13 @@ def icon(key: str, role: str = "text") -> QIcon:
         colour = palette.color(QPalette.ColorRole.WindowText).name()
     disabled = palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText).name()
     return qtawesome.icon(icon_name(key), color=colour, color_disabled=disabled)
+
+
+def tinted(key: str, colour: str) -> QIcon:
+    """The icon meaning ``key`` in a colour of its own (a timeline's kinds of event)."""
+    import qtawesome
+
+    return qtawesome.icon(icon_name(key), color=colour)
 
 
 def set_icon(button: QAbstractButton, key: str, *, text_beside: bool = True) -> QAbstractButton:

@@ -23,6 +23,7 @@ from ..bulk import fast_bulk_load
 from ..clock import local_now
 from ..db import Database
 from ..orm import Deal
+from ..queries.settings import get_setting
 from .calendar import Window
 from .companies import make_companies, make_contacts
 from .events import deal_events
@@ -103,7 +104,8 @@ def build_demo(
             raise DemoRefused(db.location)
         conn = session.connection()
         fast_bulk_load(conn)
-        w = DemoWriter(conn, window, step)
+        language = str(get_setting(session, "team.language", "ru"))
+        w = DemoWriter(conn, window, step, language)
         ids = {"user": w.users(), "reason": w.lost_reason_ids(),
                "sales_stage": w.stage_ids("sales", PATH),
                "success_stage": w.stage_ids("success", [f"month_{i}" for i in range(1, 13)])}

@@ -25,6 +25,9 @@ from .team import TEAM, members_with_role
 from .work import Activities, Tasks
 
 STATUS = np.array(["open", "won", "lost"], dtype=object)
+# the demo's sources and segments as a team of that language names them (same order as SOURCES / SEGMENTS)
+SOURCE_NAMES = {"ru": ("Холодный поиск", "Входящая заявка", "Партнёр", "Мероприятие", "Рекомендация")}
+SEGMENT_NAMES = {"ru": ("Малый бизнес", "Средний бизнес", "Крупный бизнес")}
 
 
 def mapped(ids: np.ndarray, table: np.ndarray) -> list[int | None]:
@@ -36,10 +39,13 @@ def mapped(ids: np.ndarray, table: np.ndarray) -> list[int | None]:
 class DemoWriter:
     """Writes the parts of a demo in dependency order on one connection."""
 
-    def __init__(self, conn: Connection, window: Window, progress: Callable[[str], None]):
+    def __init__(self, conn: Connection, window: Window, progress: Callable[[str], None], language: str = "en"):
         self.conn = conn
         self.window = window
         self.progress = progress
+        # a Russian team's demo speaks Russian in its data too: "Рекомендация", not "referral"
+        self.sources = np.array(SOURCE_NAMES.get(language, SOURCES), dtype=object)
+        self.segments = np.array(SEGMENT_NAMES.get(language, SEGMENTS), dtype=object)
 
     def pipeline_id(self, key: str) -> np.int64:
         return np.int64(self.conn.scalar(select(Pipeline.id).where(Pipeline.key == key)))
@@ -71,14 +77,14 @@ class DemoWriter:
         np.minimum.at(first_deal, h.company, np.arange(len(h)))
         used = first_deal < len(h)
         created = np.where(used, h.created[np.minimum(first_deal, len(h) - 1)], 0)
-        source = np.where(used, np.array(SOURCES, dtype=object)[h.source[np.minimum(first_deal, len(h) - 1)]],
+        source = np.where(used, self.sources[h.source[np.minimum(first_deal, len(h) - 1)]],
                           None)
         ids = np.arange(len(comp), dtype=np.int64) + next_id(self.conn, Company.id)
         insert_all(self.conn, Company, records(
             id=ids.tolist(), name=comp.name.tolist(), website=comp.website.tolist(), inn=comp.inn.tolist(),
             industry=comp.industry.tolist(), region=comp.region.tolist(),
             revenue_minor=(comp.revenue_rub * 100).tolist(), employees=comp.employees.tolist(),
-            segment=np.array(SEGMENTS, dtype=object)[comp.segment].tolist(), source=source.tolist(),
+            segment=self.segments[comp.segment].tolist(), source=source.tolist(),
             created_at=self.window.to_datetimes(created),
         ))
         return ids
@@ -105,8 +111,8 @@ class DemoWriter:
             stage_id=ids["sales_stage"][h.stage].tolist(), name=ids["deal_name"].tolist(),
             name_is_manual=[False] * len(h), company_id=comp_ids.tolist(),
             amount_minor=[None if a < 0 else a for a in amount.tolist()], currency=["RUB"] * len(h),
-            owner_id=ids["user"][h.owner].tolist(), source=np.array(SOURCES, dtype=object)[h.source].tolist(),
-            segment=np.array(SEGMENTS, dtype=object)[h.segment].tolist(), cohort=h.cohort.tolist(),
+            owner_id=ids["user"][h.owner].tolist(), source=self.sources[h.source].tolist(),
+            segment=self.segments[h.segment].tolist(), cohort=h.cohort.tolist(),
             created_at=self.window.to_datetimes(h.created), expected_close=self.window.to_dates(h.expected_close),
             status=STATUS[h.status].tolist(), stage_entered_at=self.window.to_datetimes(stage_entered),
             closed_at=self.window.to_datetimes(h.closed), lost_reason_id=mapped(h.reason, ids["reason"]),
@@ -142,8 +148,8 @@ class DemoWriter:
             stage_id=ids["success_stage"][cs.stage].tolist(), name=ids["deal_name"][o].tolist(),
             name_is_manual=[False] * n, company_id=ids["company"][h.company[o]].tolist(),
             amount_minor=amount.tolist(), currency=["RUB"] * n, owner_id=[int(csm)] * n,
-            source=np.array(SOURCES, dtype=object)[h.source[o]].tolist(),
-            segment=np.array(SEGMENTS, dtype=object)[h.segment[o]].tolist(), cohort=[None] * n,
+            source=self.sources[h.source[o]].tolist(),
+            segment=self.segments[h.segment[o]].tolist(), cohort=[None] * n,
             created_at=self.window.to_datetimes(cs.created), expected_close=[None] * n,
             status=STATUS[cs.status].tolist(), stage_entered_at=self.window.to_datetimes(cs.stage_entered),
             closed_at=self.window.to_datetimes(cs.closed), lost_reason_id=mapped(cs.reason, ids["reason"]),

@@ -25,7 +25,7 @@
     </message>
     <message>
       <source>Latest</source>
-      <translation>Последняя</translation>
+      <translation>Последняя копия</translation>
     </message>
     <message>
       <source>Folder for backups</source>
@@ -37,7 +37,7 @@
     </message>
     <message>
       <source>no backups of this database yet</source>
-      <translation>копий этой базы ещё нет</translation>
+      <translation>ещё не делалась</translation>
     </message>
     <message>
       <source>daily</source>

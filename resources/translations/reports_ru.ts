@@ -1086,12 +1086,16 @@
       <translation>разбить, чтобы найти узкое место</translation>
     </message>
     <message>
-      <source>lead generator</source>
-      <translation>лидогенератор</translation>
+      <source>Head of sales</source>
+      <translation>Руководитель отдела продаж</translation>
     </message>
     <message>
       <source>SDR</source>
       <translation>SDR</translation>
+    </message>
+    <message>
+      <source>Lead generator</source>
+      <translation>Лидогенератор</translation>
     </message>
     <message>
       <source>AE</source>
@@ -1100,10 +1104,6 @@
     <message>
       <source>CSM</source>
       <translation>CSM</translation>
-    </message>
-    <message>
-      <source>head of sales</source>
-      <translation>руководитель отдела продаж</translation>
     </message>
     <message>
       <source>MRR at the month's end</source>
@@ -1529,7 +1529,7 @@
     <name>Tiles</name>
     <message>
       <source>Yesterday's numbers</source>
-      <translation>Цифры за вчера</translation>
+      <translation>Цифры прошлого рабочего дня</translation>
     </message>
     <message>
       <source>My tasks today and overdue</source>
@@ -1564,7 +1564,7 @@
     <name>YesterdayTile</name>
     <message>
       <source>Yesterday's numbers</source>
-      <translation>Цифры за вчера</translation>
+      <translation>Цифры прошлого рабочего дня</translation>
     </message>
     <message>
       <source>Target: %1 sales actions a day</source>

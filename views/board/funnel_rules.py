@@ -31,6 +31,7 @@ from voronka.models.changes import Changes
 from voronka.models.queries.board import BoardStage, PipelineRow, board_stages
 from voronka.models.services.funnel_rules import can_edit_rules, requirable_fields
 
+from ..fitting import fit_header
 from ..app_context import AppContext
 from ..errors import field_label
 from ..plain_text import as_rich_text
@@ -190,8 +191,10 @@ class FunnelRulesView(QWidget):
         self.table.setItemDelegate(RulesDelegate(self.table))
         self.table.setWordWrap(True)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(EXIT, QHeaderView.ResizeMode.Stretch)
+        for col in (DESCRIPTION, EXIT):  # the two texts share what the other columns leave
+            self.table.horizontalHeader().setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        fit_header(self.table)  # Russian titles wrap, never cut
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectItems)
         self.table.doubleClicked.connect(self._on_double_click)
         self.table.activated.connect(self._on_double_click)
@@ -213,11 +216,11 @@ class FunnelRulesView(QWidget):
         if self.pipeline is None:
             return
         self.model.set_stages(self.ctx.query(board_stages, self.pipeline.key), self.board.figures)
-        for col, width in ((STAGE, 200), (DESCRIPTION, 240), (REQUIRED, 150)):
+        for col, width in ((STAGE, 190), (REQUIRED, 110)):
             self.table.setColumnWidth(col, width)
-        for col in (ROT, OVERRIDE, WIN_RATE, STUCK_AFTER):  # numbers: long (Russian) titles are
-            self.table.resizeColumnToContents(col)         # elided, the full title is the tooltip
-            self.table.setColumnWidth(col, min(self.table.columnWidth(col), 110))
+        for col in (ROT, OVERRIDE, WIN_RATE, STUCK_AFTER):  # numbers: their (Russian) titles wrap
+            self.table.resizeColumnToContents(col)         # (fit_header), the full title is the tooltip
+            self.table.setColumnWidth(col, min(self.table.columnWidth(col), 100))
 
     def _on_changed(self, changes: Changes) -> None:
         if changes.funnel or changes.users:

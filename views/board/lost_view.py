@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from voronka.metrics.formatting import money_minor
 from voronka.models.changes import Changes
 from voronka.models.money import from_minor
 from voronka.models.queries.board import LostDealRow, LostReasonRow, PipelineRow, lost_by_reason, lost_deals, lost_reasons
@@ -113,7 +114,7 @@ class LostDealsView(QWidget):
         splitter.addWidget(self.reason_list)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([380, 1000])
+        splitter.setSizes([300, 1000])  # the reasons wrap; the table keeps room for the reason column
         QVBoxLayout(self).addWidget(splitter)
         self.reason_list.currentItemChanged.connect(lambda *_: self._show_reason())
         ctx.changed.connect(self._on_changed)
@@ -122,7 +123,9 @@ class LostDealsView(QWidget):
         return [
             Column(self.tr("Deal"), lambda r: r.name, key="name"),
             Column(self.tr("Company"), lambda r: r.company, key="company"),
-            Column(self.tr("Amount"), lambda r: from_minor(r.amount_minor), align_right=True, key="amount"),
+            Column(self.tr("Amount"), lambda r: from_minor(r.amount_minor), align_right=True, key="amount",
+                   text=lambda r: "" if r.amount_minor is None else money_minor(r.amount_minor, r.currency,
+                                                                                self.ctx.language)),
             Column(self.tr("Lost at stage"), lambda r: self._stage_names.get(r.stage_id, ""), key="stage"),
             Column(self.tr("Reason"), lambda r: self._reason_label(r.lost_reason_id), key="reason"),
             Column(self.tr("Lost on"), lambda r: r.closed_at.date() if r.closed_at else None, key="closed_at"),

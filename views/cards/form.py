@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QVBoxLayout, QWidget
 
+from voronka.metrics.formatting import currency_sign
 from voronka.models.fields import FieldInvalid, FieldSpec, FieldType, normalise
 from voronka.models.fields.layout import CardLayout
 
@@ -121,7 +122,7 @@ class CardForm(QWidget):
             return self.special[spec.key](spec, parent)
         lang = self.language
         if spec.type == FieldType.MONEY:
-            return LineEditor(spec, lang, parent, suffix=self.currency)
+            return LineEditor(spec, lang, parent, suffix=currency_sign(self.currency) if self.currency else None)
         if is_line_type(spec.type):
             return LineEditor(spec, lang, parent, suggestions=self.suggestions.get(spec.key, ()))
         if spec.type in (FieldType.LONGTEXT, FieldType.LINKS):

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from voronka.metrics.formatting import number, percent
 from voronka.models.changes import Changes
 from voronka.models.errors import VoronkaError
 from voronka.models.fields.catalog import BUILTIN, CUSTOM_PREFIX, custom_spec, entity_of
@@ -259,11 +260,11 @@ class CardLayoutEditor(QWidget):
         for row in range(self.model.rowCount()):
             fill(self.model.item(row, 0))
 
-    @staticmethod
-    def _fill_usage(item: QStandardItem, usage: Any) -> None:
-        item.setText(f"{usage.share:.0%} ({usage.filled} / {usage.total})")
+    def _fill_usage(self, item: QStandardItem, usage: Any) -> None:
+        lang = self.ctx.language
+        item.setText(f"{percent(usage.share, lang, 0)} ({number(usage.filled, 0, lang)} / {number(usage.total, 0, lang)})")
         if usage.total and usage.share < 0.1 and not getattr(usage, "retired", False):  # retired rows stay grey
-            item.setForeground(QBrush(colour("alert")))
+            item.setForeground(QBrush(colour("warning")))  # worth a look, not an alarm: red is for what needs action
 
     def _field_row(self, key: str, usage: Any, pinned: bool) -> list[QStandardItem]:
         lang = self.ctx.language

@@ -5,19 +5,23 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QIcon
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
 from voronka.models.queries.cards import TimelineEntry
 
 from .formatting import format_datetime
+from ..icons import tinted
 from ..theme import colour
 
-KIND_COLOURS = {
-    "stage": "#1565c0", "won": "#2e7d32", "lost": "#c62828", "reopened": "#6a1b9a", "owner": "#455a64",
-    "renewal": "#00838f", "call": "#ef6c00", "email": "#5d4037", "message": "#00897b", "meeting": "#ad1457",
+KIND_COLOURS = {  # a lost deal is history, not a call to act: grey, not red
+    "stage": "#1e88e5", "won": "#2e7d32", "lost": "#757575", "reopened": "#8e24aa", "owner": "#607d8b",
+    "renewal": "#00897b", "call": "#ef6c00", "email": "#6d4c41", "message": "#00897b", "meeting": "#ad1457",
     "note": "#9e9e9e", "task": "#3949ab",
 }
+KIND_ICONS = {"stage": "moved", "won": "won", "lost": "lost", "reopened": "reopened", "owner": "owner",
+              "renewal": "renewal", "call": "call", "email": "email", "message": "message", "meeting": "meeting",
+              "note": "note", "task": "task"}
 
 
 class TimelineModel(QAbstractListModel):
@@ -26,6 +30,7 @@ class TimelineModel(QAbstractListModel):
         self.language = language
         self.entries: list[TimelineEntry] = []
         self._creation_row = -1
+        self._icons: dict[str, QIcon] = {}  # made once, not in every data() call
         self.kinds = {
             "call": self.tr("Call"), "email": self.tr("E-mail"), "message": self.tr("Message"),
             "meeting": self.tr("Meeting"), "note": self.tr("Note"),
@@ -50,10 +55,17 @@ class TimelineModel(QAbstractListModel):
             who = f" · {entry.user}" if entry.user else ""
             return f"{when}{who}\n{self.describe(entry, index.row())}"
         if role == Qt.ItemDataRole.DecorationRole:
-            return QColor(KIND_COLOURS.get(entry.kind, "#777"))
+            return self._icon(entry.kind)
         if role == Qt.ItemDataRole.ForegroundRole and entry.kind == "note":
             return colour("muted")  # a note reads quieter, in either theme
         return None
+
+    def _icon(self, kind: str) -> QIcon | QColor:
+        if kind not in KIND_ICONS:
+            return QColor(KIND_COLOURS.get(kind, "#777"))
+        if kind not in self._icons:
+            self._icons[kind] = tinted(KIND_ICONS[kind], KIND_COLOURS[kind])
+        return self._icons[kind]
 
     def describe(self, e: TimelineEntry, row: int) -> str:
         ru = self.language == "ru"

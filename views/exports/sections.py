@@ -151,9 +151,9 @@ TABLE_COLUMNS: dict[str, list[ColumnDef]] = {
 TEAM_MEDIAN = QT_TRANSLATE_NOOP("ReportTables", "Team median")
 ADVICE = {"merge": QT_TRANSLATE_NOOP("ReportTables", "merge with the next step"), "split": QT_TRANSLATE_NOOP("ReportTables", "split to find the bottleneck")}
 ROLES = {
-    "lead_generator": QT_TRANSLATE_NOOP("ReportTables", "lead generator"), "sdr": QT_TRANSLATE_NOOP("ReportTables", "SDR"),
+    "lead_generator": QT_TRANSLATE_NOOP("ReportTables", "Lead generator"), "sdr": QT_TRANSLATE_NOOP("ReportTables", "SDR"),
     "ae": QT_TRANSLATE_NOOP("ReportTables", "AE"), "csm": QT_TRANSLATE_NOOP("ReportTables", "CSM"),
-    "head_of_sales": QT_TRANSLATE_NOOP("ReportTables", "head of sales"),
+    "head_of_sales": QT_TRANSLATE_NOOP("ReportTables", "Head of sales"),  # as Settings → Team writes it
 }
 TABLES_OF_TAB = {
     "monthly": ("stages", "lost_reasons", "sources", "cohorts", "revenue_by_month", "reps", "plan_decomposition"),

@@ -45,6 +45,7 @@ from voronka.models.queries.funnel import (
 from voronka.metrics.funnel_edits import merge_preview, reorder_preview, split_preview
 from voronka.models.services.funnel_rules import requirable_fields
 
+from ..fitting import fit_header
 from ..app_context import AppContext
 from ..plain_text import as_rich_text, plain_label
 from .commands import FunnelActions
@@ -141,6 +142,7 @@ class FunnelEditor(QWidget):
         header = self.stage_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(EXIT, QHeaderView.ResizeMode.Stretch)
+        fit_header(self.stage_table)  # Russian titles wrap, never cut
         self.stage_table.doubleClicked.connect(self._on_stage_double_click)
         self.stage_table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
         self.stage_buttons: dict[str, QPushButton] = {}

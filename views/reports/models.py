@@ -195,7 +195,7 @@ class ReportTableModel(QAbstractTableModel):
             return text
         if role == SORT_ROLE:
             return (value or "") if col.kind == "text" else _sort_value(value)
-        if role == Qt.ItemDataRole.TextAlignmentRole and col.kind != "text":
+        if role == Qt.ItemDataRole.TextAlignmentRole and col.kind not in ("text", "period"):
             return RIGHT
         if role == Qt.ItemDataRole.ToolTipRole and col.kind == "text" and value:
             return as_rich_text(str(value))

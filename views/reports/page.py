@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMenu,
     QMessageBox,
     QProgressBar,
@@ -56,6 +55,7 @@ from ..fitting import FittedCombo
 from ..plain_text import as_rich_text, plain_label
 from .charts import charts_for
 from .controller import ReportController
+from .period_edit import PeriodEdit
 from .drilldown import DrilldownDialog
 from .snapshots_panel import SnapshotsPanel
 from .tab import ReportTab
@@ -239,11 +239,10 @@ class ReportsPage(QWidget):
         self.next_button.setText("▶")
         self.next_button.setToolTip(self.tr("Next period"))
         self.next_button.clicked.connect(lambda: control.set_period(control.period.next()))
-        self.period_edit = QLineEdit(self)
-        self.period_edit.setFixedWidth(96)
+        self.period_edit = PeriodEdit(self)  # the period as people say it; a typed one goes there on Enter
         self.period_edit.setToolTip(self.tr("Type a month (2026-10), an ISO week (2026-W43), a day (2026-10-21), "
                                             "a quarter (2026-Q3) or a year (2026), then Enter"))
-        self.period_edit.returnPressed.connect(self._on_period_typed)
+        self.period_edit.typed.connect(self._on_period_typed)
         self.period_dates = plain_label(parent=self)
         # the period's name takes the row's free room and never sets the page's width (a
         # long week name is elided; the tooltip holds it whole)
@@ -297,9 +296,10 @@ class ReportsPage(QWidget):
         self.status.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.status_corner = _StatusCorner(self.busy, self.status, self)
         self.toolbar = QHBoxLayout()
-        for w in (self.prev_button, self.period_edit, self.next_button):
+        for w in (self.prev_button, self.period_edit, self.next_button):  # the name in the box, not twice
             self.toolbar.addWidget(w)
-        self.toolbar.addWidget(self.period_dates, 1)
+        self.toolbar.addStretch(1)
+        self.period_dates.hide()
         self.toolbar.addWidget(self.today_button)
         self.toolbar.addSpacing(12)
         for w in (self.now_box, self.as_of_edit):
@@ -358,13 +358,13 @@ class ReportsPage(QWidget):
         self.kind_box.blockSignals(False)
         self.as_of_edit.setEnabled(live and not self.now_box.isChecked())
         shown = snapshot["period"] if snapshot else None
-        self.period_edit.setText(shown["label"] if shown else period.label)
         named = parse_period(shown["label"]) if shown else period
         name = period_name(named, self.ctx.language)
         if named.kind == "day":
             name = f"{self._day_name(named.start)}, {name}"
         self.period_dates.setToolTip(name)
         self.period_dates.setText(name)
+        self.period_edit.show_name(name)
         tab = self._tab_for(period.kind)
         if live and self.tabs.currentWidget() is not tab:
             self.tabs.blockSignals(True)
@@ -426,9 +426,9 @@ class ReportsPage(QWidget):
         if kind:
             self.controller.set_kind(kind)
 
-    def _on_period_typed(self) -> None:
+    def _on_period_typed(self, text: str) -> None:
         try:
-            period = parse_period(self.period_edit.text())
+            period = parse_period(text)
         except VoronkaError as exc:
             self._say(describe(exc), error=True)
             return

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from voronka.views.exports.sections import TABLES_OF_TAB, metric_lines, table, table_title
 
+from ..fitting import fit_header, title_room
 from ..plain_text import plain_label
 from ..tables.record_model import RecordFilterProxy
 from .charts import ChartSpec, ChartWidget, charts_for
@@ -93,6 +94,7 @@ def report_table_view(parent: QWidget) -> QTableView:
     # hold the UI thread for every one of its cells on each period switch
     view.horizontalHeader().setResizeContentsPrecision(40)
     view.setWordWrap(False)
+    fit_header(view)  # titles wrap onto more lines, never cut
     return view
 
 
@@ -235,7 +237,8 @@ class ReportTab(QWidget):
         for key, view in self.table_views.items():
             if view is self.tables.currentWidget() and key in self._unfitted:
                 self._unfitted.discard(key)
-                fit_columns(view)
+                fit_columns(view, titles=False)  # long titles wrap instead of widening their column
+                title_room(view)
 
     def _placeholder(self, chart_id: str, text: str) -> None:
         """Put a text in the chart's place (the chart, if drawn, is kept aside to draw again)."""

@@ -14,6 +14,7 @@ from PySide6.QtCore import QAbstractTableModel, QDate, QLocale, QModelIndex, QPe
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGroupBox, QHeaderView, QHBoxLayout, QLabel, QSpinBox, QTableView, QVBoxLayout, QWidget
 
+from voronka.metrics.formatting import currency_sign
 from voronka.models.errors import VoronkaError
 from voronka.models.fields import FieldInvalid, FieldSpec, normalise
 from voronka.models.money import from_minor
@@ -167,7 +168,7 @@ class PlansBox(QGroupBox):
 
     def reload(self) -> None:
         self.model.load(self.year.value())
-        self.currency.setText(self.tr("Amounts in %1").replace("%1", self.ctx.team_setting("team.currency", "RUB")))
+        self.currency.setText(self.tr("Amounts in %1").replace("%1", currency_sign(self.ctx.team_setting("team.currency", "RUB"))))
 
     def set_editable(self, editable: bool) -> None:
         self.model.editable = editable

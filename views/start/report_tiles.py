@@ -113,6 +113,8 @@ class YesterdayTile(ReportTile):
         self.grid = QGridLayout()
         self.grid.setHorizontalSpacing(12)
         self.grid.setVerticalSpacing(2)
+        for column in (0, 2):  # the names take the room, the figures only theirs: no name wraps to a cut third line
+            self.grid.setColumnStretch(column, 1)
         self.body.addWidget(self.day_label)
         self.body.addWidget(self.status)
         self.body.addLayout(self.grid)

@@ -109,6 +109,7 @@ class Tile(QFrame):
         font.setBold(True)
         self.title_label.setFont(font)
         self.menu_button = QToolButton(self)
+        self.menu_button.setObjectName("tileMenu")
         self.menu_button.setText("⋯")
         self.menu_button.setAutoRaise(True)
         self.menu_button.setToolTip(self.tr("Tile options"))

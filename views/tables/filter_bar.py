@@ -1,15 +1,18 @@
 """The filter row of a record table: status, owner, stage, source, segment, contact type,
 a created-date range and an amount range — whichever the table has. Its ``value()`` is a
-``TableFilter`` (without the search text, which the page's search box keeps)."""
+``TableFilter`` (without the search text, which the page's search box keeps).
+
+The pickers and the ranges sit on one line when the page has room and on two when it has
+not (the Deals page at 1,280 px in Russian): the row never makes the window wider."""
 from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from PySide6.QtCore import QDate, Signal
-from PySide6.QtGui import QDoubleValidator
-from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtCore import QDate, QSize, Signal
+from PySide6.QtGui import QDoubleValidator, QResizeEvent
+from PySide6.QtWidgets import QComboBox, QDateEdit, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from voronka.models.queries.table_search import FilterChoices, TableFilter
 
@@ -23,15 +26,20 @@ class FilterBar(QWidget):
         super().__init__(parent)
         self.fields = fields
         self.language = language
-        layout = QHBoxLayout(self)
+        self.pickers = QWidget(self)  # the lists: status, owner, stage…
+        self.ranges = QWidget(self)  # dates, amounts and "Clear filters": the second line when space is short
+        layout = QHBoxLayout(self.pickers)
         layout.setContentsMargins(0, 0, 0, 0)
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setVerticalSpacing(4)
         self.combos: dict[str, QComboBox] = {}
         titles = {"status": self.tr("Status"), "owner_id": self.tr("Owner"), "stage_id": self.tr("Stage"),
                   "source": self.tr("Source"), "segment": self.tr("Segment"), "contact_type": self.tr("Type")}
         for name in ("status", "owner_id", "stage_id", "source", "segment", "contact_type"):
             if name not in fields:
                 continue
-            combo = QComboBox(self)
+            combo = QComboBox(self.pickers)
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(11)
             combo.setToolTip(titles[name])
@@ -46,28 +54,59 @@ class FilterBar(QWidget):
             for key, text in (("decision_maker", self.tr("Decision maker")), ("influencer", self.tr("Influencer")),
                               ("champion", self.tr("Champion")), ("other", self.tr("Other"))):
                 self.combos["contact_type"].addItem(text, key)
+        layout.addStretch(1)  # on two lines, the shorter line keeps its natural widths
+        layout = QHBoxLayout(self.ranges)
+        layout.setContentsMargins(0, 0, 0, 0)
         self.created_from = self._date_edit(self.tr("Created from"))
         self.created_to = self._date_edit(self.tr("Created to"))
         if "created" in fields:
-            layout.addWidget(QLabel(self.tr("Created"), self))
+            layout.addWidget(QLabel(self.tr("Created"), self.ranges))
             layout.addWidget(self.created_from)
-            layout.addWidget(QLabel("–", self))
+            layout.addWidget(QLabel("–", self.ranges))
             layout.addWidget(self.created_to)
         self.amount_min = self._amount_edit(self.tr("from"))
         self.amount_max = self._amount_edit(self.tr("to"))
         if "amount" in fields:
-            layout.addWidget(QLabel(self.tr("Amount"), self))
+            layout.addWidget(QLabel(self.tr("Amount"), self.ranges))
             layout.addWidget(self.amount_min)
-            layout.addWidget(QLabel("–", self))
+            layout.addWidget(QLabel("–", self.ranges))
             layout.addWidget(self.amount_max)
-        self.clear_button = QPushButton(self.tr("Clear filters"), self)
+        self.clear_button = QPushButton(self.tr("Clear filters"), self.ranges)
         self.clear_button.clicked.connect(self.clear)
         layout.addWidget(self.clear_button)
         layout.addStretch(1)
+        self.grid.addWidget(self.pickers, 0, 0)
+        self.grid.addWidget(self.ranges, 0, 1)
+        self.grid.setColumnStretch(2, 1)
         self._quiet = False
 
+    # --- one line or two --------------------------------------------------------------------
+    @property
+    def two_lines(self) -> bool:
+        return self.grid.getItemPosition(self.grid.indexOf(self.ranges))[0] == 1
+
+    def _one_line_width(self) -> int:
+        return self.pickers.sizeHint().width() + self.grid.horizontalSpacing() + self.ranges.sizeHint().width()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        """On two lines: as wide as the wider line, never the two side by side."""
+        two = max(self.pickers.minimumSizeHint().width(), self.ranges.minimumSizeHint().width())
+        return QSize(two, super().minimumSizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.fit(event.size().width())
+
+    def fit(self, width: int) -> None:
+        """Put the ranges on a second line when ``width`` cannot hold both groups side by side."""
+        two = width < self._one_line_width()
+        if two == self.two_lines:
+            return
+        self.grid.removeWidget(self.ranges)
+        self.grid.addWidget(self.ranges, *((1, 0) if two else (0, 1)))
+
     def _date_edit(self, tip: str) -> QDateEdit:
-        edit = QDateEdit(self)
+        edit = QDateEdit(self.ranges)
         edit.setCalendarPopup(True)
         edit.setMinimumDate(NO_DATE)
         edit.setSpecialValueText("—")
@@ -78,7 +117,7 @@ class FilterBar(QWidget):
         return edit
 
     def _amount_edit(self, placeholder: str) -> QLineEdit:
-        edit = QLineEdit(self)
+        edit = QLineEdit(self.ranges)
         edit.setPlaceholderText(placeholder)
         edit.setValidator(QDoubleValidator(0, 1e15, 2, edit))
         edit.setMinimumWidth(80)

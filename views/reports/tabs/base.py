@@ -70,10 +70,13 @@ def note(parent: QWidget) -> QLabel:
 
 
 def wrap_header(view: QTableView) -> None:
-    """Column titles wrap onto a second line instead of widening the table (Russian titles)."""
+    """Column titles wrap onto more lines instead of widening the table (Russian titles); no
+    word of a title is cut ("ложительн")."""
+    from ...fitting import fit_header
+
     header = view.horizontalHeader()
-    header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
     header.setMinimumHeight(2 * header.fontMetrics().height() + 10)
+    fit_header(view)
 
 
 def bold() -> QFont:

@@ -23,11 +23,12 @@ from ..charts import PALETTE, ChartWidget, chart_for, _bars, _line, _money_unit,
 from ..models import MetricsModel, ReportTableModel
 from ..chart_slices import SlicedCharts
 from ..tab import fit_columns, report_table_view, same_report, wrap_metric_names
+from ...fitting import title_room
 from .base import SecondEditionTab, note, wrap_header
 
 NEW, CHURNED, NET, LEVEL = "#2e9b5f", "#c0392b", "#222222", PALETTE[0]
 MONTH_COLUMNS = [
-    ColumnDef("month", QT_TRANSLATE_NOOP("ReportTables", "Month"), "text"),
+    ColumnDef("month", QT_TRANSLATE_NOOP("ReportTables", "Month"), "period"),  # "ноябрь 2026", not "2026-11"
     ColumnDef("mrr", QT_TRANSLATE_NOOP("ReportTables", "MRR at the month's end"), "money"),
     ColumnDef("mrr_new", QT_TRANSLATE_NOOP("ReportTables", "New MRR"), "money"),
     ColumnDef("mrr_churned", QT_TRANSLATE_NOOP("ReportTables", "Churned MRR"), "money"),
@@ -158,6 +159,7 @@ class MrrTab(SecondEditionTab):
         self.months.set_table(MONTH_COLUMNS, list(reversed(rows)))  # the latest month first
         if fresh:  # a refresh keeps the widths
             fit_columns(self.months_view, titles=False)
+            title_room(self.months_view)  # "Чистый прирост MRR" on two lines, whole
         inputs = (bundle.get("currency"), rows)
         for key, build in (("mrr_level", mrr_level_chart), ("mrr_movement", mrr_movement_chart)):
             self._slices.draw(key, build, bundle, inputs)
