@@ -46,6 +46,7 @@ SHOTS = {  # file name → main-window page ("main-window" grabs the whole windo
     "search": "start",
     "first-day": "start",  # a new team's empty database: the start page says what to do
 }
+ON_REQUEST = {"plans"}  # rendered with --only (no page of docs/ shows it)
 SIZES = {"deals-table": (1280, 720), "report-mrr": (1366, 768), "report-reps": (1366, 768),
          "report-plan": (1366, 768)}  # the smallest laptop screen we design the tables for
 REPORT_TABS = {"report-monthly": 0, "report-weekly": 1, "report-daily": 2}
@@ -198,7 +199,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--theme", default="light", choices=("light", "dark"))
     parser.add_argument("--out", default=str(ROOT / "docs"))
     args = parser.parse_args(argv)
-    wanted = args.only.split(",") if args.only else list(SHOTS)
+    wanted = args.only.split(",") if args.only else [name for name in SHOTS if name not in ON_REQUEST]
     unknown = sorted(set(wanted) - set(SHOTS))
     if unknown:
         parser.error(f"unknown shots: {', '.join(unknown)}")

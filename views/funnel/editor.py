@@ -100,6 +100,8 @@ class FunnelEditor(QWidget):
         self.pipelines = PipelinesModel(ctx.language, self)
         self.pipeline_list = QListView(self)
         self.pipeline_list.setModel(self.pipelines)
+        self.pipeline_list.setWordWrap(True)  # "Клиентский успех · цикл 12 мес." wraps in the narrow list, never cut
+        self.pipeline_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.pipeline_list.selectionModel().currentChanged.connect(lambda *_: self._on_pipeline())
         self.new_pipeline = QPushButton(self.tr("New pipeline…"), self)
         self.new_pipeline.clicked.connect(self.ask_new_pipeline)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from voronka.models.frames import FunnelFrames
+from voronka.metrics.formatting import period_name
 from voronka.metrics.periods import Period, period_of
 from voronka.models.changes import Changes
 from voronka.models.clock import local_now
@@ -174,7 +175,7 @@ class ChangePreviewDialog(QDialog):
         self.model.set_preview(preview)
         self.status.setText(self.tr("What the reports read now and after the change, for %1 (conversions: "
                                     "cohorts of the year to date). Changed cells are highlighted.")
-                            .replace("%1", self.period.label))
+                            .replace("%1", period_name(self.period, self.ctx.language)))  # "ноябрь 2026", not 2026-11
 
     def _failed(self, exc: BaseException) -> None:
         from ..errors import describe

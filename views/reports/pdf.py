@@ -73,9 +73,11 @@ def _metrics_table(bundle: dict[str, Any], language: str) -> str:
         target = value_text(line.target, line.kind, language, currency) if line.target is not None else ""
         body.append(
             f"<tr><td>{_e(line.name)}</td>"
-            f"<td align='right' style='color:{colour}'><b>{_e(value_text(line.value, line.kind, language, currency))}</b></td>"
+            # the colour on the text, not the cell: a coloured cell draws its border in that colour too
+            f"<td align='right'><b><span style='color:{colour}'>{_e(value_text(line.value, line.kind, language, currency))}"
+            f"</span></b></td>"
             f"<td align='right'>{_e(target)}</td>"
-            f"<td style='color:{colour}'>{_e(met)}</td>"
+            f"<td><span style='color:{colour}'>{_e(met)}</span></td>"
             f"<td align='right'>{_e(value_text(line.previous, line.kind, language, currency))}</td>"
             f"<td align='right'>{_e(change_text(line.change, line.kind, language))}</td></tr>")
     title = QCoreApplication.translate("ReportExport", "Metrics")

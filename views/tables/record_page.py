@@ -309,9 +309,14 @@ class RecordPage(QWidget):
         if self._sized or not self.model.rowCount() or not self.model.cached(0):
             return
         self._sized = True
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)  # measured at its own width first
         self.table.resizeColumnsToContents()
         for col in range(self.model.columnCount()):
             self.table.setColumnWidth(col, min(self.table.columnWidth(col), 320))
+        # the last column fills what is left only when the others leave it at least its own width;
+        # stretched into less it would cut its title ("Открытые сде")
+        header.setStretchLastSection(header.length() <= self.table.viewport().width())
 
     def _on_search(self, text: str) -> None:
         self.filter = replace(self.filter, search=text)
