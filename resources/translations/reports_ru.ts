@@ -283,15 +283,15 @@
     </message>
     <message>
       <source>%1 of the quarter's working days gone</source>
-      <translation>прошло %1 рабочих дней квартала</translation>
+      <translation>прошло %1 рабочих дней квартала, считая сегодня</translation>
     </message>
     <message>
       <source>%1 of the year's working days gone</source>
-      <translation>прошло %1 рабочих дней года</translation>
+      <translation>прошло %1 рабочих дней года, считая сегодня</translation>
     </message>
     <message>
       <source>%1 of the month's working days gone</source>
-      <translation>прошло %1 рабочих дней месяца</translation>
+      <translation>прошло %1 рабочих дней месяца, считая сегодня</translation>
     </message>
   </context>
   <context>
