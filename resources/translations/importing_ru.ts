@@ -236,6 +236,10 @@ What the database holds now is kept beside it.</source>
       <translation>Месяц</translation>
     </message>
     <message>
+      <source>Amount, %1</source>
+      <translation>Сумма, %1</translation>
+    </message>
+    <message>
       <source>%1 rows skipped</source>
       <translation>пропущено строк: %1</translation>
     </message>

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from voronka.metrics.formatting import currency_sign, period_name
 from voronka.models.importing import problems_csv
 from voronka.models.importing.problems import ERROR
 
@@ -114,8 +115,9 @@ class DryRunPage(QWizardPage):
         self.stages.set_rows([self.tr("Stage"), self.tr("Deals")], [[names.get(k, k), number(n)] for k, n in stages])
         currencies = sorted({c for month in dry.revenue_by_month.values() for c in month})
         self.months.align_right = set(range(1, len(currencies) + 1))
-        self.months.set_rows([self.tr("Month"), *currencies],
-                             [[m, *(money(v.get(c, Decimal(0))) for c in currencies)]
+        lang = self.session.language  # "октябрь 2026" and "Сумма, ₽", not "2026-10" and "RUB"
+        self.months.set_rows([self.tr("Month"), *(self.tr("Amount, %1").replace("%1", currency_sign(c)) for c in currencies)],
+                             [[period_name(m, lang), *(money(v.get(c, Decimal(0))) for c in currencies)]
                               for m, v in sorted(dry.revenue_by_month.items(), reverse=True)])
         self.fill_problems()
         self.completeChanged.emit()

@@ -39,13 +39,16 @@ class StageBars(QWidget):
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         rh = self._row_height()
-        name_w = min(self.width() * 0.42, 220)
-        value_w = min(self.width() * 0.28, 150)
-        bar_w = max(10.0, self.width() - name_w - value_w - 12)
-        top = max((n for _, n, _ in self.rows), default=0) or 1
         font = p.font()
         font.setPointSizeF(max(7.0, min(font.pointSizeF(), rh * 0.55)))
         p.setFont(font)
+        # the names as wide as the longest needs (a whole "Целевой контакт ответил положительно"
+        # in a wide tile), never more than 45 % of the tile: a narrow one elides (the tooltip reads it)
+        longest = max(p.fontMetrics().horizontalAdvance(name) for name, _, _ in self.rows) + 8
+        name_w = min(self.width() * 0.45, longest)
+        value_w = min(self.width() * 0.28, 150)
+        bar_w = max(10.0, self.width() - name_w - value_w - 12)
+        top = max((n for _, n, _ in self.rows), default=0) or 1
         for i, (name, count, amount) in enumerate(self.rows):
             y = i * rh
             text_rect = QRectF(0, y, name_w - 4, rh)
