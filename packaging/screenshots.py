@@ -69,10 +69,11 @@ def _prepare(name: str, page):
             if name == "report-daily":
                 while page.controller.period.start.weekday() >= 5:
                     page.prev_button.click()
-        return lambda: "previous" in (page.current_tab().bundle or {})
+        return lambda: "previous" in (page.current_tab().bundle or {}) and not page.current_tab().drawing()
     if name in EXTRA_REPORT_TABS:  # this month so far: the plan's "still to do" is today's
         page.show_tab(EXTRA_REPORT_TABS[name])
-        return lambda: "previous" in (page.report_tabs[EXTRA_REPORT_TABS[name]].bundle or {})
+        tab = page.report_tabs[EXTRA_REPORT_TABS[name]]
+        return lambda: "previous" in (tab.bundle or {}) and not tab.drawing()  # every chart drawn
     if name in BOARD_TABS:
         page.tabs.setCurrentIndex(BOARD_TABS[name])
         return lambda: page.ctx.executor.idle()

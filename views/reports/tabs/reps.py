@@ -18,8 +18,8 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, \
     QT_TRANSLATE_NOOP, Signal
-from PySide6.QtGui import QBrush
-from PySide6.QtWidgets import QHeaderView, QVBoxLayout, QWidget
+from PySide6.QtGui import QBrush, QFont, QFontMetrics
+from PySide6.QtWidgets import QHeaderView, QStyle, QVBoxLayout, QWidget
 
 from ...exports.sections import ROLES, TABLE_COLUMNS, TEAM_MEDIAN, ColumnDef
 from ...exports.values import format_value, is_missing
@@ -249,6 +249,22 @@ class RepsTab(SecondEditionTab):
         self.model.set_rows(bundle.get("reps") or [])
         if fresh:  # titles wrap: the values set the width; a refresh keeps the widths
             fit_columns(self.view, titles=False, least=72, most=180)
+            self._fit_bold_rows()
+
+    def _fit_bold_rows(self) -> None:
+        """The team median's row is bold: its texts ("Медиана команды") need the bold width,
+        which ``fit_columns`` (measuring in the view's font) does not give them."""
+        font = QFont(self.view.font())
+        font.setBold(True)
+        metrics = QFontMetrics(font)
+        pad = 2 * (self.view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.view) + 1) + 8
+        for row in range(self.proxy.rowCount()):
+            if self.proxy.index(row, 0).data(Qt.ItemDataRole.FontRole) is None:
+                continue
+            for col in range(self.proxy.columnCount()):
+                need = metrics.horizontalAdvance(str(self.proxy.index(row, col).data() or "")) + pad
+                if self.view.columnWidth(col) < need:
+                    self.view.setColumnWidth(col, need)
 
     def cell(self, user_id: int, column: str) -> QModelIndex:
         """The view's index of ``user_id``'s ``column`` (for tests and the screenshot)."""
