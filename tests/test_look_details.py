@@ -173,3 +173,20 @@ def test_the_timeline_shows_an_icon_for_each_kind_of_event(themed, qtbot):
     for row, kind in enumerate(KIND_ICONS):
         decoration = model.data(model.index(row), Qt.ItemDataRole.DecorationRole)
         assert isinstance(decoration, QIcon) and not decoration.isNull(), kind
+
+
+def test_a_deal_cards_side_keeps_its_share_though_it_is_filled_later(db, tmp_path, qtbot, monkeypatch):
+    from card_helpers import app_context, discard_unsaved_edits, settled
+    from voronka.models.services.deals import create_deal
+    from voronka.views.cards import open_card
+
+    discard_unsaved_edits(monkeypatch)
+    ctx = app_context(db, tmp_path, 1, language="ru")
+    ctx.set_user_setting("cards.open_as", "window")
+    card = open_card(ctx, "deal", db.run(create_deal, name="Pilot", user_id=1).created[0])
+    qtbot.addWidget(card.window())
+    card.window().resize(1100, 760)
+    card.window().show()
+    settled(qtbot, card)
+    form, side = card.splitter.sizes()
+    assert side > form  # 3 : 4, the next steps and the history not squeezed by an empty first hint

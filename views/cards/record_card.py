@@ -113,6 +113,9 @@ class RecordCard(QWidget):
             self.splitter.addWidget(side)
             self.splitter.setStretchFactor(0, 3)
             self.splitter.setStretchFactor(1, 4)
+            # 3 : 4 from the start: the side is filled a turn later, and sized by its (then empty)
+            # hint the form took two thirds and the next steps were cut
+            self.splitter.setSizes([3000, 4000])
         box = QVBoxLayout(self)
         box.addLayout(self.header)
         box.addLayout(self.info_line)
