@@ -8,7 +8,10 @@ tooltip to read it whole (for an item, a tooltip holding the item's text):
 - buttons, check boxes, radio buttons: the size hint against the width they got;
 - combo boxes: the current text against the edit field (a plain combo cuts without "…",
   so only an eliding combo with the whole choice as tooltip is excused);
-- line edits: the placeholder of an empty field against the field;
+- line edits: the placeholder of an empty field against the field, and the text of a filled
+  one (typed or shown: a long company name, a big amount) against the room its frame, margins
+  and buttons (clear, call) leave — a line edit cannot elide, so only a tooltip holding the
+  whole text excuses it; the line edit inside a spin box or date edit too (the box's tooltip);
 - group box titles; tab bar tabs (elided or cut);
 - item views: each visible header section's title against the section, and the text of
   every visible cell (table, tree, list) against its visual rect, measured with the font
@@ -21,6 +24,7 @@ from PySide6.QtCore import QModelIndex, QRect, Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractSpinBox,
     QAbstractItemView,
     QComboBox,
     QGroupBox,
@@ -101,8 +105,40 @@ def _combo(w: QComboBox) -> str | None:
     return None
 
 
+def _line_edit_room(w: QLineEdit) -> int:
+    """Pixels the text of ``w`` has: the contents rect less the text margins, Qt's 2 px a side
+    and the buttons inside the field (clear, actions)."""
+    from PySide6.QtWidgets import QStyleOptionFrame, QToolButton
+
+    opt = QStyleOptionFrame()
+    w.initStyleOption(opt)
+    room = w.style().subElementRect(QStyle.SubElement.SE_LineEditContents, opt, w).width()
+    margins = w.textMargins()
+    room -= margins.left() + margins.right() + 4
+    for button in w.findChildren(QToolButton):  # the clear button and trailing/leading actions
+        if button.parentWidget() is w and button.isVisible():
+            room -= button.width()
+    return room
+
+
 def _line_edit(w: QLineEdit) -> str | None:
-    if w.text() or not w.placeholderText() or isinstance(w.parentWidget(), QComboBox):
+    owner = w.parentWidget()
+    if isinstance(owner, QComboBox):
+        return None  # the combo's own check reads its text against the edit field
+    if w.text():
+        if w.echoMode() != QLineEdit.EchoMode.Normal:
+            return None
+        spin = owner if isinstance(owner, QAbstractSpinBox) else None
+        tip = (spin or w).toolTip()
+        if _tip_tells(tip, w.text()):
+            return None
+        room = _line_edit_room(w)
+        need = w.fontMetrics().horizontalAdvance(w.text())
+        if need > room + SLACK:
+            what = type(spin).__name__ if spin is not None else "line edit"
+            return f"{what} text {w.text()!r}: {need} px in {room} px"
+        return None
+    if not w.placeholderText() or w.toolTip():
         return None
     room = w.width() - 12  # frame and text margins
     need = w.fontMetrics().horizontalAdvance(w.placeholderText())
@@ -277,8 +313,8 @@ def clipped(root: QWidget) -> list[str]:
         if isinstance(w, QAbstractItemView):
             found += [f"{_name(w)}: {p}" for p in _headers(w) + _cells(w)]
             continue
-        if w.toolTip() and not isinstance(w, QComboBox):
-            continue
+        if w.toolTip() and not isinstance(w, (QComboBox, QLineEdit)):
+            continue  # (a line edit's tooltip excuses its text only if it holds it whole)
         problem = None
         if isinstance(w, QLabel):
             problem = _label(w)

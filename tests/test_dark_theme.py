@@ -19,8 +19,7 @@ from voronka.views.main_window import MainWindow
 ROOT = Path(__file__).resolve().parents[1]
 # files whose colours are not painted on the theme's background: printed report files and
 # their charts, badges with white text on a fixed colour, the icon font's own colours
-FIXED_COLOURS_ALLOWED = {"views/theme.py", "views/icons.py", "views/exports/xlsx.py", "views/reports/tabs/mrr.py",
-                         "views/start/list_tiles.py"}
+FIXED_COLOURS_ALLOWED = {"views/theme.py", "views/icons.py", "views/exports/xlsx.py"}
 
 
 def luminance(colour: QColor) -> float:

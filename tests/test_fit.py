@@ -7,6 +7,8 @@ checked as soon as they exist.
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
@@ -20,6 +22,39 @@ from voronka.views.main_window import MainWindow
 from voronka.views.pages import PAGE_KEYS
 
 SIZE = (1280, 720)
+SAMPLES = Path(__file__).parent / "data" / "samples"
+# filled fields as a real team has them: a long company name, a big amount, a long stage name
+LONG_COMPANY = "ООО «Межрегиональная транспортно-логистическая компания Северо-Запад»"
+LONG_DEAL = LONG_COMPANY + " — поставка 2027"
+LONG_POSITION = "Заместитель генерального директора по коммерческим вопросам"
+LONG_AMOUNT_MINOR = 98_765_432_100_50  # 987 654 321 000,50 ₽
+LONG_STAGE_RU = "Целевой контакт ответил положительно"
+
+
+def make_fields_long(path) -> None:
+    """One open deal at the stage with the longest Russian name gets a long name, a long company
+    and a big amount; its company's first person a long position and e-mail."""
+    from voronka.models.db import open_database
+    from voronka.models.orm import Company, Stage
+
+    from voronka.models.services.deals import move_deal
+
+    db = open_database(path, language="ru")
+    with db.session() as s:
+        stage_id, pipeline_id = s.execute(select(Stage.id, Stage.pipeline_id).where(Stage.name_ru == LONG_STAGE_RU)).first()
+        deal_id, at_stage = s.execute(select(Deal.id, Deal.stage_id).where(
+            Deal.company_id.is_not(None), Deal.status == "open", Deal.pipeline_id == pipeline_id).order_by(Deal.stage_id == stage_id, Deal.id)).all()[-1]
+    if at_stage != stage_id:  # no open deal there: move one (an entry event, as the board writes it)
+        db.run(move_deal, deal_id, stage_id, user_id=None)
+    with db.transaction() as s:
+        deal = s.get(Deal, deal_id)
+        deal.name, deal.name_is_manual, deal.amount_minor = LONG_DEAL, True, LONG_AMOUNT_MINOR
+        s.get(Company, deal.company_id).name = LONG_COMPANY
+        person = s.scalars(select(Contact).where(Contact.company_id == deal.company_id).order_by(Contact.id)).first()
+        if person is not None:
+            person.position = LONG_POSITION
+            person.email_work = "aleksandr.konstantinopolskiy@mezhregion-logistika-severo-zapad.ru"
+    db.close()
 
 
 @pytest.fixture(scope="module")
@@ -31,6 +66,7 @@ def demo_path(tmp_path_factory):
     db = open_database(path, language="ru")
     build_demo(db, deals=300, seed=1)
     db.close()
+    make_fields_long(path)
     return path
 
 
@@ -90,10 +126,11 @@ def test_cards_in_the_panel_and_in_windows_fit_1280(window, qtbot):
     from voronka.views.cards import open_card
     from voronka.views.cards.host import CardPanel
 
-    with window.ctx.db.session() as s:
-        deal = s.scalar(select(Deal.id).where(Deal.company_id.is_not(None)).order_by(Deal.id))
+    with window.ctx.db.session() as s:  # the deal with the long name, company, amount and stage
+        deal = s.scalar(select(Deal.id).where(Deal.name == LONG_DEAL))
         company = s.scalar(select(Deal.company_id).where(Deal.id == deal))
-        contact = s.scalar(select(Contact.id).order_by(Contact.id))
+        contact = s.scalar(select(Contact.id).where(Contact.company_id == company).order_by(Contact.id)) \
+            or s.scalar(select(Contact.id).order_by(Contact.id))
     found: list[str] = []
     window.ctx.set_user_setting("cards.open_as", "panel")
     window.show_page("board")
@@ -224,3 +261,176 @@ def conflict_view_problems(window, qtbot, monkeypatch) -> list[str]:
     card.window().close()
     assert seen and seen[0] > 0, "the stale edit did not open the conflict view"
     return found
+
+
+def test_filled_dialogs_fit_1280(window, qtbot):
+    """Dialogs with their fields filled as a rep fills them: long names, a big amount, the
+    longest stage chosen."""
+    from voronka.models.queries.board import board_stages
+    from voronka.views.board.board_view import board_order
+    from voronka.views.board.dialogs import RequiredFieldsDialog
+    from voronka.views.board.quick_create import QuickCreateDialog
+    from PySide6.QtWidgets import QComboBox, QLineEdit
+
+    ctx = window.ctx
+    stages = board_order(ctx.query(board_stages, "sales"))
+    longest = max(stages, key=lambda st: len(st.name(ctx.language)))
+    found: list[str] = []
+    quick = QuickCreateDialog(ctx, "sales", longest, window)
+    check(found, "QuickCreateDialog (shown)", quick, qtbot, window)
+    for line in quick.findChildren(QLineEdit):
+        if line.isVisible() and not line.isReadOnly() and not isinstance(line.parentWidget(), QComboBox):
+            line.setText(LONG_COMPANY)
+            line.setCursorPosition(0)
+    for combo in quick.findChildren(QComboBox):
+        if combo.isVisible() and combo.count() and not combo.isEditable():
+            combo.setCurrentIndex(max(range(combo.count()), key=lambda i: len(combo.itemText(i))))
+    settle(qtbot, window, 50)
+    found += [f"QuickCreateDialog (filled): {p}" for p in clipped(quick)]
+    quick.reject()
+    required = RequiredFieldsDialog(["amount", "expected_close"], longest.name(ctx.language), LONG_DEAL, window)
+    check(found, "RequiredFieldsDialog", required, qtbot, window)
+    for line in required.findChildren(QLineEdit):
+        if line.isVisible() and not isinstance(line.parentWidget(), QComboBox):
+            line.setText("987 654 321 000,50 ₽")
+    settle(qtbot, window, 50)
+    found += [f"RequiredFieldsDialog (filled): {p}" for p in clipped(required)]
+    required.reject()
+    assert not found, "\n".join(found)
+
+
+def test_the_funnel_editors_dialogs_fit_1280(window, qtbot, monkeypatch):
+    """Every dialog Settings → Funnel opens, on the stage with the longest name: new pipeline,
+    stage and lost reason (names filled), required fields, merge into either neighbour, split,
+    a new order, the refusal box; and a stage name open for editing in its cell."""
+    from PySide6.QtWidgets import QAbstractSpinBox, QDialog, QLineEdit, QMessageBox
+
+    from voronka.views.board.funnel_rules import RequiredFieldsPicker
+    from voronka.views.funnel.editor import MERGE_NEXT, MERGE_PREVIOUS, SPLIT
+    from voronka.views.funnel.models import NAME_EN, NAME_RU
+
+    window.show_page("settings")
+    settings = window.page("settings")
+    settings.show_funnel("sales")
+    editor = settings.funnel
+    settle(qtbot, window)
+    qtbot.waitUntil(lambda: editor.stages.rowCount() > 0, timeout=10000)
+    assert editor.editable, "the head of sales edits the funnel"
+    found: list[str] = []
+    found += [f"funnel editor: {p}" for p in clipped(editor)]
+    stage = next(r for r in editor.stages.rows if r.name_ru == LONG_STAGE_RU)
+    assert editor.select_stage(stage.key)
+
+    def look(where: str) -> None:
+        dialog = editor.dialog
+        assert dialog is not None, where
+        dialog.resize(min(dialog.width(), SIZE[0]), min(dialog.height(), SIZE[1]))
+        check(found, where, dialog, qtbot, window)
+        for line in dialog.findChildren(QLineEdit):
+            if line.isVisible() and not isinstance(line.parentWidget(), QAbstractSpinBox):
+                line.setText(LONG_STAGE_RU + " и назначил встречу")
+                line.setCursorPosition(0)
+        settle(qtbot, window, 50)
+        found.extend(f"{where} (filled): {p}" for p in clipped(dialog))
+        dialog.reject()
+        editor.dialog = None
+
+    from PySide6.QtWidgets import QComboBox, QSpinBox
+
+    for where, open_it in (("new pipeline", editor.ask_new_pipeline), ("new stage", editor.ask_add_stage),
+                           ("new lost reason", editor.ask_add_reason)):
+        open_it()
+        if where != "new pipeline":  # a stage or reason has two names: no pipeline kind drawn over them
+            editor.dialog.show()
+            assert not [w for kind in (QComboBox, QSpinBox) for w in editor.dialog.findChildren(kind) if w.isVisible()], where
+        look(where)
+    for action in (MERGE_PREVIOUS, MERGE_NEXT, SPLIT):
+        editor.select_stage(stage.key)
+        editor.prepare_change(action)
+        qtbot.waitUntil(lambda: editor.dialog is not None and editor.dialog.preview is not None, timeout=30000)
+        look(f"preview {action}")
+    editor.select_stage(stage.key)
+    editor.stage_buttons["down"].click()  # a new order: its preview
+    qtbot.waitUntil(lambda: editor.dialog is not None and editor.dialog.preview is not None, timeout=30000)
+    look("preview new order")
+
+    picked_seen: list[int] = []
+
+    def picked(dialog: QDialog) -> int:
+        picked_seen.append(1)
+        dialog.resize(min(dialog.sizeHint().width(), SIZE[0]), min(dialog.sizeHint().height(), SIZE[1]))
+        check(found, "required fields picker", dialog, qtbot, window)
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(RequiredFieldsPicker, "exec", picked)
+    editor.select_stage(stage.key)
+    editor.stage_buttons["required"].click()
+    assert picked_seen, "the required fields picker did not open"
+    boxes: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text, *a, **k: boxes.append(text))
+    first = editor.stages.rows[0]
+    editor.select_stage(first.key)
+    editor.prepare_change(MERGE_PREVIOUS)  # the first stage has nothing before it: a box says so
+    assert boxes or editor.dialog is not None
+
+    editors_seen = 0
+    for column in (NAME_RU, NAME_EN):  # the name open for editing in its cell shows it whole
+        index = editor.stages.index(editor.stages.row_of_key(stage.key), column)
+        editor.stage_table.setCurrentIndex(index)
+        editor.stage_table.edit(index)
+        settle(qtbot, window, 50)
+        for line in editor.stage_table.viewport().findChildren(QLineEdit):
+            if line.isVisible():
+                editors_seen += 1
+                found.extend(f"stage name editor: {p}" for p in clipped(line))
+        editor.stage_table.closePersistentEditor(index)
+        editor.stage_table.setFocus()
+    assert editors_seen, "no stage name opened for editing"
+    assert not found, "\n".join(found)
+
+
+def test_the_import_wizard_with_a_file_fits_1280(window, qtbot, tmp_path):
+    """The import wizard with the amoCRM sample loaded (Russian headers, long stage names),
+    page after page to the end, on a new team's database."""
+    from voronka.models.db import open_database
+    from voronka.views.importing.wizard import ImportWizard
+
+    language = window.ctx.language
+    db = open_database(tmp_path / "import.db", language=language)
+    with db.transaction() as s:
+        s.add(User(name="Елена Смирнова", role="head_of_sales"))
+    ctx = AppContext(db, QSettings(str(tmp_path / "import.ini"), QSettings.Format.IniFormat), language=language)
+    with db.session() as s:
+        ctx.user_id = s.scalar(select(User.id))
+    wizard = ImportWizard(ctx, window)
+    qtbot.addWidget(wizard)
+    wizard.resize(*SIZE)
+    wizard.show()
+    wizard.files_page.add_files([SAMPLES / "amocrm_like" / "deals.xlsx"])
+    qtbot.waitUntil(lambda: not wizard.files_page.reading() and wizard.files_page.isComplete(), timeout=30000)
+    found: list[str] = []
+
+    def idle() -> bool:
+        return not (wizard.task and wizard.task.running)
+
+    while True:
+        qtbot.waitUntil(idle, timeout=120000)
+        qtbot.wait(50)
+        page = wizard.currentPage()
+        where = f"ImportWizard {type(page).__name__}"
+        found += [f"{where}: {p}" for p in clipped(wizard)]
+        wide = too_wide(wizard)
+        if wide:
+            found.append(f"{where}: {wide}")
+        if wizard.currentId() == ImportWizard.DONE:
+            break
+        qtbot.waitUntil(lambda: idle() and page.isComplete(), timeout=120000)
+        before = wizard.currentId()
+        wizard.next()
+        if before == ImportWizard.DRY_RUN:  # Import: the commit button
+            qtbot.waitUntil(lambda: wizard.currentId() == ImportWizard.DONE, timeout=180000)
+        assert wizard.currentId() > before, f"the wizard did not leave {where}"
+    wizard.close()
+    ctx.executor.shutdown() if hasattr(ctx.executor, "shutdown") else None
+    db.close()
+    assert not found, "\n".join(found)

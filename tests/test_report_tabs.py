@@ -139,6 +139,25 @@ def test_reps_cells_far_below_the_median_are_red_and_only_those(page, qtbot):
     assert red < model.rowCount() * len(model.columns) / 4  # sparingly
 
 
+def test_the_reps_role_column_says_what_sdr_and_ae_mean(page, qtbot):
+    from PySide6.QtCore import Qt
+
+    from voronka.views.roles import role_meaning, role_name
+
+    tab = open_tab(page, qtbot, "reps", "2026-05")
+    model = tab.model
+    role = [c.key for c in model.columns].index("role")
+    seen = set()
+    for row in range(model.rowCount() - 1):
+        value = model.rows[row].get("role")
+        index = model.index(row, role)
+        assert index.data() == role_name(value)  # the word Settings → Team uses
+        if value in ("sdr", "ae"):
+            assert role_meaning(value) in index.data(Qt.ItemDataRole.ToolTipRole)
+            seen.add(value)
+    assert seen == {"sdr", "ae"}
+
+
 def test_judging_a_rep_against_the_median():
     from voronka.views.reports.tabs.reps import judge
 
@@ -227,6 +246,38 @@ def test_plan_tab_draws_the_engines_decomposition_beside_the_real_funnel(page, q
     for i, r in enumerate(rows):  # only a stage behind the plan is red
         brush = tab.model.data(tab.model.index(i, gap), Qt.ItemDataRole.BackgroundRole)
         assert (brush is not None and brush.color() == needs_action()) == (r["gap"] is not None and r["gap"] < 0)
+
+
+def test_a_long_stage_name_on_the_plan_tab_wraps_in_its_row_instead_of_being_cut(page, qtbot):
+    from PySide6.QtCore import QRect, Qt
+    from PySide6.QtWidgets import QHeaderView, QStyle
+
+    page.show()
+    tab = open_tab(page, qtbot, "plan", "2026-05")
+    view, model = tab.view, tab.model
+    assert view.horizontalHeader().sectionResizeMode(0) == QHeaderView.ResizeMode.Stretch  # the rest is the name's
+    tab.split.setSizes([500, 900])  # a narrow table (as narrow as it goes)
+    qtbot.waitUntil(lambda: view.columnWidth(0) < 200, timeout=5000)
+    long_name = "Целевой контакт ответил положительно и готов к встрече"  # longer than the column
+    from voronka.views.reports.tabs.plan import PLAN_COLUMNS
+
+    rows = [dict(r) for r in model.rows]
+    rows[4]["stage"] = long_name
+    model.set_table(PLAN_COLUMNS, rows)
+    fm = view.fontMetrics()
+    margin = 2 * (view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1)
+
+    def wrapped_height(row: int) -> int:
+        text = str(model.index(row, 0).data())
+        return fm.boundingRect(QRect(0, 0, view.columnWidth(0) - margin, 100000), int(Qt.TextFlag.TextWordWrap),
+                               text).height()
+
+    qtbot.waitUntil(lambda: all(view.rowHeight(r) >= wrapped_height(r) for r in range(model.rowCount())),
+                    timeout=5000)
+    assert fm.horizontalAdvance(long_name) > view.columnWidth(0) and wrapped_height(4) > fm.height()  # it wraps
+    for row in range(model.rowCount()):  # and no word is wider than the column
+        longest = max(fm.horizontalAdvance(w) for w in str(model.index(row, 0).data()).split())
+        assert longest <= view.columnWidth(0) - margin
 
 
 def test_the_plan_tab_reads_a_quarter_and_a_week_brings_back_a_month(page, qtbot, frames):

@@ -4,19 +4,24 @@
 has room); ``ElidingCombo`` lives where the width is given (a card's form in the side
 panel): it draws "…" where the text is cut and says the whole choice in its tooltip.
 ``fit_header`` makes a table's column titles wrap instead of being cut.
+``WholeTextTip`` does for a line edit what ``ElidingCombo`` does for a combo: its text whole in
+its tooltip while it is longer than the field.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHeaderView,
+    QLineEdit,
     QStyle,
     QStyleOptionComboBox,
+    QStyleOptionFrame,
     QStylePainter,
     QTableView,
+    QToolButton,
     QWidget,
 )
 
@@ -138,3 +143,55 @@ def title_room(view: QTableView, lines: int = 2) -> None:
                 low = middle + 1
         if view.columnWidth(column) < low + pad:
             view.setColumnWidth(column, low + pad)
+
+
+def line_edit_room(line: QLineEdit) -> int:
+    """Pixels a line edit's text has: its contents less the text margins, Qt's 2 px a side and
+    the buttons inside it (clear, actions)."""
+    opt = QStyleOptionFrame()
+    line.initStyleOption(opt)
+    room = line.style().subElementRect(QStyle.SubElement.SE_LineEditContents, opt, line).width()
+    margins = line.textMargins()
+    room -= margins.left() + margins.right() + 4
+    for button in line.findChildren(QToolButton):
+        if button.parentWidget() is line and button.isVisible():
+            room -= button.width()
+    return room
+
+
+class WholeTextTip(QObject):
+    """Keeps a line edit's tooltip saying its whole text while the text is wider than the field.
+
+    A line edit can neither wrap nor show "…", so where a long company name or stage name is
+    longer than any width the form can give, hovering reads it whole — the last resort after
+    a wider field. ``note`` (a refusal, a hint) stays first in the tooltip.
+    """
+
+    def __init__(self, line: QLineEdit):
+        super().__init__(line)
+        self.line = line
+        self.note = line.toolTip()  # its own tooltip stays
+        line.installEventFilter(self)
+        line.textChanged.connect(lambda _text: self.update())
+
+    def set_note(self, note: str) -> None:
+        self.note = note
+        self.update()
+
+    def cut(self) -> bool:
+        text = self.line.text()
+        return bool(text) and self.line.fontMetrics().horizontalAdvance(text) > line_edit_room(self.line)
+
+    def update(self) -> None:
+        parts = [p for p in (self.note, self.line.text() if self.cut() else "") if p]
+        self.line.setToolTip(as_rich_text("\n".join(parts)) if parts else "")
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self.line and event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
+            self.update()
+        return False
+
+
+def tip_whole_text(*lines: QLineEdit) -> list[WholeTextTip]:
+    """Give each line edit a ``WholeTextTip`` (see there); returns them."""
+    return [WholeTextTip(line) for line in lines]

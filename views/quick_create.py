@@ -16,6 +16,7 @@ from voronka.models.deal_names import deal_name_for
 
 from .app_context import AppContext
 from .errors import describe
+from .fitting import tip_whole_text
 from .plain_text import plain_label
 from .undo import push_creation
 from .style_roles import set_role
@@ -64,7 +65,8 @@ class QuickCreateDialog(QDialog):
         layout.addWidget(buttons)
         self.company.textChanged.connect(self._suggest)
         self.website.textChanged.connect(self._suggest)
-        self.resize(460, self.sizeHint().height())
+        tip_whole_text(self.company, self.website, self.amount, self.name)  # a long name reads whole on hover
+        self.resize(560, self.sizeHint().height())
         self._suggest()
 
     def existing_company(self) -> tuple[int, str, str | None] | None:

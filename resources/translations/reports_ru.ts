@@ -1086,26 +1086,6 @@
       <translation>разбить, чтобы найти узкое место</translation>
     </message>
     <message>
-      <source>Head of sales</source>
-      <translation>Руководитель отдела продаж</translation>
-    </message>
-    <message>
-      <source>SDR</source>
-      <translation>SDR</translation>
-    </message>
-    <message>
-      <source>Lead generator</source>
-      <translation>Лидогенератор</translation>
-    </message>
-    <message>
-      <source>AE</source>
-      <translation>AE</translation>
-    </message>
-    <message>
-      <source>CSM</source>
-      <translation>CSM</translation>
-    </message>
-    <message>
       <source>MRR at the month's end</source>
       <translation>MRR на конец месяца</translation>
     </message>

@@ -31,6 +31,7 @@ from voronka.models.money import to_minor
 from voronka.models.queries.board import LostReasonRow
 
 from ..errors import field_label
+from ..fitting import WholeTextTip
 from ..plain_text import plain_label
 from ..style_roles import set_role
 
@@ -94,6 +95,7 @@ class RequiredFieldsDialog(QDialog):
             edit.setPlaceholderText(self.tr("e.g. 250 000 ₽"))
             edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance(edit.placeholderText()) + 40)
             edit.textChanged.connect(self._update_ok)
+            WholeTextTip(edit)
             return edit
         if key == "expected_close":
             date = QDateEdit(QDate.currentDate().addMonths(1), self)
@@ -103,6 +105,7 @@ class RequiredFieldsDialog(QDialog):
         if key in TEXT_FIELDS or key.startswith("custom:"):
             edit = QLineEdit(self)
             edit.textChanged.connect(self._update_ok)
+            WholeTextTip(edit)
             return edit
         return None  # company, contacts: chosen in the card, not typed here
 

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from voronka.models.fields import FieldSpec, FieldType
 
-from ..fitting import ElidingCombo
+from ..fitting import ElidingCombo, WholeTextTip
 from ..plain_text import as_rich_text, plain_label
 from .formatting import edit_text
 from ..style_roles import set_role
@@ -92,6 +92,10 @@ class FieldEditor(QWidget):
         self.hint.setVisible(not text and bool(self.hint.text()))  # one line under the field at a time
         self.input_widget().setStyleSheet(self.base_style + (PROBLEM_STYLE.replace("@alert", colour_name("alert")) if text else ""))
         widget = self.input_widget()
+        whole = getattr(self, "whole", None)
+        if whole is not None:  # a line edit: the refusal, then its text whole when it is cut
+            whole.set_note(text or "")
+            return
         shown = widget.currentText().strip() if isinstance(widget, QComboBox) else ""
         widget.setToolTip(as_rich_text(text or shown))  # a cut choice reads whole on hover
 
@@ -114,6 +118,7 @@ class LineEditor(FieldEditor):
         super().__init__(spec, language, parent)
         self.line = QLineEdit(self)
         self.line.setClearButtonEnabled(True)
+        self.whole = WholeTextTip(self.line)  # a long company name reads whole on hover
         self.line.textEdited.connect(lambda _t: self.edited.emit())
         self.line.editingFinished.connect(self.committed.emit)
         if suggestions:
@@ -257,6 +262,8 @@ class ChoiceEditor(FieldEditor):
         if self.combo.isEditable() and current is None:
             self.combo.setEditText(text)
         self.combo.blockSignals(False)
+        if not self.combo.hasFocus():
+            self._show_start()
 
     def _on_activated(self, _index: int) -> None:
         self.edited.emit()
@@ -287,6 +294,13 @@ class ChoiceEditor(FieldEditor):
         self.combo.setCurrentIndex(max(index, 0))
         if self.combo.isEditable() and value is None:
             self.combo.setEditText("")
+        self._show_start()
+
+    def _show_start(self) -> None:
+        """A long company name in a narrow card shows its beginning, not its tail (the tooltip
+        says it whole)."""
+        if self.combo.isEditable() and self.combo.lineEdit() is not None:
+            self.combo.lineEdit().setCursorPosition(0)
 
 
 class MultiChoiceEditor(FieldEditor):

@@ -24,10 +24,11 @@ class RecordList(QWidget):
 
     def __init__(self, ctx: AppContext, kind: str, title: str, columns: Sequence[Column],
                  add_text: str | None = None, parent: QWidget | None = None,
-                 open_id: Callable[[Any], int | None] | None = None):
+                 open_id: Callable[[Any], int | None] | None = None, main_column: int | None = None):
         super().__init__(parent)
         self.ctx = ctx
         self.kind = kind
+        self.main_column = main_column  # the column given the room left (a deal's name), if any
         self.open_id = open_id or (lambda row: row.id)  # what double-click opens: the row, or its deal
         self.model = RecordTableModel(columns, self, language=ctx.language)
         self.table = QTableView(self)
@@ -36,7 +37,7 @@ class RecordList(QWidget):
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(22)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setStretchLastSection(main_column is None)
         self.table.activated.connect(self._open)  # double-click or Enter
         self.title = QLabel(f"<b>{title}</b>", self)
         top = QHBoxLayout()
@@ -52,12 +53,37 @@ class RecordList(QWidget):
 
     def set_rows(self, rows: list[Any]) -> None:
         self.model.set_rows(rows)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Columns as wide as their text where the list has room. A side list is narrow: with a
+        main column, the others keep their text (up to a third of the width each) and the main
+        one takes the rest, at least what it needs or two fifths of the width (the widest of the
+        others gives way first); without one, no column takes more than its share, so the last
+        ones stay in view. What is cut is elided, the cell's tooltip says it whole."""
         self.table.resizeColumnsToContents()
-        # a side list is narrow: no column takes more than its share, so the last ones stay in
-        # view (long deal names are elided; the full text is one double-click away)
-        share = max(90, self.table.viewport().width() // max(1, self.model.columnCount()) + 40)
-        for col in range(self.model.columnCount() - 1):
-            self.table.setColumnWidth(col, min(self.table.columnWidth(col), max(share, 140)))
+        count, room = self.model.columnCount(), self.table.viewport().width()
+        if self.main_column is None:
+            share = max(90, room // max(1, count) + 40)
+            for col in range(count - 1):
+                self.table.setColumnWidth(col, min(self.table.columnWidth(col), max(share, 140)))
+            return
+        main = self.main_column
+        wanted = {col: min(self.table.columnWidth(col), max(80, room // 3)) for col in range(count) if col != main}
+        keep = min(self.table.columnWidth(main), room * 2 // 5)
+        while sum(wanted.values()) + keep > room:  # too narrow: the widest of the others gives way first
+            widest = max(wanted, key=lambda col: wanted[col])
+            if wanted[widest] <= 60:
+                break
+            wanted[widest] -= 1
+        for col, width in wanted.items():
+            self.table.setColumnWidth(col, width)
+        self.table.setColumnWidth(main, max(60, room - sum(wanted.values())))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        if self.main_column is not None and self.model.rowCount():
+            self.fit_columns()
 
     def ids(self) -> set[int]:
         return {row.id for row in self.model.rows}
@@ -81,7 +107,7 @@ def deal_list(ctx: AppContext, parent: QWidget, add_text: str | None = None) -> 
         Column(QCoreApplication.translate("CardLists", "Status"), lambda r: status.get(r.status, r.status)),
         Column(QCoreApplication.translate("CardLists", "Amount"), lambda r: r.amount, align_right=True,
                text=lambda r: "" if r.amount is None else money(r.amount, r.currency, lang)),
-    ], add_text, parent)
+    ], add_text, parent, main_column=0)
 
 
 def people_list(ctx: AppContext, parent: QWidget, add_text: str | None = None) -> RecordList:
@@ -92,7 +118,7 @@ def people_list(ctx: AppContext, parent: QWidget, add_text: str | None = None) -
         Column(QCoreApplication.translate("CardLists", "Type"), lambda r: contact_type_label(r.contact_type, lang)),
         Column(QCoreApplication.translate("CardLists", "E-mail"), lambda r: r.email),
         Column(QCoreApplication.translate("CardLists", "Phone"), lambda r: display_phone(r.phone) if r.phone else None),
-    ], add_text, parent)
+    ], add_text, parent, main_column=3)  # the e-mail, the longest, takes the room left
 
 
 def activity_list(ctx: AppContext, parent: QWidget) -> RecordList:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from voronka.models import backup
 
+from ..fitting import WholeTextTip
 from ..plain_text import plain_label
 from . import backups
 
@@ -32,6 +33,7 @@ class BackupSettingsBox(QGroupBox):
         form.addRow(self.auto)
         self.folder = QLineEdit(str(backups.backup_folder(ctx.settings)), self)
         self.folder.setReadOnly(True)
+        WholeTextTip(self.folder)  # a long path reads whole on hover
         choose = QPushButton(self.tr("Choose…"), self)
         choose.clicked.connect(self.choose_folder)
         show = QPushButton(self.tr("Open"), self)

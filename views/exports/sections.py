@@ -16,6 +16,8 @@ from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
 
 from voronka.metrics.formatting import change_of, moment_text, period_name
 
+from ..roles import role_name
+
 TAB_OF_KIND = {"month": "monthly", "week": "weekly", "day": "daily", "quarter": "monthly", "year": "monthly"}
 KIND_OF_TAB = {"monthly": "month", "weekly": "week", "daily": "day"}  # a tab's own kind (quarters and
 # years are read on the Monthly tab too)
@@ -150,11 +152,6 @@ TABLE_COLUMNS: dict[str, list[ColumnDef]] = {
 }
 TEAM_MEDIAN = QT_TRANSLATE_NOOP("ReportTables", "Team median")
 ADVICE = {"merge": QT_TRANSLATE_NOOP("ReportTables", "merge with the next step"), "split": QT_TRANSLATE_NOOP("ReportTables", "split to find the bottleneck")}
-ROLES = {
-    "lead_generator": QT_TRANSLATE_NOOP("ReportTables", "Lead generator"), "sdr": QT_TRANSLATE_NOOP("ReportTables", "SDR"),
-    "ae": QT_TRANSLATE_NOOP("ReportTables", "AE"), "csm": QT_TRANSLATE_NOOP("ReportTables", "CSM"),
-    "head_of_sales": QT_TRANSLATE_NOOP("ReportTables", "Head of sales"),  # as Settings → Team writes it
-}
 TABLES_OF_TAB = {
     "monthly": ("stages", "lost_reasons", "sources", "cohorts", "revenue_by_month", "reps", "plan_decomposition"),
     "weekly": ("stages", "users", "lost_reasons"),
@@ -248,7 +245,7 @@ def _flat_row(table: str, row: dict[str, Any], bundle: dict[str, Any], language:
     elif table in ("users", "reps"):
         out.update(row.get("actions_by_type") or {})
         role = row.get("role")
-        out["role"] = QCoreApplication.translate("ReportTables", ROLES[role]) if role in ROLES else (role or "")
+        out["role"] = role_name(role) if role else ""  # one word per role everywhere (views/roles.py)
         if table == "reps" and row.get("name") is None:  # the team median row
             out["name"] = QCoreApplication.translate("ReportTables", TEAM_MEDIAN)
     elif table == "plan_decomposition":

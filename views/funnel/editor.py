@@ -47,6 +47,7 @@ from voronka.models.services.funnel_rules import requirable_fields
 
 from ..fitting import fit_header
 from ..app_context import AppContext
+from ..fitting import tip_whole_text
 from ..plain_text import as_rich_text, plain_label
 from .commands import FunnelActions
 from .models import EXIT, HISTORY, NAME_EN, NAME_RU, REQUIRED, ROLE, ROT, STATUS, PipelinesModel, ReasonsModel, StagesModel
@@ -79,6 +80,13 @@ class NamesDialog(QDialog):
             self.billing.setEnabled(False)
         if reason:
             form.addRow(self.tr("Group"), self.group)
+        for widget, used in ((self.kind, pipeline), (self.billing, pipeline), (self.group, reason)):
+            if not used:
+                widget.hide()  # not in this dialog's form: never drawn over its first row
+        # room for a stage name of several words ("Целевой контакт ответил положительно"); a
+        # longer one reads whole on hover
+        self.setMinimumWidth(520)
+        self.tips = tip_whole_text(self.name_ru, self.name_en, self.group)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -113,6 +121,7 @@ class FunnelEditor(QWidget):
         self.billing.setSuffix(self.tr(" months"))
         self.save_pipeline = QPushButton(self.tr("Save"), self)
         self.save_pipeline.clicked.connect(self._save_pipeline)
+        tip_whole_text(self.pipeline_ru, self.pipeline_en)
         pipeline_form = QFormLayout()
         pipeline_form.addRow(self.tr("Russian"), self.pipeline_ru)
         pipeline_form.addRow(self.tr("English"), self.pipeline_en)

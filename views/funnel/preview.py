@@ -31,6 +31,7 @@ from voronka.models.clock import local_now
 
 from ..app_context import AppContext
 from ..executor import REPORTS
+from ..fitting import tip_whole_text
 from ..plain_text import plain_label
 from ..reports.frames_cache import FramesCache
 from ..theme import colour
@@ -129,6 +130,7 @@ class ChangePreviewDialog(QDialog):
         self.explanation.setWordWrap(True)
         self.name_ru = QLineEdit(self)
         self.name_en = QLineEdit(self)
+        tip_whole_text(self.name_ru, self.name_en)
         form = QFormLayout()
         if names is not None:
             self.name_ru.setText(names[0])
@@ -144,7 +146,8 @@ class ChangePreviewDialog(QDialog):
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.verticalHeader().setVisible(False)
-        self.table.setWordWrap(False)
+        self.table.setWordWrap(True)  # a long stage name ("… (merged)") wraps in its row
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(STAGE, QHeaderView.ResizeMode.Stretch)
         self.buttons = QDialogButtonBox(self)

@@ -10,6 +10,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from ..plain_text import as_rich_text
+
 Index = QModelIndex | QPersistentModelIndex
 DISPLAY = Qt.ItemDataRole.DisplayRole
 EDIT = Qt.ItemDataRole.EditRole
@@ -41,10 +43,14 @@ class TableModel(QAbstractTableModel):
     def data(self, index: Index, role: int = DISPLAY) -> Any:
         if not index.isValid():
             return None
-        if role == DISPLAY:
+        if role in (DISPLAY, Qt.ItemDataRole.ToolTipRole):
             row = self.rows[index.row()]
             value = row[index.column()] if index.column() < len(row) else ""
-            return "" if value is None else str(value)
+            text = "" if value is None else str(value)
+            if role == DISPLAY:
+                return text
+            # a preview's columns are capped: a long value is elided and reads whole on hover
+            return as_rich_text(text) if text else None
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in self.align_right:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from voronka.metrics.formatting import days as days_text, money
@@ -21,10 +21,10 @@ from voronka.models.queries.start import DealList, deals_without_next_step, my_t
 
 from ..app_context import AppContext
 from ..plain_text import as_rich_text, plain_label
+from ..theme import colour
 from .tile import Tile
 
 DEAL_ROLE = Qt.ItemDataRole.UserRole + 1
-OVERDUE = QColor("#b3261e")
 
 
 class ListTile(Tile):
@@ -50,8 +50,8 @@ class ListTile(Tile):
         item.setData(DEAL_ROLE, deal_id)
         # a narrow tile elides a long deal name: the tooltip says the line whole, then the details
         item.setToolTip(as_rich_text(text + ("\n" + tooltip if tooltip else "")))
-        if warn:
-            item.setForeground(QBrush(OVERDUE))
+        if warn:  # a task whose time has passed asks for action: the theme's red, readable in both themes
+            item.setForeground(QBrush(colour("alert")))
         self.list.addItem(item)
 
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 
 from ..executor import DbExecutor
+from ..plain_text import as_rich_text
 from .record_model import ID_ROLE, Column
 
 if TYPE_CHECKING:  # the session the executor hands in, as a type only
@@ -23,6 +24,7 @@ if TYPE_CHECKING:  # the session the executor hands in, as a type only
 
 DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
 ALIGN = int(Qt.ItemDataRole.TextAlignmentRole.value)
+TIP = int(Qt.ItemDataRole.ToolTipRole.value)
 ID = int(ID_ROLE.value) if hasattr(ID_ROLE, "value") else int(ID_ROLE)
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 PAGE = 100  # rows fetched at a time
@@ -207,7 +209,7 @@ class LazyRecordModel(QAbstractTableModel):
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         # called for every cell on screen at every paint: cached texts only, no enum lookups
         role = int(role)
-        if role not in (DISPLAY, ALIGN, ID):
+        if role not in (DISPLAY, ALIGN, ID, TIP):
             return None
         r = index.row()
         if r < 0 or r >= len(self.ids):
@@ -222,6 +224,9 @@ class LazyRecordModel(QAbstractTableModel):
             return None
         if role == DISPLAY:
             return texts[index.column()]
+        if role == TIP:  # a column is at most 320 px: a long company or e-mail is elided, read whole on hover
+            text = texts[index.column()]
+            return as_rich_text(text) if text else None
         return RIGHT if self.columns[index.column()].align_right else None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

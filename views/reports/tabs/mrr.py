@@ -13,20 +13,31 @@ from typing import Any
 
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHeaderView, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from ...exports.sections import ColumnDef
 from voronka.metrics.formatting import month_short, value_text
 from voronka.metrics.recurring import RECURRING_IDS
 
-from ..charts import PALETTE, ChartWidget, chart_for, _bars, _line, _money_unit, text_colour
+from ..charts import ChartWidget, chart_for, _bars, _line, _money_unit, text_colour
+from ...theme import colour
 from ..models import MetricsModel, ReportTableModel
 from ..chart_slices import SlicedCharts
 from ..tab import fit_columns, report_table_view, same_report, wrap_metric_names
 from ...fitting import title_room
 from .base import SecondEditionTab, note, wrap_header
 
-NEW, CHURNED, NET, LEVEL = "#2e9b5f", "#c0392b", "#222222", PALETTE[0]
+
+
+def series_colours() -> dict[str, QColor]:
+    """The theme's colours of the MRR series: the accent for MRR and new MRR, muted grey for
+    churned MRR (a loss to read, not a mark to act on: red stays for what needs action) and
+    the text colour for the net line, so both themes draw them readable."""
+    churned = colour("muted")
+    churned.setAlpha(140)  # lighter than the net line drawn across it
+    return {"level": colour("accent"), "new": colour("accent"), "churned": churned, "net": colour("chart_text")}
+
 MONTH_COLUMNS = [
     ColumnDef("month", QT_TRANSLATE_NOOP("ReportTables", "Month"), "period"),  # "ноябрь 2026", not "2026-11"
     ColumnDef("mrr", QT_TRANSLATE_NOOP("ReportTables", "MRR at the month's end"), "money"),
@@ -54,7 +65,7 @@ def mrr_level_chart(bundle: dict[str, Any], language: str, chart: ChartWidget | 
     rows = bundle.get("mrr_by_month") or []
     values = [r.get("mrr") for r in rows]
     currency = bundle.get("currency")
-    _line(chart, list(range(len(rows))), values, LEVEL, QCoreApplication.translate("MrrTab", "MRR at the month's end"),
+    _line(chart, list(range(len(rows))), values, series_colours()["level"], QCoreApplication.translate("MrrTab", "MRR at the month's end"),
           [f"{r.get('month')}: {value_text(v, 'money', language, currency)}" for r, v in zip(rows, values)])
     chart.set_categories("bottom", _month_labels(rows, language), thin=True)
     chart.set_axis_label("left", unit)
@@ -76,11 +87,12 @@ def mrr_movement_chart(bundle: dict[str, Any], language: str, chart: ChartWidget
     net = [r.get("net") for r in rows]
     new_name = QCoreApplication.translate("MrrTab", "New")
     churned_name = QCoreApplication.translate("MrrTab", "Churned")
-    _bars(chart, xs, new, 0.6, NEW, [f"{r.get('month')} · {new_name}: {money(v)}" for r, v in zip(rows, new)],
+    colours = series_colours()
+    _bars(chart, xs, new, 0.6, colours["new"], [f"{r.get('month')} · {new_name}: {money(v)}" for r, v in zip(rows, new)],
           name=new_name)
-    _bars(chart, xs, churned, 0.6, CHURNED,
+    _bars(chart, xs, churned, 0.6, colours["churned"],
           [f"{r.get('month')} · {churned_name}: {money(-v)}" for r, v in zip(rows, churned)], name=churned_name)
-    _line(chart, xs, net, NET, QCoreApplication.translate("MrrTab", "Net"), [money(v) for v in net])
+    _line(chart, xs, net, colours["net"], QCoreApplication.translate("MrrTab", "Net"), [money(v) for v in net])
     chart.pooled("zero", None, lambda: pg.InfiniteLine(pos=0, angle=0, pen=pg.mkPen(text_colour(), width=1)),
                  lambda _line: None)
     chart.set_categories("bottom", _month_labels(rows, language), thin=True)

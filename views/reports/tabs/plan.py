@@ -14,7 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QBrush
-from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHeaderView, QSplitter, QVBoxLayout, QWidget
 
 from ...exports.sections import TABLE_COLUMNS, ColumnDef, stage_name
 from ...exports.values import format_value, is_missing
@@ -25,11 +25,12 @@ from voronka.metrics.plan_today import plan_today, working_days_left
 from ..charts import PALETTE, ChartWidget, chart_for, _bars
 from ..models import ReportTableModel
 from ..chart_slices import SlicedCharts
-from ..tab import fit_columns, report_table_view, same_report
+from ..tab import fit_columns, report_table_view, same_report, wrap_metric_names
 from .base import SecondEditionTab, needs_action, needs_action_text, heading, note, wrap_header
 from .mrr import legend_below
 
 NEEDED, ACTUAL = "#e08a2c", PALETTE[0]
+STAGE_MIN = 170  # px the stage column keeps when the splitter narrows the table (longer names wrap)
 PLAN_COLUMNS = list(TABLE_COLUMNS["plan_decomposition"]) + [
     ColumnDef("still_needed", QT_TRANSLATE_NOOP("ReportTables", "Still needed"), "count"),
     ColumnDef("per_day", QT_TRANSLATE_NOOP("ReportTables", "Per working day left"), "number"),
@@ -86,6 +87,7 @@ class PlanTab(SecondEditionTab):
         self.view.setModel(self.model)
         self.view.setSortingEnabled(False)  # funnel order
         wrap_header(self.view)
+        wrap_metric_names(self.view)  # a long stage name wraps onto a second line, never "…"
         self.chart: QWidget = note(self)
         self.split = QSplitter(Qt.Orientation.Horizontal, self)
         self.split.addWidget(self.view)
@@ -115,12 +117,17 @@ class PlanTab(SecondEditionTab):
                            .replace("%1", period_name(parse_period(bundle["period"]["label"]), self.language)))
         self.summary.setText(self.sentences(bundle))
         self.model.set_table(PLAN_COLUMNS, self.rows(bundle))  # the same columns keep their widths
+        self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         if fresh:
-            # a long stage name is elided (its tooltip whole); the titles wrap, the values set the width
+            # the titles wrap, the values set the width; the stage column (stretched) takes the
+            # rest of the table and a long name wraps in its row ("Целевой контакт ответил положительно")
             fit_columns(self.view, titles=False, least=76, most=230)
             header = self.view.horizontalHeader()
             for col in range(1, self.model.columnCount()):
                 header.resizeSection(col, min(header.sectionSize(col) + 4, 110))
+            figures = sum(header.sectionSize(col) for col in range(1, self.model.columnCount()))
+            self.view.setMinimumWidth(figures + STAGE_MIN + 2 * self.view.frameWidth()
+                                      + self.view.verticalScrollBar().sizeHint().width())  # the splitter keeps it
         inputs = (bundle.get("plan_decomposition"), bundle.get("stage_names") or bundle.get("stages"))
         self._slices.draw("plan", plan_chart, bundle, inputs, horizontal=True)
 

@@ -21,10 +21,11 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from PySide6.QtGui import QBrush, QFont, QFontMetrics
 from PySide6.QtWidgets import QHeaderView, QStyle, QVBoxLayout, QWidget
 
-from ...exports.sections import ROLES, TABLE_COLUMNS, TEAM_MEDIAN, ColumnDef
+from ...exports.sections import TABLE_COLUMNS, TEAM_MEDIAN, ColumnDef
 from ...exports.values import format_value, is_missing
 
 from ...plain_text import as_rich_text
+from ...roles import role_meaning, role_name
 from ...tables.record_model import SORT_ROLE, RecordFilterProxy
 from ..models import RIGHT
 from ..tab import fit_columns, report_table_view, same_report
@@ -148,11 +149,13 @@ class RepsModel(QAbstractTableModel):
         if column.key == "name":
             return QCoreApplication.translate("ReportTables", TEAM_MEDIAN) if self.is_median(row) else str(value)
         if column.key == "role":
-            return QCoreApplication.translate("ReportTables", ROLES[value]) if value in ROLES else (value or "")
+            return role_name(value) if value else ""
         return format_value(value, column.kind, self.language, self.currency)
 
     def _tooltip(self, row: int, col: int) -> str:
         column, data = self.columns[col], self.row(row)
+        if column.key == "role" and not self.is_median(row):
+            return role_meaning(data.get("role") or "")  # SDR and AE stay jargon: their meaning in Russian
         if column.kind == "text" or self.is_median(row):
             return ""
         lines = [f"{data.get('name')} · {column.title_text()}: {self.text(row, col)}",
