@@ -34,6 +34,10 @@ class FittedCombo(QComboBox):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.currentTextChanged.connect(lambda _text: self.updateGeometry())
+        # filled with its signals blocked, it still hears its model: re-measure then too
+        model = self.model()
+        for signal in (model.rowsInserted, model.rowsRemoved, model.modelReset):
+            signal.connect(lambda *_a: self.updateGeometry())
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
         opt = QStyleOptionComboBox()

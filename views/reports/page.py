@@ -327,6 +327,7 @@ class ReportsPage(QWidget):
                 self.pipeline_box.addItem(p.name_ru if self.ctx.language == "ru" else p.name_en, p.key)
         self.pipeline_box.setCurrentIndex(max(0, self.pipeline_box.findData(self.controller.pipeline_key)))
         self.pipeline_box.blockSignals(False)
+        self.pipeline_box.updateGeometry()  # as wide as its choice (no signal told it while blocked)
 
     def _fill_owners(self) -> None:
         """The team in the owner box (read on the database executor); the whole team meanwhile."""
@@ -343,6 +344,7 @@ class ReportsPage(QWidget):
                 self.owner_box.addItem(m.name, m.id)
         self.owner_box.setCurrentIndex(max(0, self.owner_box.findData(self.controller.owner_id)))
         self.owner_box.blockSignals(False)
+        self.owner_box.updateGeometry()
         self._owners_known = True
 
     def _update_controls(self) -> None:

@@ -17,6 +17,7 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QRect, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -68,14 +69,22 @@ def fit_columns(view: QTableView, rows: int = FIT_ROWS, titles: bool = True, lea
     head_pad = 2 * view.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header) + \
         (view.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize, None, header) if view.isSortingEnabled() else 0) + 4
     shown = min(rows, model.rowCount())
+    fonts: dict[str, QFontMetrics] = {}  # a row in its own font (the team median's bold) is measured in it
+
+    def advance(row: int, col: int) -> int:
+        index = model.index(row, col)
+        font = index.data(Qt.ItemDataRole.FontRole)
+        metrics = cells if not isinstance(font, QFont) else fonts.setdefault(font.key(), QFontMetrics(font))
+        return metrics.horizontalAdvance(str(index.data() or ""))
+
     for col in range(model.columnCount()):
         if header.sectionResizeMode(col) != QHeaderView.ResizeMode.Interactive or view.isColumnHidden(col):
             continue
         title = str(model.headerData(col, Qt.Orientation.Horizontal) or "")
-        widest = max((cells.horizontalAdvance(str(model.index(row, col).data() or "")) for row in range(shown)),
-                     default=0) + pad
-        if titles:
-            widest = max(widest, heads.horizontalAdvance(title) + head_pad)
+        widest = max((advance(row, col) for row in range(shown)), default=0) + pad
+        # a title wraps onto more lines, but a word of it never breaks: its longest word fits
+        words = title.split() if not titles else [title]
+        widest = max([widest] + [heads.horizontalAdvance(w) + head_pad for w in words])
         header.resizeSection(col, min(most, max(least, widest)))
 
 
