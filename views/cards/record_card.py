@@ -129,17 +129,6 @@ class RecordCard(QWidget):
         self.scroll.setWidget(self.placeholder)
         self.reload()
 
-    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        super().showEvent(event)
-        if not getattr(self, "_split_sized", False) and self.splitter.count() == 2 \
-                and self.splitter.orientation() == Qt.Orientation.Horizontal and self.splitter.width() > 0:
-            # the fields get two fifths of a card window (a long company or stage name reads whole
-            # at 1,280 px), the timeline the rest; the user's own drag is kept from then on
-            self._split_sized = True
-            total = self.splitter.width()
-            form = max(self.scroll.minimumWidth(), total * 2 // 5)
-            self.splitter.setSizes([form, max(0, total - form)])
-
     # --- for subclasses ------------------------------------------------------------------------
     def fetch(self) -> Callable[[Any], CardData]:
         """The read of the card's data, run on the executor (it must not touch widgets)."""
