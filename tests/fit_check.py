@@ -13,7 +13,8 @@ tooltip to read it whole (for an item, a tooltip holding the item's text):
   and buttons (clear, call) leave — a line edit cannot elide, so only a tooltip holding the
   whole text excuses it; the line edit inside a spin box or date edit too (the box's tooltip);
 - group box titles; tab bar tabs (elided or cut);
-- item views: each visible header section's title against the section, and the text of
+- item views: each visible header section's title against the section (a title that wraps
+  must fit its longest word, tooltip or not), and the text of
   every visible cell (table, tree, list) against its visual rect, measured with the font
   the item asks for (a word-wrapping view passes if the wrapped lines fit the row). An item
   with a ToolTipRole may be elided; items a custom delegate paints are left to their own tests.
@@ -189,10 +190,10 @@ def _headers(view: QAbstractItemView) -> list[str]:
             if not text:
                 continue
             tip = model.headerData(section, header.orientation(), Qt.ItemDataRole.ToolTipRole)
-            if tip:
-                continue
             margin = header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
             wraps = bool(header.defaultAlignment() & Qt.TextFlag.TextWordWrap)
+            if tip and not wraps:
+                continue  # an elided one-line title, read whole on hover (a wrapping one never cuts a word)
             pieces = str(text).split() if wraps else str(text).split("\n")  # a wrapping header needs its longest word
             need = max(header.fontMetrics().horizontalAdvance(p) for p in pieces) + 2 * margin
             has = header.sectionSize(section)
