@@ -207,3 +207,63 @@ def test_the_executors_threads_run_below_the_windows_thread(ctx, qtbot):
     qtbot.waitUntil(lambda: bool(seen), timeout=10_000)
     assert seen[0] > window
     assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == window  # the window's own is untouched
+
+
+# --- a closed card's window is reused --------------------------------------------------------
+def test_a_closed_deal_cards_window_shows_the_next_deal_and_nothing_of_the_last(ctx, qtbot):
+    from voronka.views.cards import open_card
+    from voronka.views.cards.host import existing_window
+
+    first = ctx.db.run(create_deal, name="Old deal", user_id=1, source="inbound").created[0]
+    ctx.db.run(add_task, title="Old task", assignee_id=1, deal_id=first)
+    second = ctx.db.run(create_deal, name="New deal", user_id=1).created[0]
+    card = settled(qtbot, open_card(ctx, "deal", first))
+    window = card.window()
+    card.activity.text.setText("typed for the old deal")
+    card.tasks.title.setText("old next step")
+    window.close()
+    assert shiboken6.isValid(window) and not window.isVisible()  # kept, not deleted
+    assert existing_window("deal", first) is None
+    ctx.changed.emit(Changes(deals={first}))  # a parked card reads nothing
+    assert ctx.executor.idle() and not card.loading
+    again = open_card(ctx, "deal", second)
+    assert again is card and again.window() is window and existing_window("deal", second) is window
+    # until the new deal's read arrives, nothing of the old one shows
+    assert card.form is None and card.title.text() == "" and not card.splitter.widget(1).isVisible()
+    assert card.loading
+    settled(qtbot, card)
+    qtbot.waitUntil(lambda: not card.loading, timeout=10_000)
+    assert card.record_id == second and card.title.text() == "New deal" and window.windowTitle() == "New deal"
+    assert card.editor("name").line.text() == "New deal" and card.editor("source").line.text() == ""
+    assert card.tasks.model.rows == [] and card.tasks.deal_id == second and card.activity.deal_id == second
+    assert card.activity.text.text() == "" and card.tasks.title.text() == ""
+    entries = card.timeline.timeline.entries
+    assert entries and all(e.text != "Old task" for e in entries)
+    assert card.splitter.widget(1).isVisibleTo(window)
+    window.close()
+
+
+def test_a_kept_window_serves_only_its_own_application_and_one_is_kept_per_kind(ctx, db, tmp_path, qtbot):
+    from voronka.views.cards import open_card
+    from voronka.views.cards.host import take_spare
+
+    one, two, three = (ctx.db.run(create_deal, name=f"Deal {n}", user_id=1).created[0] for n in range(3))
+    a = settled(qtbot, open_card(ctx, "deal", one))
+    b = settled(qtbot, open_card(ctx, "deal", two))
+    a_window, b_window = a.window(), b.window()
+    destroyed: list[bool] = []
+    b_window.destroyed.connect(lambda: destroyed.append(True))
+    a_window.close()
+    b_window.close()  # a second closed window of the same kind is not kept
+    qtbot.waitUntil(lambda: bool(destroyed), timeout=5_000)
+    other = app_context(db, tmp_path / "other", 1) if (tmp_path / "other").mkdir() is None else None
+    try:
+        assert take_spare(other, "deal", None) is None  # another application's window is never handed out
+        c = open_card(ctx, "deal", three)
+        assert c is a
+        settled(qtbot, c)
+        qtbot.waitUntil(lambda: not c.loading, timeout=10_000)
+        assert c.title.text() == "Deal 2"
+        c.window().close()
+    finally:
+        other.executor.shutdown()

@@ -60,8 +60,16 @@ def open_card(ctx: AppContext, kind: str, record_id: int, parent: QWidget | None
     """Show the card of a record, in a window or the side panel (as the user chose)."""
     from .host import existing_window
 
+    from .host import open_as, take_spare
+
     cls = card_class(kind)
     window = existing_window(cls.kind, record_id)
+    if window is None:
+        main = parent.window() if parent is not None else None
+        if not (isinstance(main, QMainWindow) and open_as(ctx) == "panel"):
+            window = take_spare(ctx, cls.kind, main)  # a closed card's window, filled anew
+            if window is not None:
+                window.reuse(record_id)
     if window is not None:
         window.show()
         window.raise_()

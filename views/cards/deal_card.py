@@ -185,6 +185,18 @@ class DealCard(RecordCard):
         self.lost_button.setVisible(is_open)
         self.reopen_button.setVisible(not is_open)
 
+    def clear_side(self) -> None:
+        super().clear_side()
+        self.status_label.clear()
+        for widget in (self.next_step_flag, self.won_button, self.lost_button, self.reopen_button):
+            widget.hide()
+        if self._side_parts is not None:  # nothing typed for the deal before is offered for the next
+            tasks, activity, timeline = self._side_parts
+            tasks.title.clear()
+            activity.text.clear()
+            activity.choose("call", focus=False)
+            timeline.timeline.set_entries([])
+
     def concerns(self, changes: Changes) -> bool:
         return (changes.fields or changes.funnel or self.record_id in changes.deals
                 or bool(changes.companies and self.data and self.data.values.get("company") in changes.companies))

@@ -16,6 +16,7 @@ from ..app_context import AppContext
 from .record_card import RecordCard
 
 _windows: list["CardWindow"] = []  # open card windows (also keeps them alive)
+_spares: dict[tuple[int, str], "CardWindow"] = {}  # (id of the AppContext, card kind): a closed window kept
 PANEL_WIDTH = 520  # the panel's minimum: with the sidebar and a squeezed page, 1,280 px hold it
 
 
@@ -36,6 +37,8 @@ class CardWindow(QWidget):
 
         add_undo_shortcuts(self)  # at once, not only on focus: offscreen windows never get it
         _windows.append(self)
+        key = (id(card.ctx), card.kind)
+        self.destroyed.connect(lambda *_a: _spares.pop(key, None) if _spares.get(key) is self else None)
 
     def _on_gone(self) -> None:
         self.card.form = None  # nothing left to save
@@ -47,7 +50,21 @@ class CardWindow(QWidget):
             return
         if self in _windows:
             _windows.remove(self)
+        key = (id(self.card.ctx), self.card.kind)
+        if self.card.record_id is not None and key not in _spares and not self.card.parked:
+            # kept for the next record of its kind: opening a card then fills these widgets
+            # instead of building a window, a header and a side again
+            self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+            self.card.park()
+            _spares[key] = self
         super().closeEvent(event)
+
+    def reuse(self, record_id: int) -> None:
+        """Show ``record_id`` in this kept window (``take_spare`` handed it out)."""
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        self.setWindowTitle("")
+        _windows.append(self)
+        self.card.show_record(record_id)
 
 
 class CardPanel(QDockWidget):
@@ -96,6 +113,23 @@ class CardPanel(QDockWidget):
         if main.isVisible() and main.width() > size.width() and not main.isMaximized():
             main.resize(size)
         main.resizeDocks([self], [max(PANEL_WIDTH, int(size.width() * 0.42))], Qt.Orientation.Horizontal)
+
+
+def take_spare(ctx: AppContext, kind: str, parent: QWidget | None) -> CardWindow | None:
+    """A closed card window of ``kind`` kept for reuse (same application, same parent window and
+    language), taken out of the spares; None when there is none."""
+    import shiboken6
+
+    window = _spares.get((id(ctx), kind))
+    if window is None:
+        return None
+    if not (shiboken6.isValid(window) and shiboken6.isValid(window.card)) or window.card.ctx is not ctx:
+        _spares.pop((id(ctx), kind), None)
+        return None
+    if window.parentWidget() is not parent or window.card.built_language != ctx.language:
+        return None
+    del _spares[(id(ctx), kind)]
+    return window
 
 
 def existing_window(kind: str, record_id: int) -> CardWindow | None:

@@ -63,6 +63,7 @@ class RecordCard(QWidget):
                  defaults: Mapping[str, Any] | None = None):
         super().__init__(parent)
         self.ctx = ctx
+        self.built_language = ctx.language  # its labels' language (a kept card is reused only in it)
         self.record_id = record_id
         self.defaults = dict(defaults or {})
         self.data: CardData | None = None
@@ -252,6 +253,8 @@ class RecordCard(QWidget):
         asked, data, side = self._side_due
         self._side_due = None
         self.refresh_side(data, side)
+        if self.splitter.count() > 1:
+            self.splitter.widget(1).show()  # hidden while the card was parked
         if asked == self._asked:  # no newer load is on its way
             self.loading = False
         then, self._after_fill = self._after_fill, []
@@ -288,7 +291,45 @@ class RecordCard(QWidget):
         self.title_changed.emit(title)
         self.after_fill()
 
+    # --- reuse ---------------------------------------------------------------------------------
+    parked = False  # closed and kept to show the next record of its kind (``views/cards/host.py``)
+
+    def park(self) -> None:
+        """The card's window closed and keeps it for the next record of its kind: forget this
+        record — its answer still on the way, its fields, its title and its side — so nothing of
+        it can show under another record's name."""
+        self.parked = True
+        self.ctx.executor.supersede(f"card:{id(self)}")
+        self.loading = False
+        self._side_due = None
+        self._after_fill.clear()
+        self._want_fill = self._force_fill = False
+        self.data = None
+        self.form = None
+        self.placeholder = QLabel(QCoreApplication.translate("RecordCard", "Loading…"), self)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.scroll.setWidget(self.placeholder)  # the old fields go with the widget it replaces
+        self.badge.clear()
+        self.title.clear()
+        self.status_line.clear()
+        self.clear_side()
+
+    def show_record(self, record_id: int) -> None:
+        """Show another record of the same kind in this (parked) card: its widgets stay, its fields
+        and side fill in from a fresh read."""
+        self.parked = False
+        self.record_id = record_id
+        self.reload()
+
+    def clear_side(self) -> None:
+        """Hide what the side showed of the record before (it shows again when refilled)."""
+        side = self.splitter.widget(1) if self.splitter.count() > 1 else None
+        if side is not None:
+            side.hide()
+
     def _on_changed(self, changes: Changes) -> None:
+        if self.parked:
+            return
         if self.concerns(changes):
             self.reload(keep_edits=True)  # unsaved edits are never overwritten: then only the side refreshes
 
