@@ -22,8 +22,6 @@ from __future__ import annotations
 
 import itertools
 import logging
-import os
-import sys
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -41,21 +39,6 @@ log = logging.getLogger(__name__)
 DB = "db"
 REPORTS = "reports"
 IDLE_EXIT_S = 2.0  # an idle lane's thread ends (and restarts on the next job): no leaked threads
-# how much lower than the window's thread each lane's thread runs (Linux "nice" steps): on two
-# busy cores the window paints first and the work waits a moment, never the other way round
-YIELD_TO_WINDOW = {DB: 2, REPORTS: 6}
-
-
-def yield_to_window(lane: str) -> None:
-    """Lower the calling worker thread's CPU priority below the UI thread's (Linux: per-thread nice;
-    elsewhere nothing). A thread can always lower its own priority, so this never fails the job."""
-    if not hasattr(os, "setpriority") or sys.platform != "linux":
-        return
-    try:
-        window = os.getpriority(os.PRIO_PROCESS, os.getpid())  # the main (UI) thread's nice
-        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), min(19, window + YIELD_TO_WINDOW.get(lane, 0)))
-    except OSError as exc:  # e.g. a sandbox that forbids it: the work still runs, only not behind the window
-        log.debug("could not lower the %s lane's priority: %s", lane, exc)
 
 
 class Cancelled(Exception):
@@ -132,7 +115,6 @@ class _Lane:
             return dropped
 
     def _loop(self) -> None:
-        yield_to_window(self.name)
         while True:
             with self.cond:
                 if not self.queue and not self.stopped:
