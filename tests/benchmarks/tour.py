@@ -8,7 +8,8 @@ tour_max_stall_ms   the longest gap between ticks of a 10 ms timer (less the 10 
                     connection to the same file moves a deal every 100 ms
 tour_stall_step     the step during which that longest stall happened
 tour_step_stalls    every step's longest stall (ms), in the tour's order: where to look next
-tour_moves          how many moves the other connection committed meanwhile
+tour_moves          how many moves the other connection (a separate process, as another
+                    laptop's app would be) committed meanwhile
 tour_s              how long the tour took
 
 With VORONKA_STALL_PROBE=1 the UI thread's stacks seen during stalls are printed to stderr per
@@ -19,7 +20,9 @@ the named tables' sort and search, the global search). VORONKA_TOUR_PAGES="" wit
 """
 from __future__ import annotations
 
+import json
 import os
+import subprocess
 import sys
 import tempfile
 import threading
@@ -42,39 +45,63 @@ class _ShortTour(Exception):
     """VORONKA_TOUR_PAGES named the pages to visit: the tour ends after them."""
 
 
-class _Colleague(threading.Thread):
-    """Another laptop: moves one of the first open deals every 100 ms on its own connection."""
+def colleague_moves(location: str, stop_file: str) -> None:
+    """The colleague's process: moves one of the first open deals every 100 ms on its own connection
+    until ``stop_file`` exists, then prints ``{"moves": n, "errors": [...]}`` on stdout."""
+    from sqlalchemy import select
+
+    from voronka.models.db import open_database
+    from voronka.models.orm import Deal, Pipeline
+    from voronka.models.services.deals import move_deal
+
+    db = open_database(location)
+    moves, errors = 0, []
+    try:
+        with db.session() as s:
+            sales = s.scalar(select(Pipeline.id).where(Pipeline.key == "sales"))
+            deals = list(s.scalars(select(Deal.id).where(Deal.pipeline_id == sales, Deal.status == "open")
+                                   .order_by(Deal.id).limit(30)))
+        n = 0
+        while not os.path.exists(stop_file):
+            time.sleep(0.1)
+            try:
+                db.run(move_deal, deals[n % len(deals)], STAGES[(n // len(deals)) % len(STAGES)], user_id=2)
+                moves += 1
+            except Exception as exc:  # a refused move (e.g. required fields) is part of the noise, not a stall
+                errors.append(type(exc).__name__)
+            n += 1
+    finally:
+        db.close()
+        print(json.dumps({"moves": moves, "errors": errors}), flush=True)
+
+
+class _Colleague:
+    """Another laptop: a separate process (its own interpreter, as a colleague's app would be, so its
+    work never holds this process's GIL) moving one of the first open deals every 100 ms on its own
+    connection to the same file."""
 
     def __init__(self, location: Path):
-        super().__init__(name="colleague", daemon=True)
         self.location = location
-        self.stop = threading.Event()
+        self.stop_file = location.with_name("colleague.stop")
         self.moves = 0
         self.errors: list[str] = []
+        self.process: subprocess.Popen | None = None
 
-    def run(self) -> None:
-        from sqlalchemy import select
+    def start(self) -> None:
+        tests = str(Path(__file__).resolve().parents[1])
+        code = (f"import sys; sys.path.insert(0, {tests!r}); from benchmarks.tour import colleague_moves; "
+                f"colleague_moves({str(self.location)!r}, {str(self.stop_file)!r})")
+        self.process = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
 
-        from voronka.models.db import open_database
-        from voronka.models.orm import Deal, Pipeline
-        from voronka.models.services.deals import move_deal
-
-        db = open_database(self.location)
-        try:
-            with db.session() as s:
-                sales = s.scalar(select(Pipeline.id).where(Pipeline.key == "sales"))
-                deals = list(s.scalars(select(Deal.id).where(Deal.pipeline_id == sales, Deal.status == "open")
-                                       .order_by(Deal.id).limit(30)))
-            n = 0
-            while not self.stop.wait(0.1):
-                try:
-                    db.run(move_deal, deals[n % len(deals)], STAGES[(n // len(deals)) % len(STAGES)], user_id=2)
-                    self.moves += 1
-                except Exception as exc:  # a refused move (e.g. required fields) is part of the noise, not a stall
-                    self.errors.append(type(exc).__name__)
-                n += 1
-        finally:
-            db.close()
+    def finish(self, timeout: float = 30) -> None:
+        """Ask the process to stop and read what it did."""
+        self.stop_file.touch()
+        assert self.process is not None
+        out, _ = self.process.communicate(timeout=timeout)
+        if self.process.returncode:
+            raise RuntimeError(f"the colleague's process failed with {self.process.returncode}")
+        done = json.loads(out.strip().splitlines()[-1])
+        self.moves, self.errors = done["moves"], done["errors"]
 
 
 def measure(db_path: Path, deals: int) -> dict:
@@ -226,8 +253,7 @@ def measure(db_path: Path, deals: int) -> dict:
                     f"{k} {g:.0f}/{c:.0f}/{r:.0f}" for k, (g, c, r) in worst_split.items()), file=sys.stderr)
                 print("UI thread's longest own CPU slice per step (ms): "
                       + ", ".join(f"{k} {v:.0f}" for k, v in cpu_per_step.items()), file=sys.stderr)
-            colleague.stop.set()
-            colleague.join(10)
+            colleague.finish()
         tour_s = time.perf_counter() - started
         win.close()
         app.processEvents()
