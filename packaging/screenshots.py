@@ -250,7 +250,11 @@ def main(argv: list[str] | None = None) -> int:
             window.resize(*SIZES.get(name, SIZE))
             window.show_page(SHOTS[name])
             page = window.page(SHOTS[name])
-            _settle(app, _prepare(name, page))
+            ready = _prepare(name, page)
+            if SHOTS[name] == "board":  # the stage figures (weights, "stuck" badges) come later, on the reports lane
+                ready = (lambda shown: lambda: shown() and page.board.figures_available is not None
+                         and ctx.executor.idle())(ready)
+            _settle(app, ready)
             path = Path(args.out) / f"{name}.png"
             target = window if name in ("main-window", "search") else page
             if not target.grab().save(str(path)):
