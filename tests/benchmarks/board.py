@@ -75,12 +75,14 @@ def measure(db_path: Path, deals: int) -> dict:
         page.resize(1600, 900)
         page.show()
         app.processEvents()
-        while page.board._totals is None and page.board.loading:  # the newest cards come from the executor
+        board = page.board
+        # the stages, totals and newest cards come from the executor; the columns are made and
+        # handed those cards over a few turns: timed until all of that is on screen
+        while (board._totals is None or not board.columns or board.settling) and board.loading:
             app.processEvents()
             time.sleep(0.001)
         page.grab()
         open_s = time.perf_counter() - start
-        board = page.board
         _wait(board.loaded, lambda: not board.loading)
         loaded_s = time.perf_counter() - start
         _wait(board.figures_loaded, lambda: board.figures_available is not None)

@@ -58,7 +58,7 @@ from .stage_stats import StageFigures, days_between, load_stage_figures, probabi
 
 PREVIEW_PER_STAGE = 40
 FILL_TURN_S = 0.012  # a turn of the event loop hands columns their cards for about this long
-COLUMNS_PER_TURN = 2  # columns are made this many per turn of the event loop
+BUILD_TURN_S = 0.012  # a turn of the event loop makes columns for about this long (one at least)
 log = logging.getLogger(__name__)
 
 
@@ -121,6 +121,7 @@ class BoardView(QWidget):
         self._build_seq = 0  # the newest set of columns being made (``_build_columns``)
         self._open_seq = 0  # the newest pipeline opened (``open_pipeline``); older answers are dropped
         self._unbuilt: list[BoardStage] = []  # stages whose columns are still to be made
+        self._filling = False  # a fill has turns to come
         self._read_seq = 0  # the background reads of changed deals, numbered
         self._asked: dict[int, int] = {}  # deal id -> the newest background read asked for it
         self._held = HeldChanges()  # what changed while the board's page was not on screen
@@ -177,10 +178,10 @@ class BoardView(QWidget):
             if seq != self._open_seq:
                 return  # another pipeline was opened meanwhile
             self.users, stages, totals, by_stage = answer
-            self._build_columns(stages)
-            if token == self._token and self.loading:  # not yet every card on the board
+            preview = token == self._token and self.loading  # not yet every card on the board
+            if preview:
                 self._totals = totals
-                self._fill(by_stage)
+            self._build_columns(stages, by_stage if preview else None)
             self.status_changed.emit()
             self.opened.emit()
 
@@ -261,13 +262,20 @@ class BoardView(QWidget):
         self.status_changed.emit()
         self.figures_loaded.emit()
 
+    @property
+    def settling(self) -> bool:
+        """Columns are still being made or handed their cards (a few turns of the event loop)."""
+        return bool(self._unbuilt) or self._filling
+
     # --- columns ----------------------------------------------------------------------
-    def _build_columns(self, stages: list[BoardStage]) -> None:
-        """Make a column per stage, a couple per turn of the event loop from the next one on (a
-        column is a dozen widgets to make, style, lay out and paint: all at once held the window
-        for a tenth of a second)."""
+    def _build_columns(self, stages: list[BoardStage], cards: dict[int, list[BoardCard]] | None = None) -> None:
+        """Make a column per stage over the next turns of the event loop, as many per turn as
+        fit in ``BUILD_TURN_S`` (a column is a dozen widgets to make, style, lay out and paint:
+        all at once held the window for a tenth of a second); each is handed its ``cards`` (the
+        stage's newest, while every card still loads) as it is made."""
         self._fill_seq += 1  # a fill still under way was for the old columns
         self._build_seq += 1
+        self._filling = False
         self._stage_of = {}
         for column in self.columns:
             column.setParent(None)
@@ -281,14 +289,17 @@ class BoardView(QWidget):
         self._unbuilt = board_order(stages)
         seq = self._build_seq
         if self._unbuilt:
-            QTimer.singleShot(0, self, lambda: self._build_more(seq, COLUMNS_PER_TURN))
+            QTimer.singleShot(0, self, lambda: self._build_more(seq, cards))
 
-    def _build_more(self, seq: int, count: int) -> None:
+    def _build_more(self, seq: int, cards: dict[int, list[BoardCard]] | None) -> None:
         if seq != self._build_seq:
             return  # another pipeline's columns are being made
+        started = time.perf_counter()
         by_id = {s.id: s for s in self.stages}
+        accepts = self._predicate()
         made = []
-        for stage in self._unbuilt[:count]:
+        while self._unbuilt and (not made or time.perf_counter() - started < BUILD_TURN_S):
+            stage = self._unbuilt.pop(0)
             main = by_id.get(stage.side_of_id) if stage.side_of_id else None
             column = StageColumn(stage, main.name(self.ctx.language) if main else None, self.ctx.language,
                                  self.selected_ids, self.strip)
@@ -297,11 +308,12 @@ class BoardView(QWidget):
             self.strip_layout.insertWidget(len(self.columns), column)
             self.columns.append(column)
             self._column_of[stage.id] = column
+            if cards is not None:
+                self._fill_column(column, cards.get(stage.id, []), accepts)
             made.append(column)
-        del self._unbuilt[:count]
         self._update_headers(made)
         if self._unbuilt:
-            QTimer.singleShot(0, self, lambda: self._build_more(seq, COLUMNS_PER_TURN))
+            QTimer.singleShot(0, self, lambda: self._build_more(seq, cards))
 
     def _wire(self, column: StageColumn) -> None:
         view = column.view
@@ -331,6 +343,7 @@ class BoardView(QWidget):
         self._fill_seq += 1
         seq = self._fill_seq
         pending: list[tuple[StageColumn, bool]] | None = None
+        self._filling = True
 
         def turn() -> None:
             nonlocal pending
@@ -354,6 +367,7 @@ class BoardView(QWidget):
             if pending:
                 QTimer.singleShot(0, self, turn)
                 return
+            self._filling = False
             if then is not None:
                 then()
 
