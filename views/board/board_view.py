@@ -49,7 +49,7 @@ from ..app_context import AppContext
 from ..errors import show_error
 from ..held_changes import HeldChanges
 from .card_menu import CardMenu
-from .column import StageColumn
+from .column import COLUMN_WIDTH, SIDE_COLUMN_WIDTH, StageColumn
 from .column_model import sort_key
 from .column_view import DropZone
 from .commands import BoardActions
@@ -126,6 +126,9 @@ class BoardView(QWidget):
         self._asked: dict[int, int] = {}  # deal id -> the newest background read asked for it
         self._held = HeldChanges()  # what changed while the board's page was not on screen
         self.strip = QWidget()
+        # a column added on the right widens the strip: only what that uncovers is painted, not
+        # every column again (the columns are made a few per turn)
+        self.strip.setAttribute(Qt.WidgetAttribute.WA_StaticContents)
         self.strip_layout = QHBoxLayout(self.strip)
         self.strip_layout.setContentsMargins(4, 4, 4, 4)
         self.strip_layout.setSpacing(8)
@@ -287,6 +290,13 @@ class BoardView(QWidget):
         self.columns = []
         self._column_of = {}
         self._unbuilt = board_order(stages)
+        # the strip is as wide as all its columns from the start: a column made later changes no
+        # size (the scroll bar would appear midway, and every column made so far be laid out and
+        # painted again at its new height)
+        widths = [SIDE_COLUMN_WIDTH if s.side_of_id else COLUMN_WIDTH for s in self._unbuilt]
+        margins = self.strip_layout.contentsMargins()
+        self.strip.setMinimumWidth(sum(widths) + self.strip_layout.spacing() * max(0, len(widths) - 1)
+                                   + margins.left() + margins.right())
         seq = self._build_seq
         if self._unbuilt:
             QTimer.singleShot(0, self, lambda: self._build_more(seq, cards))
