@@ -27,6 +27,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections import Counter
 from pathlib import Path
 
 STAGES = ["work_started", "contacts_found", "outreach_started"]
@@ -62,6 +63,7 @@ def colleague_moves(location: str, stop_file: str) -> None:
             deals = list(s.scalars(select(Deal.id).where(Deal.pipeline_id == sales, Deal.status == "open")
                                    .order_by(Deal.id).limit(30)))
         n = 0
+        print("ready", flush=True)  # the tour starts once the colleague is at work
         while not os.path.exists(stop_file):
             time.sleep(0.1)
             try:
@@ -92,6 +94,9 @@ class _Colleague:
         code = (f"import sys; sys.path.insert(0, {tests!r}); from benchmarks.tour import colleague_moves; "
                 f"colleague_moves({str(self.location)!r}, {str(self.stop_file)!r})")
         self.process = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+        assert self.process.stdout is not None
+        if self.process.stdout.readline().strip() != "ready":  # it opened the file and found its deals
+            raise RuntimeError(f"the colleague's process did not start ({self.process.wait()})")
 
     def finish(self, timeout: float = 30) -> None:
         """Ask the process to stop and read what it did."""
@@ -260,4 +265,5 @@ def measure(db_path: Path, deals: int) -> dict:
         ctx.executor.shutdown()
         db.close()
     return {"tour_max_stall_ms": round(worst[0], 1), "tour_stall_step": worst[1], "tour_moves": colleague.moves,
+            **({"tour_colleague_refusals": dict(Counter(colleague.errors))} if colleague.errors else {}),
             "tour_s": round(tour_s, 1), "tour_step_stalls": {k: round(max(v, 0.0), 1) for k, v in per_step.items()}}
