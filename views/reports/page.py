@@ -133,7 +133,6 @@ class ReportsPage(QWidget):
             self._add_lazy(key, self.tr(title), lambda key=key: ReportTab(key, ctx.language, self.tabs))
         for key, title, kind in SECOND_EDITION_TABS:
             self._add_lazy(key, self.tr(title), lambda kind=kind: kind(ctx.language, self.tabs))
-        self.report_tabs[TAB_OF_KIND[self.controller.period.kind]]  # the one on screen first
         self.tabs.currentChanged.connect(self._on_tab)
         self.tabs.setCornerWidget(self.status_corner, Qt.Corner.TopRightCorner)
         self.tabs.setCornerWidget(self.kind_box, Qt.Corner.TopLeftCorner)  # the toolbar has no room left
@@ -367,7 +366,7 @@ class ReportsPage(QWidget):
         self.period_dates.setToolTip(name)
         self.period_dates.setText(name)
         self.period_edit.show_name(name)
-        tab = self._tab_for(period.kind)
+        tab = self._tab_or_holder(period.kind)
         if live and self.tabs.currentWidget() is not tab:
             self.tabs.blockSignals(True)
             self.tabs.setCurrentWidget(tab)
@@ -393,6 +392,24 @@ class ReportsPage(QWidget):
         kind, else the kind's own period tab."""
         extra = self.extra_tab()
         return extra if extra is not None and kind in extra.kinds else self.report_tabs[TAB_OF_KIND[kind]]
+
+    def _tab_or_holder(self, kind: str) -> QWidget:
+        """``_tab_for(kind)``, or the holder of that tab if it is not made yet: it is made in the
+        next turn of the event loop (the page's opening and the tab's making are two short slices)."""
+        extra = self.extra_tab()
+        if extra is not None and kind in extra.kinds:
+            return extra
+        key = TAB_OF_KIND[kind]
+        made = dict.get(self.report_tabs, key)
+        if made is not None or key not in self._makers:
+            return self.report_tabs[key]
+        QTimer.singleShot(0, self, lambda: self._make_pending(key))
+        return next(self.tabs.widget(i) for i in range(self.tabs.count())
+                    if self.tabs.widget(i).property("lazy_tab") == key)
+
+    def _make_pending(self, key: str) -> None:
+        if key in self._makers:
+            self.report_tabs[key]
 
     def show_tab(self, tab: str) -> None:
         """Open on ``tab`` (monthly/weekly/daily: the period of that kind around the shown one;
