@@ -151,8 +151,8 @@ class ReportTab(QWidget):
         self.metrics_view.doubleClicked.connect(self._on_double_click)
         header = self.metrics_view.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col in range(1, self.metrics.columnCount()):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        # the value columns are fitted to their texts when the numbers change (``fit_columns``):
+        # ResizeToContents asked every cell's size hint, every role, on each change
         wrap_metric_names(self.metrics_view)
         self.chart_specs: list[ChartSpec] = charts_for(tab)
         self.charts: dict[str, QWidget] = {}
@@ -222,6 +222,7 @@ class ReportTab(QWidget):
         currency = bundle.get("currency") or "RUB"
         self.metrics.currency = currency
         self.metrics.set_lines(metric_lines(bundle, self.language, self.tab), previous_known=complete)
+        fit_columns(self.metrics_view, rows=200)  # every line: a value wider than the rest may be last
         for key, model in self.table_models.items():
             model.currency = currency
             model.set_table(*table(bundle, key, self.language))

@@ -114,8 +114,8 @@ class MrrTab(SecondEditionTab):
         self.metrics_view.setSortingEnabled(False)
         header = self.metrics_view.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col in range(1, self.metrics.columnCount()):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        # the value columns are fitted to their texts when the numbers change (``fit_columns``):
+        # ResizeToContents asked every cell's size hint, every role, on each change
         for col in (MetricsModel.TARGET, MetricsModel.STATUS):  # no recurring figure has a target
             self.metrics_view.setColumnHidden(col, True)
         wrap_metric_names(self.metrics_view)
@@ -162,6 +162,7 @@ class MrrTab(SecondEditionTab):
         self.bundle = bundle
         self.metrics.currency = self.months.currency = bundle.get("currency") or "RUB"
         self.metrics.set_lines(self.lines(bundle, RECURRING_IDS), previous_known=complete)
+        fit_columns(self.metrics_view, rows=200)  # every line: a value wider than the rest may be last
         rows = bundle.get("mrr_by_month") or []
         has_clients = bool(rows) or bundle.get("metrics", {}).get("mrr") is not None
         self.empty.setVisible(not has_clients)
