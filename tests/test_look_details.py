@@ -190,3 +190,22 @@ def test_a_deal_cards_side_keeps_its_share_though_it_is_filled_later(db, tmp_pat
     settled(qtbot, card)
     form, side = card.splitter.sizes()
     assert side > form  # 3 : 4, the next steps and the history not squeezed by an empty first hint
+
+
+def test_money_and_fractions_in_a_russian_editor_have_a_decimal_comma_and_read_back():
+    """A Russian card shows «98 765 432 100,50», not «…100.50»; the value typed back is the same."""
+    from decimal import Decimal
+
+    from voronka.models.fields import FieldSpec, FieldType
+    from voronka.models.fields.types import normalise
+    from voronka.views.cards.formatting import edit_text
+
+    money = FieldSpec("amount", FieldType.MONEY, "Amount", "Сумма")
+    share = FieldSpec("share", FieldType.NUMBER, "Share", "Доля")
+    assert edit_text(money, Decimal("98765432100.50"), "ru") == "98 765 432 100,50"
+    assert edit_text(money, Decimal("98765432100.50"), "en") == "98 765 432 100.50"
+    assert edit_text(money, Decimal("250000"), "ru") == "250 000"
+    assert edit_text(share, Decimal("2.50"), "ru") == "2,5"
+    for language in ("ru", "en"):
+        assert normalise(money, edit_text(money, Decimal("98765432100.50"), language)) == Decimal("98765432100.50")
+        assert normalise(share, edit_text(share, Decimal("2.5"), language)) == Decimal("2.5")

@@ -12,20 +12,28 @@ from voronka.models.fields.phone import display_phone
 from ..dates import format_date, format_datetime  # noqa: F401 (re-exported for the cards)
 
 
-def format_money(value: Decimal | int | None) -> str:
+def format_money(value: Decimal | int | None, language: str = "en") -> str:
+    """Money as an editor shows it: thousands grouped by spaces, kopecks only when there are
+    any, and a decimal comma in Russian («98 765 432 100,50»); the amount parser reads both back."""
     if value is None:
         return ""
     value = Decimal(value)
     text = f"{value:,.2f}" if value != value.to_integral_value() else f"{value:,.0f}"
-    return text.replace(",", " ")
+    text = text.replace(",", " ")
+    return text.replace(".", ",") if language == "ru" else text
 
 
-def format_number(value: Any) -> str:
+def format_number(value: Any, language: str = "en") -> str:
+    """A number as an editor shows it; a fraction has a decimal comma in Russian. Whole numbers
+    stay ungrouped (a count, a year, a code: «6911» is how Russian typography writes four digits)."""
     if value is None:
         return ""
     if isinstance(value, Decimal):
         value = value.normalize()
-        return format(value, "f")
+        text = format(value, "f")
+        return text.replace(".", ",") if language == "ru" else text
+    if isinstance(value, float) and language == "ru":
+        return str(value).replace(".", ",")
     return str(value)
 
 
@@ -45,9 +53,9 @@ def edit_text(spec: FieldSpec, value: Any, language: str) -> str:
     if spec.type == FieldType.DATETIME:
         return format_datetime(value, language)
     if spec.type == FieldType.MONEY:
-        return format_money(value) if isinstance(value, (Decimal, int)) else str(value)
+        return format_money(value, language) if isinstance(value, (Decimal, int)) else str(value)
     if spec.type == FieldType.NUMBER:
-        return format_number(value)
+        return format_number(value, language)
     if spec.type == FieldType.PHONE:
         return display_phone(str(value))
     if isinstance(value, list):

@@ -87,17 +87,17 @@ class PlansModel(QAbstractTableModel):
             total = self._month_total(user_id)
             annual = self.plans.get((user_id, None))
             if role == Qt.ItemDataRole.DisplayRole:
-                return format_money(from_minor(total)) if total else ""
+                return format_money(from_minor(total), self.ctx.language) if total else ""
             if role == Qt.ItemDataRole.ForegroundRole:
                 return colour("warning") if total and annual and total != annual else colour("muted")
             if role == Qt.ItemDataRole.ToolTipRole and total and annual and total != annual:
                 return self.tr("The months add up to %1, the annual plan is %2").replace(
-                    "%1", format_money(from_minor(total))).replace("%2", format_money(from_minor(annual)))
+                    "%1", format_money(from_minor(total), self.ctx.language)).replace("%2", format_money(from_minor(annual), self.ctx.language))
         minor = self.plans.get((user_id, None if col == 0 else col))
         if role == Qt.ItemDataRole.DisplayRole:
-            return format_money(from_minor(minor)) if minor else ""
+            return format_money(from_minor(minor), self.ctx.language) if minor else ""
         if role == Qt.ItemDataRole.EditRole:
-            return format_money(from_minor(minor)) if minor else ""
+            return format_money(from_minor(minor), self.ctx.language) if minor else ""
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.FontRole and (col == 0 or user_id is None):
