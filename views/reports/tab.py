@@ -107,29 +107,53 @@ def report_table_view(parent: QWidget) -> QTableView:
     return view
 
 
-def wrap_metric_names(view: QTableView, column: int = 0) -> None:
+def wrap_metric_names(view: QTableView, column: int = 0, also: tuple[int, ...] = ()) -> None:
     """Long metric names ("Количество подписанных сделок накопленным итогом") wrap onto a
     second line of their row instead of being cut: a row is as tall as its name needs at the
-    name column's width, re-measured after the data or the column width changes."""
+    name column's width (and the ``also`` columns' texts at theirs), re-measured after the data
+    or the column width changes."""
     view.setWordWrap(True)
     refit = QTimer(view, singleShot=True, interval=0)
-    refit.timeout.connect(lambda: _fit_rows_to_names(view, column))
+    refit.timeout.connect(lambda: _fit_rows_to_names(view, (column, *also)))
     view.horizontalHeader().sectionResized.connect(lambda *_a: refit.start())
     model = view.model()  # set before: the rows follow its data
     for signal in (model.modelReset, model.layoutChanged, model.dataChanged, model.rowsInserted):
         signal.connect(lambda *_a: refit.start())
 
 
-def _fit_rows_to_names(view: QTableView, column: int) -> None:
+def _fit_rows_to_names(view: QTableView, columns: tuple[int, ...]) -> None:
     model, rows = view.model(), view.verticalHeader()
     margin = 2 * (view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1)
-    width = max(1, view.columnWidth(column) - margin)
+    widths = {column: max(1, view.columnWidth(column) - margin) for column in columns}
     metrics = view.fontMetrics()
     one_line = rows.defaultSectionSize()
     for row in range(model.rowCount()):
-        text = str(model.index(row, column).data() or "")
-        lines = metrics.boundingRect(QRect(0, 0, width, 100_000), int(Qt.TextFlag.TextWordWrap), text).height()
+        lines = max(metrics.boundingRect(QRect(0, 0, width, 100_000), int(Qt.TextFlag.TextWordWrap),
+                                         str(model.index(row, column).data() or "")).height()
+                    for column, width in widths.items())
         view.setRowHeight(row, max(one_line, lines + 6))
+
+
+NAMES_ROOM = 200  # px the metric names keep before the verdicts wrap
+
+
+def narrow_verdicts(view: QTableView, column: int, names: int = 0) -> None:
+    """When the value columns leave the metric names (the stretching ``names`` column) less than
+    ``NAMES_ROOM``, the verdict column («идёт · темп +219 %») becomes as wide as its widest part,
+    not its whole text: a long verdict wraps at its « · » onto a second line, so at 1,280 px the
+    names keep the room they need (the row grows; ``wrap_metric_names(also=...)`` measures it)."""
+    header = view.horizontalHeader()
+    others = sum(header.sectionSize(c) for c in range(header.count()) if c != names and not view.isColumnHidden(c))
+    if view.viewport().width() - others >= NAMES_ROOM:
+        return
+    model, metrics = view.model(), view.fontMetrics()
+    pad = 2 * (view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1) + 8
+    parts = [part for row in range(model.rowCount())
+             for part in str(model.index(row, column).data() or "").replace(" · ", " ·\n").splitlines()]
+    widest = max((metrics.horizontalAdvance(part) for part in parts), default=0) + pad
+    if widest < header.sectionSize(column):
+        header.resizeSection(column, max(widest, header.fontMetrics().horizontalAdvance(
+            max(str(model.headerData(column, Qt.Orientation.Horizontal) or "").split() or [""], key=len)) + 12))
 
 
 class ReportTab(QWidget):
@@ -153,7 +177,7 @@ class ReportTab(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         # the value columns are fitted to their texts when the numbers change (``fit_columns``):
         # ResizeToContents asked every cell's size hint, every role, on each change
-        wrap_metric_names(self.metrics_view)
+        wrap_metric_names(self.metrics_view, also=(MetricsModel.STATUS,))
         self.chart_specs: list[ChartSpec] = charts_for(tab)
         self.charts: dict[str, QWidget] = {}
         self._chart_box = QWidget(self)
@@ -223,6 +247,7 @@ class ReportTab(QWidget):
         self.metrics.currency = currency
         self.metrics.set_lines(metric_lines(bundle, self.language, self.tab), previous_known=complete)
         fit_columns(self.metrics_view, rows=200)  # every line: a value wider than the rest may be last
+        narrow_verdicts(self.metrics_view, MetricsModel.STATUS)
         for key, model in self.table_models.items():
             model.currency = currency
             model.set_table(*table(bundle, key, self.language))
