@@ -58,3 +58,22 @@ def db(tmp_path):
         ])
     yield database
     database.close()
+
+
+@pytest.fixture
+def ui_statements(db):
+    """SQL statements run on the UI thread (this test's thread) from now on."""
+    import threading
+
+    from sqlalchemy import event
+
+    ui = threading.get_ident()
+    seen: list[str] = []
+
+    def note(_conn, _cursor, statement, *_args):
+        if threading.get_ident() == ui:
+            seen.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", note)
+    yield seen
+    event.remove(db.engine, "before_cursor_execute", note)

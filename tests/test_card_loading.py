@@ -7,7 +7,6 @@ import threading
 
 import pytest
 import shiboken6
-from sqlalchemy import event
 
 from card_helpers import app_context, discard_unsaved_edits, settled
 from voronka.models.services.deal_fields import save_deal_fields
@@ -24,21 +23,6 @@ def discard_on_close(monkeypatch):
 @pytest.fixture
 def ctx(db, tmp_path):
     return app_context(db, tmp_path, 1)
-
-
-@pytest.fixture
-def ui_statements(db):
-    """SQL statements run on the UI thread (this test's thread) from now on."""
-    ui = threading.get_ident()
-    seen: list[str] = []
-
-    def note(_conn, _cursor, statement, *_args):
-        if threading.get_ident() == ui:
-            seen.append(statement)
-
-    event.listen(db.engine, "before_cursor_execute", note)
-    yield seen
-    event.remove(db.engine, "before_cursor_execute", note)
 
 
 def test_a_deal_card_is_filled_from_the_executor_without_sql_on_the_ui_thread(ctx, qtbot, ui_statements):

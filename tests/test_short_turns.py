@@ -11,7 +11,6 @@ import shiboken6
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QApplication
-from sqlalchemy import event
 
 from card_helpers import app_context, discard_unsaved_edits, settled
 from voronka.models.changes import Changes
@@ -36,21 +35,6 @@ def ctx(db, tmp_path):
     context = app_context(db, tmp_path, 1)
     yield context
     context.executor.shutdown()
-
-
-@pytest.fixture
-def ui_statements(db):
-    """SQL statements run on the UI thread (this test's thread) from now on."""
-    ui = threading.get_ident()
-    seen: list[str] = []
-
-    def note(_conn, _cursor, statement, *_args):
-        if threading.get_ident() == ui:
-            seen.append(statement)
-
-    event.listen(db.engine, "before_cursor_execute", note)
-    yield seen
-    event.remove(db.engine, "before_cursor_execute", note)
 
 
 # --- the deal card ---------------------------------------------------------------------------
