@@ -90,7 +90,7 @@ def test_money_accepts_spaces_and_comma_and_refuses_negative():
     spec = builtin("deal", "amount")
     assert normalise(spec, "1 250 000,5") == Decimal("1250000.50")
     assert refused(normalise, spec, "-5") == "negative"
-    assert refused(normalise, spec, "a lot") == "not_a_number"
+    assert refused(normalise, spec, "a lot") == "not_an_amount"
 
 
 def test_employees_must_be_whole():

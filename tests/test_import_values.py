@@ -20,7 +20,7 @@ def test_single_amounts_read_by_their_own_shape(text, value):
     assert parse_amount(text) == Decimal(value)
 
 
-@pytest.mark.parametrize("text", ["1,2 млн", "около 5000", "12.500,0.1", "1,00,000", "abc", "5 000 $ €", "1 20"])
+@pytest.mark.parametrize("text", ["1,2 милл", "около 5000", "12.500,0.1", "1,00,000", "abc", "5 000 $ €", "1 20"])
 def test_unreadable_amounts_are_reported_not_guessed(text):
     with pytest.raises(AmountUnreadable):
         parse_amount(text)
@@ -108,8 +108,8 @@ def test_a_typed_amount_that_reads_two_ways_asks():
         parse_money("250.000", "amount")
     assert refused.value.code == "ambiguous_amount"
     with pytest.raises(FieldInvalid) as refused:
-        parse_money("1,2 млн", "amount")
-    assert refused.value.code == "not_a_number" and "words" in refused.value.reason
+        parse_money("около 1,2 млн", "amount")
+    assert refused.value.code == "not_an_amount" and "words" in refused.value.reason
 
 
 def test_the_card_service_takes_an_amount_with_a_currency_mark(db):

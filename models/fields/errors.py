@@ -6,6 +6,7 @@ from ..errors import InvalidValue
 # Reason codes (the views keep one translated sentence per code).
 EMPTY = "empty"
 NOT_A_NUMBER = "not_a_number"
+NOT_AN_AMOUNT = "not_an_amount"  # money: the message shows how amounts are written
 AMBIGUOUS_AMOUNT = "ambiguous_amount"  # "250.000": thousands or a decimal point?
 NOT_AN_INTEGER = "not_an_integer"
 NEGATIVE = "negative"

@@ -117,15 +117,15 @@ def parse_money(raw: Any, field: str) -> Decimal:
     from ..values.amounts import AmountAmbiguous, AmountUnreadable, parse_typed_amount
 
     if isinstance(raw, bool):
-        raise FieldInvalid(field, e.NOT_A_NUMBER, "not a number")
+        raise FieldInvalid(field, e.NOT_AN_AMOUNT, "not an amount")
     try:
         value = parse_typed_amount(raw)
     except AmountAmbiguous as exc:
         raise FieldInvalid(field, e.AMBIGUOUS_AMOUNT, exc.reason) from exc
     except AmountUnreadable as exc:
-        raise FieldInvalid(field, e.NOT_A_NUMBER, f"not a number: {exc.reason}") from exc
+        raise FieldInvalid(field, e.NOT_AN_AMOUNT, f"not an amount: {exc.reason}") from exc
     if value is None:
-        raise FieldInvalid(field, e.NOT_A_NUMBER, "not a number")
+        raise FieldInvalid(field, e.NOT_AN_AMOUNT, "not an amount")
     return value
 
 

@@ -2,8 +2,8 @@
 
 The separators of a column are decided from the column as a whole (``detect_amount_format``),
 so ``1,000`` in a column that also holds ``12,500.00`` is a thousand, and ``1,5`` in a column
-with ``2 000,50`` is one and a half. A value that cannot be read with certainty (``1,2 млн``,
-``12.500,0.1``, text) raises ``AmountUnreadable``: never a guess.
+with ``2 000,50`` is one and a half. A value that cannot be read with certainty (``12.500,0.1``,
+text) raises ``AmountUnreadable``: never a guess.
 
 Decisions:
 * A lone separator followed by exactly three digits (``1,000``, ``1.000``) is a thousands
@@ -11,6 +11,11 @@ Decisions:
 * Spaces of any kind (normal, non-breaking, thin) and ``'`` only ever group thousands.
 * Currency marks (``₽``, ``руб.``, ``р.``, ``$``, ``€``, ``USD`` …) before or after the number
   are read into ``ParsedAmount.currency``; words other than those make the value unreadable.
+* Multipliers people type after the number (``тыс.``, ``т.р.``, ``млн``, ``k``, ``M``, ``mln`` …,
+  with or without a space, before a currency mark: ``1,2 млн ₽``, ``250 тыс. руб.``, ``1.5k``)
+  multiply it. With a multiplier a lone ``,`` or ``.`` is always the decimal point: nobody
+  writes ``1,250 млн`` meaning 1 250 million, so ``1,250 млн`` is 1 250 000 and does not ask.
+  ``т.р.``/``тр`` ("тысяч рублей") also says the currency is roubles.
 """
 from __future__ import annotations
 
@@ -29,10 +34,21 @@ CURRENCY_MARKS: dict[str, str] = {
     "₸": "KZT", "kzt": "KZT", "тг": "KZT", "тенге": "KZT",
     "byn": "BYN", "br": "BYN", "₴": "UAH", "uah": "UAH", "грн": "UAH", "chf": "CHF",
 }
+# Multipliers (lower case) → factor; ``т.р.`` also names the currency (MULTIPLIER_CURRENCY).
+MULTIPLIERS: dict[str, int] = {
+    "тыс.": 1_000, "тыс": 1_000, "т.р.": 1_000, "т.р": 1_000, "тр": 1_000, "тр.": 1_000,
+    "k": 1_000, "к": 1_000, "тысяч": 1_000, "тысячи": 1_000, "тысяча": 1_000,
+    "млн": 1_000_000, "млн.": 1_000_000, "m": 1_000_000, "mln": 1_000_000, "mn": 1_000_000,
+    "мм": 1_000_000, "миллион": 1_000_000, "миллиона": 1_000_000, "миллионов": 1_000_000,
+    "млрд": 1_000_000_000, "млрд.": 1_000_000_000, "bn": 1_000_000_000,
+}
+MULTIPLIER_CURRENCY: dict[str, str] = {"т.р.": "RUB", "т.р": "RUB", "тр": "RUB", "тр.": "RUB"}
 SPACES = " \u00a0\u202f\u2009\u2007'’"
 _MARK = "|".join(sorted((re.escape(m) for m in CURRENCY_MARKS), key=len, reverse=True))
+_MULT = "|".join(sorted((re.escape(m) for m in MULTIPLIERS), key=len, reverse=True))
 _SHAPE = re.compile(
-    rf"^(?P<sign1>[-−–])?\s*(?:(?P<pre>{_MARK})\s*)?(?P<sign2>[-−–])?\s*(?P<num>\d[\d.,{SPACES}]*)\s*(?P<post>{_MARK})?$",
+    rf"^(?P<sign1>[-−–])?\s*(?:(?P<pre>{_MARK})\s*)?(?P<sign2>[-−–])?\s*(?P<num>\d[\d.,{SPACES}]*?)"
+    rf"\s*(?:(?P<mult>{_MULT})\s*)?(?P<post>{_MARK})?$",
     re.IGNORECASE)
 CENT = Decimal("0.01")
 
@@ -80,16 +96,38 @@ class ParsedAmount:
     currency: str | None
 
 
-def _split(text: str) -> tuple[str, str | None, bool]:
-    """The bare number text (digits and separators), the currency mark's code, and the sign."""
+@dataclass(frozen=True)
+class _Parts:
+    num: str  # digits and separators
+    currency: str | None
+    negative: bool
+    factor: int  # 1 without a multiplier
+
+
+def _parts(text: str) -> _Parts:
+    """The bare number text, the currency mark's code, the sign and the multiplier."""
     m = _SHAPE.match(text.strip())
     if not m:
-        raise AmountUnreadable(text, "it holds words or signs other than a number and a currency")
+        raise AmountUnreadable(text, "it holds words or signs other than a number, a multiplier "
+                                     "(тыс., млн, k, M) and a currency")
+    mult = (m["mult"] or "").lower()
+    implied = MULTIPLIER_CURRENCY.get(mult)
     if m["pre"] and m["post"]:
         raise AmountUnreadable(text, "two currency marks")
     mark = (m["pre"] or m["post"] or "").lower()
-    negative = bool(m["sign1"] or m["sign2"])
-    return m["num"].strip(SPACES), CURRENCY_MARKS.get(mark) if mark else None, negative
+    currency = CURRENCY_MARKS[mark] if mark else implied
+    if implied and currency != implied:
+        raise AmountUnreadable(text, "two currency marks")
+    return _Parts(m["num"].strip(SPACES), currency, bool(m["sign1"] or m["sign2"]),
+                  MULTIPLIERS[mult] if mult else 1)
+
+
+def _multiplied_format(num: str) -> AmountFormat:
+    """How to read the number before a multiplier: a lone ``,`` or ``.`` is the decimal point."""
+    plain = "".join(ch for ch in num if ch not in SPACES)
+    if plain.count(",") + plain.count(".") == 1:
+        return AmountFormat(decimal="," if "," in plain else ".", thousands=" ")
+    return detect_amount_format([num])
 
 
 def _votes(num: str) -> tuple[str | None, str | None]:
@@ -130,11 +168,14 @@ def detect_amount_format(values: Iterable[object]) -> AmountFormat:
         if not isinstance(v, str) or not v.strip():
             continue
         try:
-            num, currency, _ = _split(v)
+            parts = _parts(v)
         except AmountUnreadable:
             continue
+        num, currency = parts.num, parts.currency
         if currency:
             currencies[currency] += 1
+        if parts.factor != 1:
+            continue  # "1,2 млн": its separator is the decimal point whatever the column does
         dec, th = _votes(num)
         if dec:
             decimals[dec] += 1
@@ -214,11 +255,12 @@ def parse_amount_full(value: object, fmt: AmountFormat | None = None) -> ParsedA
     text = str(value).strip()
     if not text:
         return None
-    num, currency, negative = _split(text)
-    if fmt is None:
-        fmt = detect_amount_format([text])
-    amount = _read_number(text, num, fmt)
-    return ParsedAmount(-amount if negative else amount, currency)
+    parts = _parts(text)
+    if parts.factor != 1:
+        amount = _read_number(text, parts.num, _multiplied_format(parts.num)) * parts.factor
+    else:
+        amount = _read_number(text, parts.num, fmt or detect_amount_format([text]))
+    return ParsedAmount(-amount if parts.negative else amount, parts.currency)
 
 
 def parse_amount(value: object, fmt: AmountFormat | None = None) -> Decimal | None:
@@ -241,7 +283,10 @@ def parse_typed_amount(value: object) -> Decimal | None:
     ``AmountAmbiguous`` instead of being taken as thousands — unless a ``$`` or ``£`` says
     the amount is written the English way (``$1,200`` is twelve hundred dollars)."""
     if isinstance(value, str) and value.strip():
-        num, currency, _negative = _split(value)
+        parts = _parts(value)
+        num, currency = parts.num, parts.currency
+        if parts.factor != 1:
+            return parse_amount(value)  # "1,250 млн": the separator is the decimal point
         if currency in ("USD", "GBP") and _LONE_GROUP.match(num):
             # "$1,200", "$1.20": a dollar or pound amount is written the English way
             return parse_amount(value, AmountFormat(decimal=".", thousands=","))

@@ -403,10 +403,6 @@ deals: %3 · %4</source>
         <translation>Тысячи или копейки? Напишите 250 000 или 250,00.</translation>
     </message>
     <message>
-        <source>Not a number.</source>
-        <translation>Это не число.</translation>
-    </message>
-    <message>
         <source>The amount must be more than zero.</source>
         <translation>Сумма должна быть больше нуля.</translation>
     </message>

@@ -140,7 +140,9 @@ class RequiredFieldsDialog(QDialog):
             cause = exc.__cause__
             if isinstance(cause, AmountAmbiguous):
                 return self.tr("Thousands or a decimal point? Write 250 000 or 250,00."), cause.readings
-            return self.tr("Not a number."), None
+            from voronka.views.cards.reasons import reason_text
+
+            return reason_text(exc), None
         if value <= 0:
             return self.tr("The amount must be more than zero."), None
         return None

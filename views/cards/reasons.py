@@ -8,6 +8,8 @@ from voronka.models.fields import FieldInvalid
 REASONS = {
     "empty": QT_TRANSLATE_NOOP("FieldReasons", "Cannot be empty."),
     "not_a_number": QT_TRANSLATE_NOOP("FieldReasons", "Not a number."),
+    "not_an_amount": QT_TRANSLATE_NOOP(
+        "FieldReasons", "Not an amount: write it like 250 000, 250 000,50 ₽, 1.2m or 250k."),
     "ambiguous_amount": QT_TRANSLATE_NOOP("FieldReasons", "Thousands or a decimal point? Write 250 000 or 250,00."),
     "not_an_integer": QT_TRANSLATE_NOOP("FieldReasons", "A whole number is needed."),
     "negative": QT_TRANSLATE_NOOP("FieldReasons", "Cannot be negative."),
