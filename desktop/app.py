@@ -29,7 +29,7 @@ def add_app_options(parser: argparse.ArgumentParser) -> None:
     """The options of ``voronka`` without a sub-command (also listed by ``voronka --help``)."""
     parser.add_argument("--db", help="database file or SQLAlchemy URL (default: in the user data folder)")
     parser.add_argument("--demo", action="store_true", help="open a fresh demo database")
-    parser.add_argument("--lang", choices=LANGUAGES, help="interface language")
+    parser.add_argument("--lang", choices=LANGUAGES, help="interface language (before a command: the language of a report or of a new demo)")
     parser.add_argument("--verbose", action="store_true", help="print the libraries' log lines too")
     # For the installer's smoke test (packaging/build.py --check): close the window after N seconds.
     parser.add_argument("--quit-after", type=float, help=argparse.SUPPRESS)
@@ -50,10 +50,10 @@ def application_icon():
     return QIcon(str(importlib_resources.files("voronka.resources.icons").joinpath("voronka.png")))
 
 
-def build_demo(path: Path, deals: int = 2000) -> None:
+def build_demo(path: Path, deals: int = 2000, language: str | None = None) -> None:
     from .commands import demo
 
-    code = demo.run(argparse.Namespace(db=str(path), deals=deals, seed=1, anchor=None))
+    code = demo.run(argparse.Namespace(db=str(path), deals=deals, seed=1, anchor=None, lang=language))
     if code:
         raise RuntimeError(f"building the demo database failed ({code})")
 
@@ -65,7 +65,7 @@ def choose_database(args: argparse.Namespace, settings: QSettings | None = None)
     """
     if args.demo:
         path = paths.new_demo_database()
-        build_demo(path)
+        build_demo(path, language=args.lang)
         return str(path)
     if args.db:
         return args.db

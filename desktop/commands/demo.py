@@ -1,4 +1,4 @@
-"""`voronka demo --db PATH [--deals N] [--seed S] [--anchor YYYY-MM-DD]`: a realistic demo database.
+"""`voronka demo --db PATH [--deals N] [--seed S] [--anchor YYYY-MM-DD] [--lang en|ru]`: a realistic demo database.
 
 Refuses (exit 2, nothing written) when PATH already holds deals. Progress goes to
 stderr; one summary line to stdout. The history ends at the start of the anchor day
@@ -30,13 +30,15 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--deals", type=int, default=DEFAULT_DEALS, help=f"sales deals to generate ({DEFAULT_DEALS})")
     p.add_argument("--seed", type=int, default=1, help="random seed (1)")
     p.add_argument("--anchor", type=_anchor, default=None, help="last day of the history + 1 (today)")
+    p.add_argument("--lang", choices=("en", "ru"), default="ru",
+                   help="the team's language: names, stages and reasons of the demo (ru)")
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     if args.deals < 1:
         raise UsageError("--deals must be at least 1.")
-    db = open_database(args.db, notify=say_notice)
+    db = open_database(args.db, language=getattr(args, "lang", None) or "ru", notify=say_notice)
     try:
         summary = build_demo(db, args.deals, args.seed, args.anchor,
                              progress=lambda message: print(message, file=sys.stderr, flush=True))
