@@ -112,9 +112,13 @@ def test_companies_have_valid_inns_websites_and_contacts(demo):
     assert companies["inn"].is_unique and companies["website"].is_unique
     per_company = frame(demo, "SELECT company_id, count(*) AS n FROM contacts GROUP BY company_id")["n"]
     assert per_company.between(1, 3).all() and len(per_company) == len(companies)
-    names = frame(demo, "SELECT d.name, c.website || ' - ' || c.name AS convention FROM deals d "
+    names = frame(demo, "SELECT d.name, d.name_is_manual, c.name AS company FROM deals d "
                         "JOIN companies c ON c.id = d.company_id")
-    assert (names["name"] == names["convention"]).all()
+    # named as a team types a deal: «Северстрой — внедрение CRM», the brand of its company first
+    brand = names["company"].str.extract("«(.+)»")[0]
+    assert (names["name"].str.split(" — ").str[0] == brand).all()
+    assert names["name"].str.fullmatch(r"[А-ЯЁ][^ ]* — [а-яё0-9][^-]*").all()
+    assert names["name_is_manual"].all() and names["name"].nunique() > len(names) / 3
 
 
 def test_reps_do_their_daily_sales_actions_and_open_deals_have_next_tasks(demo):
@@ -178,3 +182,16 @@ def test_the_metrics_engine_sees_a_team_near_the_targets(demo):
     assert 25 <= metrics["actions_per_day_sdr"] <= 35
     assert 12 <= metrics["actions_per_day_ae"] <= 18
     assert metrics["revenue"] > 0 and metrics["plan_year"] > 0
+
+
+def test_an_english_team_reads_its_demo_deals_in_english(tmp_path):
+    db = open_database(tmp_path / "en.db", language="en")
+    try:
+        build_demo(db, deals=150, seed=3, anchor=ANCHOR)
+        names = frame(db, "SELECT d.name, c.website FROM deals d JOIN companies c ON c.id = d.company_id")
+    finally:
+        db.close()
+    assert names["name"].str.fullmatch(r"[A-Z][a-z0-9-]* — [a-z0-9A-Z][^—]*").all(), names["name"].head()
+    # the brand is the website's name, capitalised: «Severstroy — CRM rollout» for severstroy.ru
+    site_brand = names["website"].str.rsplit(".", n=1).str[0].str.replace(r"(\d+)$", r"-\1", regex=True)
+    assert (names["name"].str.split(" — ").str[0].str.lower() == site_brand).all()

@@ -26,6 +26,7 @@ from ..orm import Deal
 from ..queries.settings import get_setting
 from .calendar import Window
 from .companies import make_companies, make_contacts
+from .deal_names import demo_deal_names
 from .events import deal_events
 from .history import PATH, simulate
 from .plans import team_plans
@@ -113,7 +114,7 @@ def build_demo(
         step(f"writing {len(companies):,} companies and {len(people.company):,} contacts")
         ids["company"] = w.companies(companies, histories)
         contact_ids = w.contacts(people, ids["company"], histories)
-        ids["deal_name"] = companies.website[histories.company] + " - " + companies.name[histories.company]
+        ids["deal_name"] = demo_deal_names(companies.brand_ru, companies.brand_en, histories.company, language)
         step(f"writing {deals:,} deals and {len(events):,} events")
         deal_ids = w.deals(histories, ids)
         w.deal_contacts(histories, people, deal_ids, contact_ids, rng)

@@ -45,6 +45,8 @@ class Companies:
     employees: np.ndarray
     revenue_rub: np.ndarray
     segment: np.ndarray  # index into SEGMENTS
+    brand_ru: np.ndarray  # the name without its legal form: «Северстрой-2»
+    brand_en: np.ndarray  # the same in Latin, capitalised: «Severstroy-2»
 
     def __len__(self) -> int:
         return len(self.name)
@@ -95,7 +97,8 @@ def make_companies(rng: np.random.Generator, n: int) -> Companies:
     brand_en = stems[stem, 1] + endings[ending, 1]
     suffix = np.where(repeat > 0, (repeat + 1).astype(str).astype(object), "")
     form = np.array(LEGAL_FORMS, dtype=object)[rng.choice(len(LEGAL_FORMS), n, p=(0.8, 0.15, 0.05))]
-    name = form + " «" + brand_ru + np.where(repeat > 0, "-" + suffix, "") + "»"
+    brand = brand_ru + np.where(repeat > 0, "-" + suffix, "")
+    name = form + " «" + brand + "»"
     tld = np.where(rng.random(n) < 0.85, ".ru", ".com")
     website = brand_en + suffix + tld.astype(object)
     region = rng.choice(len(REGIONS), n, p=REGION_SHARE)
@@ -110,6 +113,7 @@ def make_companies(rng: np.random.Generator, n: int) -> Companies:
         industry=np.array(INDUSTRIES, dtype=object)[rng.integers(0, len(INDUSTRIES), n)],
         region=np.array([r[0] for r in REGIONS], dtype=object)[region],
         employees=employees, revenue_rub=revenue_rub, segment=segment,
+        brand_ru=brand, brand_en=np.array([b.capitalize() for b in brand_en + np.where(repeat > 0, "-" + suffix, "")], dtype=object),
     )
 
 

@@ -109,7 +109,7 @@ class DemoWriter:
         insert_all(self.conn, Deal, records(
             id=deal_ids.tolist(), pipeline_id=[int(ids["sales_pipeline"])] * len(h),
             stage_id=ids["sales_stage"][h.stage].tolist(), name=ids["deal_name"].tolist(),
-            name_is_manual=[False] * len(h), company_id=comp_ids.tolist(),
+            name_is_manual=[True] * len(h), company_id=comp_ids.tolist(),
             amount_minor=[None if a < 0 else a for a in amount.tolist()], currency=["RUB"] * len(h),
             owner_id=ids["user"][h.owner].tolist(), source=self.sources[h.source].tolist(),
             segment=self.segments[h.segment].tolist(), cohort=h.cohort.tolist(),
@@ -146,7 +146,7 @@ class DemoWriter:
         insert_all(self.conn, Deal, records(
             id=deal_ids.tolist(), pipeline_id=[int(ids["success_pipeline"])] * n,
             stage_id=ids["success_stage"][cs.stage].tolist(), name=ids["deal_name"][o].tolist(),
-            name_is_manual=[False] * n, company_id=ids["company"][h.company[o]].tolist(),
+            name_is_manual=[True] * n, company_id=ids["company"][h.company[o]].tolist(),
             amount_minor=amount.tolist(), currency=["RUB"] * n, owner_id=[int(csm)] * n,
             source=self.sources[h.source[o]].tolist(),
             segment=self.segments[h.segment[o]].tolist(), cohort=[None] * n,

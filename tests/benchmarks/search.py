@@ -43,7 +43,7 @@ def _queries(engine, seed: int = 12) -> list[str]:
     queries = names[:5] + [n.split()[0][:4] + " " + n.split()[-1][:3] for n in names[5:] if " " in n]
     for phone in phones:
         queries += _phone_forms(phone)
-    queries += inns + emails + [e.split("@")[0] for e in emails[:3]] + sites + [d.split(" - ")[-1] for d in deals]
+    queries += inns + emails + [e.split("@")[0] for e in emails[:3]] + sites + [d.split(" — ")[0] for d in deals]
     return queries[:QUERIES]
 
 
