@@ -31,7 +31,7 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
     from sqlalchemy import select
 
-    from screenshots import _settle
+    from screenshots import _settle, stable_renders
     from voronka.views.i18n import install_language
     from voronka.models.db import open_database
     from voronka.models.demo import build_demo
@@ -41,14 +41,18 @@ def main(argv: list[str] | None = None) -> int:
 
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    app = QApplication.instance() or QApplication([])
-    from voronka.views.theme import theme_manager
+    import datetime as dt
 
-    theme_manager().apply("light")  # the app's own look (Fusion, palette, style sheet), as the docs show it
-    install_language(args.lang)
     with tempfile.TemporaryDirectory() as tmp:
-        db = open_database(Path(tmp) / "demo.db", language=args.lang)
-        build_demo(db, deals=2000, seed=1)
+        today = dt.date.today()
+        path = stable_renders(today, Path(tmp) / "home")  # 11:00 today, "~/voronka.db": the same picture each run
+        app = QApplication.instance() or QApplication([])
+        from voronka.views.theme import theme_manager
+
+        theme_manager().apply("light")  # the app's own look (Fusion, palette, style sheet), as the docs show it
+        install_language(args.lang)
+        db = open_database(path, language=args.lang)
+        build_demo(db, deals=2000, seed=1, anchor=today)
         with db.session() as s:
             head = s.scalar(select(User.id).where(User.role == "head_of_sales"))
         ctx = AppContext(db, QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat), args.lang)

@@ -4,7 +4,9 @@
 
 Each shot is one page of the main window (as the head of sales, who sees every tile and
 setting), grabbed after its background work has finished. The demo is deterministic
-(seed 1, 2,000 deals, ending today), so re-running changes an image only when the
+(seed 1, 2,000 deals, ending on ``--today``, default today), the clock stands at 11:00 of that
+day (the reports' "as of", the tasks' "overdue", the PDF's "exported") and the database is
+``~/voronka.db`` of a temporary home folder, so re-running changes an image only when the
 screen changed.
 """
 from __future__ import annotations
@@ -147,7 +149,9 @@ def _pdf_shot(db, language: str, path: Path) -> None:
 
     import datetime as dt
 
-    last_month = (dt.date.today().replace(day=1) - dt.timedelta(days=1)).strftime("%Y-%m")
+    from voronka.models.clock import local_now
+
+    last_month = (local_now().date().replace(day=1) - dt.timedelta(days=1)).strftime("%Y-%m")
     bundle = build_bundle(load_frames(db), parse_period(last_month))
     if not page_image(bundle, 0, language).save(str(path)):
         raise OSError(f"could not write {path}")
@@ -161,7 +165,10 @@ def _first_day_shot(app, language: str, folder: str, path: Path) -> None:
     from voronka.views.app_context import AppContext
     from voronka.views.main_window import MainWindow
 
-    db = open_database(Path(folder) / "new-team.db", language=language)
+    home = Path(folder) / "first-day"  # its own user folder: it too reads "~/voronka.db"
+    home.mkdir()
+    os.environ["HOME"] = os.environ["USERPROFILE"] = str(home)
+    db = open_database(home / "voronka.db", language=language)
     ctx = AppContext(db, QSettings(str(Path(folder) / "new-team.ini"), QSettings.Format.IniFormat), language)
     window = MainWindow(ctx)
     window.resize(*SIZE)
@@ -174,6 +181,33 @@ def _first_day_shot(app, language: str, folder: str, path: Path) -> None:
     window.close()
     ctx.executor.shutdown()
     db.close()
+    os.environ["HOME"] = os.environ["USERPROFILE"] = str(Path(folder) / "home")
+
+
+CLOCK_TIME = (11, 0)  # the renders' "now": a working hour of --today
+
+
+def stable_renders(today, home: Path) -> Path:
+    """Make a render the same picture on every run: the clock stands at 11:00 of ``today`` and
+    the user folder is ``home`` (the status bar shows ``~/voronka.db``, not a random temporary
+    path). Returns the database path to use. Call before the QApplication is made."""
+    import datetime as dt
+
+    from voronka.models.clock import fix_clock
+
+    fix_clock(dt.datetime.combine(today, dt.time(*CLOCK_TIME)))
+    home.mkdir(parents=True, exist_ok=True)
+    os.environ["HOME"] = os.environ["USERPROFILE"] = str(home)  # Path.home() on POSIX / Windows
+    return home / "voronka.db"
+
+
+def parse_today(text: str):
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from exc
 
 
 def _settle(app, done=lambda: True, timeout_s: float = 60.0) -> None:
@@ -199,6 +233,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lang", default="ru", choices=("ru", "en"))
     parser.add_argument("--theme", default="light", choices=("light", "dark"))
     parser.add_argument("--out", default=str(ROOT / "docs"))
+    parser.add_argument("--today", type=parse_today, default=None,
+                        help="the day the demo ends and the renders are made (default: today)")
     args = parser.parse_args(argv)
     wanted = args.only.split(",") if args.only else [name for name in SHOTS if name not in ON_REQUEST]
     unknown = sorted(set(wanted) - set(SHOTS))
@@ -216,21 +252,25 @@ def main(argv: list[str] | None = None) -> int:
     from voronka.views.app_context import AppContext
     from voronka.views.main_window import MainWindow
 
-    Path(args.out).mkdir(parents=True, exist_ok=True)
-    app = QApplication.instance() or QApplication([])
-    from voronka.views.theme import theme_manager
+    import datetime as dt
 
-    theme_manager().apply(args.theme)
-    install_language(args.lang)
+    Path(args.out).mkdir(parents=True, exist_ok=True)
+    today = args.today or dt.date.today()
     with tempfile.TemporaryDirectory() as tmp:
+        path = stable_renders(today, Path(tmp) / "home")
+        app = QApplication.instance() or QApplication([])
+        from voronka.views.theme import theme_manager
+
+        theme_manager().apply(args.theme)
+        install_language(args.lang)
         if "first-day" in wanted:
             _first_day_shot(app, args.lang, tmp, Path(args.out) / "first-day.png")
             print(Path(args.out) / "first-day.png")
             wanted = [name for name in wanted if name != "first-day"]
             if not wanted:
                 return 0
-        db = open_database(Path(tmp) / "demo.db", language=args.lang)
-        build_demo(db, deals=2000, seed=1)
+        db = open_database(path, language=args.lang)
+        build_demo(db, deals=2000, seed=1, anchor=today)
         with db.session() as s:
             head = s.scalar(select(User.id).where(User.role == "head_of_sales"))
         ctx = AppContext(db, QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat), args.lang)

@@ -410,7 +410,12 @@ def database_name(location: str, *, full: bool = False) -> str:
         return shown_location(location)
     from pathlib import Path
 
-    return location if full else Path(location).name
+    if not full:
+        return Path(location).name
+    try:  # a file in the home folder reads as "~/…": shorter, and the same on every computer of the user
+        return str(Path("~") / Path(location).resolve().relative_to(Path.home().resolve()))
+    except ValueError:
+        return location
 
 
 def app_version() -> str:

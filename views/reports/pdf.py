@@ -18,6 +18,7 @@ from typing import IO, Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QBuffer, QByteArray, QCoreApplication, QIODevice, QMarginsF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 
+from voronka.models.clock import local_now
 from voronka.views.exports.qt_app import ensure_app
 from voronka.views.exports.sections import (TABLES_OF_TAB, as_of_text, metric_lines, period_text, status_text,
                                             tab_of, table, table_title)
@@ -175,7 +176,7 @@ class _Pages:
                  exported_at: datetime | None, charts: dict[str, QImage] | None):
         ensure_app(language)
         self.bundle, self.language = bundle, language
-        exported_at = exported_at or datetime.now().replace(microsecond=0)
+        exported_at = exported_at or local_now()  # team time, and the screenshots' fixed clock
         if charts is None:
             charts = chart_images(bundle, language)
         self.scale = resolution / DOC_DPI

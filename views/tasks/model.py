@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QDateTime, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
+from voronka.models.clock import local_now
 from voronka.models.queries.tasks import GROUPS, TaskRow, task_group
 from voronka.views.cards.formatting import format_datetime
 from ..theme import colour
@@ -32,7 +33,7 @@ class TaskTreeModel(QAbstractItemModel):
         self.language = language
         self.on_check = on_check
         self.on_edit = on_edit
-        self.now = datetime.now()
+        self.now = local_now()
         self.groups: list[tuple[str, list[TaskRow]]] = []
         self.titles = {"overdue": self.tr("Overdue"), "today": self.tr("Today"),
                        "upcoming": self.tr("Upcoming"), "done": self.tr("Done")}
