@@ -10,18 +10,18 @@ from __future__ import annotations
 import numpy as np
 
 # (Russian, English): what a B2B client buys, in the order the picks index them.
-OFFERS = (
+OFFERS = (  # short: a board card shows about 26 letters of a name
     ("внедрение CRM", "CRM rollout"),
-    ("годовая лицензия", "annual licence"),
-    ("пилот на отдел продаж", "sales team pilot"),
-    ("подписка на 12 месяцев", "12-month subscription"),
-    ("расширение лицензий", "more seats"),
+    ("лицензия на год", "annual licence"),
+    ("пилот", "pilot"),
+    ("подписка", "subscription"),
+    ("доп. лицензии", "more seats"),
     ("интеграция с 1С", "1C integration"),
-    ("обучение команды", "team training"),
-    ("аналитика воронки", "funnel analytics"),
+    ("обучение", "training"),
+    ("аналитика", "analytics"),
     ("перенос данных", "data migration"),
-    ("поддержка 24/7", "24/7 support"),
-    ("телефония", "telephony add-on"),
+    ("поддержка", "support"),
+    ("телефония", "telephony"),
 )
 DASH = " — "
 

@@ -687,5 +687,6 @@ class BoardView(QWidget):
         by_id = {s.id: s for s in stages}
         for column in self.columns:
             column.model.set_stage(by_id[column.stage.id])
+            column.fit_header()  # a renamed stage's title may take another line, or one fewer
             column.retranslate()
         self._apply_stage_rules()

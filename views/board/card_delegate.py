@@ -93,6 +93,14 @@ class CardDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         return QSize(200, self.card_height(option.fontMetrics))
 
+    def amount_text(self, card: BoardCard) -> str:
+        """The card's amount, or nothing: in the first stages most deals have no amount yet, and
+        a column of «—» (or of a muted «без суммы») is noise that hides the cards that do have
+        one; the row keeps its place (the owner stays on the right), so no word is needed."""
+        if card.amount_minor is None:
+            return ""
+        return money_text(card.amount_minor, card.currency, self.language)
+
     @staticmethod
     def stuck_days(index: QModelIndex | QPersistentModelIndex, card: BoardCard, now: datetime) -> float | None:
         """Days in stage when the card is stuck, else None."""
@@ -176,7 +184,7 @@ class CardDelegate(QStyledItemDelegate):
 
         # 3: amount on the left, owner on the right
         row = QRect(inner.left(), inner.top() + 2 * line, inner.width(), line)
-        amount = money_text(card.amount_minor, card.currency, self.language)
+        amount = self.amount_text(card)
         painter.setFont(bold)
         painter.setPen(text_color if card.amount_minor else c.muted)
         painter.drawText(row, LEFT, amount)
@@ -221,6 +229,8 @@ class CardDelegate(QStyledItemDelegate):
             lines.append(card.company)
         if card.contacts:
             lines.append(self.tr("Contacts: %1").replace("%1", card.contacts))
+        lines.append(self.tr("Amount: %1").replace("%1", self.amount_text(card)) if card.amount_minor is not None
+                     else self.tr("No amount yet"))  # the card itself leaves the place empty
         lines.append(self.tr("In this stage since %1").replace("%1", card.stage_entered_at.strftime("%Y-%m-%d")))
         limit = getattr(index.model(), "stuck_after_days", None)
         if self.stuck_days(index, card, now) is not None:

@@ -6,14 +6,17 @@ The column paints its own rounded background and its labels take their colours f
 palette: a style sheet here would put every widget of the column (the card list, its scroll
 bar) under Qt's style-sheet style, which paints them two to four times slower — and a move
 repaints two columns. The header has a fixed size, so new figures after a move lay out the
-header alone, never the whole board.
+header alone, never the whole board; its height is what its own title needs
+(``header_height``), so no column has an empty band under its figures (a board's columns
+start their cards at their own heights, as a wrapped title needs, rather than every column
+keeping room for the longest one).
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtCore import QCoreApplication, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
 from voronka.models.queries.board import BoardStage
@@ -29,6 +32,34 @@ COLUMN_WIDTH = 250
 SIDE_COLUMN_WIDTH = 230
 MARGIN = 2
 RADIUS = 8
+HEADER_MARGINS = (8, 4, 8, 2)  # left, top, right, bottom of the header's labels
+HEADER_SPACING = 1
+
+
+def title_text(stage: BoardStage, language: str) -> str:
+    """The column's title: the stage's name, marked when the stage is archived."""
+    name = stage.name(language)
+    if not stage.archived:
+        return name
+    return QCoreApplication.translate("StageColumn", "%1 (archived)").replace("%1", name)
+
+
+def header_height(stages: Sequence[BoardStage], language: str, font: QFont) -> int:
+    """The header height for the columns of ``stages``: the tallest title as it wraps in its
+    column (plus a side stage's branch line), then the two lines of figures — nothing more."""
+    probe = QLabel()
+    probe.setWordWrap(True)
+    bold = QFont(font)
+    bold.setBold(True)
+    probe.setFont(bold)
+    line = QFontMetrics(font).height() + HEADER_SPACING
+    left, top, right, bottom = HEADER_MARGINS
+    tallest = line  # a board with no stages yet
+    for stage in stages:
+        width = (SIDE_COLUMN_WIDTH if stage.side_of_id else COLUMN_WIDTH) - 2 * MARGIN - left - right
+        probe.setText(title_text(stage, language))
+        tallest = max(tallest, probe.heightForWidth(width) + HEADER_SPACING + (line if stage.side_of_id else 0))
+    return top + tallest + 2 * line + bottom
 
 
 def _coloured(label: QLabel, colour_: QColor | None = None, *, bold: bool = False, italic: bool = False) -> QLabel:
@@ -74,12 +105,13 @@ class StageColumn(QFrame):
         self.add_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.add_button.clicked.connect(lambda: self.quick_create_requested.emit(self.model.stage.id))
         self.add_button.setVisible(not stage.archived)  # an archived stage takes no new deals
-        header = QWidget(self)
-        # fixed in both directions: a label's new text never asks the board for a new layout
-        header.setFixedSize(width - 2 * MARGIN, self.fontMetrics().height() * 5 + 10)
+        self.header = header = QWidget(self)
+        # fixed in both directions: a label's new text never asks the board for a new layout;
+        # as tall as its title needs (``fit_header`` again when the stage is renamed)
+        header.setFixedSize(width - 2 * MARGIN, header_height([stage], language, self.font()))
         top = QVBoxLayout(header)
-        top.setContentsMargins(8, 4, 8, 0)
-        top.setSpacing(1)
+        top.setContentsMargins(*HEADER_MARGINS)
+        top.setSpacing(HEADER_SPACING)
         for widget in (self.branch, self.title, self.figures, self.weighted):
             top.addWidget(widget)
         top.addStretch(1)
@@ -106,14 +138,19 @@ class StageColumn(QFrame):
         painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), RADIUS, RADIUS)
         painter.end()
 
+    def fit_header(self) -> None:
+        """The header's height for the stage's (new) title."""
+        pixels = header_height([self.stage], self.language, self.font())
+        if self.header.height() != pixels:
+            self.header.setFixedHeight(pixels)
+
     @property
     def stage(self) -> BoardStage:
         return self.model.stage
 
     def retranslate(self) -> None:
         stage = self.stage
-        self.title.setText(stage.name(self.language) if not stage.archived
-                           else self.tr("%1 (archived)").replace("%1", stage.name(self.language)))
+        self.title.setText(title_text(stage, self.language))
         branch = self.tr("↳ branch of «%1»").replace("%1", self.main_name or "")
         self.branch.setText(self.fontMetrics().elidedText(branch, Qt.TextElideMode.ElideRight, self.width() - 20))
         self.add_button.setText(self.tr("+ New deal"))
