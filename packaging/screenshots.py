@@ -1,6 +1,6 @@
 """Render the screenshots in ``docs/`` offscreen from a fresh demo database.
 
-    python packaging/screenshots.py [--only settings,tasks] [--lang ru] [--theme light|dark] [--out docs]
+    python packaging/screenshots.py [--only settings,tasks] [--lang ru] [--theme light|dark] [--out docs] [--size 1280x720]
 
 Each shot is one page of the main window (as the head of sales, who sees every tile and
 setting), grabbed after its background work has finished. The demo is deterministic
@@ -235,6 +235,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", default=str(ROOT / "docs"))
     parser.add_argument("--today", type=parse_today, default=None,
                         help="the day the demo ends and the renders are made (default: today)")
+    parser.add_argument("--size", help="the window's WIDTHxHEIGHT for every page shot (e.g. 1280x720, "
+                                       "to review the smallest screen); the docs' sizes by default")
     args = parser.parse_args(argv)
     wanted = args.only.split(",") if args.only else [name for name in SHOTS if name not in ON_REQUEST]
     unknown = sorted(set(wanted) - set(SHOTS))
@@ -253,6 +255,7 @@ def main(argv: list[str] | None = None) -> int:
     from voronka.views.main_window import MainWindow
 
     import datetime as dt
+    size = tuple(int(n) for n in args.size.lower().split("x")) if args.size else None
 
     Path(args.out).mkdir(parents=True, exist_ok=True)
     today = args.today or dt.date.today()
@@ -287,7 +290,7 @@ def main(argv: list[str] | None = None) -> int:
                 _card_shot(app, ctx, window, name, Path(args.out) / f"{name}.png")
                 print(Path(args.out) / f"{name}.png")
                 continue
-            window.resize(*SIZES.get(name, SIZE))
+            window.resize(*(size or SIZES.get(name, SIZE)))
             window.show_page(SHOTS[name])
             page = window.page(SHOTS[name])
             ready = _prepare(name, page)

@@ -55,3 +55,44 @@ def test_no_legend_covers_the_plot_of_any_chart(bundles, language, qtbot):
         install_language("en")
     assert legends > 10  # the charts with more than one series do have a legend
     assert not found, "\n".join(found)
+
+
+@pytest.mark.parametrize("language", ["ru", "en"])
+def test_every_charts_title_and_axis_titles_are_inside_the_chart(bundles, language, qtbot):
+    """A title wrapped onto two lines stays inside the chart (it stuck out over the top edge,
+    the funnel's touched the frame), and a vertical axis's title is no longer than the axis
+    (the conversions chart's was cut to «к за год сделок»), in a narrow report pane too."""
+    from voronka.views.i18n import install_language
+    from voronka.views.reports.tab import CHART_HEIGHT
+
+    install_language(language)
+    found, wrapped = [], 0
+    try:
+        for bundle in bundles:
+            for chart_id, build in BUILDERS:
+                chart = build(bundle, language)
+                chart.setMinimumHeight(CHART_HEIGHT)  # as a report tab shows it (a long legend adds to it)
+                for size in ((400, CHART_HEIGHT), (1200, 560)):
+                    chart.resize(*size)
+                    chart.show()
+                    chart.finish()
+                    QApplication.processEvents()
+                    item = chart.getPlotItem()
+                    title = item.titleLabel.item.sceneBoundingRect()
+                    wrapped += title.height() > 30
+                    if title.top() < 1 or title.bottom() > item.getViewBox().sceneBoundingRect().top():
+                        found.append(f"{chart_id} at {size}: title {title} outside its row")
+                    for side in ("left", "bottom"):
+                        axis = item.getAxis(side)
+                        if axis.orientation != "left" or not axis.label.isVisible():
+                            continue
+                        text = axis.label.boundingRect().width()
+                        if text > axis.geometry().height():
+                            found.append(f"{chart_id} at {size}: the axis title {axis.labelText!r} is {text:.0f} px "
+                                         f"on a {axis.geometry().height():.0f} px axis")
+                chart.close()
+                chart.deleteLater()
+    finally:
+        install_language("en")
+    assert wrapped or language == "en"  # a long Russian title did wrap in the narrow pane
+    assert not found, "\n".join(found)

@@ -443,6 +443,14 @@
       <translation>конверсия в следующий этап (когорта с 1 января): %1</translation>
     </message>
     <message>
+      <source>vs the month before</source>
+      <translation>к прошлому месяцу</translation>
+    </message>
+    <message>
+      <source>of deals started this year</source>
+      <translation>от взятых в работу за год</translation>
+    </message>
+    <message>
       <source>other reasons</source>
       <translation>прочие причины</translation>
     </message>
@@ -499,20 +507,12 @@
       <translation>цель +6 %</translation>
     </message>
     <message>
-      <source>change against the month before</source>
-      <translation>изменение к прошлому месяцу</translation>
-    </message>
-    <message>
       <source>Conversions, last weeks</source>
       <translation>Конверсии за последние недели</translation>
     </message>
     <message>
       <source>week</source>
       <translation>неделя</translation>
-    </message>
-    <message>
-      <source>share of the year's worked deals</source>
-      <translation>доля отработанных за год сделок</translation>
     </message>
     <message>
       <source>SDR</source>

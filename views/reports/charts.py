@@ -45,6 +45,9 @@ def text_colour() -> QColor:
 GRID_ALPHA = 0.25
 LEGEND_ROW = 4  # PlotItem's grid: title 0, top axis 1, plot 2, bottom axis 3 — the legend under them
 LEGEND_LINE = 22  # px a line of legend entries takes
+TITLE_ROW = 30  # px of pyqtgraph's title row (one line)
+TITLE_MARGIN = 8  # px kept around a title wrapped onto two lines
+PLOT_MARGINS = (6.0, 2.0, 6.0, 2.0)  # px around a chart's title, axes and legend (left, top, right, bottom)
 
 
 
@@ -258,6 +261,12 @@ class ChartWidget(pg.PlotWidget):
             option.setAlignment(Qt.AlignmentFlag.AlignHCenter)
             text.document().setDefaultTextOption(option)
         title.updateMin()
+        # pyqtgraph keeps the title's row 30 px high: a second line stuck out over the chart's
+        # top edge (the funnel's title touched the frame). The row grows to the text, with a margin.
+        row = max(TITLE_ROW, int(text.boundingRect().height()) + TITLE_MARGIN)
+        if title.maximumHeight() != row:
+            title.setMaximumHeight(row)
+            item.layout.setRowFixedHeight(0, row)
         title.resizeEvent(None)
 
     def _fit_legend(self, width: int) -> None:
@@ -332,8 +341,12 @@ def chart_for(chart: "ChartWidget | None", title: str, y_kind: str, language: st
     """``chart`` emptied for a new drawing (``ChartWidget.reset``), or a new chart if there is
     none or it lies the other way (a horizontal chart has its axes the other way round)."""
     if chart is None or chart.horizontal != horizontal or chart.language != language:
-        return ChartWidget(title, y_kind, language, horizontal=horizontal)
-    chart.reset(title, y_kind)
+        chart = ChartWidget(title, y_kind, language, horizontal=horizontal)
+    else:
+        chart.reset(title, y_kind)
+    layout = chart.getPlotItem().layout
+    if layout.getContentsMargins() != PLOT_MARGINS:  # stage names on the left axis kept off the frame
+        layout.setContentsMargins(*PLOT_MARGINS)
     return chart
 
 
@@ -541,7 +554,8 @@ def revenue_growth_chart(bundle: dict[str, Any], language: str, chart: ChartWidg
     _target_line(chart, 0.06, QCoreApplication.translate("ReportCharts", "target +6 %"))
     chart.set_categories("bottom", [month_short(str(r.get("month", "")), language) for r in rows], thin=True)
     chart.set_axis_label("bottom", QCoreApplication.translate("ReportCharts", "month"))
-    chart.set_axis_label("left", QCoreApplication.translate("ReportCharts", "change against the month before"))
+    # axis titles are short enough to stand whole beside a 300-px chart (tests/test_chart_legends.py)
+    chart.set_axis_label("left", QCoreApplication.translate("ReportCharts", "vs the month before"))
     if not xs:
         chart.setYRange(-0.1, 0.1)
     return chart
@@ -563,7 +577,7 @@ def conversions_chart(bundle: dict[str, Any], language: str, chart: ChartWidget 
         _line(chart, xs, ys, PALETTE[n], by_id(mid).name(language), [value_text(y, "ratio", language) for y in ys])
     chart.set_categories("bottom", [short_period_name(h["label"], language) for h in history], thin=True)
     chart.set_axis_label("bottom", QCoreApplication.translate("ReportCharts", "week"))
-    chart.set_axis_label("left", QCoreApplication.translate("ReportCharts", "share of the year's worked deals"))
+    chart.set_axis_label("left", QCoreApplication.translate("ReportCharts", "of deals started this year"))
     return chart
 
 
