@@ -19,7 +19,7 @@ from voronka.views.main_window import MainWindow
 ROOT = Path(__file__).resolve().parents[1]
 # files whose colours are not painted on the theme's background: printed report files and
 # their charts, badges with white text on a fixed colour, the icon font's own colours
-FIXED_COLOURS_ALLOWED = {"views/theme.py", "views/icons.py", "views/exports/xlsx.py"}
+FIXED_COLOURS_ALLOWED = {"views/theme.py", "views/icons.py", "views/exports/xlsx.py", "views/reports/pdf.py"}
 
 
 def luminance(colour: QColor) -> float:
@@ -80,6 +80,54 @@ def test_no_screen_paints_with_a_colour_of_its_own():
         found += [f"{rel}: {m}" for m in re.findall(r'QColor\("#[0-9a-fA-F]{3,8}"\)|Qt\.GlobalColor\.dark\w+|'
                                                     r'setStyleSheet\("color: #', text)]
     assert not found, found
+
+
+# a colour written as a literal where pyqtgraph takes one: pg.mkPen("#e08a2c"), brush=(224, 138, 44),
+# pen="r", labelOpts={"color": "#b3261e"} ...
+PYQTGRAPH_LITERAL = re.compile(
+    r"""pg\.mk(?:Pen|Brush|Color)\(\s*(?:["'][^"']*["']|\(\s*\d)"""
+    r"""|\b(?:brush|pen|symbolBrush|symbolPen|labelTextColor|color|background)\s*=\s*(?:["'][^"']*["']|\(\s*\d)"""
+    r"""|["']color["']\s*:\s*(?:["'][^"']*["']|\(\s*\d)""")
+HEX = re.compile(r"""["']#[0-9a-fA-F]{3,8}["']""")
+
+
+def test_no_chart_draws_with_a_colour_of_its_own():
+    """The charts (pyqtgraph) take their colours from the theme too: no hex string or RGB tuple
+    is handed to pyqtgraph, and a file that draws with pyqtgraph keeps no hex colour of its own
+    (the Plan tab's chart drew a fixed orange, the charts' series a fixed palette)."""
+    found = []
+    for path in (ROOT / "views").rglob("*.py"):
+        rel = path.relative_to(ROOT).as_posix()
+        if rel in FIXED_COLOURS_ALLOWED:
+            continue
+        text = path.read_text("utf-8")
+        found += [f"{rel}: {m.group(0)}" for m in PYQTGRAPH_LITERAL.finditer(text)]
+        if "pyqtgraph" in text or "from ..charts import" in text or "from .charts import" in text:
+            found += [f"{rel}: {m.group(0)}" for m in HEX.finditer(text)]
+    assert not found, found
+
+
+@pytest.mark.parametrize("text", ['pg.mkPen("#e08a2c", width=2)', "brush=(224, 138, 44)", 'pen="r"',
+                                  'labelOpts={"color": "#b3261e"}', "pg.mkBrush((1, 2, 3))"])
+def test_the_chart_colour_check_sees_a_literal(text):
+    assert PYQTGRAPH_LITERAL.search(text)
+
+
+def test_the_charts_series_and_targets_follow_the_theme(qapp):
+    from voronka.views.reports.charts import series
+
+    for name in ("light", "dark"):
+        theme.theme_manager().apply(name)
+        try:
+            chart = QColor(theme.COLOURS[name]["chart"])
+            colours = [series(n) for n in range(theme.SERIES)] + [theme.colour("chart_target")]
+            assert all(contrast(c, chart) >= 2.5 for c in colours), name  # a bar or line stands out
+            assert series(0) == QColor(theme.COLOURS[name]["series_1"]) and series(theme.SERIES) == series(0)
+            base = QColor(theme.COLOURS[name]["base"])
+            assert contrast(theme.met_colour(True), base) >= 4.5 and contrast(theme.met_colour(False), base) >= 4.5
+        finally:
+            theme.theme_manager().apply("light")
+            QApplication.instance().setStyleSheet("")
 
 
 def test_the_timeline_greys_a_note_with_the_theme(dark, qtbot):

@@ -35,6 +35,13 @@ COLOURS: dict[str, dict[str, str]] = {
         # cells painted by item models: a previewed change, a figure to act on, a better-than-median one
         "changed": "#fff3c4", "act": "#f6d5d2", "act_text": "#8c1d18", "better_text": "#1e6b3a",
         "stripe": "#eef1f6",
+        # chart series in the order charts use them (blue, orange, green, red, purple, grey, teal,
+        # ochre), a target line, and the timeline's event icons that are not one of these
+        "series_1": "#3f6fb5", "series_2": "#e08a2c", "series_3": "#2e9b5f", "series_4": "#c0392b",
+        "series_5": "#8e5bb5", "series_6": "#7f8c8d", "series_7": "#16a085", "series_8": "#b8860b",
+        "chart_target": "#b3261e", "event_meeting": "#ad1457", "event_email": "#6d4c41",
+        # a met and a missed target's figure (always with a mark, never colour alone)
+        "met": "#1b7f3b", "missed": "#b3261e",
     },
     "dark": {
         "window": "#1e2024", "text": "#e4e6ea", "base": "#16181b", "alternate": "#1c1f23",
@@ -49,8 +56,13 @@ COLOURS: dict[str, dict[str, str]] = {
         "chart": "#1c1f23", "chart_text": "#c9ccd1", "chart_grid": "#555a62", "badge": "#d84343",
         "changed": "#4a4121", "act": "#4d2624", "act_text": "#ffb4ab", "better_text": "#8fd8a4",
         "stripe": "#262b32",
+        "series_1": "#6f9be0", "series_2": "#f0a35a", "series_3": "#52c487", "series_4": "#e8706a",
+        "series_5": "#b48ee0", "series_6": "#a3abb3", "series_7": "#3cc7aa", "series_8": "#e6c14a",
+        "chart_target": "#ef6c6c", "event_meeting": "#f06292", "event_email": "#bcaaa4",
+        "met": "#8fd8a4", "missed": "#ef6c6c",
     },
 }
+SERIES = 8  # named chart series: series_1 … series_8
 
 _ROLES = {
     QPalette.ColorRole.Window: "window", QPalette.ColorRole.WindowText: "text",
@@ -76,6 +88,17 @@ def current_theme() -> str:
 def colour(name: str) -> QColor:
     """A named colour of the current theme (``alert``, ``muted``, ``card`` …)."""
     return QColor(COLOURS[_current][name])
+
+
+def series_colour(n: int) -> QColor:
+    """The ``n``-th (from 0) chart series' colour of the current theme (they repeat after eight)."""
+    return colour(f"series_{n % SERIES + 1}")
+
+
+def met_colour(met: bool) -> QColor:
+    """The figure of a met (green) or missed (red) target on screen; paper uses
+    ``metrics.formatting.MET_COLOUR``."""
+    return colour("met" if met else "missed")
 
 
 def colour_name(name: str) -> str:

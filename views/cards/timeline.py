@@ -14,10 +14,10 @@ from .formatting import format_datetime
 from ..icons import tinted
 from ..theme import colour
 
-KIND_COLOURS = {  # a lost deal is history, not a call to act: grey, not red
-    "stage": "#1e88e5", "won": "#2e7d32", "lost": "#757575", "reopened": "#8e24aa", "owner": "#607d8b",
-    "renewal": "#00897b", "call": "#ef6c00", "email": "#6d4c41", "message": "#00897b", "meeting": "#ad1457",
-    "note": "#9e9e9e", "task": "#3949ab",
+KIND_COLOURS = {  # the theme's colour names (views/theme.py); a lost deal is history, not a call to act: grey
+    "stage": "series_1", "won": "ok", "lost": "muted", "reopened": "series_5", "owner": "series_6",
+    "renewal": "series_7", "call": "series_2", "email": "event_email", "message": "series_7",
+    "meeting": "event_meeting", "note": "muted", "task": "accent",
 }
 KIND_ICONS = {"stage": "moved", "won": "won", "lost": "lost", "reopened": "reopened", "owner": "owner",
               "renewal": "renewal", "call": "call", "email": "email", "message": "message", "meeting": "meeting",
@@ -62,9 +62,9 @@ class TimelineModel(QAbstractListModel):
 
     def _icon(self, kind: str) -> QIcon | QColor:
         if kind not in KIND_ICONS:
-            return QColor(KIND_COLOURS.get(kind, "#777"))
+            return colour(KIND_COLOURS.get(kind, "muted"))
         if kind not in self._icons:
-            self._icons[kind] = tinted(KIND_ICONS[kind], KIND_COLOURS[kind])
+            self._icons[kind] = tinted(KIND_ICONS[kind], colour(KIND_COLOURS[kind]).name())
         return self._icons[kind]
 
     def describe(self, e: TimelineEntry, row: int) -> str:

@@ -25,7 +25,13 @@ from voronka.metrics.formatting import count as count_text, currency_sign, is_mi
 
 from ..plain_text import as_rich_text, escape
 
-PALETTE = ["#3f6fb5", "#e08a2c", "#2e9b5f", "#c0392b", "#8e5bb5", "#7f8c8d", "#16a085", "#d4a017"]
+
+def series(n: int) -> QColor:
+    """The ``n``-th chart series' colour (from 0) in the current theme: the colours are the
+    theme's (``views/theme.py``: series_1 … series_8), so a chart reads in the dark theme too."""
+    from ..theme import series_colour
+
+    return series_colour(n)
 
 
 def _with_alpha(name: str, alpha: int) -> QColor:
@@ -354,7 +360,7 @@ def _money_unit(bundle: dict[str, Any]) -> str:
     return currency_sign(bundle.get("currency"))
 
 
-def _bars(chart: ChartWidget, xs: list[float], heights: list[float], width: float, colour: str,
+def _bars(chart: ChartWidget, xs: list[float], heights: list[float], width: float, colour: QColor,
           texts: list[str], name: str | None = None, horizontal: bool = False, base: list[float] | None = None) -> None:
     base = base or [0.0] * len(xs)
     name = escape(name) if name else name  # a legend entry is HTML: a person or reason is shown as typed
@@ -371,7 +377,7 @@ def _bars(chart: ChartWidget, xs: list[float], heights: list[float], width: floa
         chart.add_bar(rect, text)
 
 
-def _line(chart: ChartWidget, xs: list[float], ys: list[float | None], colour: str, name: str,
+def _line(chart: ChartWidget, xs: list[float], ys: list[float | None], colour: QColor, name: str,
           texts: list[str], dash: bool = False) -> None:
     if all(is_missing(y) for y in ys):
         return  # nothing to draw (and pyqtgraph cannot bound an all-empty series)
@@ -386,8 +392,12 @@ def _line(chart: ChartWidget, xs: list[float], ys: list[float | None], colour: s
             chart.add_point(x, float(y), f"{name}: {text}")
 
 
-def _target_line(chart: ChartWidget, value: float, text: str, colour: str = "#b3261e",
+def _target_line(chart: ChartWidget, value: float, text: str, colour: QColor | None = None,
                  horizontal: bool = False) -> None:
+    if colour is None:
+        from ..theme import colour as theme_colour
+
+        colour = theme_colour("chart_target")
     # a vertical line's label hangs left of the line from the top, inside the plot
     anchors = [(1, 0), (1, 0)] if horizontal else [(1, 1), (1, 1)]
     pen = pg.mkPen(colour, width=1.5, style=Qt.PenStyle.DashLine)
@@ -490,7 +500,7 @@ def funnel_chart(bundle: dict[str, Any], language: str, chart: ChartWidget | Non
         if not is_missing(conv):
             text += " · " + QCoreApplication.translate("ReportCharts", "year-to-date cohort conversion to next: %1").replace("%1", value_text(conv, "ratio", language))
         texts.append(text)
-    _bars(chart, list(range(len(rows))), counts, 0.7, PALETTE[0], texts, horizontal=True)
+    _bars(chart, list(range(len(rows))), counts, 0.7, series(0), texts, horizontal=True)
     top = max(counts, default=0) or 1
     values = []
     for i, (count, share) in enumerate(zip(counts, period_next)):
@@ -520,9 +530,9 @@ def revenue_cumulative_chart(bundle: dict[str, Any], language: str, chart: Chart
         last.append(running)
     chart.legend()
     fmt = lambda vals: [value_text(v, "money", language, bundle.get("currency")) for v in vals]  # noqa: E731
-    _line(chart, xs, fact, PALETTE[0], QCoreApplication.translate("ReportCharts", "Fact"), fmt(fact))
-    _line(chart, xs, plan, PALETTE[3], QCoreApplication.translate("ReportCharts", "Plan"), fmt(plan), dash=True)
-    _line(chart, xs, last, PALETTE[5], QCoreApplication.translate("ReportCharts", "Last year"), fmt(last))
+    _line(chart, xs, fact, series(0), QCoreApplication.translate("ReportCharts", "Fact"), fmt(fact))
+    _line(chart, xs, plan, series(3), QCoreApplication.translate("ReportCharts", "Plan"), fmt(plan), dash=True)
+    _line(chart, xs, last, series(5), QCoreApplication.translate("ReportCharts", "Last year"), fmt(last))
     chart.set_categories("bottom", [month_short(str(r.get("month", "")), language) for r in rows], thin=True)
     chart.set_axis_label("bottom", QCoreApplication.translate("ReportCharts", "month"))
     chart.set_axis_label("left", unit)
@@ -546,10 +556,10 @@ def revenue_growth_chart(bundle: dict[str, Any], language: str, chart: ChartWidg
         value_text(rows[i].get("revenue"), "money", language, bundle.get("currency"))  # noqa: E731
     chart.legend()
     if ups:
-        _bars(chart, [i for i, _ in ups], [g for _, g in ups], 0.6, PALETTE[2], [text(i, g) for i, g in ups],
+        _bars(chart, [i for i, _ in ups], [g for _, g in ups], 0.6, series(2), [text(i, g) for i, g in ups],
               name=QCoreApplication.translate("ReportCharts", "Growth"))
     if downs:
-        _bars(chart, [i for i, _ in downs], [g for _, g in downs], 0.6, PALETTE[3], [text(i, g) for i, g in downs],
+        _bars(chart, [i for i, _ in downs], [g for _, g in downs], 0.6, series(3), [text(i, g) for i, g in downs],
               name=QCoreApplication.translate("ReportCharts", "Decline"))
     _target_line(chart, 0.06, QCoreApplication.translate("ReportCharts", "target +6 %"))
     chart.set_categories("bottom", [month_short(str(r.get("month", "")), language) for r in rows], thin=True)
@@ -574,7 +584,7 @@ def conversions_chart(bundle: dict[str, Any], language: str, chart: ChartWidget 
     chart.legend()
     for n, mid in enumerate(CONVERSIONS):
         ys = [h["metrics"].get(mid) for h in history]
-        _line(chart, xs, ys, PALETTE[n], by_id(mid).name(language), [value_text(y, "ratio", language) for y in ys])
+        _line(chart, xs, ys, series(n), by_id(mid).name(language), [value_text(y, "ratio", language) for y in ys])
     chart.set_categories("bottom", [short_period_name(h["label"], language) for h in history], thin=True)
     chart.set_axis_label("bottom", QCoreApplication.translate("ReportCharts", "week"))
     chart.set_axis_label("left", QCoreApplication.translate("ReportCharts", "of deals started this year"))
@@ -590,7 +600,7 @@ def actions_chart(bundle: dict[str, Any], language: str, chart: ChartWidget | No
               or (u.get("sales_actions") or 0) > 0]
     people = list(reversed(people))  # the bottom row is drawn first
     chart.legend()
-    for role, colour, name in (("sdr", PALETTE[0], QCoreApplication.translate("ReportCharts", "SDR")), ("ae", PALETTE[1], QCoreApplication.translate("ReportCharts", "AE")), (None, PALETTE[5], QCoreApplication.translate("ReportCharts", "others"))):
+    for role, colour, name in (("sdr", series(0), QCoreApplication.translate("ReportCharts", "SDR")), ("ae", series(1), QCoreApplication.translate("ReportCharts", "AE")), (None, series(5), QCoreApplication.translate("ReportCharts", "others"))):
         idx = [i for i, u in enumerate(people) if (u.get("role") == role if role else u.get("role") not in ("sdr", "ae"))]
         if not idx:
             continue
@@ -598,8 +608,8 @@ def actions_chart(bundle: dict[str, Any], language: str, chart: ChartWidget | No
         texts = [f"{people[i].get('name')}: {value_text(people[i].get('actions_per_day'), 'number', language)}"
                  for i in idx]
         _bars(chart, idx, values, 0.6, colour, texts, name=name, horizontal=True)
-    _target_line(chart, 30, QCoreApplication.translate("ReportCharts", "SDR target 30"), PALETTE[0], horizontal=True)
-    _target_line(chart, 15, QCoreApplication.translate("ReportCharts", "AE target 15"), PALETTE[1], horizontal=True)
+    _target_line(chart, 30, QCoreApplication.translate("ReportCharts", "SDR target 30"), series(0), horizontal=True)
+    _target_line(chart, 15, QCoreApplication.translate("ReportCharts", "AE target 15"), series(1), horizontal=True)
     chart.set_categories("left", [str(u.get("name")) for u in people])
     chart.set_axis_label("bottom", QCoreApplication.translate("ReportCharts", "actions per working day"))
     top = max([float(u.get("actions_per_day") or 0) for u in people] + [30.0])
@@ -620,9 +630,9 @@ def actions_by_day_chart(bundle: dict[str, Any], language: str, chart: ChartWidg
     chart.legend()
     for n, name in enumerate(names):
         ys = [next((u.get("sales_actions") for u in h.get("users", []) if u.get("name") == name), None) for h in history]
-        _line(chart, xs, ys, PALETTE[n % len(PALETTE)], str(name), [value_text(y, "count", language) for y in ys])
-    _target_line(chart, 30, QCoreApplication.translate("ReportCharts", "SDR target 30"), PALETTE[0])
-    _target_line(chart, 15, QCoreApplication.translate("ReportCharts", "AE target 15"), PALETTE[1])
+        _line(chart, xs, ys, series(n), str(name), [value_text(y, "count", language) for y in ys])
+    _target_line(chart, 30, QCoreApplication.translate("ReportCharts", "SDR target 30"), series(0))
+    _target_line(chart, 15, QCoreApplication.translate("ReportCharts", "AE target 15"), series(1))
     chart.set_categories("bottom", [short_period_name(h["label"], language) for h in history], thin=True)
     chart.set_axis_label("bottom", QCoreApplication.translate("ReportCharts", "day"))
     chart.set_axis_label("left", QCoreApplication.translate("ReportCharts", "sales actions"))
@@ -641,21 +651,21 @@ def lost_reasons_chart(bundle: dict[str, Any], language: str, chart: ChartWidget
         stage_keys = sorted({k for r in reasons for k in (r.get("by_stage") or {})})
     stage_keys = list(reversed(stage_keys))  # the bottom row is drawn first
     shown, rest = reasons[:6], reasons[6:]
-    series = [(str(r.get("reason")), r.get("by_stage") or {}) for r in shown]
+    stacks = [(str(r.get("reason")), r.get("by_stage") or {}) for r in shown]
     if rest:
         merged: dict[str, int] = {}
         for r in rest:
             for k, n in (r.get("by_stage") or {}).items():
                 merged[k] = merged.get(k, 0) + n
-        series.append((QCoreApplication.translate("ReportCharts", "other reasons"), merged))
+        stacks.append((QCoreApplication.translate("ReportCharts", "other reasons"), merged))
     base = [0.0] * len(stage_keys)
     ys = list(range(len(stage_keys)))
     chart.legend(columns=2)
-    for n, (reason, by_stage) in enumerate(series):
+    for n, (reason, by_stage) in enumerate(stacks):
         widths = [float(by_stage.get(k, 0)) for k in stage_keys]
         texts = [f"{stage_name(bundle, k, language)} · {reason}: {int(w)}" for k, w in zip(stage_keys, widths)]
         label = reason if len(reason) <= 48 else reason[:46] + "…"
-        _bars(chart, ys, widths, 0.6, PALETTE[n % len(PALETTE)], texts, name=label, base=list(base), horizontal=True)
+        _bars(chart, ys, widths, 0.6, series(n), texts, name=label, base=list(base), horizontal=True)
         base = [b + w for b, w in zip(base, widths)]
     chart.set_categories("left", [stage_name(bundle, k, language) for k in stage_keys])
     chart.set_axis_label("bottom", QCoreApplication.translate("ReportCharts", "deals lost"))

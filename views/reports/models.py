@@ -13,13 +13,13 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from voronka.views.exports.sections import ColumnDef, MetricLine, status_text
-from voronka.metrics.formatting import MET_COLOUR, change_text, is_missing, value_text
+from voronka.metrics.formatting import change_text, is_missing, value_text
 
 from ..plain_text import as_rich_text
+from ..theme import colour, met_colour
 from ..tables.record_model import SORT_ROLE
 
 METRIC_ROLE = Qt.ItemDataRole.UserRole + 10  # the metric id of a row
-PROGRESS_COLOUR = "#6d6d6d"
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
@@ -91,7 +91,7 @@ class MetricsModel(QAbstractTableModel):
         if line.change is None or line.change == 0 or line.higher_is_better is None:
             return None
         good = (line.change > 0) == line.higher_is_better
-        return QColor(MET_COLOUR[good])
+        return met_colour(good)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -120,12 +120,12 @@ class MetricsModel(QAbstractTableModel):
             return RIGHT
         if role == Qt.ItemDataRole.ForegroundRole:
             if col in (self.VALUE, self.STATUS) and line.met is not None:
-                return QBrush(QColor(MET_COLOUR[line.met]))
+                return QBrush(met_colour(line.met))
             if col == self.STATUS and line.in_progress:
-                return QBrush(QColor(PROGRESS_COLOUR))  # in progress: never red, whatever the pace
+                return QBrush(colour("muted"))  # in progress: never red, whatever the pace
             if col == self.CHANGE:
-                colour = self._change_colour(line)
-                return QBrush(colour) if colour is not None else None
+                change = self._change_colour(line)
+                return QBrush(change) if change is not None else None
         if role == Qt.ItemDataRole.FontRole and col == self.VALUE:
             font = QFont()
             font.setBold(True)

@@ -10,9 +10,10 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QMenu
 
-from ..exports.values import MET_COLOUR, format_value
+from ..exports.values import format_value
 
 from ..plain_text import as_rich_text, plain_label
+from ..theme import colour_name
 from .report_tiles import ReportTile, _value_label
 
 SHOWN_STAGES = ("work_started", "replied", "demo_run", "offer_sent", "signed")  # the steps a team plans by
@@ -106,7 +107,7 @@ class PlanTodayTile(ReportTile):
             today.setText(format_value(row["per_day"], "number", lang) if row["per_day"] is not None else "—")
             behind = row.get("gap") is not None and row["gap"] < 0
             if behind:
-                today.setStyleSheet(f"color: {MET_COLOUR[False]};")
+                today.setStyleSheet(f"color: {colour_name('missed')};")
             tip = self.tr("Needed this period: %1, reached so far: %2").replace(
                 "%1", format_value(row.get("needed"), "count", lang)).replace(
                 "%2", format_value(row.get("actual"), "count", lang))

@@ -24,12 +24,12 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QGridLayout, QLabel, QMenu, QProgressBar, QSizePolicy, QWidget
 
-from voronka.metrics.formatting import MET_COLOUR, day_name, period_name, target_mark, value_text
+from voronka.metrics.formatting import day_name, period_name, target_mark, value_text
 
 from ..plain_text import as_rich_text, plain_label
 from .tile import Tile
 from ..style_roles import set_role
-from ..theme import colour
+from ..theme import colour, colour_name
 
 SPARK_POINTS = 8
 DAILY_FIGURES = (  # (metric id, users-table column) shown by the yesterday tile
@@ -167,7 +167,7 @@ class YesterdayTile(ReportTile):
             value.setText(text)
             value.setToolTip(as_rich_text(tip))
             if met is not None:
-                value.setStyleSheet(f"color: {MET_COLOUR[met]};")
+                value.setStyleSheet(f"color: {colour_name('met' if met else 'missed')};")
             value.setAlignment(Qt.AlignmentFlag.AlignRight)
             self.grid.addWidget(name, i // 2, (i % 2) * 2)
             self.grid.addWidget(value, i // 2, (i % 2) * 2 + 1)
@@ -180,7 +180,7 @@ class YesterdayTile(ReportTile):
                 label = _value_label(self)
                 label.setText(self.format(value, "number") + f"  {target_mark(met)}")
                 if met is not None:
-                    label.setStyleSheet(f"color: {MET_COLOUR[met]};")
+                    label.setStyleSheet(f"color: {colour_name('met' if met else 'missed')};")
                 label.setAlignment(Qt.AlignmentFlag.AlignRight)
                 name = QLabel(metric_name(mid, lang), self)
                 name.setWordWrap(True)
@@ -271,7 +271,7 @@ class PlanFactTile(ReportTile):
         # a period still going on is never a red mark: its pace, green when on it
         self.pace.setText(passed.replace("%1", self.format(elapsed, "ratio")) + " · "
                           + progress_text(True, pace, "ratio", lang))
-        self.pace.setStyleSheet(f"color: {MET_COLOUR[True]};" if on_pace else "color: palette(mid);")
+        self.pace.setStyleSheet(f"color: {colour_name('met')};" if on_pace else "color: palette(mid);")
 
 
 class Sparkline(QWidget):
@@ -397,7 +397,7 @@ class MetricTile(ReportTile):
         verdict = judge(self.metric_id, value, target, period)
         met = verdict.met
         self.value.setText(f"{self.format(value, metric.kind)}  {target_mark(met)}".strip())
-        self.value.setStyleSheet(f"color: {MET_COLOUR[met]};" if met is not None else "")
+        self.value.setStyleSheet(f"color: {colour_name('met' if met else 'missed')};" if met is not None else "")
         tip = metric.formula(lang)
         if metric.target_text:
             tip += "\n" + self.tr("Target: %1").replace("%1", metric.target_text_in(lang))

@@ -22,14 +22,14 @@ from voronka.metrics.formatting import period_name, value_text
 from voronka.metrics.periods import parse_period
 from voronka.metrics.plan_today import plan_today, working_days_left
 
-from ..charts import PALETTE, ChartWidget, chart_for, _bars
+from ..charts import ChartWidget, chart_for, series, _bars
 from ..models import ReportTableModel
 from ..chart_slices import SlicedCharts
 from ..tab import fit_columns, report_table_view, same_report, wrap_metric_names
 from .base import SecondEditionTab, needs_action, needs_action_text, heading, note, wrap_header
 from .mrr import legend_below
 
-NEEDED, ACTUAL = "#e08a2c", PALETTE[0]
+NEEDED, ACTUAL = 1, 0  # the chart's series (the theme's orange and blue: ``charts.series``)
 STAGE_MIN = 170  # px the stage column keeps when the splitter narrows the table (longer names wrap)
 PLAN_COLUMNS = list(TABLE_COLUMNS["plan_decomposition"]) + [
     ColumnDef("still_needed", QT_TRANSLATE_NOOP("ReportTables", "Still needed"), "count"),
@@ -50,10 +50,10 @@ def plan_chart(bundle: dict[str, Any], language: str, chart: ChartWidget | None 
     count = lambda v: format_value(v, "count", language)  # noqa: E731
     needed_name = QCoreApplication.translate("PlanTab", "Needed by the plan")
     actual_name = QCoreApplication.translate("PlanTab", "Reached")
-    _bars(chart, [y + 0.19 for y in ys], needed, 0.36, NEEDED,
+    _bars(chart, [y + 0.19 for y in ys], needed, 0.36, series(NEEDED),
           [f"{n} · {needed_name}: {count(r.get('needed'))}" for n, r in zip(names, rows)], name=needed_name,
           horizontal=True)
-    _bars(chart, [y - 0.19 for y in ys], actual, 0.36, ACTUAL,
+    _bars(chart, [y - 0.19 for y in ys], actual, 0.36, series(ACTUAL),
           [f"{n} · {actual_name}: {count(r.get('actual'))}" for n, r in zip(names, rows)], name=actual_name,
           horizontal=True)
     chart.set_categories("left", names)
