@@ -87,3 +87,63 @@ def test_the_mrr_series_follow_the_theme_and_churn_is_not_red(qapp):
     finally:
         theme.theme_manager().apply("light")
         qapp.setStyleSheet("")
+
+
+def _card_list(make, db, tmp_path, qtbot, width: int):
+    ctx = AppContext(db, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat), language="ru")
+    listing = make(ctx, None)
+    qtbot.addWidget(listing)
+    listing.resize(width, 240)
+    listing.show()
+    return listing
+
+
+def _widths(listing) -> list[int]:
+    return [listing.table.columnWidth(c) for c in range(listing.model.columnCount())
+            if not listing.table.isColumnHidden(c)]
+
+
+def test_a_company_cards_people_get_room_by_their_content(db, tmp_path, qtbot):
+    """A long position is not elided while a short e-mail beside it keeps spare room; when both
+    are long they give way alike, and nothing is pushed out of view."""
+    from voronka.models.queries.cards import PersonLine
+    from voronka.views.cards.lists import people_list
+
+    listing = _card_list(people_list, db, tmp_path, qtbot, 600)
+    table, fm = listing.table, listing.table.fontMetrics()
+    position = "Руководитель отдела закупок и ВЭД"
+    listing.set_rows([PersonLine(1, "Алексей Егоров", position, "lpr", "info@mega.ru", "+79416406453")])
+    assert fm.horizontalAdvance(position) > table.viewport().width() // 3  # more than a column's "share"
+    assert table.columnWidth(1) >= fm.horizontalAdvance(position)  # the position whole
+    assert table.columnWidth(3) >= fm.horizontalAdvance("info@mega.ru")
+    assert sum(_widths(listing)) <= table.viewport().width() + 2
+    email = "aleksandr.konstantinopolskiy@mezhregion-logistika.ru"
+    listing.set_rows([PersonLine(1, "Алексей Егоров", position * 2, "lpr", email, "+79416406453")])
+    assert sum(_widths(listing)) <= table.viewport().width() + 2
+    assert abs(table.columnWidth(1) - table.columnWidth(3)) <= 2  # the two long ones share the cut
+    assert table.columnWidth(0) >= fm.horizontalAdvance("Алексей Егоров")  # the short ones stay whole
+
+
+def test_a_contacts_actions_have_no_empty_column_and_reach_the_right_edge(db, tmp_path, qtbot):
+    from datetime import datetime
+
+    from voronka.models.queries.cards import ActivityLine
+    from voronka.views.cards.lists import activity_list
+
+    listing = _card_list(activity_list, db, tmp_path, qtbot, 600)
+    table = listing.table
+    rows = [ActivityLine(n, datetime(2026, 10, n + 1, 12, 0), "call", "Дозвонился", None, 1,
+                         "megalogistik.ru - ООО «МегаЛогистик»", "Дмитрий Соколов") for n in range(30)]
+    listing.set_rows(rows)
+    text_column = listing.model.columnCount() - 1
+    assert table.isColumnHidden(text_column)  # no action has a text: no empty column at the right
+    qtbot.waitUntil(lambda: table.verticalScrollBar().isVisible())
+    assert table.viewport().width() - 2 <= sum(_widths(listing)) <= table.viewport().width() + 1  # no gap, no scrolling
+    assert not table.horizontalScrollBar().isVisible()
+    assert table.columnWidth(4) >= table.fontMetrics().horizontalAdvance("Дмитрий Соколов")  # "Who", the last, whole
+    from dataclasses import replace
+
+    rows[0] = replace(rows[0], text="Договорились о демо на пятницу")
+    listing.set_rows(rows)
+    assert not table.isColumnHidden(text_column)
+    assert sum(_widths(listing)) <= table.viewport().width() + 1

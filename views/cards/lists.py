@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex
+from PySide6.QtWidgets import QStyle
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from voronka.metrics.formatting import money
@@ -24,11 +25,14 @@ class RecordList(QWidget):
 
     def __init__(self, ctx: AppContext, kind: str, title: str, columns: Sequence[Column],
                  add_text: str | None = None, parent: QWidget | None = None,
-                 open_id: Callable[[Any], int | None] | None = None, main_column: int | None = None):
+                 open_id: Callable[[Any], int | None] | None = None, main_column: int | None = None,
+                 main_share: float = 0.4, hide_empty: Sequence[int] = ()):
         super().__init__(parent)
         self.ctx = ctx
         self.kind = kind
         self.main_column = main_column  # the column given the room left (a deal's name), if any
+        self.main_share = main_share  # the part of the width the main column keeps when room is short
+        self.hide_empty = tuple(hide_empty)  # columns shown only when a row has something in them
         self.open_id = open_id or (lambda row: row.id)  # what double-click opens: the row, or its deal
         self.model = RecordTableModel(columns, self, language=ctx.language)
         self.table = QTableView(self)
@@ -53,32 +57,49 @@ class RecordList(QWidget):
 
     def set_rows(self, rows: list[Any]) -> None:
         self.model.set_rows(rows)
+        for col in self.hide_empty:  # an empty column at the right looked like a stray one
+            self.table.setColumnHidden(col, not any(self.model.index(r, col).data() for r in range(len(rows))))
         self.fit_columns()
 
     def fit_columns(self) -> None:
-        """Columns as wide as their text where the list has room. A side list is narrow: with a
-        main column, the others keep their text (up to a third of the width each) and the main
-        one takes the rest, at least what it needs or two fifths of the width (the widest of the
-        others gives way first); without one, no column takes more than its share, so the last
-        ones stay in view. What is cut is elided, the cell's tooltip says it whole."""
+        """Columns as wide as their text where the list has room, the main column taking what is
+        left. Where it has not, the widest column gives way first, down to a floor (the main
+        one keeps what it needs or ``main_share`` of the width, the others 60 px), so a short
+        e-mail never keeps room a long position needs. Without a main column the last one
+        stretches. What is cut is elided, the cell's tooltip says it whole."""
         self.table.resizeColumnsToContents()
         count, room = self.model.columnCount(), self.table.viewport().width()
-        if self.main_column is None:
-            share = max(90, room // max(1, count) + 40)
-            for col in range(count - 1):
+        if (not self.table.verticalScrollBar().isVisible()
+                and self.table.verticalHeader().length() > self.table.viewport().height()):
+            room -= self.table.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)  # it is coming
+        shown = [col for col in range(count) if not self.table.isColumnHidden(col)]
+        main = self.main_column
+        if main is not None and main not in shown and shown:
+            main = shown[-1]  # the main column is empty and hidden: the last one shown takes the room
+        if main is None:
+            share = max(90, room // max(1, len(shown)) + 40)
+            for col in shown[:-1]:
                 self.table.setColumnWidth(col, min(self.table.columnWidth(col), max(share, 140)))
             return
-        main = self.main_column
-        wanted = {col: min(self.table.columnWidth(col), max(80, room // 3)) for col in range(count) if col != main}
-        keep = min(self.table.columnWidth(main), room * 2 // 5)
-        while sum(wanted.values()) + keep > room:  # too narrow: the widest of the others gives way first
-            widest = max(wanted, key=lambda col: wanted[col])
-            if wanted[widest] <= 60:
+        wanted = {col: self.table.columnWidth(col) for col in shown}
+        floor = {col: min(wanted[col], 60) for col in shown}
+        floor[main] = min(wanted[main], int(room * self.main_share))
+        over = sum(wanted.values()) - room
+        while over > 0:  # too narrow: the widest column above its floor gives way first
+            giving = [col for col in shown if wanted[col] > floor[col]]
+            if not giving:
                 break
-            wanted[widest] -= 1
+            top = max(wanted[col] for col in giving)
+            widest = [col for col in giving if wanted[col] == top]  # as wide as each other: they give alike
+            below = max([wanted[col] for col in giving if wanted[col] < top] + [floor[col] for col in widest])
+            step = max(1, min(-(-over // len(widest)), top - below))
+            for col in widest:
+                cut = min(step, wanted[col] - floor[col], max(0, over))
+                wanted[col] -= cut
+                over -= cut
+        wanted[main] += max(0, -over)  # room to spare: the main column has it
         for col, width in wanted.items():
             self.table.setColumnWidth(col, width)
-        self.table.setColumnWidth(main, max(60, room - sum(wanted.values())))
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
@@ -118,7 +139,7 @@ def people_list(ctx: AppContext, parent: QWidget, add_text: str | None = None) -
         Column(QCoreApplication.translate("CardLists", "Type"), lambda r: contact_type_label(r.contact_type, lang)),
         Column(QCoreApplication.translate("CardLists", "E-mail"), lambda r: r.email),
         Column(QCoreApplication.translate("CardLists", "Phone"), lambda r: display_phone(r.phone) if r.phone else None),
-    ], add_text, parent, main_column=3)  # the e-mail, the longest, takes the room left
+    ], add_text, parent, main_column=3, main_share=0.25)  # the e-mail takes the room left, gives way like the rest
 
 
 def activity_list(ctx: AppContext, parent: QWidget) -> RecordList:
@@ -138,5 +159,6 @@ def activity_list(ctx: AppContext, parent: QWidget) -> RecordList:
         Column(QCoreApplication.translate("CardLists", "Deal"), lambda r: r.deal),
         Column(QCoreApplication.translate("CardLists", "Who"), lambda r: r.user),
         Column(QCoreApplication.translate("CardLists", "Text"), lambda r: r.text),
-    ], None, parent, open_id=lambda row: row.deal_id)
+    ], None, parent, open_id=lambda row: row.deal_id, main_column=5, main_share=0.25, hide_empty=(5,))
+    # the text, when any action has one, takes the room left; else "Who" reaches the right edge
     return listing
