@@ -94,6 +94,27 @@ def test_quarters_and_years_are_read_on_the_monthly_tab(page, qtbot, frames):
     assert page.controller.period.kind == "week" and page.kind_box.isHidden()
 
 
+def test_the_month_quarter_year_box_stands_beside_the_period(page, qtbot):
+    """The box that picks a month, a quarter or a year is one of the period controls (right of
+    ◀ period ▶), not a stray widget in the tabs' corner; the period box is narrower on the
+    Monthly tab to make its room, and the longest name of each kind is read whole."""
+    from PySide6.QtCore import Qt
+
+    page.show()
+    show(page, qtbot, "2026-09")
+    assert page.tabs.cornerWidget(Qt.Corner.TopLeftCorner) is None
+    assert page.toolbar.indexOf(page.kind_box) == page.toolbar.indexOf(page.next_button) + 1
+    qtbot.waitUntil(lambda: page.kind_box.isVisible() and page.kind_box.x() > page.next_button.x())
+    monthly = page.period_edit.width()
+    fm = page.period_edit.fontMetrics()
+    for label in ("2026-09", "2026-Q3"):
+        show(page, qtbot, label)
+        assert fm.horizontalAdvance(page.period_edit.text()) + 8 <= page.period_edit.width(), label
+    page.tabs.setCurrentWidget(page.report_tabs["weekly"])
+    qtbot.waitUntil(lambda: page.kind_box.isHidden() and page.period_edit.width() > monthly)
+    assert page.period_edit.width() >= monthly + page.kind_box.sizeHint().width()  # the row keeps its width
+
+
 def test_change_column_compares_with_the_previous_period(page, qtbot, frames):
     bundle = show(page, qtbot, "2026-05", complete=True)
     previous = compute_report(frames, parse_period("2026-04"))["metrics"]

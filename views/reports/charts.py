@@ -179,8 +179,8 @@ class ChartWidget(pg.PlotWidget):
 
         def fit() -> None:
             width = vb.width()
-            if width > pixels + 20:
-                vb.setXRange(0, top * width / (width - pixels), padding=0)
+            if width > 40:  # a narrow plot keeps a fifth for the bars, the labels the rest
+                vb.setXRange(0, top * width / max(width - pixels, width / 5), padding=0)
 
         self._forget_room()
         vb.sigResized.connect(fit)

@@ -1,6 +1,6 @@
 """The report view: Monthly, Weekly and Daily tabs like the team's old spreadsheets.
 
-A month is read on the Monthly tab (a quarter or a year too, picked beside the tabs), a
+A month is read on the Monthly tab (a quarter or a year too, picked beside the period), a
 week on the Weekly, a day on the Daily; switching tab keeps the date and changes the
 period's kind. The period picker (previous / next / this period / type a label), the
 as-of moment, the pipeline and the owner choose what is computed; the page only holds
@@ -135,7 +135,6 @@ class ReportsPage(QWidget):
             self._add_lazy(key, self.tr(title), lambda kind=kind: kind(ctx.language, self.tabs))
         self.tabs.currentChanged.connect(self._on_tab)
         self.tabs.setCornerWidget(self.status_corner, Qt.Corner.TopRightCorner)
-        self.tabs.setCornerWidget(self.kind_box, Qt.Corner.TopLeftCorner)  # the toolbar has no room left
         self._snapshots: SnapshotsPanel | None = None  # made when first asked for (``snapshots``)
         self.banner = plain_label(parent=self)
         self.banner.setWordWrap(True)
@@ -297,6 +296,9 @@ class ReportsPage(QWidget):
         self.toolbar = QHBoxLayout()
         for w in (self.prev_button, self.period_edit, self.next_button):  # the name in the box, not twice
             self.toolbar.addWidget(w)
+        # month, quarter or year beside the period it picks (on the Monthly tab, where the box
+        # with a month's name is narrower than a week's: the row keeps its width)
+        self.toolbar.addWidget(self.kind_box)
         self.toolbar.addStretch(1)
         self.period_dates.hide()
         self.toolbar.addWidget(self.today_button)
@@ -365,6 +367,8 @@ class ReportsPage(QWidget):
             name = f"{self._day_name(named.start)}, {name}"
         self.period_dates.setToolTip(name)
         self.period_dates.setText(name)
+        self.period_edit.fit_to(TAB_OF_KIND[named.kind] == "monthly" and TAB_OF_KIND[period.kind] == "monthly",
+                                self.ctx.language)
         self.period_edit.show_name(name)
         tab = self._tab_or_holder(period.kind)
         if live and self.tabs.currentWidget() is not tab:

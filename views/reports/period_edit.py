@@ -15,10 +15,30 @@ class PeriodEdit(QLineEdit):
         super().__init__(parent)
         self.name = ""
         # as wide as the longest name (a week across two months; a day with its weekday)
-        longest = max(self.fontMetrics().horizontalAdvance(text) for text in
-                      ("неделя 49 · 30 нояб. – 6 дек.", "воскресенье, 30 сентября 2026"))
-        self.setFixedWidth(longest + 16)
+        self._longest = max(self.fontMetrics().horizontalAdvance(text) for text in
+                            ("неделя 49 · 30 нояб. – 6 дек.", "воскресенье, 30 сентября 2026")) + 16
+        self._widths: dict[str, int] = {}
+        self.setFixedWidth(self._longest)
         self.returnPressed.connect(self._on_enter)
+
+    def fit_to(self, monthly: bool, language: str) -> None:
+        """As wide as the longest name the box shows now: a month, a quarter or a year on the
+        Monthly tab ("сентябрь 2026", "III квартал 2026", narrower: the month/quarter/year box
+        stands beside it), a week or a day elsewhere."""
+        if not monthly:
+            width = self._longest
+        else:
+            if language not in self._widths:
+                from voronka.metrics.formatting import period_name
+                from voronka.metrics.periods import parse_period
+
+                labels = [f"2026-{m:02d}" for m in range(1, 13)] + [f"2026-Q{q}" for q in range(1, 5)] + ["2026"]
+                self._widths[language] = max(self.fontMetrics().horizontalAdvance(period_name(parse_period(label),
+                                                                                              language))
+                                             for label in labels) + 24
+            width = min(self._longest, self._widths[language])
+        if width != self.width():
+            self.setFixedWidth(width)
 
     def show_name(self, name: str) -> None:
         """Show the period's name (the box's text when nobody is typing in it)."""
