@@ -1,6 +1,8 @@
 """Settings: a new team sets itself up from an empty database; the head of sales keeps plans and team settings."""
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 from PySide6.QtCore import Qt
 
@@ -51,11 +53,11 @@ def test_a_rep_sees_team_settings_but_cannot_change_them(db, tmp_path, qtbot):
 def test_head_types_monthly_and_annual_plans_and_undo_takes_one_back(head_page):
     model = head_page.plans.model
     year = model.year
-    alex = next(i for i, (uid, _n) in enumerate(model.people) if uid == 2)
-    assert model.setData(model.index(0, 0), "12 000 000")
-    assert model.setData(model.index(alex, 3), "500 000")
+    alex = next(i for i, (uid, _n) in enumerate(model.people) if uid == 2)  # a column per person
+    assert model.setData(model.index(0, 0), "12 000 000")  # the team's year
+    assert model.setData(model.index(3, alex), "500 000")  # Alex's March
     assert head_page.ctx.query(plans_of_year, year) == {(None, None): 1_200_000_000, (2, 3): 50_000_000}
-    assert model.index(alex, 3).data() == "500 000"
+    assert model.index(3, alex).data() == "500 000"
     head_page.ctx.undo_stack.undo()
     assert (2, 3) not in head_page.ctx.query(plans_of_year, year)
 
@@ -100,3 +102,38 @@ def test_an_unknown_won_copy_mode_is_refused(db):
 
     with pytest.raises(InvalidValue):
         db.run(set_won_copy_mode, "sometimes")
+
+
+def test_the_plans_table_fits_a_1280_px_screen_in_russian(db, tmp_path, qtbot):
+    """A column per person and a row per month: a team of eight reads its plans without
+    scrolling sideways at 1,280 × 720 (fourteen columns of amounts needed 1,073 px of 908)."""
+    from voronka.models.services.team import add_user, set_plan
+    from voronka.views.i18n import install_language
+    from voronka.views.main_window import MainWindow
+
+    for name in ("Александр Константинопольский", "Анна Морозова", "Дмитрий Соколов", "Елена Смирнова"):
+        db.run(add_user, name=name)
+    page_ctx = app_context(db, tmp_path, 3, language="ru")
+    install_language("ru")
+    try:
+        window = MainWindow(page_ctx)
+        qtbot.addWidget(window)
+        window.resize(1280, 720)
+        window.show()
+        window.show_page("settings")
+        page = window.page("settings")
+        page.tabs.setCurrentWidget(page.plans)
+        model, table = page.plans.model, page.plans.table
+        for col in range(model.columnCount()):  # the widest amounts, every month
+            for month in range(1, 13):
+                db.run(set_plan, year=model.year, month=month, user_id=model.people[col][0],
+                       amount=Decimal("98765432"))
+            db.run(set_plan, year=model.year, month=None, user_id=model.people[col][0], amount=Decimal("987654321"))
+        page.plans.reload()
+        assert model.columnCount() >= 8
+        qtbot.waitUntil(lambda: table.horizontalHeader().length() > 0)
+        qtbot.waitUntil(lambda: table.horizontalHeader().length() <= table.viewport().width())
+        assert not table.horizontalScrollBar().isVisible()
+        assert window.minimumSizeHint().width() <= 1280
+    finally:
+        install_language("en")

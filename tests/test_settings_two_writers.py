@@ -73,7 +73,7 @@ def test_undoing_a_plan_after_a_colleague_changed_it_keeps_theirs(two, qtbot):
     qtbot.addWidget(box)
     model = box.model
     year = model.year
-    assert model.setData(model.index(0, 3), "1000")  # the team's March plan
+    assert model.setData(model.index(3, 0), "1000")  # the team's March plan (a row per month)
     two.b.run(set_plan, year=year, month=3, user_id=None, amount=Decimal("2000"))
     assert two.a.undo_stack.undo() is False
     assert two.a.query(plans_of_year, year)[(None, 3)] == 200_000

@@ -299,6 +299,9 @@ class ReportsPage(QWidget):
         # month, quarter or year beside the period it picks (on the Monthly tab, where the box
         # with a month's name is narrower than a week's: the row keeps its width)
         self.toolbar.addWidget(self.kind_box)
+        monthly = TAB_OF_KIND[control.period.kind] == "monthly"  # set now: the first layout sets the width
+        self.kind_box.setVisible(monthly)
+        self.period_edit.fit_to(monthly, self.ctx.language)
         self.toolbar.addStretch(1)
         self.period_dates.hide()
         self.toolbar.addWidget(self.today_button)
@@ -355,20 +358,23 @@ class ReportsPage(QWidget):
         for w in (self.prev_button, self.next_button, self.period_edit, self.today_button, self.now_box,
                   self.pipeline_box, self.owner_box, self.kind_box):
             w.setEnabled(live)
-        self.kind_box.blockSignals(True)
-        self.kind_box.setCurrentIndex(max(0, self.kind_box.findData(period.kind)))
-        self.kind_box.setVisible(TAB_OF_KIND[period.kind] == "monthly")
-        self.kind_box.blockSignals(False)
-        self.as_of_edit.setEnabled(live and not self.now_box.isChecked())
         shown = snapshot["period"] if snapshot else None
         named = parse_period(shown["label"]) if shown else period
+        monthly = TAB_OF_KIND[period.kind] == "monthly"
+        narrow = monthly and TAB_OF_KIND[named.kind] == "monthly"
+        if narrow:  # the period box narrows before the kind box shows: the row never needs both widths
+            self.period_edit.fit_to(True, self.ctx.language)
+        self.kind_box.blockSignals(True)
+        self.kind_box.setCurrentIndex(max(0, self.kind_box.findData(period.kind)))
+        self.kind_box.setVisible(monthly)
+        self.kind_box.blockSignals(False)
+        self.period_edit.fit_to(narrow, self.ctx.language)
+        self.as_of_edit.setEnabled(live and not self.now_box.isChecked())
         name = period_name(named, self.ctx.language)
         if named.kind == "day":
             name = f"{self._day_name(named.start)}, {name}"
         self.period_dates.setToolTip(name)
         self.period_dates.setText(name)
-        self.period_edit.fit_to(TAB_OF_KIND[named.kind] == "monthly" and TAB_OF_KIND[period.kind] == "monthly",
-                                self.ctx.language)
         self.period_edit.show_name(name)
         tab = self._tab_or_holder(period.kind)
         if live and self.tabs.currentWidget() is not tab:

@@ -1,9 +1,11 @@
 """Revenue plans of a year: the team and each member, the annual plan and the twelve months.
 
-Cells are edited in place (empty or 0 removes the plan); every edit is one undoable
-service call. The "Months total" column adds the monthly plans, and turns orange when
-they do not add up to the annual plan — the metrics read both, so the head of sales
-should see the mismatch.
+A column per person (the team first), a row for the year, each month and the months' total:
+the twelve months are fixed and the team is small, so the table fits a 1,280-px screen
+(fourteen columns of amounts did not). Cells are edited in place (empty or 0 removes the
+plan); every edit is one undoable service call. The "Months total" row adds the monthly
+plans, and turns orange when they do not add up to the annual plan — the metrics read
+both, so the head of sales should see the mismatch.
 """
 from __future__ import annotations
 
@@ -32,7 +34,7 @@ from ..theme import colour
 
 Index = QModelIndex | QPersistentModelIndex
 MONEY = FieldSpec("plan", "money", "Plan", "План")
-TOTAL = 13  # the "months total" column; 0 is the year, 1..12 the months
+TOTAL = 13  # the "months total" row; 0 is the year, 1..12 the months
 
 
 class PlansModel(QAbstractTableModel):
@@ -59,19 +61,25 @@ class PlansModel(QAbstractTableModel):
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.people)
+        return 0 if parent.isValid() else len(self.headers)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else 14
+        return 0 if parent.isValid() else len(self.people)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        return self.headers[section] if orientation == Qt.Orientation.Horizontal else self.people[section][1]
+        if orientation == Qt.Orientation.Vertical:
+            return self.headers[section]
+        return "\n".join(self.people[section][1].split(" ", 1))  # "Анна\nМорозова": a narrow column
+
+    def cell(self, index: Index) -> tuple[int | None, int]:
+        """Whose plan and which (0 the year, 1…12 a month, ``TOTAL`` the months' sum) ``index`` is."""
+        return self.people[index.column()][0], index.row()
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if self.editable and index.column() != TOTAL:
+        if self.editable and index.row() != TOTAL:
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
@@ -81,8 +89,7 @@ class PlansModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        user_id = self.people[index.row()][0]
-        col = index.column()
+        user_id, col = self.cell(index)
         if col == TOTAL:
             total = self._month_total(user_id)
             annual = self.plans.get((user_id, None))
@@ -107,7 +114,7 @@ class PlansModel(QAbstractTableModel):
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if role != Qt.ItemDataRole.EditRole or index.column() == TOTAL:
+        if role != Qt.ItemDataRole.EditRole or index.row() == TOTAL:
             return False
         try:
             amount: Decimal | None = normalise(MONEY, value)
@@ -115,14 +122,14 @@ class PlansModel(QAbstractTableModel):
             self.problem = reason_text(exc)
             show_error(self.owner, exc.for_field("plan"))
             return False
-        user_id = self.people[index.row()][0]
-        month = None if index.column() == 0 else index.column()
+        user_id, slot = self.cell(index)
+        month = None if slot == 0 else slot
         old = from_minor(self.plans.get((user_id, month)))
         if (old or 0) == (amount or 0):
             return False
         year, ctx = self.year, self.ctx
         where = {"year": year, "month": month, "user_id": user_id}
-        name = f"{self.people[index.row()][1]} {year}" + (f"-{month:02d}" if month else "")
+        name = f"{self.people[index.column()][1]} {year}" + (f"-{month:02d}" if month else "")
         try:  # refused when someone changed this plan since it was shown (or since the step)
             push_checked(ctx, self.tr("Change a plan"), name, lambda s: plan_state(s, **where),
                          lambda s: set_plan(s, **where, amount=amount), lambda s: set_plan(s, **where, amount=old),
@@ -146,8 +153,9 @@ class PlansBox(QGroupBox):
         self.table = QTableView(self)
         self.table.setModel(self.model)
         header = self.table.horizontalHeader()
-        # every column as wide as its numbers (a small table: 14 columns, a row per person);
-        # a number never breaks over two lines or loses digits, the table scrolls if it must
+        # every column as wide as its numbers or its person's longer name (a small table: a
+        # column per person, 14 rows); a number never breaks or loses digits, the table
+        # scrolls if it must (a team of a dozen and more)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setMinimumSectionSize(70)
         self.table.setWordWrap(False)
