@@ -47,3 +47,22 @@ def test_the_screenshot_script_fixes_the_clock_and_the_home(monkeypatch, tmp_pat
     assert local_now() == datetime(2026, 11, 30, 11, 0)
     assert database_name(str(path), full=True) == str(Path("~") / "voronka.db")
     sys.modules.pop("screenshots", None)
+
+
+def test_the_backup_folder_reads_with_a_tilde_and_opens_the_real_path(db, tmp_path, qtbot, monkeypatch):
+    from card_helpers import app_context
+    from voronka.views.database.settings_box import BackupSettingsBox
+
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("USERPROFILE", str(tmp_path))
+    box = BackupSettingsBox(app_context(db, tmp_path, 1))
+    qtbot.addWidget(box)
+    box.set_folder(str(tmp_path / "backups"))
+    assert box.folder.text() == str(Path("~") / "backups")
+    assert box.folder_path == str(tmp_path / "backups")
+    opened = []
+    monkeypatch.setattr("voronka.views.database.settings_box.QDesktopServices.openUrl", lambda url: opened.append(url))
+    from PySide6.QtWidgets import QPushButton
+
+    next(b for b in box.findChildren(QPushButton) if b.text() == "Open").click()
+    assert opened and opened[0].toLocalFile() == str(tmp_path / "backups")

@@ -410,12 +410,10 @@ def database_name(location: str, *, full: bool = False) -> str:
         return shown_location(location)
     from pathlib import Path
 
-    if not full:
-        return Path(location).name
-    try:  # a file in the home folder reads as "~/…": shorter, and the same on every computer of the user
-        return str(Path("~") / Path(location).resolve().relative_to(Path.home().resolve()))
-    except ValueError:
-        return location
+    from .shown_paths import home_short
+
+    # a file in the home folder reads as "~/…": shorter, and the same on every computer of the user
+    return home_short(location) if full else Path(location).name
 
 
 def app_version() -> str:

@@ -18,6 +18,7 @@ from voronka.models import backup
 
 from ..fitting import WholeTextTip
 from ..plain_text import plain_label
+from ..shown_paths import home_short
 from . import backups
 
 
@@ -31,13 +32,14 @@ class BackupSettingsBox(QGroupBox):
         self.auto.setChecked(backups.auto_backups_on(ctx.settings))
         self.auto.toggled.connect(lambda on: ctx.settings.setValue(backups.AUTO_KEY, bool(on)))
         form.addRow(self.auto)
-        self.folder = QLineEdit(str(backups.backup_folder(ctx.settings)), self)
+        self.folder_path = str(backups.backup_folder(ctx.settings))
+        self.folder = QLineEdit(home_short(self.folder_path), self)  # "~/…": the path's end shows
         self.folder.setReadOnly(True)
         WholeTextTip(self.folder)  # a long path reads whole on hover
         choose = QPushButton(self.tr("Choose…"), self)
         choose.clicked.connect(self.choose_folder)
         show = QPushButton(self.tr("Open"), self)
-        show.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(self.folder.text())))
+        show.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(self.folder_path)))
         row = QHBoxLayout()
         row.addWidget(self.folder, 1)
         row.addWidget(choose)
@@ -50,11 +52,12 @@ class BackupSettingsBox(QGroupBox):
 
     def set_folder(self, folder: str) -> None:
         self.ctx.settings.setValue(backups.FOLDER_KEY, folder)
-        self.folder.setText(folder)
+        self.folder_path = folder
+        self.folder.setText(home_short(folder))
         self.reload()
 
     def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for backups"), self.folder.text())
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for backups"), self.folder_path)
         if folder:
             self.set_folder(folder)
 

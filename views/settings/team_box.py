@@ -1,7 +1,12 @@
 """Team-wide settings: the currency of amounts, the time zone all times are kept in, the
 working calendar (public holidays, the team's own days off and working days: plans per
 day and week and actions per day follow it), and whether a deal won on the board is copied
-into Client Success (ask / always / never)."""
+into Client Success (ask / always / never).
+
+The currency and the time zone show as people read them («₽ — российский рубль», «Москва
+(UTC+3)», ``shown_names``); the settings keep the codes. Both fields also take a code typed in
+(``usd``, ``America/New_York``: the zone field's completer offers every zone by its name).
+"""
 from __future__ import annotations
 
 from functools import cache
@@ -26,6 +31,7 @@ from ..app_context import AppContext
 from ..errors import show_error
 from ..undo import push_checked
 from ..style_roles import set_role
+from .shown_names import currency_label, zone_label
 
 COMMON_ZONES = (
     "Europe/Kaliningrad", "Europe/Moscow", "Europe/Samara", "Asia/Yekaterinburg", "Asia/Omsk",
@@ -46,14 +52,18 @@ class TeamSettingsBox(QGroupBox):
         super().__init__(parent)
         self.setTitle(self.tr("Team"))
         self.ctx = ctx
+        language = ctx.language
         self.currency = QComboBox(self)
         self.currency.setEditable(True)
-        self.currency.addItems(list(CURRENCIES))
-        self.currency.activated.connect(lambda _i: self.apply_currency(self.currency.currentText()))
-        self.currency.lineEdit().returnPressed.connect(lambda: self.apply_currency(self.currency.currentText()))
+        for code in CURRENCIES:
+            self.currency.addItem(currency_label(code, language), code)
+        self.currency.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)  # a typed code is looked up, not listed
+        self.currency.activated.connect(lambda i: self.apply_currency(self._chosen(self.currency, i)))
+        self.currency.lineEdit().returnPressed.connect(lambda: self.apply_currency(self._typed(self.currency)))
         self.time_zone = QComboBox(self)
         self.time_zone.setEditable(True)
-        self.time_zone.addItems(list(COMMON_ZONES))
+        for zone in COMMON_ZONES:
+            self.time_zone.addItem(zone_label(zone, language), zone)
         # the completer offers every zone; the list is read when the field is first focused, not
         # while the Settings page opens
         self.zone_names = QStringListModel(list(COMMON_ZONES), self)
@@ -63,8 +73,9 @@ class TeamSettingsBox(QGroupBox):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.time_zone.setCompleter(completer)
         self.time_zone.lineEdit().installEventFilter(self)
-        self.time_zone.activated.connect(lambda _i: self.apply_time_zone(self.time_zone.currentText()))
-        self.time_zone.lineEdit().returnPressed.connect(lambda: self.apply_time_zone(self.time_zone.currentText()))
+        self.time_zone.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.time_zone.activated.connect(lambda i: self.apply_time_zone(self._chosen(self.time_zone, i)))
+        self.time_zone.lineEdit().returnPressed.connect(lambda: self.apply_time_zone(self._typed(self.time_zone)))
         self.won_copy = QComboBox(self)
         for mode, text in (("ask", self.tr("Ask each time")), ("always", self.tr("Always copy")),
                            ("never", self.tr("Never copy"))):
@@ -108,14 +119,36 @@ class TeamSettingsBox(QGroupBox):
 
     def reload(self, calendar: CalendarSetting | None = None) -> None:
         """Show the settings as saved (``calendar``: the working calendar, already read)."""
-        self.currency.setCurrentText(self.ctx.team_setting("team.currency", "RUB"))
-        self.time_zone.setCurrentText(self.ctx.team_setting("team.time_zone", "Europe/Moscow"))
+        self._show(self.currency, self.ctx.team_setting("team.currency", "RUB"), currency_label)
+        self._show(self.time_zone, self.ctx.team_setting("team.time_zone", "Europe/Moscow"), zone_label)
         self.won_copy.setCurrentIndex(max(0, self.won_copy.findData(self.ctx.team_setting(WON_COPY_SETTING, "ask"))))
         if calendar is None:
             calendar = self.ctx.query(calendar_setting)
         self.holidays.setCurrentIndex(max(0, self.holidays.findData(calendar.holidays)))
         self.days_off.setText(", ".join(d.strftime("%d.%m.%Y") for d in calendar.days_off))
         self.working_days.setText(", ".join(d.strftime("%d.%m.%Y") for d in calendar.working_days))
+
+    def _show(self, combo: QComboBox, code: str, label) -> None:
+        """Select ``code``'s row (added when the list has none: a zone typed in earlier)."""
+        index = combo.findData(code)
+        if index < 0:
+            combo.addItem(label(code, self.ctx.language), code)
+            index = combo.count() - 1
+        combo.setCurrentIndex(index)
+        combo.setEditText(combo.itemText(index))
+
+    @classmethod
+    def _chosen(cls, combo: QComboBox, index: int) -> str:
+        """The code of row ``index`` (or of the text typed, when Return chose no row)."""
+        code = combo.itemData(index) if index >= 0 else None
+        return code if code else cls._typed(combo)
+
+    @staticmethod
+    def _typed(combo: QComboBox) -> str:
+        """The code of what was typed: a row's label, or a code itself (``usd``, ``Asia/Omsk``)."""
+        text = combo.currentText().strip()
+        index = combo.findText(text, Qt.MatchFlag.MatchFixedString)
+        return combo.itemData(index) if index >= 0 else text
 
     def set_editable(self, editable: bool) -> None:
         self.currency.setEnabled(editable)
@@ -139,11 +172,17 @@ class TeamSettingsBox(QGroupBox):
         return True
 
     def apply_currency(self, code: str) -> bool:
-        return self._apply(self.tr("Team currency"), "team.currency", set_team_currency, code.strip().upper())
+        code = code.strip().upper()
+        if self._apply(self.tr("Team currency"), "team.currency", set_team_currency, code):
+            self._show(self.currency, code, currency_label)  # the label of what was typed
+            return True
+        return False
 
     def apply_time_zone(self, name: str) -> bool:
-        if self._apply(self.tr("Team time zone"), "team.time_zone", set_team_time_zone, name.strip()):
+        name = name.strip()
+        if self._apply(self.tr("Team time zone"), "team.time_zone", set_team_time_zone, name):
             use_time_zone(self.ctx.team_setting("team.time_zone"))
+            self._show(self.time_zone, name, zone_label)
             return True
         return False
 
