@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
@@ -25,6 +25,8 @@ DATA, EMPTY, FILTERED = "data", "empty", "filtered"
 
 class EmptyState(QWidget):
     """An overlay over ``host``; hidden while the page shows data."""
+
+    state_changed = Signal(str)  # DATA, EMPTY or FILTERED: a page may hide what lies under the overlay
 
     def __init__(self, ctx, host: QWidget, purpose: str, *,  # noqa: ANN001 - an AppContext
                  add_deal: Callable[[], object] | None = None, reset: Callable[[], object] | None = None,
@@ -94,6 +96,7 @@ class EmptyState(QWidget):
         if state != DATA:
             self._place()
             self.raise_()
+        self.state_changed.emit(state)
 
     def follow_deals(self) -> "EmptyState":
         """Show the empty face exactly while the database holds no deal (pages that show nothing

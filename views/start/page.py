@@ -11,7 +11,7 @@ import logging
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -88,15 +88,26 @@ class StartPage(QWidget):
         self._held = HeldChanges()  # what changed while another page was on screen
         from ..first_day.empty_state import EmptyState
 
+        self.scroll = scroll
         self.empty_state = EmptyState(ctx, scroll.viewport(), self.tr(
             "Welcome to Voronka! Your working day starts here: today's tasks, deals without a next step, stuck deals "
             "and the plan. Bring in your team's deals and their history from Excel or another CRM, add the first "
-            "deal by hand, or look around in a demo team first.")).follow_deals()
+            "deal by hand, or look around in a demo team first."))
+        # on the first day the overlay covers the tiles: no scroll bar for tiles nobody sees
+        self.empty_state.state_changed.connect(self._on_empty_state)
+        self.empty_state.follow_deals()
         self._recompute = QTimer(self, singleShot=True, interval=300)
         self._recompute.timeout.connect(self.refresh_reports)
         ctx.changed.connect(self._on_changed)
         self._update_header()
         self.load_tiles()
+
+    def _on_empty_state(self, state: str) -> None:
+        covered = state != "data"
+        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff if covered
+                                               else Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        if covered:
+            self.scroll.verticalScrollBar().setValue(0)
 
     # --- layout ----------------------------------------------------------------------------
     def role(self) -> str | None:
