@@ -76,6 +76,12 @@ class TeamSettingsBox(QGroupBox):
         self.time_zone.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.time_zone.activated.connect(lambda i: self.apply_time_zone(self._chosen(self.time_zone, i)))
         self.time_zone.lineEdit().returnPressed.connect(lambda: self.apply_time_zone(self._typed(self.time_zone)))
+        for combo in (self.currency, self.time_zone):
+            # the field is as wide as a usual label («Москва (UTC+3)»), not the longest one
+            # («Петропавловск-Камчатский (UTC+12)»), which the open list shows whole
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(16)
+            combo.view().setMinimumWidth(combo.view().sizeHintForColumn(0) + 24)
         self.won_copy = QComboBox(self)
         for mode, text in (("ask", self.tr("Ask each time")), ("always", self.tr("Always copy")),
                            ("never", self.tr("Never copy"))):
