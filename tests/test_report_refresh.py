@@ -167,3 +167,26 @@ def test_switching_page_or_language_while_charts_are_pending_raises_nothing(ctx,
     finally:
         install_language("en")
     assert ctx.errors_seen == []
+
+
+# --- slices ------------------------------------------------------------------------------------------
+def test_the_tables_fill_a_slice_after_the_metrics_and_drawn_waits_for_them(ctx, bundles, qtbot):
+    """A new report puts its metrics on screen first; the stage, people and other tables follow
+    in a later turn of the event loop (the metrics' paint goes between), and "drawn" (which the
+    PNG export waits for) comes only once they hold the report's rows too."""
+    from voronka.views.exports.sections import table
+
+    page = _page(ctx, qtbot)
+    page.controller.set_period(parse_period("2026-05"))
+    tab = _drawn(page, qtbot)
+    april = bundles["2026-04"]
+    stages = tab.table_models["stages"]
+    april_rows = table(april, "stages", tab.language)[1]
+    assert stages.rows != april_rows  # May's, for now
+    tab.show_bundle(april)
+    assert tab.metrics.lines and tab.bundle is april  # the metrics: at once
+    assert stages.rows != april_rows and tab.drawing()  # the tables: still to come
+    drawn = []
+    tab.drawn.connect(lambda: drawn.append(list(stages.rows)))
+    qtbot.waitUntil(lambda: bool(drawn), timeout=10000)
+    assert drawn[0] == april_rows and not tab.drawing()

@@ -27,6 +27,7 @@ from voronka.models.changes import Changes
 
 from .app_context import AppContext
 from .errors import show_error
+from .interpreter import favour_ui_thread, settle_startup_heap
 from .pages import PAGE_KEYS, page_spec, preload_pages, sidebar_order
 from .plain_text import plain_label
 
@@ -39,6 +40,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.ctx = ctx
         self.pages: dict[str, QWidget] = {}
+        favour_ui_thread()  # the executors' threads give the interpreter back within 0.5 ms
         preload_pages()  # a page opened later never waits for its module's import
         self.auto_backup = None
         self.replaced = False  # set when another database took this window's place
@@ -83,6 +85,7 @@ class MainWindow(QMainWindow):
         self.sidebar.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.sidebar.customContextMenuRequested.connect(self._sidebar_menu)
         self._open_initial_page()
+        settle_startup_heap()  # every page's module is imported, the window built: out of the GC's walks
 
     def _build_reminders(self) -> None:
         """Due tasks: a bell in the status bar, a count on the Tasks entry, a tray notification."""

@@ -131,7 +131,8 @@ class ChartWidget(pg.PlotWidget):
         from ..theme import colour
 
         self._plot_min_height, self._legend_extra = 0, 0  # before super(): pyqtgraph resizes while building
-        super().__init__(parent, background=colour("chart"), axisItems=axes)
+        # no context menu (``enableMenu``): the view box's menu is a dozen widgets a chart never shows
+        super().__init__(parent, background=colour("chart"), axisItems=axes, enableMenu=False)
         self.title = title
         self.language = language
         self.horizontal = horizontal

@@ -7,6 +7,7 @@ and its catalogue formula as a tooltip.
 """
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -28,6 +29,24 @@ def drillable(metric_id: str) -> bool:
     from voronka.metrics.drilldown import NUMERATORS
 
     return metric_id in NUMERATORS
+
+
+@cache
+def _cached_brush(argb: str) -> QBrush:
+    return QBrush(QColor(argb))
+
+
+def _brush(colour_: QColor) -> QBrush:
+    """One brush per colour (a paint asks for one per coloured cell; the theme's colours change
+    with the theme, so the brush is found by the colour itself)."""
+    return _cached_brush(colour_.name(QColor.NameFormat.HexArgb))
+
+
+@cache
+def _bold() -> QFont:
+    font = QFont()
+    font.setBold(True)
+    return font
 
 
 def _sort_value(value: Any) -> Any:
@@ -120,16 +139,14 @@ class MetricsModel(QAbstractTableModel):
             return RIGHT
         if role == Qt.ItemDataRole.ForegroundRole:
             if col in (self.VALUE, self.STATUS) and line.met is not None:
-                return QBrush(met_colour(line.met))
+                return _brush(met_colour(line.met))
             if col == self.STATUS and line.in_progress:
-                return QBrush(colour("muted"))  # in progress: never red, whatever the pace
+                return _brush(colour("muted"))  # in progress: never red, whatever the pace
             if col == self.CHANGE:
                 change = self._change_colour(line)
-                return QBrush(change) if change is not None else None
+                return _brush(change) if change is not None else None
         if role == Qt.ItemDataRole.FontRole and col == self.VALUE:
-            font = QFont()
-            font.setBold(True)
-            return font
+            return _bold()
         return None
 
     def line(self, row: int) -> MetricLine:

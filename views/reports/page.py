@@ -67,6 +67,7 @@ from ..style_roles import set_role
 
 FORMATS = {"xlsx": "Excel (*.xlsx)", "pdf": "PDF (*.pdf)", "csv": "CSV (*.csv)", "json": "JSON (*.json)",
            "png": "PNG (*.png)"}
+TAB_DELAY_MS = 25  # the page's first paint and the input waiting go before a tab is made (~20 ms)
 STALE_DELAY_MS = 400  # the data changed: recount this long after the first change, at the soonest
 # The tabs, in order: a period tab's key is its kind's tab (``TAB_OF_KIND``)
 TABS = (
@@ -405,7 +406,8 @@ class ReportsPage(QWidget):
 
     def _tab_or_holder(self, kind: str) -> QWidget:
         """``_tab_for(kind)``, or the holder of that tab if it is not made yet: it is made in the
-        next turn of the event loop (the page's opening and the tab's making are two short slices)."""
+        next turns of the event loop, ``TAB_DELAY_MS`` later: the page's opening, its first paint
+        and the tab's making are three short slices (a zero delay queued the making ahead of the paint)."""
         extra = self.extra_tab()
         if extra is not None and kind in extra.kinds:
             return extra
@@ -413,7 +415,7 @@ class ReportsPage(QWidget):
         made = dict.get(self.report_tabs, key)
         if made is not None or key not in self._makers:
             return self.report_tabs[key]
-        QTimer.singleShot(0, self, lambda: self._make_pending(key))
+        QTimer.singleShot(TAB_DELAY_MS, self, lambda: self._make_pending(key))
         return next(self.tabs.widget(i) for i in range(self.tabs.count())
                     if self.tabs.widget(i).property("lazy_tab") == key)
 

@@ -44,6 +44,7 @@ log = logging.getLogger(__name__)
 HISTORY_CHARTS = ("conversions", "actions_by_day")
 CHART_GAP_MS = 16
 CHART_HEIGHT = 300
+TABLES_DELAY_MS = 30  # the metrics' paint goes between them and the tables' filling
 FIT_ROWS = 40  # a column is as wide as the widest of its first rows (and its title)
 FIT_MAX = 360  # px: a longer text is elided (its tooltip holds it whole)
 
@@ -233,6 +234,9 @@ class ReportTab(QWidget):
         self._installing = 0  # charts drawn and waiting for their own slice to go on screen
         self._was_shown = False
         self._paused = False  # hidden after being shown: no chart is built until shown again
+        self._tables_new = False  # the tables wait for another report's rows: fit their columns
+        self._tables_timer = QTimer(self, singleShot=True, interval=TABLES_DELAY_MS)
+        self._tables_timer.timeout.connect(self._fill_tables)
         self._chart_timer = QTimer(self, singleShot=True, interval=CHART_GAP_MS)
         self._chart_timer.timeout.connect(self._build_next_chart)
 
@@ -248,14 +252,10 @@ class ReportTab(QWidget):
         self.metrics.set_lines(metric_lines(bundle, self.language, self.tab), previous_known=complete)
         fit_columns(self.metrics_view, rows=200)  # every line: a value wider than the rest may be last
         narrow_verdicts(self.metrics_view, MetricsModel.STATUS)
-        for key, model in self.table_models.items():
-            model.currency = currency
-            model.set_table(*table(bundle, key, self.language))
-        if not same:
-            # fitting a table's columns measures its texts: only the table on screen now, the
-            # others when their tab is opened; a refresh keeps the widths (the user's too)
-            self._unfitted = set(self.table_views)
-            self._fit_shown_table()
+        # the tables under the metrics are filled in a slice of their own (TABLES_DELAY_MS later):
+        # the metrics, their paint and the tables were one 60 ms stall at 100,000 deals
+        self._tables_new = self._tables_new or not same
+        self._tables_timer.start()
         queue = []
         for spec in self.chart_specs:
             if spec.id in HISTORY_CHARTS and not complete:
@@ -267,6 +267,22 @@ class ReportTab(QWidget):
         self._chart_queue = queue  # what an older bundle left to draw is out of date
         if not self._chart_timer.isActive():
             self._chart_timer.start()
+
+    def _fill_tables(self) -> None:
+        """Put the shown bundle's tables in their models (``show_bundle`` asked, a slice earlier)."""
+        bundle = self.bundle
+        if bundle is None:
+            return
+        currency = bundle.get("currency") or "RUB"
+        for key, model in self.table_models.items():
+            model.currency = currency
+            model.set_table(*table(bundle, key, self.language))
+        if self._tables_new:
+            # fitting a table's columns measures its texts: only the table on screen now, the
+            # others when their tab is opened; a refresh keeps the widths (the user's too)
+            self._tables_new = False
+            self._unfitted = set(self.table_views)
+            self._fit_shown_table()
 
     def _fit_shown_table(self) -> None:
         for key, view in self.table_views.items():
@@ -322,6 +338,9 @@ class ReportTab(QWidget):
         # (no chart is made ahead while the first report is counted: the count holds the
         # interpreter most of the time, and a slice of the UI thread then takes several times longer)
         if not self._chart_queue or self.bundle is None:
+            if self._tables_timer.isActive():
+                self._chart_timer.start()  # "drawn" once the tables are filled too
+                return
             self.drawn.emit()
             return
         spec = self._chart_queue[0]
@@ -380,7 +399,8 @@ class ReportTab(QWidget):
         self._chart_timer.start()  # the next chart, or "drawn" once the queue is empty
 
     def drawing(self) -> bool:
-        return bool(self._chart_queue) or self._chart_timer.isActive() or self._installing > 0
+        return (bool(self._chart_queue) or self._chart_timer.isActive() or self._installing > 0
+                or self._tables_timer.isActive())
 
     def charts_ready(self) -> bool:
         return not self._chart_queue and all(isinstance(w, ChartWidget) for w in self.charts.values())
