@@ -33,6 +33,7 @@ from sqlalchemy import Connection, func, select, update
 
 from .. import errors
 from ..bulk import fast_bulk_load, insert_all, next_id
+from ..bulk_triggers import insert_triggers_set_aside
 from ..db import Database
 from ..orm import Activity, Company, Deal, DealEvent, LostReason, Pipeline, Plan, Setting, Stage, User
 from ..services.deals import suggest_deal_name
@@ -302,9 +303,10 @@ def import_history(db: Database, folder: str | Path, pipeline_key: str = "sales"
         fast_bulk_load(conn)
         new_deals = [d for d in data.deals.values() if d.deal_id not in cat.imported]
         writer = HistoryWriter(conn, cat, summary)
-        writer.users(data)
-        writer.lost_reasons(new_deals)
-        deal_ids = writer.deals(data, new_deals)
-        writer.activities(data, deal_ids)
-        writer.plans(data)
+        with insert_triggers_set_aside(conn):  # the search twins and counts: once, not per row
+            writer.users(data)
+            writer.lost_reasons(new_deals)
+            deal_ids = writer.deals(data, new_deals)
+            writer.activities(data, deal_ids)
+            writer.plans(data)
     return summary

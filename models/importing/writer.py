@@ -17,6 +17,7 @@ from sqlalchemy import Connection, Date, DateTime, func, insert, select, text
 from sqlalchemy.orm import Session
 
 from ..bulk import fast_bulk_load, insert_all, next_id
+from ..bulk_triggers import insert_triggers_set_aside
 from ..clock import local_now as now
 from ..orm import (
     Company,
@@ -342,12 +343,13 @@ def write_plan(session: Session, plan: Plan, target: Target, preset: Preset, fil
     conn = w.conn
     database_empty = not conn.scalar(select(func.count()).select_from(Deal))
     fast_bulk_load(conn)
-    users = w.users()
-    reasons = w.lost_reasons()
-    fields = w.custom_fields()
-    companies = w.companies()
-    contacts = w.contacts(companies)
-    deal_ids, first_event, last_event = w.deals(users, reasons, companies, contacts, fields)
+    with insert_triggers_set_aside(conn):  # the search twins and counts: once for the batch, not per row
+        users = w.users()
+        reasons = w.lost_reasons()
+        fields = w.custom_fields()
+        companies = w.companies()
+        contacts = w.contacts(companies)
+        deal_ids, first_event, last_event = w.deals(users, reasons, companies, contacts, fields)
     settings_before: dict[str, Any] = {}
     main = main_currency(plan)
     if main and (target.currency is None or (database_empty and main != target.currency)):
