@@ -184,6 +184,7 @@ def _first_day_shot(app, language: str, folder: str, path: Path) -> None:
     os.environ["HOME"] = os.environ["USERPROFILE"] = str(Path(folder) / "home")
 
 
+ANIMATIONS_S = 0.4  # long enough for Qt's fades and slides to end before a grab
 CLOCK_TIME = (11, 0)  # the renders' "now": a working hour of --today
 
 
@@ -220,8 +221,12 @@ def _settle(app, done=lambda: True, timeout_s: float = 60.0) -> None:
     while time.monotonic() < end:
         app.processEvents()
         if done() and running_tasks() == 0:
-            for _ in range(20):
+            # let Qt's short animations end (a line edit's clear button fades in over ~150 ms):
+            # grabbed midway, the same screen came out a little different on each run
+            calm = time.monotonic() + ANIMATIONS_S
+            while time.monotonic() < calm:
                 app.processEvents()
+                time.sleep(0.01)
             return
         time.sleep(0.02)
     raise TimeoutError("the page did not finish its background work in time")
