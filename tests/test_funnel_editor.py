@@ -240,6 +240,7 @@ def test_the_report_stage_table_opens_the_editor_with_the_merge_prepared(advised
     qtbot.waitUntil(lambda: reports.current_tab().bundle is not None and not reports.controller.is_busy(), timeout=30000)
     tab = reports.current_tab()
     view = tab.table_views["stages"]
+    qtbot.waitUntil(lambda: view.model().rowCount() > 0, timeout=10000)  # the tables fill a slice after the metrics
     index = next(view.model().index(r, 0) for r in range(view.model().rowCount())
                  if (tab.stage_row_at(view.model().index(r, 0)) or {}).get("key") == "work_started")
     assert tab.stage_row_at(index)["advice"] == "merge"
