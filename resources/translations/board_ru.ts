@@ -411,10 +411,6 @@ deals: %3 · %4</source>
       <translation>Тысячи или копейки? Напишите 250 000 или 250,00.</translation>
     </message>
     <message>
-      <source>Not an amount: write it like 250 000, 250 000,50 ₽, 1.2m or 250k.</source>
-      <translation>Это не сумма: пишите 250 000, 250 000,50 ₽, 1,2 млн или 250 тыс.</translation>
-    </message>
-    <message>
       <source>The amount must be more than zero.</source>
       <translation>Сумма должна быть больше нуля.</translation>
     </message>

@@ -140,8 +140,9 @@ class RequiredFieldsDialog(QDialog):
             cause = exc.__cause__
             if isinstance(cause, AmountAmbiguous):
                 return self.tr("Thousands or a decimal point? Write 250 000 or 250,00."), cause.readings
-            # the cards' sentence (views/cards/reasons.py), kept here too: board does not import cards
-            return self.tr("Not an amount: write it like 250 000, 250 000,50 ₽, 1.2m or 250k."), None
+            from voronka.views.cards.reasons import reason_text
+
+            return reason_text(exc), None
         if value <= 0:
             return self.tr("The amount must be more than zero."), None
         return None
