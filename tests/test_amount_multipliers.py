@@ -1,5 +1,6 @@
 """The one amount parser reads the multipliers people type («1,2 млн ₽», «250 тыс. руб.», «1.5k»)
-in the card, the forms, quick-create and the import, and still says why it refuses a value."""
+in the card, the forms and quick-create; in a file (the import) a multiplied value is unreadable
+and reported by its cell, as the shared samples' hand-kept sheet says; a refusal says why."""
 from __future__ import annotations
 
 from decimal import Decimal
@@ -30,12 +31,14 @@ PLAIN = [  # what the parser took before the multipliers: unchanged
 
 
 @pytest.mark.parametrize("text,value,currency", MULTIPLIED)
-def test_multipliers_are_read_everywhere(text, value, currency):
+def test_multipliers_are_read_where_a_person_types_and_refused_in_a_file(text, value, currency):
     assert parse_typed_amount(text) == Decimal(value)  # card, forms, quick-create
-    assert parse_amount_full(text).currency == currency  # the import
-    assert parse_amount(text) == Decimal(value)
+    assert parse_amount_full(text, multipliers=True).currency == currency
     assert to_minor(text) == int(Decimal(value) * 100)
     assert parse_money(text, "amount") == Decimal(value)
+    with pytest.raises(AmountUnreadable) as caught:  # the import
+        parse_amount(text)
+    assert "multiplier" in caught.value.reason
 
 
 @pytest.mark.parametrize("text,value", PLAIN)
@@ -50,11 +53,13 @@ def test_before_a_multiplier_a_lone_separator_is_the_decimal_point():
         parse_typed_amount("1,250")
 
 
-def test_an_import_column_reads_multiplied_values_by_their_own_shape():
+def test_an_import_column_reads_its_figures_and_reports_a_multiplied_value():
     column = ["12,500.00", "1,000", "1,2 млн"]
     fmt = detect_amount_format(column)
     assert fmt.decimal == "." and fmt.thousands == ","
-    assert [parse_amount(v, fmt) for v in column] == [Decimal("12500"), Decimal("1000"), Decimal("1200000")]
+    assert [parse_amount(v, fmt) for v in column[:2]] == [Decimal("12500"), Decimal("1000")]
+    with pytest.raises(AmountUnreadable, match="«млн» is a multiplier"):
+        parse_amount(column[2], fmt)
 
 
 @pytest.mark.parametrize("text,why", [

@@ -133,11 +133,11 @@ def describe(exc: BaseException) -> str:
     from .domain_messages import not_found, reason
 
     if isinstance(exc, FieldsInvalid):
-        from .cards.reasons import reason_text
+        from .field_reasons import reason_text
 
         return " ".join(f"{field_label(p.field)}: {reason_text(p)}" for p in exc.problems)
     if isinstance(exc, FieldInvalid):
-        from .cards.reasons import reason_text
+        from .field_reasons import reason_text
 
         return f"{field_label(exc.field)}: {reason_text(exc)}"
     if isinstance(exc, errors.InvalidValue):

@@ -13,9 +13,16 @@ Decisions:
   are read into ``ParsedAmount.currency``; words other than those make the value unreadable.
 * Multipliers people type after the number (``тыс.``, ``т.р.``, ``млн``, ``k``, ``M``, ``mln`` …,
   with or without a space, before a currency mark: ``1,2 млн ₽``, ``250 тыс. руб.``, ``1.5k``)
-  multiply it. With a multiplier a lone ``,`` or ``.`` is always the decimal point: nobody
-  writes ``1,250 млн`` meaning 1 250 million, so ``1,250 млн`` is 1 250 000 and does not ask.
-  ``т.р.``/``тр`` ("тысяч рублей") also says the currency is roubles.
+  multiply a value a person types into a field (``parse_typed_amount``: the card, the forms,
+  quick-create, the plans), who sees at once what was understood. With a multiplier a lone
+  ``,`` or ``.`` is always the decimal point: nobody writes ``1,250 млн`` meaning 1 250 million,
+  so ``1,250 млн`` is 1 250 000 and does not ask. ``т.р.``/``тр`` ("тысяч рублей") also says the
+  currency is roubles.
+* In a file (the import, the history import: ``parse_amount``/``parse_amount_full`` without
+  ``multipliers=True``) a multiplied value stays unreadable and is reported by its cell: the
+  shared samples' hand-kept sheet says so (``1,2 млн`` in an amount column is one of its five
+  unreadable amounts, rows that were never paid), and an estimate written in words among
+  figures is for the person importing to look at, not for the import to turn into money.
 """
 from __future__ import annotations
 
@@ -104,13 +111,18 @@ class _Parts:
     factor: int  # 1 without a multiplier
 
 
-def _parts(text: str) -> _Parts:
-    """The bare number text, the currency mark's code, the sign and the multiplier."""
+def _parts(text: str, multipliers: bool = True) -> _Parts:
+    """The bare number text, the currency mark's code, the sign and the multiplier (a multiplier
+    is unreadable unless ``multipliers``)."""
     m = _SHAPE.match(text.strip())
     if not m:
         raise AmountUnreadable(text, "it holds words or signs other than a number, a multiplier "
-                                     "(тыс., млн, k, M) and a currency")
+                                     "(тыс., млн, k, M) and a currency" if multipliers else
+                                     "it holds words or signs other than a number and a currency")
     mult = (m["mult"] or "").lower()
+    if mult and not multipliers:
+        raise AmountUnreadable(text, f"«{m['mult']}» is a multiplier: a file's amount is read as written, "
+                                     "in whole figures")
     implied = MULTIPLIER_CURRENCY.get(mult)
     if m["pre"] and m["post"]:
         raise AmountUnreadable(text, "two currency marks")
@@ -236,10 +248,12 @@ def _read_number(text: str, num: str, fmt: AmountFormat) -> Decimal:
         raise AmountUnreadable(text, "not a number") from exc
 
 
-def parse_amount_full(value: object, fmt: AmountFormat | None = None) -> ParsedAmount | None:
+def parse_amount_full(value: object, fmt: AmountFormat | None = None, *,
+                      multipliers: bool = False) -> ParsedAmount | None:
     """Read one value (text or number) into a Decimal and a currency code; empty → None.
 
     Without ``fmt`` the value's own shape decides (as ``detect_amount_format([value])``).
+    ``multipliers``: ``1,2 млн`` is read (typed into a field) rather than unreadable (in a file).
     Raises ``AmountUnreadable``.
     """
     if value is None:
@@ -255,7 +269,7 @@ def parse_amount_full(value: object, fmt: AmountFormat | None = None) -> ParsedA
     text = str(value).strip()
     if not text:
         return None
-    parts = _parts(text)
+    parts = _parts(text, multipliers)
     if parts.factor != 1:
         amount = _read_number(text, parts.num, _multiplied_format(parts.num)) * parts.factor
     else:
@@ -263,9 +277,9 @@ def parse_amount_full(value: object, fmt: AmountFormat | None = None) -> ParsedA
     return ParsedAmount(-amount if parts.negative else amount, parts.currency)
 
 
-def parse_amount(value: object, fmt: AmountFormat | None = None) -> Decimal | None:
+def parse_amount(value: object, fmt: AmountFormat | None = None, *, multipliers: bool = False) -> Decimal | None:
     """``"1 200 000 ₽"`` → ``Decimal('1200000')``; empty → None; raises ``AmountUnreadable``."""
-    parsed = parse_amount_full(value, fmt)
+    parsed = parse_amount_full(value, fmt, multipliers=multipliers)
     return None if parsed is None else parsed.value
 
 
@@ -286,7 +300,7 @@ def parse_typed_amount(value: object) -> Decimal | None:
         parts = _parts(value)
         num, currency = parts.num, parts.currency
         if parts.factor != 1:
-            return parse_amount(value)  # "1,250 млн": the separator is the decimal point
+            return parse_amount(value, multipliers=True)  # "1,250 млн": the separator is the decimal point
         if currency in ("USD", "GBP") and _LONE_GROUP.match(num):
             # "$1,200", "$1.20": a dollar or pound amount is written the English way
             return parse_amount(value, AmountFormat(decimal=".", thousands=","))

@@ -471,6 +471,89 @@
     </message>
   </context>
   <context>
+    <name>FieldReasons</name>
+    <message>
+      <source>Cannot be empty.</source>
+      <translation>Не может быть пустым.</translation>
+    </message>
+    <message>
+      <source>Not a number.</source>
+      <translation>Это не число.</translation>
+    </message>
+    <message>
+      <source>Not an amount: write it like 250 000, 250 000,50 ₽, 1.2m or 250k.</source>
+      <translation>Это не сумма: пишите 250 000, 250 000,50 ₽, 1,2 млн или 250 тыс.</translation>
+    </message>
+    <message>
+      <source>Thousands or a decimal point? Write 250 000 or 250,00.</source>
+      <translation>Тысячи или копейки? Напишите 250 000 или 250,00.</translation>
+    </message>
+    <message>
+      <source>A whole number is needed.</source>
+      <translation>Нужно целое число.</translation>
+    </message>
+    <message>
+      <source>Cannot be negative.</source>
+      <translation>Не может быть отрицательным.</translation>
+    </message>
+    <message>
+      <source>Not a date: type 31.12.2026 or 2026-12-31.</source>
+      <translation>Это не дата: введите 31.12.2026 или 2026-12-31.</translation>
+    </message>
+    <message>
+      <source>Not an e-mail address (like name@acme.ru).</source>
+      <translation>Это не адрес почты (нужно вида name@acme.ru).</translation>
+    </message>
+    <message>
+      <source>Not a phone number.</source>
+      <translation>Это не номер телефона.</translation>
+    </message>
+    <message>
+      <source>No such number: check the digits (a Russian number has 10 digits after +7).</source>
+      <translation>Такого номера нет: проверьте цифры (в российском номере 10 цифр после +7).</translation>
+    </message>
+    <message>
+      <source>Not a website address (like acme.ru).</source>
+      <translation>Это не адрес сайта (нужно вида acme.ru).</translation>
+    </message>
+    <message>
+      <source>Not a link (like https://vk.com/name).</source>
+      <translation>Это не ссылка (нужно вида https://vk.com/name).</translation>
+    </message>
+    <message>
+      <source>An INN has digits only.</source>
+      <translation>ИНН состоит только из цифр.</translation>
+    </message>
+    <message>
+      <source>An INN has 10 digits (organisation) or 12 (person).</source>
+      <translation>В ИНН 10 цифр (организация) или 12 (физлицо, ИП).</translation>
+    </message>
+    <message>
+      <source>The INN check digits do not match: look for a typo.</source>
+      <translation>Не сходится контрольная сумма ИНН: проверьте, нет ли опечатки.</translation>
+    </message>
+    <message>
+      <source>Not one of the choices.</source>
+      <translation>Такого варианта нет в списке.</translation>
+    </message>
+    <message>
+      <source>Too long.</source>
+      <translation>Слишком длинно.</translation>
+    </message>
+    <message>
+      <source>Contains a NUL character, which cannot be stored.</source>
+      <translation>Содержит символ NUL, его нельзя сохранить.</translation>
+    </message>
+    <message>
+      <source>Choose from the list.</source>
+      <translation>Выберите из списка.</translation>
+    </message>
+    <message>
+      <source>Needed to enter «%1».</source>
+      <translation>Нужно для перехода на «%1».</translation>
+    </message>
+  </context>
+  <context>
     <name>MainWindow</name>
     <message>
       <source>Customise…</source>

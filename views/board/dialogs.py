@@ -140,7 +140,7 @@ class RequiredFieldsDialog(QDialog):
             cause = exc.__cause__
             if isinstance(cause, AmountAmbiguous):
                 return self.tr("Thousands or a decimal point? Write 250 000 or 250,00."), cause.readings
-            from voronka.views.cards.reasons import reason_text
+            from ..field_reasons import reason_text
 
             return reason_text(exc), None
         if value <= 0:

@@ -28,7 +28,7 @@ from .deal_tasks import DealTasks
 from .editors import ChoiceEditor, LineEditor, MultiChoiceEditor
 from .form import EditorFactory
 from .formatting import format_datetime
-from .reasons import required_text
+from ..field_reasons import required_text
 from .record_card import RecordCard
 from .timeline import TimelineView
 

@@ -28,7 +28,7 @@ from .editors import (
     is_line_type,
 )
 from .formatting import contact_type_label
-from .reasons import reason_text
+from ..field_reasons import reason_text
 from ..style_roles import set_role
 
 EditorFactory = Callable[[FieldSpec, QWidget], FieldEditor]

@@ -25,7 +25,7 @@ from voronka.models.services.team import plan_state, set_plan
 
 from ..app_context import AppContext
 from ..cards.formatting import format_money
-from ..cards.reasons import reason_text
+from ..field_reasons import reason_text
 from ..errors import show_error
 from ..undo import push_checked
 from ..plain_text import plain_label
