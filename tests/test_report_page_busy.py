@@ -105,6 +105,9 @@ def test_a_report_tab_the_user_left_draws_its_charts_only_when_shown_again(ctx, 
     qtbot.waitUntil(lambda: (tab.bundle or {}).get("period", {}).get("label") == "2026-04", timeout=20000)
     qtbot.wait(1000)  # many chart slices' time
     assert tab.drawing() and not tab.charts_ready()  # the numbers are there, the charts wait
+    stages = tab.table_models["stages"]
+    may_rows = list(stages.rows)  # and so do the tables: May's rows until the tab is on screen
     page.show()
-    qtbot.waitUntil(tab.charts_ready, timeout=20000)
+    qtbot.waitUntil(lambda: tab.charts_ready() and not tab.drawing(), timeout=20000)
+    assert stages.rows != may_rows
     assert ctx.errors_seen == []

@@ -235,6 +235,7 @@ class ReportTab(QWidget):
         self._was_shown = False
         self._paused = False  # hidden after being shown: no chart is built until shown again
         self._tables_new = False  # the tables wait for another report's rows: fit their columns
+        self._tables_waiting = False  # the rows came while the tab was hidden: filled when shown
         self._tables_timer = QTimer(self, singleShot=True, interval=TABLES_DELAY_MS)
         self._tables_timer.timeout.connect(self._fill_tables)
         self._chart_timer = QTimer(self, singleShot=True, interval=CHART_GAP_MS)
@@ -273,6 +274,10 @@ class ReportTab(QWidget):
         bundle = self.bundle
         if bundle is None:
             return
+        if self._paused:  # another page is on screen: filled when this tab is shown again
+            self._tables_waiting = True
+            return
+        self._tables_waiting = False
         currency = bundle.get("currency") or "RUB"
         for key, model in self.table_models.items():
             model.currency = currency
@@ -320,6 +325,8 @@ class ReportTab(QWidget):
     def showEvent(self, event) -> None:
         super().showEvent(event)
         self._was_shown, self._paused = True, False
+        if self._tables_waiting and not self._tables_timer.isActive():
+            self._tables_timer.start()
         if self._chart_queue and not self._chart_timer.isActive():
             self._chart_timer.start()  # the charts left to draw when the user went elsewhere
 
@@ -400,7 +407,7 @@ class ReportTab(QWidget):
 
     def drawing(self) -> bool:
         return (bool(self._chart_queue) or self._chart_timer.isActive() or self._installing > 0
-                or self._tables_timer.isActive())
+                or self._tables_timer.isActive() or self._tables_waiting)
 
     def charts_ready(self) -> bool:
         return not self._chart_queue and all(isinstance(w, ChartWidget) for w in self.charts.values())
