@@ -182,6 +182,24 @@ def test_settings_opens_on_one_read_and_lists_every_time_zone_once_the_field_is_
     ctx.executor.shutdown()
 
 
+def test_settings_makes_the_team_boxes_a_turn_after_opening_from_what_it_read_then(db, tmp_path, qtbot, ui_statements):
+    """The opening slice holds the page's frame and "This computer"; the team settings, backups and
+    members come a turn later (after the first paint), filled from the opening's one read."""
+    from voronka.views.settings.page import SettingsPage
+
+    ctx = app_context(db, tmp_path, 3)
+    page = SettingsPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    assert page._team_part is None
+    ui_statements.clear()
+    qtbot.waitUntil(lambda: page._team_part is not None, timeout=5000)
+    assert sum(s.lstrip().upper().startswith("BEGIN") for s in ui_statements) == 0  # no second read
+    assert page.members.isVisible() and page.members.model.rowCount() == 3
+    assert page.team_box.isVisible() and page.backups.isVisible()
+    ctx.executor.shutdown()
+
+
 # --- a closed card's window is reused --------------------------------------------------------
 def test_a_closed_deal_cards_window_shows_the_next_deal_and_nothing_of_the_last(ctx, qtbot):
     from voronka.views.cards import open_card
