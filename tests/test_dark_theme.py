@@ -69,14 +69,18 @@ def test_colours_item_models_paint_keep_their_text_readable(qapp, name):
         QApplication.instance().setStyleSheet("")
 
 
+def _view_sources():
+    """(path, text) of every view module that must take its colours from the theme."""
+    for path in sorted((ROOT / "views").rglob("*.py")):
+        rel = path.relative_to(ROOT).as_posix()
+        if rel not in FIXED_COLOURS_ALLOWED:
+            yield rel, path.read_text("utf-8")
+
+
 def test_no_screen_paints_with_a_colour_of_its_own():
     """Painting code asks the theme (``theme.colour``) — a fixed colour is unreadable in one theme."""
     found = []
-    for path in (ROOT / "views").rglob("*.py"):
-        rel = path.relative_to(ROOT).as_posix()
-        if rel in FIXED_COLOURS_ALLOWED:
-            continue
-        text = path.read_text("utf-8")
+    for rel, text in _view_sources():
         found += [f"{rel}: {m}" for m in re.findall(r'QColor\("#[0-9a-fA-F]{3,8}"\)|Qt\.GlobalColor\.dark\w+|'
                                                     r'setStyleSheet\("color: #', text)]
     assert not found, found
@@ -96,11 +100,7 @@ def test_no_chart_draws_with_a_colour_of_its_own():
     is handed to pyqtgraph, and a file that draws with pyqtgraph keeps no hex colour of its own
     (the Plan tab's chart drew a fixed orange, the charts' series a fixed palette)."""
     found = []
-    for path in (ROOT / "views").rglob("*.py"):
-        rel = path.relative_to(ROOT).as_posix()
-        if rel in FIXED_COLOURS_ALLOWED:
-            continue
-        text = path.read_text("utf-8")
+    for rel, text in _view_sources():
         found += [f"{rel}: {m.group(0)}" for m in PYQTGRAPH_LITERAL.finditer(text)]
         if "pyqtgraph" in text or "from ..charts import" in text or "from .charts import" in text:
             found += [f"{rel}: {m.group(0)}" for m in HEX.finditer(text)]

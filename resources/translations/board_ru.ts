@@ -407,10 +407,6 @@ deals: %3 · %4</source>
         <translation>например, 250 000 ₽</translation>
     </message>
     <message>
-        <source>Thousands or a decimal point? Write 250 000 or 250,00.</source>
-        <translation>Тысячи или копейки? Напишите 250 000 или 250,00.</translation>
-    </message>
-    <message>
         <source>The amount must be more than zero.</source>
         <translation>Сумма должна быть больше нуля.</translation>
     </message>

@@ -136,13 +136,11 @@ class RequiredFieldsDialog(QDialog):
             return None
         try:
             value = parse_money(text, "amount")
-        except FieldInvalid as exc:
-            cause = exc.__cause__
-            if isinstance(cause, AmountAmbiguous):
-                return self.tr("Thousands or a decimal point? Write 250 000 or 250,00."), cause.readings
+        except FieldInvalid as exc:  # the cards' sentence for the refusal; a value read two ways offers both
             from ..field_reasons import reason_text
 
-            return reason_text(exc), None
+            cause = exc.__cause__
+            return reason_text(exc), cause.readings if isinstance(cause, AmountAmbiguous) else None
         if value <= 0:
             return self.tr("The amount must be more than zero."), None
         return None
