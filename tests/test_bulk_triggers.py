@@ -72,3 +72,25 @@ def test_a_failed_bulk_write_keeps_every_trigger(tmp_path):
                 assert names < len(before)  # set aside inside the transaction
                 raise RuntimeError("the write failed")
     assert _derived(db)["triggers"] == before
+
+
+def test_after_an_import_another_connections_writes_fire_the_triggers_again(tmp_path):
+    """The triggers are back for every writer: a deal and a company created on a second connection
+    to the same file, after the import, are in the search index and carry their folded twins."""
+    from voronka.models.db import open_database
+    from voronka.models.services.companies import create_company
+    from voronka.models.services.deals import create_deal
+
+    db = _fresh(tmp_path, "shared")
+    _import(db, "amocrm_like/deals.xlsx")
+    other = open_database(tmp_path / "shared.db")
+    try:
+        company = other.run(create_company, {"name": "ООО Ёлка Плюс"}).created[0]
+        deal = other.run(create_deal, name="Ёлка — Внедрение", user_id=None, company_id=company).created[0]
+        with db.engine.connect() as c:
+            assert c.exec_driver_sql("SELECT name_folded, deal_count FROM companies WHERE id = ?",
+                                     (company,)).one() == ("ооо ёлка плюс", 1)
+            assert c.exec_driver_sql("SELECT rowid FROM search_deals WHERE search_deals MATCH 'елка'").scalars().all() \
+                == [deal]
+    finally:
+        other.close()
