@@ -51,11 +51,9 @@ def application_icon():
 
 
 def build_demo(path: Path, deals: int = 2000, language: str | None = None) -> None:
-    from .commands import demo
+    from .commands.demo import build_file
 
-    code = demo.run(argparse.Namespace(db=str(path), deals=deals, seed=1, anchor=None, lang=language))
-    if code:
-        raise RuntimeError(f"building the demo database failed ({code})")
+    build_file(str(path), deals, language=language)
 
 
 def choose_database(args: argparse.Namespace, settings: QSettings | None = None) -> str | None:

@@ -119,18 +119,12 @@ def _pairs(options: list[str]) -> list[list[str]]:
 
 def _fresh_demo_database(language: str | None) -> str:
     """Build a demo database in the user's demo folder (as ``voronka --demo`` does) and name it."""
-    from voronka.models.db import open_database
-    from voronka.models.demo import build_demo
     from voronka.models.paths import new_demo_database
 
-    from .commands.database import say_notice
+    from .commands.demo import build_file
 
     path = new_demo_database()
-    db = open_database(str(path), language=language or "ru", notify=say_notice)
-    try:
-        build_demo(db, 2000, 1, progress=lambda message: print(message, file=sys.stderr, flush=True))
-    finally:
-        db.close()
+    build_file(str(path), 2000, language=language)
     print(f"voronka --demo: a fresh demo database, {path}", file=sys.stderr)
     return str(path)
 

@@ -11,7 +11,7 @@ import sys
 from datetime import date
 
 from voronka.models.db import open_database
-from voronka.models.demo import DEFAULT_DEALS, build_demo
+from voronka.models.demo import DEFAULT_DEALS, DemoSummary, build_demo
 
 from .usage import UsageError
 from .database import say_notice
@@ -35,15 +35,21 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(run=run)
 
 
+def build_file(location: str, deals: int = DEFAULT_DEALS, seed: int = 1, anchor: date | None = None,
+               language: str | None = None) -> DemoSummary:
+    """Build a demo database at ``location`` (progress on stderr, nothing on stdout): the
+    ``demo`` command, the app's ``--demo`` and ``voronka --demo <command>`` all go through here."""
+    db = open_database(location, language=language or "ru", notify=say_notice)
+    try:
+        return build_demo(db, deals, seed, anchor, progress=lambda message: print(message, file=sys.stderr, flush=True))
+    finally:
+        db.close()
+
+
 def run(args: argparse.Namespace) -> int:
     if args.deals < 1:
         raise UsageError("--deals must be at least 1.")
-    db = open_database(args.db, language=getattr(args, "lang", None) or "ru", notify=say_notice)
-    try:
-        summary = build_demo(db, args.deals, args.seed, args.anchor,
-                             progress=lambda message: print(message, file=sys.stderr, flush=True))
-    finally:
-        db.close()
+    summary = build_file(args.db, args.deals, args.seed, args.anchor, getattr(args, "lang", None))
     print(f"{args.db}: {summary.deals:,} deals (+{summary.success_deals:,} in Client Success), "
           f"{summary.companies:,} companies, {summary.events:,} events, {summary.activities:,} activities, "
           f"{summary.tasks:,} tasks, history to {summary.anchor.isoformat()}")
