@@ -8,6 +8,8 @@ not text is muted or the accent.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from importlib import resources
 
 from PySide6.QtCore import QObject, QSettings, Qt, Signal
@@ -104,6 +106,21 @@ def met_colour(met: bool) -> QColor:
 def colour_name(name: str) -> str:
     """The ``#rrggbb`` of a named colour of the current theme (for style sheets)."""
     return COLOURS[_current][name]
+
+
+@contextmanager
+def paper_colours() -> Iterator[None]:
+    """The light theme's colours for what is drawn inside the block, whatever the window's theme:
+    a file (a PNG chart, a PDF's charts) is printed or mailed, so it always looks like paper.
+    Only code that asks ``colour`` while the block runs sees them (a chart built and grabbed
+    in it); the screen's widgets keep the colours they were made with."""
+    global _current
+    was = _current
+    _current = "light"
+    try:
+        yield
+    finally:
+        _current = was
 
 
 def palette(theme: str) -> QPalette:

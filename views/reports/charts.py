@@ -423,6 +423,7 @@ class ValueLabels(pg.GraphicsObject):
     def __init__(self) -> None:
         super().__init__()
         self._labels: list[tuple[float, float, str]] = []
+        self._colour = text_colour()  # the theme's when made (a paper chart's stays light)
 
     def set_labels(self, labels: list[tuple[float, float, str]]) -> None:
         self.prepareGeometryChange()
@@ -458,7 +459,7 @@ class ValueLabels(pg.GraphicsObject):
         painter.save()
         painter.resetTransform()
         painter.setFont(font)
-        painter.setPen(text_colour())
+        painter.setPen(self._colour)
         metrics = QFontMetrics(font)
         middle = (metrics.ascent() - metrics.descent()) / 2
         for x, y, text in self._labels:

@@ -1,7 +1,8 @@
 """Charts as images: any report chart drawn offscreen to a QImage or a PNG file.
 
 The same chart builders as the screen (``views.reports.charts``), at a fixed size so
-every export of a chart looks the same whatever the window size was.
+every export of a chart looks the same whatever the window size was, and in the light
+theme's colours whatever the window's theme is (``theme.paper_colours``): a file is paper.
 """
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, Qt
 from PySide6.QtGui import QImage
 
 from voronka.views.exports.qt_app import ensure_app
+from voronka.views.theme import palette, paper_colours
 
 CHART_SIZE = (1200, 560)
 
@@ -22,12 +24,14 @@ def render_chart(bundle: dict[str, Any], chart_id: str, language: str = "ru",
     ensure_app(language)
     from .charts import chart_spec
 
-    widget = chart_spec(chart_id).build(bundle, language)
-    widget.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
-    widget.resize(*size)
-    widget.show()
-    QCoreApplication.processEvents()
-    image = widget.grab().toImage()
+    with paper_colours():
+        widget = chart_spec(chart_id).build(bundle, language)
+        widget.setPalette(palette("light"))  # whatever pyqtgraph takes from the widget, too
+        widget.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+        widget.resize(*size)
+        widget.show()
+        QCoreApplication.processEvents()
+        image = widget.grab().toImage()
     widget.close()
     widget.deleteLater()
     return image
