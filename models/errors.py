@@ -166,12 +166,14 @@ class ChangedSince(NothingToUndo):
     ``renewal``, ``field``, ``edited``, ``task``, ``activity``, ``deleted``, ``taken``,
     ``completed`` and ``reopened_task`` for a task),
     ``who`` names the person (None: not known), ``at`` is when, ``field`` the field key
-    for ``field``, ``record`` the name of the record concerned.
+    for ``field``, ``record`` the name of the record concerned. ``found`` (a ``Changes``, when
+    known) is what the refusal proves someone else changed: the screens are told, so none
+    keeps showing what it had read before.
     """
 
     def __init__(self, what: str, *, record: str = "", who: str | None = None,
                  at: "datetime | None" = None, field: str | None = None,
-                 field_labels: "dict[str, str] | None" = None):
+                 field_labels: "dict[str, str] | None" = None, found: Any = None):
         when = f" at {at:%Y-%m-%d %H:%M}" if at else ""
         detail = f" {field}" if field else ""
         super().__init__(f"{who or 'Someone'} {what}{detail} «{record}»{when}; that change was kept.")
@@ -181,6 +183,7 @@ class ChangedSince(NothingToUndo):
         self.at = at
         self.field = field
         self.field_labels = field_labels or {}  # language → the field's label, when known
+        self.found = found  # models.changes.Changes | None
 
 
 class InvalidValue(VoronkaError):

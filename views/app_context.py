@@ -81,7 +81,11 @@ class AppContext(QObject):
             if isinstance(changes, Changes):
                 self._pending.merge(changes)
             return changes
-        changes = self.db.run(service, *args, **kwargs)
+        try:
+            changes = self.db.run(service, *args, **kwargs)
+        except Exception as exc:
+            self._announce_found(exc)
+            raise
         if isinstance(changes, Changes) and not changes.empty:
             changes.local = True
             self.changed.emit(changes)
@@ -111,8 +115,9 @@ class AppContext(QObject):
                     yield session
                 finally:
                     self._joined = None
-        except BaseException:
+        except BaseException as exc:
             self._on_commit = []
+            self._announce_found(exc)  # after the rollback: what a refusal proved others changed
             raise
         hooks, self._on_commit = self._on_commit, []
         for hook in hooks:
@@ -120,6 +125,13 @@ class AppContext(QObject):
         if not self._pending.empty:
             self._pending.local = True
             self.changed.emit(self._pending)
+
+    def _announce_found(self, exc: BaseException) -> None:
+        """A refusal (``ChangedSince``) that knows what someone else changed says so, like live
+        refresh would: a refused undo of a team setting proves the kept settings are stale."""
+        found = getattr(exc, "found", None)
+        if isinstance(found, Changes) and not found.empty:
+            self.changed.emit(found)
 
     def on_commit(self, hook: Callable[[], None]) -> None:
         """Call ``hook`` once the current ``one_transaction`` commits (at once outside one)."""

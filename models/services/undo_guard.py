@@ -27,6 +27,7 @@ EVENT_WORDS = {
 }
 ENTITY_OF = {Deal: "deal", Company: "company", Contact: "contact", Task: "task"}
 MODELS = {entity: model for model, entity in ENTITY_OF.items()}
+CHANGES_OF = {"deal": "deals", "company": "companies", "contact": "contacts", "task": "tasks"}  # Changes' set
 # columns that change with every edit and say nothing of their own
 BOOKKEEPING = {"updated_by_id", "updated_at", "version"}
 
@@ -99,12 +100,18 @@ def guarded_step(session: Session, entity: str, record_id: int, keys: list[str],
                  expected: Mapping[str, Any] | None, act: Callable[[Session], Changes],
                  name: str = "") -> tuple[Changes, dict[str, Any]]:
     """Run ``act`` on one record only while its ``keys`` hold ``expected`` (None: no
-    check, the action's first run); return what changed and the values it left."""
+    check, the action's first run); return what changed and the values it left. A refusal
+    carries the record as ``found``: someone else changed it, the screens showing it read it again."""
+    found = Changes(**{CHANGES_OF[entity]: {record_id}})
     record = session.get(MODELS[entity], record_id)
     if record is None:
-        raise ChangedSince("deleted", record=name)
+        raise ChangedSince("deleted", record=name, found=found)
     if expected is not None:
-        require_values(session, entity, record, expected)
+        try:
+            require_values(session, entity, record, expected)
+        except ChangedSince as exc:
+            exc.found = found
+            raise
     changes = act(session)
     session.flush()
     return changes, read_values(session, entity, record_id, keys)

@@ -200,7 +200,7 @@ class BoardActions(QObject):
                 self.ctx, text, stage.name(self.ctx.language),
                 lambda s: {k: v for k, v in stage_rules(s, stage.id, lock=True).items() if k in keys},
                 lambda s: update_stage_rules(s, stage.id, values, user_id=user),
-                lambda s: update_stage_rules(s, stage.id, old, user_id=user), seen=old)
+                lambda s: update_stage_rules(s, stage.id, old, user_id=user), seen=old, found=Changes(funnel=True))
         except errors.VoronkaError as exc:
             show_error(self.parent_widget, exc)
             return None

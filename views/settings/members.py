@@ -103,7 +103,7 @@ class MembersModel(QAbstractTableModel):
         try:  # refused, naming the member, when someone changed them since they were shown (or since the step)
             push_checked(ctx, self.tr("Edit a team member"), m.name, lambda s: member_state(s, uid),
                          lambda s: update_user(s, uid, **{key: new}), lambda s: update_user(s, uid, **{key: old}),
-                         seen=shown)
+                         seen=shown, found=Changes(users=True))
         except VoronkaError as exc:
             show_error(self.owner, exc)
             return False
@@ -190,7 +190,7 @@ class MembersBox(QGroupBox):
             # the undo removes the member only while nobody has renamed, re-roled or used them since
             changes: Changes = push_checked(ctx, self.tr("Add a team member"), name,
                                             lambda s: member_state(s, made["id"]) if made else None,
-                                            add, lambda s: remove_new_user(s, made["id"]))
+                                            add, lambda s: remove_new_user(s, made["id"]), found=Changes(users=True))
         except VoronkaError as exc:
             show_error(self, exc)
             return None

@@ -17,6 +17,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGroupBox, QHeaderView, QHBoxLayout, QLabel, QSpinBox, QTableView, QVBoxLayout, QWidget
 
 from voronka.metrics.formatting import currency_sign
+from voronka.models.changes import Changes
 from voronka.models.errors import VoronkaError
 from voronka.models.fields import FieldInvalid, FieldSpec, normalise
 from voronka.models.money import from_minor
@@ -133,7 +134,7 @@ class PlansModel(QAbstractTableModel):
         try:  # refused when someone changed this plan since it was shown (or since the step)
             push_checked(ctx, self.tr("Change a plan"), name, lambda s: plan_state(s, **where),
                          lambda s: set_plan(s, **where, amount=amount), lambda s: set_plan(s, **where, amount=old),
-                         seen=self.plans.get((user_id, month)) or None)
+                         seen=self.plans.get((user_id, month)) or None, found=Changes(plans=True))
         except VoronkaError as exc:
             show_error(self.owner, exc)
             return False

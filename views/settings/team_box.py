@@ -15,6 +15,7 @@ from zoneinfo import available_timezones
 from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt
 from PySide6.QtWidgets import QComboBox, QCompleter, QFormLayout, QGroupBox, QLabel, QLineEdit, QWidget
 
+from voronka.models.changes import Changes
 from voronka.models.clock import set_team_time_zone as use_time_zone
 from voronka.models.errors import InvalidValue, VoronkaError
 from voronka.models.team_calendar import CalendarSetting, calendar_setting, parse_dates, set_team_calendar
@@ -170,7 +171,8 @@ class TeamSettingsBox(QGroupBox):
         try:
             # refused when someone changed the setting since it was read (or since the step)
             push_checked(ctx, text, text, lambda s: team_setting_state(s, key), lambda s: service(s, value),
-                         lambda s: service(s, old), seen=ctx.team_setting(key))
+                         lambda s: service(s, old), seen=ctx.team_setting(key),
+                         found=Changes(settings=True))
         except VoronkaError as exc:
             show_error(self, exc)
             self.reload()
@@ -206,8 +208,10 @@ class TeamSettingsBox(QGroupBox):
         if new == old:
             return True
         try:
-            ctx.push_undoable(self.tr("Working calendar"), lambda: ctx.run(set_team_calendar, new),
-                              lambda _c: ctx.run(set_team_calendar, old))
+            # refused, like any team setting, when someone changed the calendar since it was read
+            text = self.tr("Working calendar")
+            push_checked(ctx, text, text, calendar_setting, lambda s: set_team_calendar(s, new),
+                         lambda s: set_team_calendar(s, old), seen=old, found=Changes(settings=True))
         except VoronkaError as exc:
             show_error(self, exc)
             self.reload()

@@ -193,12 +193,15 @@ def push_guarded(ctx: "AppContext", text: str, entity: str, record_id: int, keys
 
 
 def push_checked(ctx: "AppContext", text: str, name: str, read: Callable[[Any], Any],
-                 do: Callable[[Any], Changes], undo: Callable[[Any], Changes], *, seen: Any = None) -> Changes:
+                 do: Callable[[Any], Changes], undo: Callable[[Any], Changes], *, seen: Any = None,
+                 found: Changes | None = None) -> Changes:
     """An action on a record without a version (a team member, a plan, a team setting, a
     stage's rules) on the undo stack. ``read(session)`` is the record's state now (locked);
     every step runs only while it still equals what the step before left — the first only
     while it equals ``seen`` (what the screen showed), when given — else it is refused
-    (``ChangedSince``: someone changed «name») and nothing is written."""
+    (``ChangedSince``: someone changed «name») and nothing is written. ``found``: what such a
+    refusal proves someone else changed (``Changes(settings=True)`` for a team setting); the
+    context announces it, so cached copies (``AppContext.team_setting``) and screens catch up."""
     from voronka.models.errors import ChangedSince
 
     left: dict[str, Any] = {} if seen is None else {"state": seen}
@@ -208,7 +211,7 @@ def push_checked(ctx: "AppContext", text: str, name: str, read: Callable[[Any], 
 
         def service(session: Any) -> Changes:
             if "state" in left and read(session) != left["state"]:
-                raise ChangedSince("edited", record=name)
+                raise ChangedSince("edited", record=name, found=found)
             changes = act(session)
             session.flush()
             held["state"] = read(session)
