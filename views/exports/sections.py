@@ -115,6 +115,7 @@ TABLE_COLUMNS: dict[str, list[ColumnDef]] = {
     "cohorts": [
         _c("cohort", QT_TRANSLATE_NOOP("ReportTables", "Cohort"), "text"),
         _c("deals", QT_TRANSLATE_NOOP("ReportTables", "Deals"), "count"),
+        _c("worked_count", QT_TRANSLATE_NOOP("ReportTables", "Worked"), "count"),
         _c("conv_reply", QT_TRANSLATE_NOOP("ReportTables", "Reply rate"), "ratio"),
         _c("conv_demo", QT_TRANSLATE_NOOP("ReportTables", "Demo rate"), "ratio"),
         _c("conv_client", QT_TRANSLATE_NOOP("ReportTables", "Win rate"), "ratio"),
