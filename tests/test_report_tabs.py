@@ -293,3 +293,49 @@ def test_the_plan_tab_reads_a_quarter_and_a_week_brings_back_a_month(page, qtbot
 def report_stage_name(frames, key: str) -> str:
     stages = frames.stages.set_index("key")
     return str(stages.loc[key, "name_en"])
+
+
+@pytest.mark.parametrize("language", ["ru", "en"])
+def test_the_reps_table_fits_a_1280_px_window_without_scrolling_sideways(tmp_path, qtbot, language):
+    """Fourteen columns in the page's room at 1,280 × 720 (1,090 px beside the sidebar), with a
+    rep whose name is long: short titles (the full one in the header's tooltip), the names
+    wrapping onto two lines when the figures need the room; no figure or word is cut. At
+    1,366 px the names are one line again."""
+    from PySide6.QtCore import Qt
+    from sqlalchemy import select
+
+    from fit_check import clipped
+    from voronka.models.orm import User
+    from voronka.views.i18n import install_language
+    from voronka.views.reports.page import ReportsPage
+    from voronka.views.reports.tabs.reps import ROW_HEIGHT
+
+    db = build_demo_db(tmp_path, deals=300)
+    with db.transaction() as s:
+        s.scalars(select(User).where(User.role == "ae").order_by(User.id)).first().name = "Екатерина Константинопольская"
+    install_language(language)
+    try:
+        page = ReportsPage(make_ctx(db, tmp_path, user_with_role(db, "head_of_sales"), language))
+        qtbot.addWidget(page)
+        page.resize(1090, 640)
+        page.show()
+        tab = open_tab(page, qtbot, "reps", "2026-05")
+        view, header = tab.view, tab.view.horizontalHeader()
+        qtbot.waitUntil(lambda: 0 < header.length() <= view.viewport().width(), timeout=5000)
+        qtbot.wait(20)
+        assert not view.horizontalScrollBar().isVisible()
+        assert clipped(tab) == []
+        columns = [c.key for c in tab.model.columns]
+        revenue = columns.index("revenue_ytd")
+        full = tab.model.columns[revenue].title_text()
+        assert tab.proxy.headerData(revenue, Qt.Orientation.Horizontal) != full  # "Доход", not "Доход за год"
+        assert full in tab.proxy.headerData(revenue, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+        if language == "ru":  # the long name takes two lines, not the figures' room
+            assert view.wordWrap() and max(view.rowHeight(r) for r in range(tab.proxy.rowCount())) > ROW_HEIGHT
+        page.resize(1400, 700)  # a wider window: the names are one line again
+        qtbot.waitUntil(lambda: not view.wordWrap(), timeout=5000)
+        assert all(view.rowHeight(r) == ROW_HEIGHT for r in range(tab.proxy.rowCount()))
+        assert clipped(tab) == []
+    finally:
+        install_language("en")
+        db.close()

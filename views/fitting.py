@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyleOptionComboBox,
     QStyleOptionFrame,
+    QStyleOptionHeader,
     QStylePainter,
     QTableView,
     QToolButton,
@@ -93,13 +94,27 @@ def fit_header(view: QAbstractItemView) -> None:
     refit.start()
 
 
+def header_pad(header: QHeaderView) -> int:
+    """Pixels a section's title does not get of its width: what the style keeps for the label's
+    margins and, where it draws the sort arrow beside the title, the arrow (Fusion draws it
+    under the title, which costs no width), and a little slack."""
+    opt = QStyleOptionHeader()
+    opt.initFrom(header)
+    opt.rect = QRect(0, 0, 200, 200)
+    opt.orientation = header.orientation()
+    if header.isSortIndicatorShown():
+        opt.sortIndicator = QStyleOptionHeader.SortIndicator.SortDown
+    label = header.style().subElementRect(QStyle.SubElement.SE_HeaderLabel, opt, header)
+    return max(0, 200 - label.width()) + 6
+
+
 def _fit_sections(header: QHeaderView) -> None:
     model = header.model()
     if model is None:
         return
     metrics = header.fontMetrics()
     margin = header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
-    pad = 2 * margin + 6 + (12 if header.isSortIndicatorShown() else 0)  # frame, and the sort arrow's room
+    pad = header_pad(header)
     tallest = metrics.height()
     for section in range(header.count()):
         if header.isSectionHidden(section):
@@ -128,8 +143,7 @@ def title_room(view: QTableView, lines: int = 2) -> None:
     if model is None:
         return
     metrics = header.fontMetrics()
-    margin = header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
-    pad = 2 * margin + 6 + (12 if header.isSortIndicatorShown() else 0)
+    pad = header_pad(header)
     flags = int(Qt.TextFlag.TextWordWrap)
     for column in range(header.count()):
         if header.isSectionHidden(column) or header.sectionResizeMode(column) != QHeaderView.ResizeMode.Interactive:

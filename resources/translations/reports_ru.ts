@@ -1303,6 +1303,54 @@
       <translation>Действия продаж за период / его рабочие дни</translation>
     </message>
     <message>
+      <source>Taken into work</source>
+      <translation>Взято в работу</translation>
+    </message>
+    <message>
+      <source>Reply rate</source>
+      <translation>Конв. в ответ</translation>
+    </message>
+    <message>
+      <source>Positive reply rate</source>
+      <translation>Конв. в полож. ответ</translation>
+    </message>
+    <message>
+      <source>Demo rate</source>
+      <translation>Конв. в демо</translation>
+    </message>
+    <message>
+      <source>Win rate from work</source>
+      <translation>Конв. в клиента</translation>
+    </message>
+    <message>
+      <source>Won</source>
+      <translation>Выиграно</translation>
+    </message>
+    <message>
+      <source>Revenue</source>
+      <translation>Доход</translation>
+    </message>
+    <message>
+      <source>Average deal</source>
+      <translation>Средний чек</translation>
+    </message>
+    <message>
+      <source>Sales cycle</source>
+      <translation>Цикл продаж</translation>
+    </message>
+    <message>
+      <source>Won of closed</source>
+      <translation>Выиграно из закрытых</translation>
+    </message>
+    <message>
+      <source>Annual plan</source>
+      <translation>Годовой план</translation>
+    </message>
+    <message>
+      <source>Actions per day</source>
+      <translation>Действий в день</translation>
+    </message>
+    <message>
       <source>Team median: %1</source>
       <translation>Медиана команды: %1</translation>
     </message>

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from voronka.views.exports.sections import TABLES_OF_TAB, metric_lines, table, table_title
 
-from ..fitting import fit_header, title_room
+from ..fitting import fit_header, header_pad, title_room
 from ..plain_text import plain_label
 from ..tables.record_model import RecordFilterProxy
 from .charts import ChartSpec, ChartWidget, charts_for
@@ -67,8 +67,7 @@ def fit_columns(view: QTableView, rows: int = FIT_ROWS, titles: bool = True, lea
     model, header = view.model(), view.horizontalHeader()
     cells, heads = view.fontMetrics(), header.fontMetrics()
     pad = 2 * (view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1) + 8
-    head_pad = 2 * view.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header) + \
-        (view.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize, None, header) if view.isSortingEnabled() else 0) + 4
+    head_pad = header_pad(header)
     shown = min(rows, model.rowCount())
     fonts: dict[str, QFontMetrics] = {}  # a row in its own font (the team median's bold) is measured in it
 

@@ -17,13 +17,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, \
-    QT_TRANSLATE_NOOP, Signal
+    QT_TRANSLATE_NOOP, QTimer, Signal
 from PySide6.QtGui import QBrush, QFont, QFontMetrics
 from PySide6.QtWidgets import QHeaderView, QStyle, QVBoxLayout, QWidget
 
 from ...exports.sections import TABLE_COLUMNS, TEAM_MEDIAN, ColumnDef
 from ...exports.values import format_value, is_missing
 
+from ...fitting import header_pad
 from ...plain_text import as_rich_text
 from ...roles import role_meaning, role_name
 from ...tables.record_model import SORT_ROLE, RecordFilterProxy
@@ -36,6 +37,7 @@ FAR = 0.30
 MIN_SHARE_GAP = 0.02
 MIN_COHORT = 20
 MIN_WON = 3
+ROW_HEIGHT = 28
 HIGHER_IS_BETTER = {"conv_reply": True, "conv_positive": True, "conv_demo": True, "conv_client": True,
                     "won_count_ytd": True, "revenue_ytd": True, "avg_check_ytd": True,
                     "sales_cycle_days_ytd": False, "win_rate_ytd": True, "plan_attainment_ytd": True}
@@ -60,6 +62,28 @@ COLUMN_HELP = {
     "plan_attainment_ytd": QT_TRANSLATE_NOOP("RepsTab", "Revenue this year / the rep's plan for the year"),
     "actions_per_day": QT_TRANSLATE_NOOP("RepsTab", "Sales actions in the period / its working days"),
 }
+# the view's titles: short, so 14 columns fit a 1,280-px window without scrolling sideways (the
+# legend above says the figures are this year's); the export's full title leads the header's tooltip
+SHORT_TITLES = {
+    "cohort": QT_TRANSLATE_NOOP("RepsTab", "Taken into work"),
+    "conv_reply": QT_TRANSLATE_NOOP("RepsTab", "Reply rate"),
+    "conv_positive": QT_TRANSLATE_NOOP("RepsTab", "Positive reply rate"),
+    "conv_demo": QT_TRANSLATE_NOOP("RepsTab", "Demo rate"),
+    "conv_client": QT_TRANSLATE_NOOP("RepsTab", "Win rate from work"),
+    "won_count_ytd": QT_TRANSLATE_NOOP("RepsTab", "Won"),
+    "revenue_ytd": QT_TRANSLATE_NOOP("RepsTab", "Revenue"),
+    "avg_check_ytd": QT_TRANSLATE_NOOP("RepsTab", "Average deal"),
+    "sales_cycle_days_ytd": QT_TRANSLATE_NOOP("RepsTab", "Sales cycle"),
+    "win_rate_ytd": QT_TRANSLATE_NOOP("RepsTab", "Won of closed"),
+    "plan_attainment_ytd": QT_TRANSLATE_NOOP("RepsTab", "Annual plan"),
+    "actions_per_day": QT_TRANSLATE_NOOP("RepsTab", "Actions per day"),
+}
+
+
+def short_title(column: ColumnDef) -> str:
+    """The column's title in the view (the export's own, where no shorter one is as clear)."""
+    source = SHORT_TITLES.get(column.key)
+    return QCoreApplication.translate("RepsTab", source) if source else column.title_text()
 
 
 @dataclass(frozen=True)
@@ -132,9 +156,12 @@ class RepsModel(QAbstractTableModel):
             return None
         column = self.columns[section]
         if role == Qt.ItemDataRole.DisplayRole:
-            return column.title_text()
-        if role == Qt.ItemDataRole.ToolTipRole and column.key in COLUMN_HELP:
-            return as_rich_text(QCoreApplication.translate("RepsTab", COLUMN_HELP[column.key]))
+            return short_title(column)
+        if role == Qt.ItemDataRole.ToolTipRole:  # the full title, and how the figure is counted
+            lines = [column.title_text()]
+            if column.key in COLUMN_HELP:
+                lines.append(QCoreApplication.translate("RepsTab", COLUMN_HELP[column.key]))
+            return as_rich_text("\n".join(lines))
         return None
 
     def verdict(self, row: int, col: int) -> Verdict:
@@ -230,7 +257,9 @@ class RepsTab(SecondEditionTab):
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         wrap_header(self.view)
         self.view.horizontalHeader().setMinimumHeight(4 * self.view.fontMetrics().height() + 10)
-        self.view.verticalHeader().setDefaultSectionSize(28)
+        self.view.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
+        self._refit = QTimer(self, singleShot=True, interval=0)
+        self._refit.timeout.connect(self._fit)
         self.legend = note(self)
         self.legend.setStyleSheet("")
         self.legend.setText(self.tr(
@@ -251,8 +280,76 @@ class RepsTab(SecondEditionTab):
         self.model.currency = bundle.get("currency") or "RUB"
         self.model.set_rows(bundle.get("reps") or [])
         if fresh:  # titles wrap: the values set the width; a refresh keeps the widths
-            fit_columns(self.view, titles=False, least=72, most=180)
-            self._fit_bold_rows()
+            self._fit()
+
+    def _fit(self) -> None:
+        """Each column as wide as its figures (titles wrap), then the whole within the page."""
+        fit_columns(self.view, titles=False, least=48, most=260)
+        self._fit_bold_rows()
+        self._fit_width()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._refit.start()  # once the view has its new width: the names wrap, or need not
+
+    def _fit_width(self) -> None:
+        """The table fits the page's width without a sideways scroll bar: when the columns as
+        fitted need more room than there is (Russian, 1,280 px, a long name), the figures'
+        columns give up their spare pixels, never so many that a figure or a word of a title is
+        cut; then names and roles wrap onto two lines (their columns as narrow as their longest
+        word, the rows grow to hold them). With room enough the names are one line again."""
+        view, header = self.view, self.view.horizontalHeader()
+        rows, count = range(self.proxy.rowCount()), header.count()
+        if not rows or count == 0:
+            return
+        heavy = QFont(view.font())
+        heavy.setBold(True)
+        fonts = (view.fontMetrics(), QFontMetrics(heavy))
+        margin = 2 * (view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1)
+        tight = margin + 4  # what a cell keeps around its text, and a little air
+        title_pad = header_pad(header)
+        texts = [[str(self.proxy.index(row, col).data() or "") for col in range(count)] for row in rows]
+        heavy_rows = {row for row in rows if self.proxy.index(row, 0).data(Qt.ItemDataRole.FontRole) is not None}
+
+        def advance(row: int, text: str) -> int:
+            return fonts[row in heavy_rows].horizontalAdvance(text)
+
+        text_columns = [i for i, c in enumerate(self.model.columns) if c.kind == "text"]
+        least = {}
+        for col in range(count):
+            title = str(self.proxy.headerData(col, Qt.Orientation.Horizontal) or "")
+            pieces = [(row, word) for row in rows for word in texts[row][col].split()] if col in text_columns \
+                else [(row, texts[row][col]) for row in rows]
+            least[col] = max([advance(row, piece) + tight for row, piece in pieces]
+                             + [header.fontMetrics().horizontalAdvance(word) + title_pad for word in title.split()])
+        bar = view.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, view)
+        for _ in range(2):  # taller rows may bring a vertical scroll bar, which takes width
+            room = view.viewport().width()
+            if not view.verticalScrollBar().isVisible() and view.verticalHeader().length() > view.viewport().height():
+                room -= bar
+            over = header.length() - room
+            figures = [col for col in range(count) if col not in text_columns]
+            widths = {col: view.columnWidth(col) for col in figures}
+            while over > 0:  # the figures' columns give their spare pixels first, evenly
+                givers = [col for col in figures if widths[col] > least[col]]
+                if not givers:
+                    break
+                for col in givers[:over]:
+                    widths[col] -= 1
+                    over -= 1
+            for col, width in widths.items():
+                if width != view.columnWidth(col):
+                    view.setColumnWidth(col, width)
+            for col in text_columns:  # then the names and roles wrap
+                give = min(over, view.columnWidth(col) - least[col])
+                if give > 0:
+                    view.setColumnWidth(col, view.columnWidth(col) - give)
+                    over -= give
+            wrap = any(advance(row, texts[row][col]) + margin > view.columnWidth(col) for col in text_columns for row in rows)
+            view.setWordWrap(wrap)
+            for row in rows:  # as tall as a wrapped name needs, never lower than a one-line row
+                view.setRowHeight(row, max(ROW_HEIGHT, view.sizeHintForRow(row) + 6) if wrap else ROW_HEIGHT)
 
     def _fit_bold_rows(self) -> None:
         """The team median's row is bold: its texts ("Медиана команды") need the bold width,
