@@ -69,3 +69,62 @@ def test_the_tooltip_says_there_is_no_amount_yet(qtbot):
     index = model.index(0, 0)
     assert "No amount yet" in delegate.tooltip(index, card(None))
     assert "Amount: " in delegate.tooltip(index, card(25_000_000))
+
+
+def test_a_long_name_takes_the_cards_whole_width_and_goes_on_to_the_second_line(qtbot):
+    """«Северстрой — внедрение CRM» on a narrow card (a 1,280-px screen) that carries the
+    «застряла» badge: the badge sits on the second line, the name has the first line's whole
+    width and goes on under it (the company's line only repeated it); nothing is cut."""
+    from dataclasses import replace
+    from datetime import timedelta
+
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from voronka.views.board.card_delegate import company_in_name, name_lines
+
+    host = QWidget()
+    qtbot.addWidget(host)
+    bold = QFont(host.font())
+    bold.setBold(True)
+    fm = QFontMetrics(bold)
+    name = "Северстрой — внедрение CRM"
+    narrow = fm.horizontalAdvance("Северстрой — внедрение") + 4  # the name is wider than the card
+    first, second = name_lines(name, "ООО «Северстрой»", fm, narrow, narrow - 75)
+    assert (first, second) == ("Северстрой — внедрение", "CRM")
+    assert fm.horizontalAdvance(first) <= narrow
+    assert name_lines(name, "ООО «Северстрой»", fm, 2 * narrow, narrow) == (name, None)  # one line: the company below
+    # a company the name does not say keeps its line: the name is elided (its tooltip holds it)
+    first, second = name_lines(name, "АО «Другая компания»", fm, narrow, narrow)
+    assert second is None and first.endswith("…")
+    assert company_in_name("site.ru - ООО «Северстрой»", "ООО «Северстрой»")
+    assert company_in_name("Северстрой — внедрение CRM", "ООО Северстрой")
+    assert not company_in_name("Внедрение CRM", "ООО «Северстрой»")
+
+    # painted: the badge on the second line, the first line free of it to the card's edge
+    delegate = CardDelegate("ru")
+    model = QStandardItemModel()
+    item = QStandardItem()
+    stuck = replace(card(None), stage_entered_at=local_now() - timedelta(days=40))
+    item.setData(stuck, CARD_ROLE)
+    model.appendRow(item)
+    model.stuck_after_days = 10
+    option = QStyleOptionViewItem()
+    option.initFrom(host)
+    width = 2 * MARGIN + 2 * PADDING + narrow
+    option.rect = QRect(0, 0, width, delegate.card_height(option.fontMetrics))
+    pixmap = QPixmap(option.rect.size())
+    pixmap.fill(QColor("white"))
+    painter = QPainter(pixmap)
+    delegate.paint(painter, option, model.index(0, 0))
+    painter.end()
+    line = option.fontMetrics.height() + 3
+    top = MARGIN + PADDING - 2
+    image, alert = pixmap.toImage(), CardColours().alert.rgb()
+    right = QRect(width - MARGIN - PADDING - 60, top, 60, line)
+
+    def red(area: QRect) -> int:
+        return sum(image.pixel(x, y) == alert for x in range(area.left(), area.right())
+                   for y in range(area.top(), area.bottom()))
+
+    assert red(right) == 0  # the first line is the name's
+    assert red(right.translated(0, line)) > 50  # the badge is under it

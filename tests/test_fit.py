@@ -434,3 +434,38 @@ def test_the_import_wizard_with_a_file_fits_1280(window, qtbot, tmp_path):
     ctx.executor.shutdown() if hasattr(ctx.executor, "shutdown") else None
     db.close()
     assert not found, "\n".join(found)
+
+
+def test_board_card_names_are_whole_at_1280(window, qtbot):
+    """Every card on screen of the default funnel's board shows its deal's name whole at
+    1,280 px, the cards with the «застряла» badge too (the deals of the company renamed to a long
+    made-up name aside: the company is no longer in their names, so it keeps its line and the
+    name is elided, its tooltip holds it)."""
+    from voronka.models.clock import local_now
+    from voronka.views.board.column_model import CARD_ROLE
+
+    window.show_page("board")
+    page = window.page("board")
+    settle(qtbot, window)
+    board = page.board
+    qtbot.waitUntil(lambda: board.figures_available is not None, timeout=30000)
+    settle(qtbot, window)
+    seen, stuck_seen, cut = 0, 0, []
+    for column in board.columns:
+        view = column.view
+        if not view.isVisible():
+            continue
+        delegate = view.itemDelegate()
+        for row in range(min(column.model.rowCount(), 40)):
+            index = column.model.index(row, 0)
+            card = index.data(CARD_ROLE)
+            if card is None or card.company == LONG_COMPANY:
+                continue
+            stuck = delegate.stuck_days(index, card, local_now()) is not None
+            first, second = delegate.name_rows(card, view.font(), view.visualRect(index).width(), stuck)
+            seen += 1
+            stuck_seen += stuck
+            if "…" in first + (second or "") or " ".join(p for p in (first, second) if p) != card.name:
+                cut.append(f"{card.name!r} at {card.company!r} → {first!r} / {second!r}")
+    assert seen > 20 and stuck_seen > 0
+    assert not cut, "\n".join(cut)

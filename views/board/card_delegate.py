@@ -1,5 +1,7 @@
 """Paints a deal card: name, company, amount, owner, days in the stage, the next task
 (red when overdue) and a "stuck" marker when the deal has sat longer than the stage allows.
+The name has the card's whole width (the marker sits on the second line); a name longer than
+that goes on to the second line when the company's line would only repeat it.
 
 Everything comes from the ``BoardCard`` row; painting never queries. All cards have one
 height, so the list view can use uniform item sizes and scroll ten thousand cards smoothly.
@@ -47,6 +49,50 @@ LEFT = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
 RIGHT = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight
 
 
+LEGAL_FORMS = ("ооо", "оао", "зао", "пао", "ао", "ип", "нко", "llc", "ltd", "inc", "gmbh")
+
+
+def company_in_name(name: str, company: str | None) -> bool:
+    """Whether the deal's name already says the company (a name made from it: «Северстрой —
+    внедрение CRM» at ООО «Северстрой», «site.ru - ООО «Северстрой»»)."""
+    if not company:
+        return True  # nothing to lose
+    core = company
+    if "«" in company and "»" in company:
+        core = company[company.index("«") + 1:company.rindex("»")]
+    else:
+        words = company.split()
+        if len(words) > 1 and words[0].strip(".,").lower() in LEGAL_FORMS:
+            core = " ".join(words[1:])
+    core = core.strip(" \"'«»").casefold()
+    return bool(core) and core in name.casefold()
+
+
+def name_lines(name: str, company: str | None, fm: QFontMetrics, width: int,
+               second_width: int) -> tuple[str, str | None]:
+    """The card's first line, and its second if the name goes on there (else None: the second
+    line is the company's). A name wider than ``width`` breaks at a space onto a second line of
+    ``second_width`` when the company is named in it; what still does not fit is elided."""
+    one_line = fm.elidedText(name, ELIDE, width)
+    if one_line == name or not company_in_name(name, company):
+        return one_line, None
+
+    def fits(text: str) -> bool:  # as ``elidedText`` measures it
+        return fm.elidedText(text, ELIDE, width) == text
+
+    words = name.split(" ")
+    cut = 0
+    for i in range(1, len(words)):
+        if fits(" ".join(words[:i])):
+            cut = i
+        else:
+            break
+    if cut == 0:  # one long word: as much of it as fits, the rest below
+        chars = max([1] + [n for n in range(1, len(name) + 1) if fits(name[:n])])
+        return name[:chars], fm.elidedText(name[chars:], ELIDE, second_width)
+    return " ".join(words[:cut]), fm.elidedText(" ".join(words[cut:]), ELIDE, second_width)
+
+
 class CardPictures:
     """The last cards drawn, as pictures, bounded in bytes (least recently used go first)."""
 
@@ -92,6 +138,18 @@ class CardDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         return QSize(200, self.card_height(option.fontMetrics))
+
+    def badge_width(self, fm: QFontMetrics) -> int:
+        """The room the "stuck" badge takes at the right of the second line (with its gap)."""
+        return fm.horizontalAdvance(self.tr("stuck")) + 16
+
+    def name_rows(self, card: BoardCard, font: QFont, card_width: int, stuck: bool) -> tuple[str, str | None]:
+        """The name as a card ``card_width`` px wide shows it (``name_lines``)."""
+        bold = QFont(font)
+        bold.setBold(True)
+        inner = card_width - 2 * MARGIN - 2 * PADDING
+        badge = self.badge_width(QFontMetrics(font)) if stuck else 0
+        return name_lines(card.name, card.company, QFontMetrics(bold), inner, inner - badge)
 
     def amount_text(self, card: BoardCard) -> str:
         """The card's amount, or nothing: in the first stages most deals have no amount yet, and
@@ -159,28 +217,27 @@ class CardDelegate(QStyledItemDelegate):
         bold.setBold(True)
         bold_fm = QFontMetrics(bold)
 
-        # 1: name, and the stuck badge on the right
-        badge_w = 0
+        # 1: the name on the card's whole width; 2: the company, or the rest of a long name when
+        # the company is named in it; the "stuck" badge at the right of the second line
+        badge_w = self.badge_width(fm) if stuck else 0
         if stuck:
-            badge = self.tr("stuck")
-            badge_w = fm.horizontalAdvance(badge) + 10
-            badge_rect = QRect(inner.right() - badge_w + 1, inner.top() + 1, badge_w, line - 2)
+            badge_rect = QRect(inner.right() - badge_w + 7, inner.top() + line + 1, badge_w - 6, line - 2)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(c.alert)
             painter.drawRoundedRect(badge_rect, 4, 4)
             painter.setPen(QColor("white"))
-            painter.drawText(badge_rect, CENTER, badge)
-            badge_w += 6
+            painter.drawText(badge_rect, CENTER, self.tr("stuck"))
+        first, second = name_lines(card.name, card.company, bold_fm, inner.width(), inner.width() - badge_w)
         painter.setFont(bold)
         painter.setPen(text_color)
-        row = QRect(inner.left(), inner.top(), inner.width() - badge_w, line)
-        painter.drawText(row, V_CENTER, bold_fm.elidedText(card.name, ELIDE, row.width()))
+        painter.drawText(QRect(inner.left(), inner.top(), inner.width(), line), V_CENTER, first)
+        row = QRect(inner.left(), inner.top() + line, inner.width() - badge_w, line)
+        if second is not None:
+            painter.drawText(row, V_CENTER, second)
         painter.setFont(option.font)
-
-        # 2: company
-        row = QRect(inner.left(), inner.top() + line, inner.width(), line)
-        painter.setPen(c.muted)
-        painter.drawText(row, V_CENTER, fm.elidedText(card.company or "", ELIDE, row.width()))
+        if second is None:
+            painter.setPen(c.muted)
+            painter.drawText(row, V_CENTER, fm.elidedText(card.company or "", ELIDE, row.width()))
 
         # 3: amount on the left, owner on the right
         row = QRect(inner.left(), inner.top() + 2 * line, inner.width(), line)
