@@ -47,19 +47,32 @@ def test_a_rep_sees_team_settings_but_cannot_change_them(db, tmp_path, qtbot):
     qtbot.addWidget(page)
     assert not page.members.add_button.isEnabled() and not page.team_box.currency.isEnabled()
     assert not page.plans.model.flags(page.plans.model.index(0, 1)) & Qt.ItemFlag.ItemIsEditable
+    assert not page.plans.months_model.flags(page.plans.months_model.index(0, 0)) & Qt.ItemFlag.ItemIsEditable
     assert page.rights.isVisibleTo(page)
 
 
 def test_head_types_monthly_and_annual_plans_and_undo_takes_one_back(head_page):
-    model = head_page.plans.model
+    from voronka.views.settings.plans import MONTHS_TOTAL, YEAR
+
+    box = head_page.plans
+    model, months = box.model, box.months_model
     year = model.year
-    alex = next(i for i, (uid, _n) in enumerate(model.people) if uid == 2)  # a column per person
-    assert model.setData(model.index(0, 0), "12 000 000")  # the team's year
-    assert model.setData(model.index(3, alex), "500 000")  # Alex's March
-    assert head_page.ctx.query(plans_of_year, year) == {(None, None): 1_200_000_000, (2, 3): 50_000_000}
-    assert model.index(3, alex).data() == "500 000"
+    assert model.people[0][0] is None and months.user_id is None  # the whole team first, its months shown
+    assert model.setData(model.index(0, YEAR), "12 000 000")  # the team's year
+    assert months.setData(months.index(2, 0), "1 000 000")  # the team's March
+    alex = model.row_of(2)  # a row per person
+    box.table.setCurrentIndex(model.index(alex, 0))  # picked on the left: his months on the right
+    assert months.user_id == 2 and box.months_title.text().startswith(model.people[alex][1])
+    assert months.columnCount() == 2 and not months.flags(months.index(2, 1)) & Qt.ItemFlag.ItemIsEditable
+    assert months.setData(months.index(2, 0), "500 000")  # Alex's March
+    assert head_page.ctx.query(plans_of_year, year) == {(None, None): 1_200_000_000, (None, 3): 100_000_000,
+                                                        (2, 3): 50_000_000}
+    assert months.index(2, 0).data() == "500 000" and months.index(2, 1).data() == "1 000 000"  # the team's beside
+    assert model.index(alex, MONTHS_TOTAL).data() == "500 000"
+    assert months.user_id == 2  # the reload kept him picked
     head_page.ctx.undo_stack.undo()
     assert (2, 3) not in head_page.ctx.query(plans_of_year, year)
+    assert months.index(2, 0).data() == ""
 
 
 def test_renaming_and_deactivating_a_member(head_page):
@@ -105,13 +118,17 @@ def test_an_unknown_won_copy_mode_is_refused(db):
 
 
 def test_the_plans_table_fits_a_1280_px_screen_in_russian(db, tmp_path, qtbot):
-    """A column per person and a row per month: a team of eight reads its plans without
-    scrolling sideways at 1,280 × 720 (fourteen columns of amounts needed 1,073 px of 908)."""
+    """A row per person and the months of the one picked beside: a team of fifteen reads and
+    types its plans without scrolling sideways at 1,280 × 720 (a column per person scrolled
+    from ten people on), the widest amounts whole."""
+    from fit_check import clipped
     from voronka.models.services.team import add_user, set_plan
     from voronka.views.i18n import install_language
     from voronka.views.main_window import MainWindow
 
-    for name in ("Александр Константинопольский", "Анна Морозова", "Дмитрий Соколов", "Елена Смирнова"):
+    for name in ("Александр Константинопольский", "Анна Морозова", "Дмитрий Соколов", "Елена Смирнова",
+                 "Екатерина Воскресенская", "Владимир Александров", "Светлана Новикова", "Игорь Лебедев",
+                 "Татьяна Козлова", "Никита Воробьёв", "Юлия Павлова"):
         db.run(add_user, name=name)
     page_ctx = app_context(db, tmp_path, 3, language="ru")
     install_language("ru")
@@ -123,17 +140,21 @@ def test_the_plans_table_fits_a_1280_px_screen_in_russian(db, tmp_path, qtbot):
         window.show_page("settings")
         page = window.page("settings")
         page.tabs.setCurrentWidget(page.plans)
-        model, table = page.plans.model, page.plans.table
-        for col in range(model.columnCount()):  # the widest amounts, every month
+        box = page.plans
+        model = box.model
+        assert model.rowCount() >= 15
+        for user_id, _name in model.people:  # the widest amounts, every month
             for month in range(1, 13):
-                db.run(set_plan, year=model.year, month=month, user_id=model.people[col][0],
-                       amount=Decimal("98765432"))
-            db.run(set_plan, year=model.year, month=None, user_id=model.people[col][0], amount=Decimal("987654321"))
-        page.plans.reload()
-        assert model.columnCount() >= 8
-        qtbot.waitUntil(lambda: table.horizontalHeader().length() > 0)
-        qtbot.waitUntil(lambda: table.horizontalHeader().length() <= table.viewport().width())
-        assert not table.horizontalScrollBar().isVisible()
+                db.run(set_plan, year=model.year, month=month, user_id=user_id, amount=Decimal("98765432"))
+            db.run(set_plan, year=model.year, month=None, user_id=user_id, amount=Decimal("987654321"))
+        box.reload()
+        box.pick(model.people[-1][0])  # a member: the team's months beside theirs
+        qtbot.waitUntil(lambda: box.months_model.columnCount() == 2)
+        for table in (box.table, box.months):
+            qtbot.waitUntil(lambda: 0 < table.horizontalHeader().length() <= table.viewport().width())
+            assert not table.horizontalScrollBar().isVisible()
+        qtbot.wait(20)
+        assert clipped(box) == []
         assert window.minimumSizeHint().width() <= 1280
     finally:
         install_language("en")

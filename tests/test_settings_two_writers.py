@@ -71,9 +71,10 @@ def test_undoing_a_new_member_a_colleague_renamed_since_keeps_them(two, qtbot):
 def test_undoing_a_plan_after_a_colleague_changed_it_keeps_theirs(two, qtbot):
     box = PlansBox(two.a)
     qtbot.addWidget(box)
-    model = box.model
-    year = model.year
-    assert model.setData(model.index(3, 0), "1000")  # the team's March plan (a row per month)
+    months = box.months_model
+    year = box.model.year
+    assert months.user_id is None  # the team's months are shown first
+    assert months.setData(months.index(2, 0), "1000")  # the team's March plan
     two.b.run(set_plan, year=year, month=3, user_id=None, amount=Decimal("2000"))
     assert two.a.undo_stack.undo() is False
     assert two.a.query(plans_of_year, year)[(None, 3)] == 200_000

@@ -781,6 +781,17 @@
     </message>
   </context>
   <context>
+    <name>MonthsModel</name>
+    <message>
+      <source>Plan</source>
+      <translation>План</translation>
+    </message>
+    <message>
+      <source>The whole team</source>
+      <translation>Вся команда</translation>
+    </message>
+  </context>
+  <context>
     <name>NamesDialog</name>
     <message>
       <source>Name in Russian</source>
@@ -802,8 +813,12 @@
       <translation>Год</translation>
     </message>
     <message>
-      <source>Double-click a cell to type a plan; an empty cell means no plan. Personal plans feed each rep's attainment, the team plan the team's.</source>
-      <translation>Двойной щелчок по ячейке — ввести план; пустая ячейка — плана нет. Личные планы идут в выполнение плана каждого менеджера, план команды — в общий.</translation>
+      <source>Pick a person on the left: their months are on the right. Double-click a cell to type a plan; an empty cell means no plan. Personal plans feed each rep's attainment, the team plan the team's.</source>
+      <translation>Выберите человека слева — его месяцы справа. Двойной щелчок по ячейке — ввести план; пустая ячейка — плана нет. Личные планы идут в выполнение плана каждого менеджера, план команды — в общий.</translation>
+    </message>
+    <message>
+      <source>%1 by month</source>
+      <translation>%1 по месяцам</translation>
     </message>
     <message>
       <source>Amounts in %1</source>
@@ -813,12 +828,16 @@
   <context>
     <name>PlansModel</name>
     <message>
-      <source>Year</source>
-      <translation>Год</translation>
-    </message>
-    <message>
       <source>Months total</source>
       <translation>Сумма месяцев</translation>
+    </message>
+    <message>
+      <source>Person</source>
+      <translation>Сотрудник</translation>
+    </message>
+    <message>
+      <source>Annual plan</source>
+      <translation>План на год</translation>
     </message>
     <message>
       <source>The whole team</source>
