@@ -469,3 +469,48 @@ def test_board_card_names_are_whole_at_1280(window, qtbot):
                 cut.append(f"{card.name!r} at {card.company!r} → {first!r} / {second!r}")
     assert seen > 20 and stuck_seen > 0
     assert not cut, "\n".join(cut)
+
+
+def test_the_reports_page_fits_1280_and_1366_on_every_tab(window, qtbot):
+    """The Reports page, every tab (Monthly, Weekly, Daily, MRR, Reps, Plan) drawn whole, and
+    every table under a period tab's metrics, at 1,280 × 720 and 1,366 × 768: no cut text, no
+    window wider than the screen, and the metrics and the second edition's tabs (Reps with
+    fourteen columns) without a sideways scroll bar. (The tables under a period tab — stages,
+    people — are wide spreadsheets: they may scroll sideways, but nothing in them is cut.)"""
+    from PySide6.QtWidgets import QAbstractScrollArea
+
+    from voronka.views.reports.tab import ReportTab
+
+    found: list[str] = []
+    window.show_page("reports")
+    page = window.page("reports")
+    for size in ((1280, 720), (1366, 768)):
+        window.resize(*size)
+        for i in range(page.tabs.count()):
+            page.tabs.setCurrentIndex(i)
+            name = page.tabs.tabText(i)
+
+            def drawn() -> bool:
+                tab = page.tabs.currentWidget()
+                bundle = getattr(tab, "bundle", None)
+                return bundle is not None and "previous" in bundle and not tab.drawing()
+
+            qtbot.waitUntil(drawn, timeout=60000)
+            settle(qtbot, window)
+            tab = page.tabs.currentWidget()
+            where = f"{size[0]} › {name}"
+            found += [f"{where}: {p}" for p in clipped(page)]
+            wide = too_wide(window, size[0])
+            if wide:
+                found.append(f"{where}: {wide}")
+            inner = [tab.tables.widget(j) for j in range(tab.tables.count())] if isinstance(tab, ReportTab) else []
+            for area in tab.findChildren(QAbstractScrollArea):
+                if area.isVisible() and area not in inner and area.horizontalScrollBar().isVisible():
+                    found.append(f"{where}: {type(area).__name__} scrolls sideways")
+            if isinstance(tab, ReportTab):
+                for j in range(tab.tables.count()):
+                    tab.tables.setCurrentIndex(j)
+                    settle(qtbot, window, 50)
+                    found += [f"{where} › {tab.tables.tabText(j)}: {p}" for p in clipped(tab.tables)]
+                tab.tables.setCurrentIndex(0)
+    assert not found, "\n".join(found)
