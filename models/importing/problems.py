@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 from collections import OrderedDict
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from ..errors import VoronkaError
@@ -90,14 +91,21 @@ def _safe(text: str) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
 
-def problems_csv(problems: list[Problem]) -> str:
-    """Every problem as CSV text (severity, kind, file, row, cell, column, value, problem, fix)."""
+def problems_csv(problems: list[Problem], header: Sequence[str] | None = None,
+                 words: Callable[[Problem], tuple[str, str, str, str, str]] | None = None) -> str:
+    """Every problem as CSV text (severity, kind, file, row, cell, column, value, problem, fix).
+
+    ``header`` and ``words`` (a problem's severity, kind, column, problem and fix as the reader
+    says them) write it in the UI's language (``views.importing.problem_texts``); without them
+    the codes and the engine's English stay (for programs)."""
     out = io.StringIO()
     w = csv.writer(out, lineterminator="\n")
-    w.writerow(["severity", "kind", "file", "row", "cell", "column", "value", "problem", "fix"])
+    w.writerow(list(header) if header else ["severity", "kind", "file", "row", "cell", "column", "value", "problem",
+                                            "fix"])
     for p in problems:
-        w.writerow([p.severity, p.kind, _safe(p.file), p.row or "", p.cell, _safe(p.column), _safe(p.value),
-                    _safe(p.message), _safe(p.fix)])
+        severity, kind, column, message, fix = words(p) if words else (p.severity, p.kind, p.column, p.message, p.fix)
+        w.writerow([severity, kind, _safe(p.file), p.row or "", p.cell, _safe(column), _safe(p.value),
+                    _safe(message), _safe(fix)])
     return out.getvalue()
 
 

@@ -844,6 +844,321 @@ What the database holds now is kept beside it.</source>
     </message>
   </context>
   <context>
+    <name>ImportProblems</name>
+    <message>
+      <source>the file has no column «%1»</source>
+      <translation>в файле нет столбца «%1»</translation>
+    </message>
+    <message>
+      <source>«%1» is not a date format</source>
+      <translation>«%1» — не формат даты</translation>
+    </message>
+    <message>
+      <source>every day and month is 12 or less: choose DD/MM/YYYY or MM/DD/YYYY</source>
+      <translation>все дни и месяцы не больше 12: выберите ДД/ММ/ГГГГ или ММ/ДД/ГГГГ</translation>
+    </message>
+    <message>
+      <source>not a date: %1</source>
+      <translation>не дата: %1</translation>
+    </message>
+    <message>
+      <source>not an INN: %1</source>
+      <translation>не ИНН: %1</translation>
+    </message>
+    <message>
+      <source>not a website: %1</source>
+      <translation>не адрес сайта: %1</translation>
+    </message>
+    <message>
+      <source>not an e-mail address: %1</source>
+      <translation>не адрес электронной почты: %1</translation>
+    </message>
+    <message>
+      <source>not a phone number: %1</source>
+      <translation>не номер телефона: %1</translation>
+    </message>
+    <message>
+      <source>not an amount: %1</source>
+      <translation>не сумма: %1</translation>
+    </message>
+    <message>
+      <source>the deal id is empty</source>
+      <translation>номер сделки пуст</translation>
+    </message>
+    <message>
+      <source>the deal id «%1» is on row %2 too</source>
+      <translation>номер сделки «%1» есть и в строке %2</translation>
+    </message>
+    <message>
+      <source>the deal id is too long</source>
+      <translation>номер сделки слишком длинный</translation>
+    </message>
+    <message>
+      <source>no creation time</source>
+      <translation>нет времени создания</translation>
+    </message>
+    <message>
+      <source>a negative amount</source>
+      <translation>отрицательная сумма</translation>
+    </message>
+    <message>
+      <source>not a currency code (RUB, USD, EUR …)</source>
+      <translation>не код валюты (RUB, USD, EUR …)</translation>
+    </message>
+    <message>
+      <source>not in the users file</source>
+      <translation>нет в файле пользователей</translation>
+    </message>
+    <message>
+      <source>no column is mapped to the creation time (and there is no history)</source>
+      <translation>ни один столбец не сопоставлен со временем создания (и истории нет)</translation>
+    </message>
+    <message>
+      <source>no column is mapped to «%1»</source>
+      <translation>ни один столбец не сопоставлен с полем «%1»</translation>
+    </message>
+    <message>
+      <source>the stage «%1» (history rows: %2) is mapped to no stage</source>
+      <translation>этап «%1» (строк истории: %2) не сопоставлен ни с одним этапом</translation>
+    </message>
+    <message>
+      <source>no file is mapped as the deals file</source>
+      <translation>ни один файл не выбран как файл сделок</translation>
+    </message>
+    <message>
+      <source>the pipeline has no stage «%1»</source>
+      <translation>в воронке нет этапа «%1»</translation>
+    </message>
+    <message>
+      <source>«%1» is not a stage of the pipeline «%2»</source>
+      <translation>«%1» — не этап воронки «%2»</translation>
+    </message>
+    <message>
+      <source>«%1»: no such stage in the pipeline</source>
+      <translation>«%1»: такого этапа в воронке нет</translation>
+    </message>
+    <message>
+      <source>history before the deal was created</source>
+      <translation>история раньше создания сделки</translation>
+    </message>
+    <message>
+      <source>the current stage is not the one of the last history row</source>
+      <translation>текущий этап не тот, что в последней строке истории</translation>
+    </message>
+    <message>
+      <source>a won deal without a closing time</source>
+      <translation>выигранная сделка без времени закрытия</translation>
+    </message>
+    <message>
+      <source>a lost deal without a closing time</source>
+      <translation>проигранная сделка без времени закрытия</translation>
+    </message>
+    <message>
+      <source>closed before its last stage entry</source>
+      <translation>закрыта раньше последнего перехода на этап</translation>
+    </message>
+    <message>
+      <source>«%1» «%2» (rows: %3) is mapped to nothing</source>
+      <translation>«%1» «%2» (строк: %3) ни с чем не сопоставлен</translation>
+    </message>
+    <message>
+      <source>most deals are in %1, but the team currency is %2; reports count every amount in the team currency</source>
+      <translation>большинство сделок в %1, а валюта команды — %2; отчёты считают все суммы в валюте команды</translation>
+    </message>
+    <message>
+      <source>not a vCard file (%1)</source>
+      <translation>не файл vCard (%1)</translation>
+    </message>
+    <message>
+      <source>not an e-mail address</source>
+      <translation>не адрес электронной почты</translation>
+    </message>
+    <message>
+      <source>not a phone number</source>
+      <translation>не номер телефона</translation>
+    </message>
+    <message>
+      <source>a card without a name, e-mail or phone</source>
+      <translation>визитка без имени, почты и телефона</translation>
+    </message>
+    <message>
+      <source>shares a phone with «%1», another person</source>
+      <translation>тот же телефон, что у «%1», другого человека</translation>
+    </message>
+    <message>
+      <source>nothing is read into «%1»</source>
+      <translation>в поле «%1» ничего не читается</translation>
+    </message>
+    <message>
+      <source>imported without this value</source>
+      <translation>импортируется без этого значения</translation>
+    </message>
+    <message>
+      <source>history rows before the creation are left out</source>
+      <translation>строки истории до создания пропускаются</translation>
+    </message>
+    <message>
+      <source>created at its first history row</source>
+      <translation>создана в момент первой строки истории</translation>
+    </message>
+    <message>
+      <source>left at «%1»</source>
+      <translation>остаётся на этапе «%1»</translation>
+    </message>
+    <message>
+      <source>moved to «%1» after its last history row</source>
+      <translation>переводится на этап «%1» после последней строки истории</translation>
+    </message>
+    <message>
+      <source>closed at its last stage entry</source>
+      <translation>закрыта в момент последнего перехода на этап</translation>
+    </message>
+    <message>
+      <source>the team currency is left as it is</source>
+      <translation>валюта команды не меняется</translation>
+    </message>
+    <message>
+      <source>imported as a new contact</source>
+      <translation>импортируется как новый контакт</translation>
+    </message>
+    <message>
+      <source>a time without a date</source>
+      <translation>время без даты</translation>
+    </message>
+    <message>
+      <source>a number, not a date</source>
+      <translation>число, а не дата</translation>
+    </message>
+    <message>
+      <source>not a date in any known format</source>
+      <translation>не дата ни в одном известном формате</translation>
+    </message>
+    <message>
+      <source>day and month could be either way; choose the column's format</source>
+      <translation>день и месяц можно прочесть и так и так; выберите формат столбца</translation>
+    </message>
+    <message>
+      <source>no such day</source>
+      <translation>такого дня нет</translation>
+    </message>
+    <message>
+      <source>it holds words or signs that are not part of an amount</source>
+      <translation>в ней есть слова или знаки, которых в сумме не бывает</translation>
+    </message>
+    <message>
+      <source>«%1» is a multiplier: a file's amount is read as written</source>
+      <translation>«%1» — множитель: сумма из файла читается как написана</translation>
+    </message>
+    <message>
+      <source>two currency marks</source>
+      <translation>два знака валюты</translation>
+    </message>
+    <message>
+      <source>spaces inside the number, but the column groups thousands otherwise</source>
+      <translation>пробелы внутри числа, а в столбце тысячи разделены иначе</translation>
+    </message>
+    <message>
+      <source>more than one decimal point «%1»</source>
+      <translation>больше одного десятичного разделителя «%1»</translation>
+    </message>
+    <message>
+      <source>separators after the decimal point</source>
+      <translation>разделители после десятичной запятой</translation>
+    </message>
+    <message>
+      <source>«%1» where the column uses «%2» as the decimal point</source>
+      <translation>«%1», а в столбце десятичный разделитель «%2»</translation>
+    </message>
+    <message>
+      <source>digits are not grouped by three</source>
+      <translation>цифры не сгруппированы по три</translation>
+    </message>
+    <message>
+      <source>not a number</source>
+      <translation>не число</translation>
+    </message>
+    <message>
+      <source>an INN has digits only</source>
+      <translation>в ИНН только цифры</translation>
+    </message>
+    <message>
+      <source>an INN has 10 digits (organisation) or 12 (person)</source>
+      <translation>в ИНН 10 цифр (организация) или 12 (физлицо)</translation>
+    </message>
+    <message>
+      <source>the INN check digits do not match: look for a typo</source>
+      <translation>контрольные цифры ИНН не сходятся: поищите опечатку</translation>
+    </message>
+    <message>
+      <source>not a website address (like acme.ru)</source>
+      <translation>не адрес сайта (вроде acme.ru)</translation>
+    </message>
+    <message>
+      <source>not an e-mail address (like name@acme.ru)</source>
+      <translation>не адрес электронной почты (вроде name@acme.ru)</translation>
+    </message>
+    <message>
+      <source>the part after @ is not a domain (like acme.ru)</source>
+      <translation>после @ не домен (вроде acme.ru)</translation>
+    </message>
+    <message>
+      <source>no such number: check the digits (a Russian number has 10 digits after +7)</source>
+      <translation>такого номера нет: проверьте цифры (в российском номере 10 цифр после +7)</translation>
+    </message>
+    <message>
+      <source>at most %1 characters</source>
+      <translation>не больше %1 символов</translation>
+    </message>
+    <message>
+      <source>cannot be empty</source>
+      <translation>не может быть пустым</translation>
+    </message>
+    <message>
+      <source>error</source>
+      <translation>ошибка</translation>
+    </message>
+    <message>
+      <source>warning</source>
+      <translation>предупреждение</translation>
+    </message>
+    <message>
+      <source>Severity</source>
+      <translation>Важность</translation>
+    </message>
+    <message>
+      <source>Problem</source>
+      <translation>Проблема</translation>
+    </message>
+    <message>
+      <source>File</source>
+      <translation>Файл</translation>
+    </message>
+    <message>
+      <source>Row</source>
+      <translation>Строка</translation>
+    </message>
+    <message>
+      <source>Cell</source>
+      <translation>Ячейка</translation>
+    </message>
+    <message>
+      <source>Column</source>
+      <translation>Столбец</translation>
+    </message>
+    <message>
+      <source>Value</source>
+      <translation>Значение</translation>
+    </message>
+    <message>
+      <source>What is wrong</source>
+      <translation>Что не так</translation>
+    </message>
+    <message>
+      <source>What the import does</source>
+      <translation>Что сделает импорт</translation>
+    </message>
+  </context>
+  <context>
     <name>ImportWizard</name>
     <message>
       <source>Import deals</source>

@@ -22,12 +22,12 @@ from PySide6.QtWidgets import (
 )
 
 from voronka.metrics.formatting import currency_sign, period_name
-from voronka.models.importing import problems_csv
 from voronka.models.importing.problems import ERROR
 
 from .history_page import plain_label
 from .item_models import TableModel
 from .labels import problem_label
+from .problem_texts import fix_text, message_text, problems_csv_text
 from .session import ImportSession
 from ..theme import colour
 
@@ -146,8 +146,9 @@ class DryRunPage(QWizardPage):
             count.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             for p in group.examples:
                 where = " · ".join(x for x in (p.file, p.cell or (str(p.row) if p.row else ""), p.column) if x)
-                example = QStandardItem(f"{where}: «{p.value}»" if p.value else where or p.message)
-                example.setToolTip(str(p))  # the engine's full sentence, as in the CSV export
+                example = QStandardItem(f"{where}: «{p.value}»" if p.value else where or message_text(p))
+                fix = fix_text(p)
+                example.setToolTip(message_text(p) + (f" ({fix})" if fix else ""))  # as in the CSV export
                 head.appendRow([example, QStandardItem("")])
             self.problems.appendRow([head, count])
         self.problem_view.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -176,7 +177,7 @@ class DryRunPage(QWizardPage):
             self.write_problems(Path(path))
 
     def write_problems(self, path: Path) -> None:
-        path.write_text(problems_csv(self.session.dry.problems), encoding="utf-8-sig")
+        path.write_text(problems_csv_text(self.session.dry.problems), encoding="utf-8-sig")
 
     def isComplete(self) -> bool:
         dry = self.session.dry
