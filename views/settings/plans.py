@@ -251,6 +251,7 @@ class PlansBox(QGroupBox):
         title_font = self.months_title.font()
         title_font.setBold(True)
         self.months_title.setFont(title_font)
+        self._picked: int | None = None  # the person whose months are shown (None: the team)
         self.model.loaded.connect(self._keep_pick)
         self.currency = plain_label(parent=self)
         top = QHBoxLayout()
@@ -273,7 +274,6 @@ class PlansBox(QGroupBox):
         box.addLayout(top)
         box.addLayout(tables, 1)
         box.addWidget(hint)
-        self._picked: int | None = None  # the person whose months are shown (None: the team)
         self.reload()
 
     def reload(self) -> None:
@@ -297,8 +297,7 @@ class PlansBox(QGroupBox):
 
     def _keep_pick(self) -> None:
         """After a reload the same person stays picked (the team if they are gone)."""
-        row = self.model.row_of(self._picked) if hasattr(self, "_picked") else 0
-        row = row if row >= 0 else 0
+        row = max(0, self.model.row_of(self._picked))
         self.table.setCurrentIndex(self.model.index(row, YEAR))
         self._pick(row)
 
