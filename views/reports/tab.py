@@ -88,6 +88,64 @@ def fit_columns(view: QTableView, rows: int = FIT_ROWS, titles: bool = True, lea
         header.resizeSection(col, min(most, max(least, widest)))
 
 
+def fit_to_width(view: QTableView, text_columns: list[int], rows: int = 200) -> None:
+    """The table fits its view's width without a sideways scroll bar where it can: when the
+    columns as fitted need more room than there is (Russian, 1,280 px, a long name), the
+    figures' columns give up their spare pixels, never so many that a figure or a word of a
+    title is cut; then the ``text_columns`` (names, roles, advice) wrap onto more lines, as
+    narrow as their longest word, and the rows grow to hold them. With room enough every row
+    is one line again. A table of more figures than the width holds still scrolls."""
+    model, header = view.model(), view.horizontalHeader()
+    shown, count = range(min(rows, model.rowCount())), header.count()
+    if not shown or count == 0:
+        return
+    row_height = view.verticalHeader().defaultSectionSize()
+    plain = view.fontMetrics()
+    fonts: dict[str, QFontMetrics] = {}
+    margin = 2 * (view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1)
+    tight = margin + 4  # what a cell keeps around its text, and a little air
+    title_pad = header_pad(header)
+    texts = [[str(model.index(row, col).data() or "") for col in range(count)] for row in shown]
+    metrics = []
+    for row in shown:  # a row in its own font (the team median's bold) is measured in it
+        font = model.index(row, 0).data(Qt.ItemDataRole.FontRole)
+        metrics.append(fonts.setdefault(font.key(), QFontMetrics(font)) if isinstance(font, QFont) else plain)
+    least = {}
+    for col in range(count):
+        title = str(model.headerData(col, Qt.Orientation.Horizontal) or "")
+        pieces = [(row, word) for row in shown for word in texts[row][col].split()] if col in text_columns \
+            else [(row, texts[row][col]) for row in shown]
+        least[col] = max([metrics[row].horizontalAdvance(piece) + tight for row, piece in pieces]
+                         + [header.fontMetrics().horizontalAdvance(word) + title_pad for word in title.split()])
+    bar = view.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, view)
+    for _ in range(2):  # taller rows may bring a vertical scroll bar, which takes width
+        room = view.viewport().width()
+        if not view.verticalScrollBar().isVisible() and view.verticalHeader().length() > view.viewport().height():
+            room -= bar
+        over = header.length() - room
+        figures = [col for col in range(count) if col not in text_columns and not view.isColumnHidden(col)]
+        words = [col for col in text_columns if not view.isColumnHidden(col)]
+        widths = {col: view.columnWidth(col) for col in figures + words}
+        for givers_of in (figures, words):  # the figures' spare pixels first, then the texts wrap
+            while over > 0:  # a pixel at a time from each, evenly
+                givers = [col for col in givers_of if widths[col] > least[col]]
+                if not givers:
+                    break
+                for col in givers[:over]:
+                    widths[col] -= 1
+                    over -= 1
+        for col, width in widths.items():
+            if width != view.columnWidth(col):
+                view.setColumnWidth(col, width)
+        wrap = any(metrics[row].horizontalAdvance(texts[row][col]) + margin > view.columnWidth(col)
+                   for col in text_columns for row in shown)
+        view.setWordWrap(wrap)
+        for row in range(model.rowCount()):
+            height = max(row_height, view.sizeHintForRow(row) + 6) if wrap else row_height
+            if view.rowHeight(row) != height:
+                view.setRowHeight(row, height)
+
+
 def report_table_view(parent: QWidget) -> QTableView:
     """A read-only, sortable table of whole rows (the report's tables, the drill-down list)."""
     view = QTableView(parent)

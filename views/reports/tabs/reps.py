@@ -24,12 +24,11 @@ from PySide6.QtWidgets import QHeaderView, QStyle, QVBoxLayout, QWidget
 from ...exports.sections import TABLE_COLUMNS, TEAM_MEDIAN, ColumnDef
 from ...exports.values import format_value, is_missing
 
-from ...fitting import header_pad
 from ...plain_text import as_rich_text
 from ...roles import role_meaning, role_name
 from ...tables.record_model import SORT_ROLE, RecordFilterProxy
 from ..models import RIGHT
-from ..tab import fit_columns, report_table_view, same_report
+from ..tab import fit_columns, fit_to_width, report_table_view, same_report
 from .base import SecondEditionTab, better_text, needs_action, needs_action_text, bold, note, wrap_header
 from ...theme import colour
 
@@ -286,70 +285,12 @@ class RepsTab(SecondEditionTab):
         """Each column as wide as its figures (titles wrap), then the whole within the page."""
         fit_columns(self.view, titles=False, least=48, most=260)
         self._fit_bold_rows()
-        self._fit_width()
+        fit_to_width(self.view, [i for i, c in enumerate(self.model.columns) if c.kind == "text"])
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
         if event.size().width() != event.oldSize().width():
             self._refit.start()  # once the view has its new width: the names wrap, or need not
-
-    def _fit_width(self) -> None:
-        """The table fits the page's width without a sideways scroll bar: when the columns as
-        fitted need more room than there is (Russian, 1,280 px, a long name), the figures'
-        columns give up their spare pixels, never so many that a figure or a word of a title is
-        cut; then names and roles wrap onto two lines (their columns as narrow as their longest
-        word, the rows grow to hold them). With room enough the names are one line again."""
-        view, header = self.view, self.view.horizontalHeader()
-        rows, count = range(self.proxy.rowCount()), header.count()
-        if not rows or count == 0:
-            return
-        heavy = QFont(view.font())
-        heavy.setBold(True)
-        fonts = (view.fontMetrics(), QFontMetrics(heavy))
-        margin = 2 * (view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1)
-        tight = margin + 4  # what a cell keeps around its text, and a little air
-        title_pad = header_pad(header)
-        texts = [[str(self.proxy.index(row, col).data() or "") for col in range(count)] for row in rows]
-        heavy_rows = {row for row in rows if self.proxy.index(row, 0).data(Qt.ItemDataRole.FontRole) is not None}
-
-        def advance(row: int, text: str) -> int:
-            return fonts[row in heavy_rows].horizontalAdvance(text)
-
-        text_columns = [i for i, c in enumerate(self.model.columns) if c.kind == "text"]
-        least = {}
-        for col in range(count):
-            title = str(self.proxy.headerData(col, Qt.Orientation.Horizontal) or "")
-            pieces = [(row, word) for row in rows for word in texts[row][col].split()] if col in text_columns \
-                else [(row, texts[row][col]) for row in rows]
-            least[col] = max([advance(row, piece) + tight for row, piece in pieces]
-                             + [header.fontMetrics().horizontalAdvance(word) + title_pad for word in title.split()])
-        bar = view.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, view)
-        for _ in range(2):  # taller rows may bring a vertical scroll bar, which takes width
-            room = view.viewport().width()
-            if not view.verticalScrollBar().isVisible() and view.verticalHeader().length() > view.viewport().height():
-                room -= bar
-            over = header.length() - room
-            figures = [col for col in range(count) if col not in text_columns]
-            widths = {col: view.columnWidth(col) for col in figures}
-            while over > 0:  # the figures' columns give their spare pixels first, evenly
-                givers = [col for col in figures if widths[col] > least[col]]
-                if not givers:
-                    break
-                for col in givers[:over]:
-                    widths[col] -= 1
-                    over -= 1
-            for col, width in widths.items():
-                if width != view.columnWidth(col):
-                    view.setColumnWidth(col, width)
-            for col in text_columns:  # then the names and roles wrap
-                give = min(over, view.columnWidth(col) - least[col])
-                if give > 0:
-                    view.setColumnWidth(col, view.columnWidth(col) - give)
-                    over -= give
-            wrap = any(advance(row, texts[row][col]) + margin > view.columnWidth(col) for col in text_columns for row in rows)
-            view.setWordWrap(wrap)
-            for row in rows:  # as tall as a wrapped name needs, never lower than a one-line row
-                view.setRowHeight(row, max(ROW_HEIGHT, view.sizeHintForRow(row) + 6) if wrap else ROW_HEIGHT)
 
     def _fit_bold_rows(self) -> None:
         """The team median's row is bold: its texts ("Медиана команды") need the bold width,
