@@ -288,6 +288,18 @@ def target_for(metric_id: str, period_kind: str = "month", people: int | None = 
     return m.target
 
 
+def band_of(metric_id: str, target: float | None = None) -> tuple[float, float] | None:
+    """A band metric's ``(low, high)`` for ``target`` (the report's lower bound, e.g. a
+    team-scaled one; default the catalogue's): the upper bound is scaled by the same factor.
+    None for a metric that is not a band or has no target."""
+    m = by_id(metric_id)
+    low = m.target if target is None else target
+    if m.target_op != "band" or low is None:
+        return None
+    high = m.target_max * (low / m.target) if m.target_max is not None and m.target else low
+    return float(low), float(high)
+
+
 def meets_target(metric_id: str, value: float | None, *, target: float | None = None) -> bool | None:
     """Whether ``value`` meets the metric's target; None when there is no value or no target.
 
@@ -299,7 +311,7 @@ def meets_target(metric_id: str, value: float | None, *, target: float | None = 
     if value is None or low is None or (isinstance(value, float) and math.isnan(value)):
         return None
     if m.target_op == "band":
-        high = m.target_max * (low / m.target) if m.target_max is not None and m.target else low
+        low, high = band_of(metric_id, low) or (low, low)
         return low <= value <= high
     op = m.target_op
     return {

@@ -199,6 +199,34 @@ def value_text(value: Any, kind: str, language: str = "ru", currency: str | None
     return plain_number(value, language)
 
 
+def band_text(low: float, high: float, kind: str, language: str = "ru", currency: str | None = "RUB") -> str:
+    """A band as people write it, the unit once: ``60–75 %`` / ``60–75%``, ``300–400``;
+    other kinds (money, days) as two values: ``1 000 ₽ – 2 000 ₽``."""
+    if kind == "ratio":
+        lo, hi = float(low) * 100, float(high) * 100
+        decimals = 0 if round(lo, 6).is_integer() and round(hi, 6).is_integer() else 1
+        text = f"{number(lo, decimals, language)}–{number(hi, decimals, language)}"
+        return f"{text}{NBSP}%" if language == "ru" else f"{text}%"
+    if kind in ("count", "number"):
+        return f"{plain_number(low, language)}–{plain_number(high, language)}"
+    return f"{value_text(low, kind, language, currency)} – {value_text(high, kind, language, currency)}"
+
+
+def target_value_text(metric_id: str, target: Any, kind: str, language: str = "ru",
+                      currency: str | None = "RUB") -> str:
+    """The report's target of a metric as its Target column shows it: a band metric's whole
+    band (``60–75 %``; a per-role band scaled to the team, ``300–400``), never its lower bound
+    alone; any other target as a value of its kind. Nothing for no target."""
+    from .catalogue import band_of
+
+    if is_missing(target):
+        return ""
+    band = band_of(metric_id, float(target))
+    if band is not None:
+        return band_text(band[0], band[1], kind, language, currency)
+    return value_text(target, kind, language, currency)
+
+
 def change_of(value: Any, previous: Any, kind: str) -> float | None:
     """The change against the previous period: a difference for shares (read in points),
     else the relative change; None when either is missing or the previous is zero."""
@@ -334,9 +362,15 @@ MET_COLOUR = {True: "#1b7f3b", False: "#b3261e"}
 """Green for a met target, red for a missed one (always with a mark, never colour alone)."""
 
 
-def target_mark(met: bool | None) -> str:
-    """The symbol beside a judged value: met ✔, missed ✖; no target, no value or a period
-    still in progress: nothing."""
+ABOVE_BAND_MARK = "↑"
+"""The neutral mark of a band metric above its band (metrics.judgement): not a miss, not met."""
+
+
+def target_mark(met: bool | None, above_band: bool = False) -> str:
+    """The symbol beside a judged value: met ✔, missed ✖, above a band ↑ (neutral); no
+    target, no value or a period still in progress: nothing."""
+    if above_band:
+        return ABOVE_BAND_MARK
     return {True: "✔", False: "✖"}.get(met, "")
 
 

@@ -784,6 +784,22 @@
   <context>
     <name>ReportJudgement</name>
     <message>
+      <source>More than 75 % of the people made their plan: nobody fell short, but the plans are probably too easy. Raise them so that 60–75 % make it.</source>
+      <translation>План выполнили больше 75 % сотрудников: никто не отстал, но планы, скорее всего, слишком лёгкие. Поднимите их, чтобы план выполняли 60–75 %.</translation>
+    </message>
+    <message>
+      <source>More companies in work than the SDRs can keep touching: some will go without follow-up. Reassign them or close the stale ones.</source>
+      <translation>Компаний в работе больше, чем SDR успевают вести: часть останется без касаний. Передайте их коллегам или закройте зависшие.</translation>
+    </message>
+    <message>
+      <source>More open deals than the AEs can keep moving: some will go without follow-up. Reassign them or close the stale ones.</source>
+      <translation>Открытых сделок больше, чем AE успевают вести: часть останется без движения. Передайте их коллегам или закройте зависшие.</translation>
+    </message>
+    <message>
+      <source>above the range</source>
+      <translation>выше диапазона</translation>
+    </message>
+    <message>
       <source>in progress</source>
       <translation>идёт</translation>
     </message>

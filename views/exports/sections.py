@@ -14,7 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
 
-from voronka.metrics.formatting import change_of, moment_text, period_name
+from voronka.metrics.formatting import change_of, moment_text, period_name, target_value_text
 
 from ..roles import role_name
 
@@ -39,6 +39,32 @@ class MetricLine:
     in_progress: bool = False  # the period is still going on: judged by its pace, not ✔/✖
     pace: float | None = None  # metrics.judgement
     pace_kind: str = "ratio"
+    above_band: bool = False  # a band metric above its band: neutral ↑, not ✖ (metrics.judgement)
+    target_shown: str = ""  # the Target column: a band whole ("60–75 %"), else the target's value
+
+
+ABOVE_BAND_NOTES = {  # what a value above its band means (metrics.judgement's decision)
+    "reps_at_plan_share": QT_TRANSLATE_NOOP(
+        "ReportJudgement", "More than 75 % of the people made their plan: nobody fell short, but the plans "
+                           "are probably too easy. Raise them so that 60–75 % make it."),
+    "in_outreach_sdr": QT_TRANSLATE_NOOP(
+        "ReportJudgement", "More companies in work than the SDRs can keep touching: some will go without "
+                           "follow-up. Reassign them or close the stale ones."),
+    "in_outreach_ae": QT_TRANSLATE_NOOP(
+        "ReportJudgement", "More open deals than the AEs can keep moving: some will go without "
+                           "follow-up. Reassign them or close the stale ones."),
+}
+
+
+def above_band_word() -> str:
+    """``выше диапазона`` / ``above the range``: a band metric above its band (not a miss)."""
+    return QCoreApplication.translate("ReportJudgement", "above the range")
+
+
+def above_band_note(metric_id: str) -> str:
+    """Why a value above its band is not a miss, in the interface's language (or nothing)."""
+    note = ABOVE_BAND_NOTES.get(metric_id)
+    return QCoreApplication.translate("ReportJudgement", note) if note else ""
 
 
 @dataclass(frozen=True)
@@ -177,6 +203,7 @@ def metric_lines(bundle: dict[str, Any], language: str, tab: str | None = None) 
     metrics = bundle.get("metrics", {})
     targets = bundle.get("targets", {})
     previous = (bundle.get("previous") or {}).get("metrics", {})
+    currency = bundle.get("currency") or "RUB"
     lines = []
     for m in CATALOGUE:
         if tab not in m.reports:
@@ -187,7 +214,9 @@ def metric_lines(bundle: dict[str, Any], language: str, tab: str | None = None) 
         lines.append(MetricLine(m.id, m.name(language), m.formula(language), m.kind, value, target,
                                 m.target_text_in(language) if target is not None else "",
                                 verdict.met, prev, change_of(value, prev, m.kind),
-                                m.higher_is_better, verdict.in_progress, verdict.pace, verdict.pace_kind))
+                                m.higher_is_better, verdict.in_progress, verdict.pace, verdict.pace_kind,
+                                verdict.above_band,
+                                target_value_text(m.id, target, m.kind, language, currency)))
     return lines
 
 
@@ -205,11 +234,14 @@ def progress_text(in_progress: bool, pace: float | None, pace_kind: str, languag
 
 
 def status_text(line: MetricLine, language: str) -> str:
-    """The judgement column: ``✔ met``, ``✖ missed``, ``идёт · темп 84 %`` or nothing."""
+    """The judgement column: ``✔ met``, ``✖ missed``, ``↑ above the range`` (a band metric
+    above its band), ``идёт · темп 84 %`` or nothing."""
     from voronka.metrics.formatting import target_mark
 
     if line.in_progress:
         return progress_text(True, line.pace, line.pace_kind, language)
+    if line.above_band:
+        return f"{target_mark(None, above_band=True)} {above_band_word()}"
     if line.met is None:
         return ""
     word = QCoreApplication.translate("ReportJudgement", "met") if line.met else \

@@ -18,6 +18,7 @@ from PySide6.QtCore import QCoreApplication
 from voronka.models.formula_guard import XLSX_OPTIONS
 
 from .sections import TABLE_COLUMNS, as_of_text, metric_lines, period_text, status_text, tab_of, table, table_title
+from voronka.metrics.catalogue import band_of
 from voronka.metrics.formatting import currency_sign, excel_format, is_missing, period_name
 
 TABLE_ORDER = ("stages", "users", "lost_reasons", "sources", "cohorts", "revenue_by_month", "reps",
@@ -50,6 +51,7 @@ class _Book:
         self.change = self.wb.add_format({"num_format": excel_format("change", language)})
         self.points = self.wb.add_format({"num_format": excel_format("points", language)})
         self.wrap = self.wb.add_format({"text_wrap": True, "valign": "top"})
+        self.right = self.wb.add_format({"align": "right"})
         self.names: set[str] = set()
         self.language = language
 
@@ -101,10 +103,13 @@ def _metrics_sheet(book: _Book, bundle: dict[str, Any], language: str, exported_
     for row, line in enumerate(metric_lines(bundle, language, tab), start + 1):
         ws.write_string(row, 0, line.name)
         book.value(ws, row, 1, line.value, line.kind, bold=True)
-        book.value(ws, row, 2, line.target, line.kind)
+        if band_of(line.id, line.target) is not None:  # a band is two numbers: written as the band
+            ws.write_string(row, 2, line.target_shown, book.right)
+        else:
+            book.value(ws, row, 2, line.target, line.kind)
         if line.met is not None:
             ws.write_string(row, 3, status_text(line, language), book.met[line.met])
-        elif line.in_progress:
+        elif line.in_progress or line.above_band:  # neither ✔ nor ✖: no colour
             ws.write_string(row, 3, status_text(line, language))
         book.value(ws, row, 4, line.previous, line.kind)
         if line.change is not None:

@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from voronka.views.exports.sections import ColumnDef, MetricLine, status_text
+from voronka.views.exports.sections import ColumnDef, MetricLine, above_band_note, status_text
 from voronka.metrics.formatting import change_text, is_missing, value_text
 
 from ..plain_text import as_rich_text
@@ -97,7 +97,7 @@ class MetricsModel(QAbstractTableModel):
         if col == self.VALUE:
             return value_text(line.value, line.kind, lang, self.currency)
         if col == self.TARGET:
-            return value_text(line.target, line.kind, lang, self.currency) if line.target is not None else ""
+            return line.target_shown  # a band whole ("60–75 %"), never its lower bound alone
         if col == self.STATUS:
             return status_text(line, self.language)
         if not self.previous_known:
@@ -132,6 +132,8 @@ class MetricsModel(QAbstractTableModel):
             tip = line.formula
             if line.target_text:
                 tip += "\n" + self.tr("Target: %1").replace("%1", line.target_text)
+            if line.above_band:
+                tip += "\n" + above_band_note(line.id)
             if drillable(line.id) and not is_missing(line.value):
                 tip += "\n" + self.tr("Double-click to see the deals behind this number.")
             return as_rich_text(tip)
@@ -140,8 +142,8 @@ class MetricsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             if col in (self.VALUE, self.STATUS) and line.met is not None:
                 return _brush(met_colour(line.met))
-            if col == self.STATUS and line.in_progress:
-                return _brush(colour("muted"))  # in progress: never red, whatever the pace
+            if col == self.STATUS and (line.in_progress or line.above_band):
+                return _brush(colour("muted"))  # in progress or above a band: never red
             if col == self.CHANGE:
                 change = self._change_colour(line)
                 return _brush(change) if change is not None else None

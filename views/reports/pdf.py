@@ -71,7 +71,7 @@ def _metrics_table(bundle: dict[str, Any], language: str) -> str:
     for line in metric_lines(bundle, language):
         colour = MET_COLOUR.get(line.met, "#222222")
         met = status_text(line, language)
-        target = value_text(line.target, line.kind, language, currency) if line.target is not None else ""
+        target = line.target_shown  # a band whole ("60–75 %"), never its lower bound alone
         body.append(
             f"<tr><td>{_e(line.name)}</td>"
             # the colour on the text, not the cell: a coloured cell draws its border in that colour too

@@ -149,7 +149,8 @@ def compare_rows(a: dict[str, Any], b: dict[str, Any], language: str) -> list[Co
         rows.append(CompareRow(la.id, la.name, value_text(la.value, la.kind, language, currency),
                                value_text(vb, la.kind, language, currency),
                                change_text(change_of(vb, la.value, la.kind), la.kind, language),
-                               target_mark(la.met), target_mark(lb.met) if lb else ""))
+                               target_mark(la.met, la.above_band),
+                               target_mark(lb.met, lb.above_band) if lb else ""))
     return rows
 
 

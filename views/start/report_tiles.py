@@ -24,7 +24,7 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QGridLayout, QLabel, QMenu, QProgressBar, QSizePolicy, QWidget
 
-from voronka.metrics.formatting import day_name, period_name, target_mark, value_text
+from voronka.metrics.formatting import day_name, period_name, target_mark, target_value_text, value_text
 
 from ..plain_text import as_rich_text, plain_label
 from .tile import Tile
@@ -261,7 +261,7 @@ class PlanFactTile(ReportTile):
                           .replace("%2", self.format(attainment, "ratio")))
         self.bar.setValue(int(max(0.0, min(1.0, attainment or 0.0)) * 100))
         self.bar.setFormat(self.format(attainment, "ratio"))  # 148.5 %, not the capped 100 %
-        from voronka.views.exports.sections import progress_text
+        from voronka.views.exports.sections import above_band_note, above_band_word, progress_text
 
         pace = (attainment or 0.0) / elapsed if elapsed else None
         on_pace = pace is not None and pace >= 1.0
@@ -388,7 +388,7 @@ class MetricTile(ReportTile):
         from voronka.metrics.catalogue import by_id
         from voronka.metrics.judgement import judge
 
-        from voronka.views.exports.sections import progress_text
+        from voronka.views.exports.sections import above_band_note, above_band_word, progress_text
 
         metric = by_id(self.metric_id)
         lang = self.ctx.language
@@ -396,17 +396,22 @@ class MetricTile(ReportTile):
         label, value, target, period = series[-1]
         verdict = judge(self.metric_id, value, target, period)
         met = verdict.met
-        self.value.setText(f"{self.format(value, metric.kind)}  {target_mark(met)}".strip())
+        self.value.setText(f"{self.format(value, metric.kind)}  {target_mark(met, verdict.above_band)}".strip())
         self.value.setStyleSheet(f"color: {colour_name('met' if met else 'missed')};" if met is not None else "")
         tip = metric.formula(lang)
         if metric.target_text:
             tip += "\n" + self.tr("Target: %1").replace("%1", metric.target_text_in(lang))
+        if verdict.above_band:  # above a band: neutral, with what it means
+            tip += "\n" + above_band_note(self.metric_id)
         self.value.setToolTip(as_rich_text(tip))
-        if target is not None:
+        if target is not None:  # a band whole ("60–75 %"), never its lower bound alone
+            currency = self.ctx.team_setting("team.currency", "RUB")
             self.target.setText(self.tr("%1 · target %2").replace("%1", period_name(label, lang))
-                                .replace("%2", self.format(target, metric.kind)))
+                                .replace("%2", target_value_text(self.metric_id, target, metric.kind, lang, currency)))
         else:
             self.target.setText(period_name(label, lang))
         if verdict.in_progress:  # a week that has just begun is not a miss: its pace, never red
             self.target.setText(self.target.text() + " · " + progress_text(True, verdict.pace, verdict.pace_kind, lang))
+        elif verdict.above_band:
+            self.target.setText(self.target.text() + " · " + above_band_word())
         self.spark.set_points([(period_name(lab, lang), v, self.format(v, metric.kind)) for lab, v, _t, _p in series])
