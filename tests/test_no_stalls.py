@@ -78,3 +78,41 @@ def test_card_fields_filled_in_counts_arrive_from_the_executor(db, tmp_path, qtb
 
     qtbot.waitUntil(lambda: filled("amount") != "", timeout=5000)
     assert filled("amount") == "67% (2 / 3)"
+
+
+def _start_page_in_stack(db, tmp_path, qtbot):
+    from voronka.views.start.page import StartPage
+
+    ctx = app_context(db, tmp_path, 3)
+    stack = QStackedWidget()
+    qtbot.addWidget(stack)
+    page, other = StartPage(ctx), QWidget()
+    stack.addWidget(page)
+    stack.addWidget(other)
+    stack.show()
+    qtbot.waitUntil(lambda: not page.report_running(), timeout=20000)
+    return ctx, stack, page, other
+
+
+def test_a_start_page_recount_due_after_the_user_left_waits_until_it_is_shown(db, tmp_path, qtbot):
+    ctx, stack, page, other = _start_page_in_stack(db, tmp_path, qtbot)
+    runs: list[int] = []
+    page.refresh_reports = lambda: runs.append(1)
+    ctx.changed.emit(Changes(deals={deal_in(db, "work_started", "Acme")}))  # seen on screen
+    assert page._recompute.isActive()
+    stack.setCurrentWidget(other)  # left before the 300 ms recount delay ended
+    qtbot.wait(450)
+    assert runs == []
+    stack.setCurrentWidget(page)
+    qtbot.waitUntil(lambda: runs == [1], timeout=3000)
+
+
+def test_a_colleagues_steady_moves_do_not_postpone_the_start_pages_recount_for_ever(db, tmp_path, qtbot):
+    ctx, stack, page, other = _start_page_in_stack(db, tmp_path, qtbot)
+    runs: list[int] = []
+    page.refresh_reports = lambda: runs.append(1)
+    deal = deal_in(db, "work_started", "Acme")
+    for _ in range(8):  # a move every 100 ms for 0.8 s: a restarted 300 ms delay would never end
+        ctx.changed.emit(Changes(deals={deal}))
+        qtbot.wait(100)
+    assert runs  # recounted meanwhile, not only after the colleague stops

@@ -111,3 +111,21 @@ def test_a_report_tab_the_user_left_draws_its_charts_only_when_shown_again(ctx, 
     qtbot.waitUntil(lambda: tab.charts_ready() and not tab.drawing(), timeout=20000)
     assert stages.rows != may_rows
     assert ctx.errors_seen == []
+
+
+def test_a_recount_due_after_the_user_left_waits_until_the_page_is_shown_again(ctx, qtbot):
+    from voronka.models.changes import Changes
+    from voronka.views.reports import page as page_module
+
+    page = _new_page(ctx, qtbot)
+    page.show()
+    qtbot.waitUntil(lambda: not page.controller.is_busy() and running_tasks() == 0, timeout=20000)
+    refreshes: list[int] = []
+    page.controller.refresh = lambda: refreshes.append(1)
+    ctx.changed.emit(Changes(deals={1}))  # a colleague's move, seen while the report is on screen
+    assert page._stale_timer.isActive()
+    page.hide()  # the user left before the recount fell due
+    qtbot.wait(page_module.STALE_DELAY_MS + 200)
+    assert not page._stale_timer.isActive() and refreshes == []  # nobody would see it
+    page.show()
+    qtbot.waitUntil(lambda: refreshes == [1], timeout=3000)

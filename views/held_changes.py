@@ -33,6 +33,11 @@ class HeldChanges:
         if self._was_shown:
             self._hidden = True
 
+    @property
+    def holding(self) -> bool:
+        """The page was shown and is hidden now: work for the screen can wait until ``shown()``."""
+        return self._hidden
+
     def hold(self, changes: Changes) -> bool:
         """True if the page is hidden and ``changes`` were kept for later (the caller returns)."""
         if not self._hidden:

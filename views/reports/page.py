@@ -164,7 +164,7 @@ class ReportsPage(QWidget):
         self._as_of_timer = QTimer(self, singleShot=True, interval=500)
         self._as_of_timer.timeout.connect(self._on_as_of)
         self._stale_timer = QTimer(self, singleShot=True, interval=STALE_DELAY_MS)
-        self._stale_timer.timeout.connect(self.controller.refresh)
+        self._stale_timer.timeout.connect(self._stale_due)
         control = self.controller
         control.when_drawn = self._when_drawn
         control.changed.connect(self._update_controls)
@@ -529,6 +529,14 @@ class ReportsPage(QWidget):
             # last count's time (not restarted by each change), so the window keeps most of the time
             if not self._stale_timer.isActive():
                 self._stale_timer.start(max(STALE_DELAY_MS, int(2000 * self.controller.last_compute_s)))
+        else:
+            self._dirty = True
+
+    def _stale_due(self) -> None:
+        # the user may have left the page since the change: then recount when it is shown again, not
+        # now (a count nobody sees would hold the interpreter while another page is being used)
+        if self.isVisible():
+            self.controller.refresh()
         else:
             self._dirty = True
 

@@ -97,7 +97,8 @@ class StartPage(QWidget):
         self.empty_state.state_changed.connect(self._on_empty_state)
         self.empty_state.follow_deals()
         self._recompute = QTimer(self, singleShot=True, interval=300)
-        self._recompute.timeout.connect(self.refresh_reports)
+        self._recompute.timeout.connect(self._recompute_due)
+        self._reports_missed = False  # a recount fell due while another page was on screen
         ctx.changed.connect(self._on_changed)
         self._update_header()
         self.load_tiles()
@@ -262,6 +263,14 @@ class StartPage(QWidget):
 
     def _after_run(self) -> None:
         if self._pending:
+            self._recompute_due()
+
+    def _recompute_due(self) -> None:
+        # the user may have left the page since the change: recount when it is shown again, not now
+        # (a count nobody sees would hold the interpreter while another page is being used)
+        if self._held.holding:
+            self._pending, self._reports_missed = False, True
+        else:
             self.refresh_reports()
 
     def showEvent(self, event) -> None:
@@ -269,6 +278,9 @@ class StartPage(QWidget):
         missed = self._held.shown()
         if missed is not None:
             self._on_changed(missed)
+        if self._reports_missed:
+            self._reports_missed = False
+            self._recompute.start()
 
     def hideEvent(self, event) -> None:
         self._held.hidden()
@@ -282,5 +294,6 @@ class StartPage(QWidget):
         for tile in self.grid.tiles:
             if not tile.needs_report and tile.wants_refresh(changes):
                 self._safe_refresh(tile)
-        if touches_report(changes):
+        if touches_report(changes) and not self._recompute.isActive():
+            # not restarted by each change: a colleague's move every 100 ms must not postpone it for ever
             self._recompute.start()
