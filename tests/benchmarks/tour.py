@@ -14,6 +14,8 @@ tour_s              how long the tour took
 
 With VORONKA_STALL_PROBE=1 the UI thread's stacks seen during stalls are printed to stderr per
 step (``stall_probe.py``; with VORONKA_STALL_PYSPY=1 too, py-spy's native stack of each stall).
+With VORONKA_STALL_PROFILE=1 (and the probe), every gap whose own CPU passed 30 ms is profiled
+(cProfile between two ticks) and the functions that took most of the three longest are printed.
 VORONKA_TOUR_PAGES=reports,settings visits only those pages (a developer's short tour);
 VORONKA_TOUR_THEN=card,companies,search then runs only those of the later steps (the deal card,
 the named tables' sort and search, the global search). VORONKA_TOUR_PAGES="" with it: no pages.
@@ -109,6 +111,18 @@ class _Colleague:
         self.moves, self.errors = done["moves"], done["errors"]
 
 
+def _print_profiles(profiles: list, top: int = 3, lines: int = 30) -> None:
+    """The functions behind the longest profiled gaps (VORONKA_STALL_PROFILE=1), to stderr."""
+    import io
+    import pstats
+
+    for busy, step, profile in sorted(profiles, key=lambda p: -p[0])[:top]:
+        out = io.StringIO()
+        pstats.Stats(profile, stream=out).sort_stats("cumulative").print_stats(lines)
+        print(f"--- {step}: {busy:.0f} ms of the UI thread's CPU (profiled, so slower than real)", file=sys.stderr)
+        print("\n".join(line for line in out.getvalue().splitlines()[6:] if line.strip()), file=sys.stderr)
+
+
 def measure(db_path: Path, deals: int) -> dict:
     from PySide6.QtCore import QElapsedTimer, QSettings, Qt, QTimer
     from PySide6.QtWidgets import QApplication
@@ -144,6 +158,9 @@ def measure(db_path: Path, deals: int) -> dict:
         from benchmarks.stall_probe import StallProbe, enabled
 
         probe = StallProbe(step) if enabled() else None
+        profiling = probe is not None and os.environ.get("VORONKA_STALL_PROFILE") == "1"
+        profiles: list[tuple[float, str, object]] = []  # (own CPU ms, step, cProfile.Profile)
+        current_profile: list = [None]
 
         def tick() -> None:
             if probe is not None:
@@ -165,6 +182,16 @@ def measure(db_path: Path, deals: int) -> dict:
                 if gap > worst_split.get(step[0], (-1,))[0]:
                     worst_split[step[0]] = (gap, busy, rq - last_rq[0])
                 last_rq[0] = rq
+                if profiling:
+                    import cProfile
+
+                    if current_profile[0] is not None:
+                        current_profile[0].disable()
+                        if busy > 30:
+                            profiles.append((busy, step[0], current_profile[0]))
+                    current_profile[0] = cProfile.Profile()
+                    current_profile[0].enable()
+                    last_cpu[0] = time.thread_time()  # the profiler's own bookkeeping is not the app's
 
         timer = QTimer()
         timer.setInterval(10)
@@ -258,6 +285,9 @@ def measure(db_path: Path, deals: int) -> dict:
                     f"{k} {g:.0f}/{c:.0f}/{r:.0f}" for k, (g, c, r) in worst_split.items()), file=sys.stderr)
                 print("UI thread's longest own CPU slice per step (ms): "
                       + ", ".join(f"{k} {v:.0f}" for k, v in cpu_per_step.items()), file=sys.stderr)
+                if current_profile[0] is not None:
+                    current_profile[0].disable()
+                _print_profiles(profiles)
             colleague.finish()
         tour_s = time.perf_counter() - started
         win.close()

@@ -48,6 +48,7 @@ from voronka.models.queries.board import (
 from ..app_context import AppContext
 from ..errors import show_error
 from ..held_changes import HeldChanges
+from ..one_slice import run_as_slice
 from .card_menu import CardMenu
 from .column import COLUMN_WIDTH, SIDE_COLUMN_WIDTH, StageColumn
 from .column_model import sort_key
@@ -299,7 +300,7 @@ class BoardView(QWidget):
                                    + margins.left() + margins.right())
         seq = self._build_seq
         if self._unbuilt:
-            QTimer.singleShot(0, self, lambda: self._build_more(seq, cards))
+            QTimer.singleShot(0, self, lambda: run_as_slice(self, lambda: self._build_more(seq, cards)))
 
     def _build_more(self, seq: int, cards: dict[int, list[BoardCard]] | None) -> None:
         if seq != self._build_seq:
@@ -323,7 +324,7 @@ class BoardView(QWidget):
             made.append(column)
         self._update_headers(made)
         if self._unbuilt:
-            QTimer.singleShot(0, self, lambda: self._build_more(seq, cards))
+            QTimer.singleShot(0, self, lambda: run_as_slice(self, lambda: self._build_more(seq, cards)))
 
     def _wire(self, column: StageColumn) -> None:
         view = column.view
@@ -360,7 +361,7 @@ class BoardView(QWidget):
             if seq != self._fill_seq:
                 return  # a newer fill (another load, another pipeline) took over
             if self._unbuilt:  # columns are still being made: fill once every column is there
-                QTimer.singleShot(0, self, turn)
+                QTimer.singleShot(0, self, lambda: run_as_slice(self, turn))
                 return
             if pending is None:
                 pending = self._columns_in_fill_order()
@@ -375,7 +376,7 @@ class BoardView(QWidget):
                     break
             self._update_headers(filled)
             if pending:
-                QTimer.singleShot(0, self, turn)
+                QTimer.singleShot(0, self, lambda: run_as_slice(self, turn))
                 return
             self._filling = False
             if then is not None:

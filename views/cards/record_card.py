@@ -39,6 +39,7 @@ from voronka.models.queries.cards import CardData, company_choices
 
 from ..app_context import AppContext
 from ..errors import show_error
+from ..one_slice import run_as_slice
 from ..plain_text import as_rich_text, plain_label
 from ..undo import push_creation, push_guarded
 from .dialogs import DuplicateDialog, PickRecordDialog
@@ -244,7 +245,7 @@ class RecordCard(QWidget):
         first = self._side_due is None
         self._side_due = (self._asked if asked is None else asked, data, side)
         if first:  # a timer, not a queued call: the fields are painted (and the window answers) first
-            QTimer.singleShot(1, self, self._fill_side)
+            QTimer.singleShot(1, self, lambda: run_as_slice(self, self._fill_side))
 
     def _fill_side(self) -> None:
         """The second turn of a load: the side, what waited for the load, then ``loaded``."""

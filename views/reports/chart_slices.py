@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
+from ..one_slice import one_slice_per_turn
 from .charts import ChartWidget
 
 log = logging.getLogger(__name__)
@@ -73,6 +74,7 @@ class SlicedCharts(QObject):
     def busy(self) -> bool:
         return bool(self._queue) or self._timer.isActive()
 
+    @one_slice_per_turn(timer="_timer")
     def _step(self) -> None:
         if not self._queue:
             self.drawn.emit()

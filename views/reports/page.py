@@ -52,6 +52,7 @@ from ..app_context import AppContext
 from ..errors import describe
 from ..exports.sections import KIND_OF_TAB, TAB_OF_KIND, as_of_text, period_text
 from ..fitting import FittedCombo
+from ..one_slice import run_as_slice
 from ..plain_text import as_rich_text, plain_label
 from .charts import charts_for
 from .controller import ReportController
@@ -415,7 +416,7 @@ class ReportsPage(QWidget):
         made = dict.get(self.report_tabs, key)
         if made is not None or key not in self._makers:
             return self.report_tabs[key]
-        QTimer.singleShot(TAB_DELAY_MS, self, lambda: self._make_pending(key))
+        QTimer.singleShot(TAB_DELAY_MS, self, lambda: run_as_slice(self, lambda: self._make_pending(key)))
         return next(self.tabs.widget(i) for i in range(self.tabs.count())
                     if self.tabs.widget(i).property("lazy_tab") == key)
 

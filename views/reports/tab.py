@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from voronka.views.exports.sections import TABLES_OF_TAB, metric_lines, table, table_title
 
 from ..fitting import fit_header, header_pad, title_room
+from ..one_slice import one_slice_per_turn, run_as_slice
 from ..plain_text import plain_label
 from ..tables.record_model import RecordFilterProxy
 from .charts import ChartSpec, ChartWidget, charts_for
@@ -326,6 +327,7 @@ class ReportTab(QWidget):
         if not self._chart_timer.isActive():
             self._chart_timer.start()
 
+    @one_slice_per_turn(timer="_tables_timer")
     def _fill_tables(self) -> None:
         """Put the shown bundle's tables in their models (``show_bundle`` asked, a slice earlier)."""
         bundle = self.bundle
@@ -395,6 +397,7 @@ class ReportTab(QWidget):
         shown = self.charts[chart_id]
         return shown if isinstance(shown, ChartWidget) else self._blanks.get(chart_id)
 
+    @one_slice_per_turn(timer="_chart_timer")
     def _build_next_chart(self) -> None:
         """One slice of drawing: make the next chart's widget, or draw the next chart."""
         if self._paused and self._chart_queue:
@@ -437,7 +440,7 @@ class ReportTab(QWidget):
         # Drawn now, put on screen (layout and first paint) in a slice of its own, so input
         # and paint get in between the two halves of the work.
         self._installing += 1
-        QTimer.singleShot(0, self, lambda: self._install(spec.id, chart))
+        QTimer.singleShot(0, self, lambda: run_as_slice(self, lambda: self._install(spec.id, chart)))
 
     def _discard(self, chart_id: str) -> None:
         """Delete the chart kept aside for ``chart_id`` (one on screen is first put aside)."""

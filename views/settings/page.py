@@ -30,6 +30,7 @@ from ..cards.layout_editor import CardLayoutEditor
 from ..database.settings_box import BackupSettingsBox
 from ..funnel.editor import FunnelEditor
 from ..importing.imports_tab import ImportsTab
+from ..one_slice import run_as_slice
 from .members import MembersBox
 from .plans import PlansBox
 from .team_box import TeamSettingsBox
@@ -83,7 +84,7 @@ class SettingsPage(QWidget):
         # first paint, or when asked for: the page opened in one 55-70 ms slice at 100k deals
         self._team_part: tuple[TeamSettingsBox, MembersBox, BackupSettingsBox] | None = None
         self._team_data: tuple | None = (calendar, members)
-        QTimer.singleShot(TEAM_PART_DELAY_MS, self, self._make_team_part)
+        QTimer.singleShot(TEAM_PART_DELAY_MS, self, lambda: run_as_slice(self, self._make_team_part))
         self.tabs = QTabWidget(self)
         self.tabs.addTab(general, self.tr("Team and this computer"))
         self._makers = {"funnel": lambda: FunnelEditor(ctx, self), "plans": lambda: PlansBox(ctx, self),
