@@ -319,3 +319,31 @@ def test_the_first_rows_show_before_every_id_is_read(ctx, db, qtbot, monkeypatch
     settled(page, qtbot)
     assert page.model.rowCount() == 35 and page.count_label.text() == "35 of 35"
     qtbot.waitUntil(lambda: page.model.index(34, 0).data() == "Deal 34")  # the rest come by page
+
+
+def test_a_table_paints_each_cell_in_one_call_from_the_cached_texts(ctx, deals, qtbot):
+    from PySide6.QtGui import QColor, QPalette
+
+    page = open_page(DealsPage, ctx, qtbot)
+    model, table = page.model, page.table
+    display_asked: list[int] = []
+    texts_asked: list[int] = []
+    data, texts_at = model.data, model.texts_at
+    model.data = lambda index, role=Qt.ItemDataRole.DisplayRole: (
+        display_asked.append(1) if role == Qt.ItemDataRole.DisplayRole else None) or data(index, role)
+    model.texts_at = lambda row: texts_asked.append(row) or texts_at(row)
+    table.selectRow(1)
+    table.viewport().repaint()
+    assert display_asked == []  # Qt's seven roles per cell are not asked for
+    cells = model.rowCount() * model.columnCount()
+    assert 0 < len(texts_asked) <= cells  # one call per cell on screen
+    image = table.viewport().grab().toImage()
+    rect = table.visualRect(model.index(1, model.columnCount() - 1))
+    highlight = table.palette().color(QPalette.ColorGroup.Inactive, QPalette.ColorRole.Highlight)
+    active = table.palette().color(QPalette.ColorGroup.Active, QPalette.ColorRole.Highlight)
+    corner = QColor(image.pixel(rect.right() - 2, rect.bottom() - 2))
+    assert corner in (highlight, active)  # the selected row is drawn selected
+    name = model.texts_at(0)[0]
+    first = table.visualRect(model.index(0, 0))
+    dark = [x for x in range(first.left(), first.right()) if QColor(image.pixel(x, first.center().y())).value() < 128]
+    assert name and dark  # the name's letters are on screen

@@ -136,6 +136,23 @@ class LazyRecordModel(QAbstractTableModel):
         """The cached row at ``row`` (None until fetched)."""
         return self._rows.get(self.ids[row])
 
+    def texts_of_rows(self, count: int) -> list[tuple[str, ...]]:
+        """The cell texts of the first ``count`` rows that have arrived (what fits a screen)."""
+        texts = (self._texts.get(record_id) for record_id in self.ids[:count])
+        return [t for t in texts if t is not None]
+
+    def texts_at(self, row: int) -> tuple[str, ...] | None:
+        """Row ``row``'s cell texts as the screen shows them (None: not fetched yet). Asking for a
+        row not fetched, or changed since, fetches its page in the background."""
+        record_id = self.ids[row]
+        texts = self._texts.get(record_id)
+        if (texts is None or record_id in self._stale) and record_id not in self._asked:
+            self._want(row)
+        return texts
+
+    def aligned_right(self, column: int) -> bool:
+        return self.columns[column].align_right
+
     def cached(self, row: int) -> bool:
         record_id = self.ids[row]
         return record_id in self._rows and record_id not in self._stale
@@ -214,12 +231,9 @@ class LazyRecordModel(QAbstractTableModel):
         r = index.row()
         if r < 0 or r >= len(self.ids):
             return None
-        record_id = self.ids[r]
         if role == ID:
-            return record_id
-        texts = self._texts.get(record_id)
-        if (texts is None or record_id in self._stale) and record_id not in self._asked:
-            self._want(r)
+            return self.ids[r]
+        texts = self.texts_at(r)
         if texts is None:
             return None
         if role == DISPLAY:

@@ -46,6 +46,7 @@ from ..executor import Cancelled, Job
 from ..plain_text import plain_label
 from .export import ask_path, export_button, export_ids, exported_text
 from .filter_bar import FilterBar
+from .cell_delegate import CellTextDelegate, text_margin
 from .lazy_model import PAGE, LazyRecordModel, positions_of
 from .record_model import ID_ROLE, Column
 from .saved_views import SavedView, load_views, put_view, save_views
@@ -121,6 +122,7 @@ class RecordPage(QWidget):
 
         self.table = QTableView(self)
         self.table.setModel(self.model)
+        self.table.setItemDelegate(CellTextDelegate(self.model, self.table))  # one call per cell painted
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
@@ -311,9 +313,16 @@ class RecordPage(QWidget):
         self._sized = True
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)  # measured at its own width first
-        self.table.resizeColumnsToContents()
+        # measured from the texts the model holds, as resizeColumnsToContents would (its widest
+        # cell or its title), without asking the model for every role of every cell: that took
+        # 25-30 ms of the first rows' turn
+        metrics = self.table.fontMetrics()
+        pad = 2 * text_margin(self.table) + (2 if self.table.showGrid() else 1)
+        on_screen = self.table.viewport().height() // max(1, self.table.verticalHeader().defaultSectionSize()) + 1
+        rows = self.model.texts_of_rows(min(FIRST_ROWS, on_screen))
         for col in range(self.model.columnCount()):
-            self.table.setColumnWidth(col, min(self.table.columnWidth(col), 320))
+            widest = max((metrics.horizontalAdvance(r[col]) for r in rows if r[col]), default=0)
+            self.table.setColumnWidth(col, min(max(widest + pad, header.sectionSizeHint(col)), 320))
         # the last column fills what is left only when the others leave it at least its own width;
         # stretched into less it would cut its title ("Открытые сде")
         header.setStretchLastSection(header.length() <= self.table.viewport().width())
