@@ -195,7 +195,8 @@ def test_settings_makes_the_team_boxes_a_turn_after_opening_from_what_it_read_th
     ui_statements.clear()
     qtbot.waitUntil(lambda: page._team_part is not None, timeout=5000)
     assert sum(s.lstrip().upper().startswith("BEGIN") for s in ui_statements) == 0  # no second read
-    assert page.members.isVisible() and page.members.model.rowCount() == 3
+    qtbot.waitUntil(page.members.isVisible, timeout=5000)  # a layout shows a new child a turn later
+    assert page.members.model.rowCount() == 3
     assert page.team_box.isVisible() and page.backups.isVisible()
     ctx.executor.shutdown()
 
