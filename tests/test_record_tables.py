@@ -347,3 +347,18 @@ def test_a_table_paints_each_cell_in_one_call_from_the_cached_texts(ctx, deals, 
     first = table.visualRect(model.index(0, 0))
     dark = [x for x in range(first.left(), first.right()) if QColor(image.pixel(x, first.center().y())).value() < 128]
     assert name and dark  # the name's letters are on screen
+
+
+def test_a_cell_lays_out_user_text_as_plain_text_never_markup(ctx, deals, qtbot):
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    page = open_page(DealsPage, ctx, qtbot)
+    delegate = page.table.itemDelegate()
+    option = QStyleOptionViewItem()
+    option.initFrom(page.table)
+    option.textElideMode = Qt.TextElideMode.ElideRight
+    static, width = delegate._lay_out("<b>Ромашка</b> & Co", 400, option)
+    assert static.textFormat() == Qt.TextFormat.PlainText and static.text() == "<b>Ромашка</b> & Co"
+    assert width == option.fontMetrics.horizontalAdvance("<b>Ромашка</b> & Co")
+    short, _ = delegate._lay_out("ООО «Очень длинное название компании»", 60, option)
+    assert short.text().endswith("…")  # elided as Qt's own delegate does
