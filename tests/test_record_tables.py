@@ -362,3 +362,32 @@ def test_a_cell_lays_out_user_text_as_plain_text_never_markup(ctx, deals, qtbot)
     assert width == option.fontMetrics.horizontalAdvance("<b>Ромашка</b> & Co")
     short, _ = delegate._lay_out("ООО «Очень длинное название компании»", 60, option)
     assert short.text().endswith("…")  # elided as Qt's own delegate does
+
+
+def test_a_re_read_after_a_change_compares_the_lists_on_the_worker_not_the_ui_thread(ctx, db, deals, qtbot, monkeypatch):
+    from voronka.views.tables import record_page
+
+    page = open_page(CompaniesPage, ctx, qtbot)
+    threads: list[str] = []
+    real = record_page.compare_ids
+    monkeypatch.setattr(record_page, "compare_ids",
+                        lambda *args: threads.append(threading.current_thread().name) or real(*args))
+    reordered: list[bool] = []
+    model_reorder = page.model.reorder
+    page.model.reorder = lambda ids, rows=(), positions=None, compared=None: (
+        reordered.append(compared is not None), model_reorder(ids, rows, positions, compared))
+    page.requery(keep_place=True)  # what a colleague's change starts
+    settled(page, qtbot)
+    assert threads and threading.main_thread().name not in threads
+    assert reordered == [True]
+
+
+def test_a_comparison_made_against_a_list_no_longer_shown_is_made_again():
+    model = lazy_model.LazyRecordModel(None, [], lambda session, ids: [])
+    model.set_ids([1, 2, 3])
+    shown = model.ids
+    stale = lazy_model.Comparison(before=[9, 8], equal=True, same_records=True)  # a list shown before
+    model.reorder([3, 2, 1], compared=stale)
+    assert model.ids == [3, 2, 1] and model.row_of(3) == 0  # not taken for "the very same list"
+    fresh = lazy_model.compare_ids(model.ids, [3, 2, 1, 4], lazy_model.positions_of([3, 2, 1, 4]))
+    assert not fresh.equal and not fresh.same_records and shown is not model.ids

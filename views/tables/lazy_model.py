@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
@@ -37,6 +38,23 @@ def positions_of(ids: Sequence[int]) -> dict[int, int]:
     """Each id's row number (plain Python, no Qt): built on the worker thread with the ids, so
     the UI thread never walks 100,000 ids to learn where a record is."""
     return dict(zip(ids, range(len(ids))))
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """A re-read list of ids against the list ``before`` (the one shown when the read began)."""
+
+    before: list[int]
+    equal: bool  # the very same ids in the same order
+    same_records: bool  # the same ids, perhaps in another order
+
+
+def compare_ids(before: list[int], ids: list[int], positions: dict[int, int]) -> Comparison:
+    """How ``ids`` (with ``positions``, from ``positions_of``) compares with ``before`` — plain
+    Python, run on the worker thread (the lists are never changed in place, only replaced)."""
+    equal = ids == before
+    same = equal or (len(ids) == len(before) and all(map(positions.__contains__, before)))
+    return Comparison(before, equal, same)
 
 
 def cell_texts(columns: Sequence[Column], language: str, rows: Collection[Any]) -> dict[int, tuple[str, ...]]:
@@ -99,15 +117,21 @@ class LazyRecordModel(QAbstractTableModel):
             self._position.update(zip(ids[shown:], range(shown, len(ids))))
         self.endInsertRows()
 
-    def reorder(self, ids: list[int], rows: Collection[Any] = (), positions: dict[int, int] | None = None) -> None:
+    def reorder(self, ids: list[int], rows: Collection[Any] = (), positions: dict[int, int] | None = None,
+                compared: Comparison | None = None) -> None:
         """The same records in another order (a re-sort): selections follow their records.
-        The very same list (a change that moved nothing) changes nothing on screen."""
-        if ids == self.ids:
+        The very same list (a change that moved nothing) changes nothing on screen. ``compared``:
+        how ``ids`` compares with the list shown, worked out on the worker (``compare_ids``): at
+        300,000 records the comparison alone took the UI thread 40-70 ms."""
+        if compared is None or compared.before is not self.ids:  # none, or another list is shown since
+            positions = positions if positions is not None else positions_of(ids)
+            compared = compare_ids(self.ids, ids, positions)
+        if compared.equal:
             for row in rows:
                 self._store(row)
             return
         positions = positions if positions is not None else positions_of(ids)
-        if len(ids) != len(self.ids) or not all(map(positions.__contains__, self.ids)):
+        if not compared.same_records:
             self.set_ids(ids, rows, positions=positions)
             return
         self.layoutAboutToBeChanged.emit()

@@ -47,7 +47,7 @@ from ..plain_text import plain_label
 from .export import ask_path, export_button, export_ids, exported_text
 from .filter_bar import FilterBar
 from .cell_delegate import CellTextDelegate, text_margin
-from .lazy_model import PAGE, LazyRecordModel, positions_of
+from .lazy_model import PAGE, Comparison, LazyRecordModel, compare_ids, positions_of
 from .record_model import ID_ROLE, Column
 from .saved_views import SavedView, load_views, put_view, save_views
 from ..style_roles import set_role
@@ -225,7 +225,14 @@ class RecordPage(QWidget):
                 raise Cancelled() from exc
 
         if keep_place:
-            self.ctx.executor.query(read_all, on_done=lambda result: self._on_ids(result, [], True), owner=self, key=key)
+            before = self.model.ids  # compared with the new list on the worker, not on the UI thread
+
+            def read_again(session: Session) -> tuple[tuple[list[int], int, dict[int, int]], Comparison]:
+                result = read_all(session)
+                return result, compare_ids(before, result[0], result[2])
+
+            self.ctx.executor.query(read_again, on_done=lambda answer: self._on_ids(answer[0], [], True, answer[1]),
+                                    owner=self, key=key)
             return
 
         formatted = self.model.formatter()
@@ -275,14 +282,15 @@ class RecordPage(QWidget):
         """Whether the footer's "of N" must be read again (not yet read: the page is new)."""
         return not self._total_read
 
-    def _on_ids(self, result: tuple[list[int], int, dict[int, int] | None], first: list[Any], keep_place: bool) -> None:
+    def _on_ids(self, result: tuple[list[int], int, dict[int, int] | None], first: list[Any], keep_place: bool,
+                compared: Comparison | None = None) -> None:
         ids, self.total, positions = result
         self._total_read = True
         self.loading = False
         self.counting = False
         if keep_place:
             scroll = self.table.verticalScrollBar().value()
-            self.model.reorder(ids, first, positions)
+            self.model.reorder(ids, first, positions, compared)
             self.table.verticalScrollBar().setValue(scroll)
         else:
             self.model.extend_to(ids, positions)
