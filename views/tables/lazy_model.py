@@ -29,6 +29,7 @@ TIP = int(Qt.ItemDataRole.ToolTipRole.value)
 ID = int(ID_ROLE.value) if hasattr(ID_ROLE, "value") else int(ID_ROLE)
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 PAGE = 100  # rows fetched at a time
+CHUNK = 10_000  # ids walked per C call on the worker (about a millisecond holding the interpreter lock)
 CACHE_ROWS = 5000  # rows kept; the oldest fetched are forgotten first
 
 RowFetcher = Callable[["Session", list[int]], list[Any]]
@@ -36,8 +37,13 @@ RowFetcher = Callable[["Session", list[int]], list[Any]]
 
 def positions_of(ids: Sequence[int]) -> dict[int, int]:
     """Each id's row number (plain Python, no Qt): built on the worker thread with the ids, so
-    the UI thread never walks 100,000 ids to learn where a record is."""
-    return dict(zip(ids, range(len(ids))))
+    the UI thread never walks 100,000 ids to learn where a record is. Built a chunk at a time:
+    one C call over 300,000 ids holds the interpreter lock for 30 ms, and the UI thread, which
+    takes the lock at every call from Qt into Python, would wait that long."""
+    positions: dict[int, int] = {}
+    for start in range(0, len(ids), CHUNK):
+        positions.update(zip(ids[start:start + CHUNK], range(start, start + CHUNK)))
+    return positions
 
 
 @dataclass(frozen=True)
@@ -52,8 +58,10 @@ class Comparison:
 def compare_ids(before: list[int], ids: list[int], positions: dict[int, int]) -> Comparison:
     """How ``ids`` (with ``positions``, from ``positions_of``) compares with ``before`` — plain
     Python, run on the worker thread (the lists are never changed in place, only replaced)."""
-    equal = ids == before
-    same = equal or (len(ids) == len(before) and all(map(positions.__contains__, before)))
+    chunks = range(0, len(before), CHUNK)  # a chunk per C call: the UI thread gets the lock between them
+    equal = len(ids) == len(before) and all(ids[i:i + CHUNK] == before[i:i + CHUNK] for i in chunks)
+    same = equal or (len(ids) == len(before)
+                     and all(all(map(positions.__contains__, before[i:i + CHUNK])) for i in chunks))
     return Comparison(before, equal, same)
 
 
