@@ -23,6 +23,12 @@ TEXT = {
                   "exports comes from this catalogue. Values are computed from the event log as of the "
                   "report's moment; a target, where there is one, is judged as shown. This page is "
                   "generated from the application's own catalogue (`metrics/catalogue.py`)."),
+        "bands": ("A target written as a range (60–75 %, 150–200 per SDR) is a band, and every screen and "
+                  "export shows it whole. A value inside it is ✔ met, below it ✖ missed; above it reads "
+                  "\"↑ above the range\" in a neutral colour, because it is not a miss: more than 75 % of "
+                  "the people at plan means nobody fell short but the plans are too easy, and more companies "
+                  "in work than the band means some will go without follow-up (the tooltip says so). A "
+                  "per-person band is shown for the whole team: with two SDRs, 300–400."),
         "head": "| Metric | Id | How it is computed | Target | Reports |",
         "reports": {"monthly": "month", "weekly": "week", "daily": "day", "quarterly": "quarter", "yearly": "year"},
     },
@@ -32,6 +38,12 @@ TEXT = {
                   "берутся из этого каталога. Значения считаются по журналу событий на момент отчёта; "
                   "цель, где она есть, оценивается так, как указано. Страница создана из каталога "
                   "самого приложения (`metrics/catalogue.py`)."),
+        "bands": ("Цель, записанная диапазоном (60–75 %, 150–200 на SDR), показывается везде целиком. "
+                  "Значение внутри диапазона — ✔ выполнена, ниже — ✖ не выполнена; выше — «↑ выше "
+                  "диапазона» нейтральным цветом, потому что это не провал: если план выполнили больше "
+                  "75 % сотрудников, никто не отстал, но планы слишком лёгкие; если компаний в работе "
+                  "больше диапазона, часть останется без касаний (об этом говорит подсказка). Диапазон "
+                  "на одного человека показывается для всей команды: для двух SDR — 300–400."),
         "head": "| Метрика | Id | Как считается | Цель | Отчёты |",
         "reports": {"monthly": "месяц", "weekly": "неделя", "daily": "день", "quarterly": "квартал",
                     "yearly": "год"},
@@ -55,7 +67,7 @@ def _cell(text: str) -> str:
 
 def render(language: str) -> str:
     words = TEXT[language]
-    lines = [words["title"], "", words["intro"], "", words["head"], "|---|---|---|---|---|"]
+    lines = [words["title"], "", words["intro"], "", words["bands"], "", words["head"], "|---|---|---|---|---|"]
     for metric in CATALOGUE:
         order = list(words["reports"])
         ordered = sorted(metric.reports, key=lambda r: order.index(r) if r in order else len(order))
