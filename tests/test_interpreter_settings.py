@@ -1,5 +1,5 @@
 """The main window sets the interpreter up so threads never hold the window: a short switch
-interval (the UI thread gets the interpreter back within 0.5 ms) and a frozen start-up heap
+interval (the UI thread gets the interpreter back within 0.1 ms) and a frozen start-up heap
 (a full garbage collection walks only what was made since)."""
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ def test_the_main_window_shortens_the_switch_interval_and_freezes_the_start_up_h
         db = build_demo_db(tmp_path, deals=30)
         win = MainWindow(make_ctx(db, tmp_path, 1))
         qtbot.addWidget(win)
-        assert sys.getswitchinterval() == interpreter.SWITCH_INTERVAL_S
+        assert sys.getswitchinterval() == interpreter.SWITCH_INTERVAL_S <= 0.0001
         assert frozen == [True]
         MainWindow(make_ctx(db, tmp_path, 1)).deleteLater()  # a second window: frozen once per process
         assert frozen == [True]
