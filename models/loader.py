@@ -50,6 +50,7 @@ _MS_PER_DAY = 86_400_000.0
 _UNIX_EPOCH_JD = 2440587.5
 _SEP_TEXT = "\x1f"  # char(31), the unit separator, between texts
 _NULL_TEXT = "\x1e"  # char(30) stands for NULL in a text column
+_PIECE_CHARS = 200_000  # concatenated text parsed per C call (a few ms holding the interpreter lock)
 _NULL_INT = -(2**62)  # stands for NULL in an integer column (times, money)
 _NULL_ID = -1  # stands for NULL in an id column
 _NULL_DATETIME = "0000-00-00 00:00:00.000000"  # stands for NULL in a time column (as wide as a value)
@@ -136,7 +137,8 @@ class _Reader:
                 out.append(np.array([], dtype=object if kind == "str" else "float64"))
                 continue
             if kind == "str":
-                arr = np.array(text.split(_SEP_TEXT), dtype=object)
+                arr = np.array([item for piece in _pieces(text, _SEP_TEXT) for item in piece.split(_SEP_TEXT)],
+                               dtype=object)
                 arr[arr == _NULL_TEXT] = None
             elif kind == "time":
                 parsed = _parse_fixed_times(text, n, len(_null_time(col)))
@@ -144,9 +146,9 @@ class _Reader:
                     return None  # not the format SQLAlchemy writes: take the plain path
                 arr = parsed
             elif kind == "float":
-                arr = np.fromstring(text, sep=",")
+                arr = _numbers(text, "float64")
             else:
-                ints = np.fromstring(text, sep=",", dtype="int64")
+                ints = _numbers(text, "int64")
                 arr = ints.astype("float64")
                 arr[ints == (_NULL_ID if kind == "id" else _NULL_INT)] = np.nan
             if len(arr) != n:
@@ -193,6 +195,32 @@ class _Reader:
             codes = np.where(np.isnan(codes), -1, codes).astype("int64")
             return pd.Categorical.from_codes(codes, categories=categories)
         raise ValueError(kind)
+
+
+def _pieces(text: str, sep: str, size: int | None = None) -> list[str]:
+    """``text`` cut at ``sep`` into pieces of about ``size`` characters (the separators at the
+    cuts dropped), so that splitting or parsing them piece by piece gives what the whole would.
+
+    The loader runs on a worker thread while the window paints; one C call over the text of
+    300,000 values (``split``, ``numpy.fromstring``) holds the interpreter lock for 30-60 ms,
+    and the UI thread waits for it at its next call from Qt into Python. Piece by piece, the
+    lock changes hands between the pieces."""
+    size = size or _PIECE_CHARS
+    pieces, start = [], 0
+    while len(text) - start > size:
+        cut = text.find(sep, start + size)
+        if cut < 0:
+            break
+        pieces.append(text[start:cut])
+        start = cut + len(sep)
+    pieces.append(text[start:])
+    return pieces
+
+
+def _numbers(text: str, dtype: str) -> np.ndarray:
+    """Comma-separated numbers parsed a piece at a time (see ``_pieces``)."""
+    parts = [np.fromstring(piece, sep=",", dtype=dtype) for piece in _pieces(text, ",")]
+    return parts[0] if len(parts) == 1 else np.concatenate(parts)
 
 
 def _null_time(col: ColumnElement[Any]) -> str:

@@ -85,6 +85,21 @@ def test_plain_path_and_bulk_path_read_the_same_frames(history):
         assert_frame_equal(a, b, check_dtype=False, obj=name)
 
 
+@pytest.mark.parametrize("piece", [1, 7, 64])
+def test_the_bulk_path_parsed_in_small_pieces_reads_the_same_frames(history, monkeypatch, piece):
+    """The concatenated texts are split and parsed a piece at a time (the worker lets the UI
+    thread have the interpreter between pieces): any piece size reads what the whole did."""
+    import voronka.models.loader as loader
+
+    db, _ = history
+    whole = load_frames(db)
+    monkeypatch.setattr(loader, "_PIECE_CHARS", piece)
+    cut = load_frames(db)
+    assert len(loader._pieces("1,22,333", ",")) == (3 if piece < 3 else 2 if piece < 6 else 1)
+    for name in ("stages", "deals", "events", "activities", "users", "plans", "lost_reasons"):
+        assert_frame_equal(getattr(cut, name), getattr(whole, name), obj=name)
+
+
 def test_loaded_history_reports_like_the_services_wrote_it(history):
     db, ids = history
     report = compute_report(load_frames(db), parse_period("2026-10"), as_of=at(10, 31, 18))
