@@ -216,15 +216,21 @@ def target_value_text(metric_id: str, target: Any, kind: str, language: str = "r
                       currency: str | None = "RUB") -> str:
     """The report's target of a metric as its Target column shows it: a band metric's whole
     band (``60–75 %``; a per-role band scaled to the team, ``300–400``), never its lower bound
-    alone; any other target as a value of its kind. Nothing for no target."""
-    from .catalogue import band_of
+    alone; a target to stay under (or strictly over) with its sign, ``< 50,0 %``, so a lower
+    value beside it reads as the aim, not a shortfall; a target to reach as its value. Nothing
+    for no target."""
+    from .catalogue import band_of, by_id
 
     if is_missing(target):
         return ""
     band = band_of(metric_id, float(target))
     if band is not None:
         return band_text(band[0], band[1], kind, language, currency)
-    return value_text(target, kind, language, currency)
+    sign = _TARGET_SIGNS.get(by_id(metric_id).target_op, "")
+    return sign + value_text(target, kind, language, currency)
+
+
+_TARGET_SIGNS = {"<": "< ", "<=": "≤ ", ">": "> "}  # ">=" is what a target means unsaid; "==" is the value
 
 
 def change_of(value: Any, previous: Any, kind: str) -> float | None:

@@ -75,6 +75,14 @@ def test_a_band_target_reads_as_its_band():
     assert target_value_text("mrr", None, "money", "ru") == ""
 
 
+def test_a_target_to_stay_under_reads_with_its_sign():
+    # "22,9 %" beside a bare "50,0 %" with ✔ read like a shortfall that passed
+    assert target_value_text("stuck_share_active", 0.5, "ratio", "ru") == "< 50,0\u00a0%"
+    assert target_value_text("stuck_share_all", 0.2, "ratio", "en") == "≤ 20.0%"
+    assert target_value_text("funnel_balance", 0.7, "ratio", "ru") == "> 70,0\u00a0%"
+    assert target_value_text("zero_amount_qualified", 0, "count", "ru") == "0"
+
+
 def test_the_judgement_words_in_russian(everyone_at_plan, russian):
     line = next(line for line in metric_lines(everyone_at_plan, "ru", "monthly") if line.id == "reps_at_plan_share")
     assert line.above_band and line.met is None
