@@ -137,8 +137,10 @@ class _Reader:
                 out.append(np.array([], dtype=object if kind == "str" else "float64"))
                 continue
             if kind == "str":
-                arr = np.array([item for piece in _pieces(text, _SEP_TEXT) for item in piece.split(_SEP_TEXT)],
-                               dtype=object)
+                items: list[str] = []
+                for piece in _pieces(text, _SEP_TEXT):
+                    items.extend(piece.split(_SEP_TEXT))
+                arr = np.array(items, dtype=object)
                 arr[arr == _NULL_TEXT] = None
             elif kind == "time":
                 parsed = _parse_fixed_times(text, n, len(_null_time(col)))
