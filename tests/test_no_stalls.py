@@ -24,7 +24,7 @@ def test_held_changes_wait_only_after_the_page_was_shown_and_hidden():
     assert not held.hold(Changes(deals={3}))  # on screen: acted on at once
 
 
-def test_a_start_page_the_user_left_recomputes_only_when_shown_again(db, tmp_path, qtbot):
+def _start_page_in_stack(db, tmp_path, qtbot):
     from voronka.views.start.page import StartPage
 
     ctx = app_context(db, tmp_path, 3)
@@ -35,6 +35,11 @@ def test_a_start_page_the_user_left_recomputes_only_when_shown_again(db, tmp_pat
     stack.addWidget(other)
     stack.show()
     qtbot.waitUntil(lambda: not page.report_running(), timeout=20000)
+    return ctx, stack, page, other
+
+
+def test_a_start_page_the_user_left_recomputes_only_when_shown_again(db, tmp_path, qtbot):
+    ctx, stack, page, other = _start_page_in_stack(db, tmp_path, qtbot)
     runs: list[int] = []
     page.refresh_reports = lambda: runs.append(1)  # what a change would start
     stack.setCurrentWidget(other)
@@ -78,20 +83,6 @@ def test_card_fields_filled_in_counts_arrive_from_the_executor(db, tmp_path, qtb
 
     qtbot.waitUntil(lambda: filled("amount") != "", timeout=5000)
     assert filled("amount") == "67% (2 / 3)"
-
-
-def _start_page_in_stack(db, tmp_path, qtbot):
-    from voronka.views.start.page import StartPage
-
-    ctx = app_context(db, tmp_path, 3)
-    stack = QStackedWidget()
-    qtbot.addWidget(stack)
-    page, other = StartPage(ctx), QWidget()
-    stack.addWidget(page)
-    stack.addWidget(other)
-    stack.show()
-    qtbot.waitUntil(lambda: not page.report_running(), timeout=20000)
-    return ctx, stack, page, other
 
 
 def test_a_start_page_recount_due_after_the_user_left_waits_until_it_is_shown(db, tmp_path, qtbot):
