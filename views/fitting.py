@@ -94,6 +94,11 @@ def fit_header(view: QAbstractItemView) -> None:
     refit.start()
 
 
+def text_margin(widget: QWidget) -> int:
+    """The room the style leaves on each side of an item view cell's text."""
+    return widget.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, widget) + 1
+
+
 def header_pad(header: QHeaderView) -> int:
     """Pixels a section's title does not get of its width: what the style keeps for the label's
     margins and, where it draws the sort arrow beside the title, the arrow (Fusion draws it

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from voronka.views.exports.sections import TABLES_OF_TAB, metric_lines, table, table_title
 
-from ..fitting import fit_header, header_pad, title_room
+from ..fitting import fit_header, header_pad, text_margin, title_room
 from ..one_slice import one_slice_per_turn, run_as_slice
 from ..plain_text import plain_label
 from ..tables.record_model import RecordFilterProxy
@@ -67,7 +67,7 @@ def fit_columns(view: QTableView, rows: int = FIT_ROWS, titles: bool = True, lea
     every role of every cell, a long slice of the UI thread on a big table."""
     model, header = view.model(), view.horizontalHeader()
     cells, heads = view.fontMetrics(), header.fontMetrics()
-    pad = 2 * (view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1) + 8
+    pad = 2 * text_margin(view) + 8
     head_pad = header_pad(header)
     shown = min(rows, model.rowCount())
     fonts: dict[str, QFontMetrics] = {}  # a row in its own font (the team median's bold) is measured in it
@@ -103,7 +103,7 @@ def fit_to_width(view: QTableView, text_columns: list[int], rows: int = 200) -> 
     row_height = view.verticalHeader().defaultSectionSize()
     plain = view.fontMetrics()
     fonts: dict[str, QFontMetrics] = {}
-    margin = 2 * (view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1)
+    margin = 2 * text_margin(view)
     tight = margin + 4  # what a cell keeps around its text, and a little air
     title_pad = header_pad(header)
     texts = [[str(model.index(row, col).data() or "") for col in range(count)] for row in shown]
@@ -182,7 +182,7 @@ def wrap_metric_names(view: QTableView, column: int = 0, also: tuple[int, ...] =
 
 def _fit_rows_to_names(view: QTableView, columns: tuple[int, ...]) -> None:
     model, rows = view.model(), view.verticalHeader()
-    margin = 2 * (view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1)
+    margin = 2 * text_margin(view)
     widths = {column: max(1, view.columnWidth(column) - margin) for column in columns}
     metrics = view.fontMetrics()
     one_line = rows.defaultSectionSize()
@@ -206,7 +206,7 @@ def narrow_verdicts(view: QTableView, column: int, names: int = 0) -> None:
     if view.viewport().width() - others >= NAMES_ROOM:
         return
     model, metrics = view.model(), view.fontMetrics()
-    pad = 2 * (view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1) + 8
+    pad = 2 * text_margin(view) + 8
     parts = [part for row in range(model.rowCount())
              for part in str(model.index(row, column).data() or "").replace(" · ", " ·\n").splitlines()]
     widest = max((metrics.horizontalAdvance(part) for part in parts), default=0) + pad

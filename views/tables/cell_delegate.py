@@ -14,6 +14,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QStaticText, QTransform
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionFocusRect, QStyleOptionViewItem, QWidget
 
+from ..fitting import text_margin
 from .lazy_model import LazyRecordModel
 
 SELECTED = QStyle.StateFlag.State_Selected.value
@@ -21,11 +22,6 @@ ACTIVE = QStyle.StateFlag.State_Active.value
 ENABLED = QStyle.StateFlag.State_Enabled.value
 HAS_FOCUS = QStyle.StateFlag.State_HasFocus.value
 TEXTS_KEPT = 20000  # laid-out texts kept for the next paint (a sort or search repaints the same ones)
-
-
-def text_margin(widget: QWidget) -> int:
-    """The room Qt's style leaves on each side of a cell's text."""
-    return widget.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, widget) + 1
 
 
 class CellTextDelegate(QStyledItemDelegate):

@@ -43,10 +43,11 @@ from voronka.models.queries.table_search import (
 from ..app_context import AppContext
 from ..errors import show_error
 from ..executor import Cancelled, Job
+from ..fitting import text_margin
 from ..plain_text import plain_label
 from .export import ask_path, export_button, export_ids, exported_text
 from .filter_bar import FilterBar
-from .cell_delegate import CellTextDelegate, text_margin
+from .cell_delegate import CellTextDelegate
 from .lazy_model import PAGE, Comparison, LazyRecordModel, compare_ids, positions_of
 from .record_model import ID_ROLE, Column
 from .saved_views import SavedView, load_views, put_view, save_views

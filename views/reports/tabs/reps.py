@@ -19,11 +19,11 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, \
     QT_TRANSLATE_NOOP, QTimer, Signal
 from PySide6.QtGui import QBrush, QFont, QFontMetrics
-from PySide6.QtWidgets import QHeaderView, QStyle, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHeaderView, QVBoxLayout, QWidget
 
 from ...exports.sections import TABLE_COLUMNS, TEAM_MEDIAN, ColumnDef
 from ...exports.values import format_value, is_missing
-
+from ...fitting import text_margin
 from ...plain_text import as_rich_text
 from ...roles import role_meaning, role_name
 from ...tables.record_model import SORT_ROLE, RecordFilterProxy
@@ -298,7 +298,7 @@ class RepsTab(SecondEditionTab):
         font = QFont(self.view.font())
         font.setBold(True)
         metrics = QFontMetrics(font)
-        pad = 2 * (self.view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.view) + 1) + 8
+        pad = 2 * text_margin(self.view) + 8
         for row in range(self.proxy.rowCount()):
             if self.proxy.index(row, 0).data(Qt.ItemDataRole.FontRole) is None:
                 continue
